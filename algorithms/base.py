@@ -1,0 +1,128 @@
+"""What every ESP Toolkit algorithm shares: groups, translation, progress, errors, styles."""
+
+import os
+from typing import Any, Dict, Optional
+
+from qgis.core import (
+    QgsProcessingAlgorithm,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProcessingLayerPostProcessorInterface,
+)
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtGui import QIcon
+
+from ..espcore.errors import Cancelled, EspError
+
+PLUGIN_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+STYLE_DIR = os.path.join(PLUGIN_DIR, "resources", "styles")
+ICON_PATH = os.path.join(PLUGIN_DIR, "resources", "icons", "esp.svg")
+HELP_URL = "https://github.com/esp-toolkit/esp_toolkit#readme"
+
+
+def translate(text: str, context: str = "EspToolkit") -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def translated_error(error: EspError) -> str:
+    """The core's English template translated, then filled with its fields."""
+    template = QCoreApplication.translate("espcore", error.template)
+    return template.format(**error.fields) if error.fields else template
+
+
+# Group ids never change (models store them); the names are what the toolbox shows.
+GROUPS = {
+    "sources": "1 · Sources",
+    "resistance": "2 · Resistance",
+    "connectivity": "3 · Connectivity",
+    "zoning": "4 · Zoning",
+    "workflows": "5 · Workflows",
+}
+
+
+class FeedbackProgress:
+    """espcore's Progress on top of a Processing feedback, mapped onto [start, stop] %."""
+
+    def __init__(self, feedback: Optional[QgsProcessingFeedback], start: float = 0.0,
+                 stop: float = 100.0) -> None:
+        self._feedback = feedback
+        self._start = start
+        self._span = stop - start
+
+    def update(self, fraction: float) -> None:
+        if self._feedback is not None:
+            self._feedback.setProgress(self._start + self._span * min(max(fraction, 0.0), 1.0))
+
+    def cancelled(self) -> bool:
+        return self._feedback is not None and self._feedback.isCanceled()
+
+
+class StyleOnLoad(QgsProcessingLayerPostProcessorInterface):
+    """Applies a QML style from resources/styles when Processing loads an output layer."""
+
+    # Processing holds only a raw pointer to a post-processor: keep each alive until used.
+    _alive: Dict[int, "StyleOnLoad"] = {}
+
+    def __init__(self, qml_path: str) -> None:
+        super().__init__()
+        self.qml_path = qml_path
+
+    @classmethod
+    def attach(cls, context: QgsProcessingContext, layer_id: str, style_name: str) -> None:
+        if not context.willLoadLayerOnCompletion(layer_id):
+            return
+        processor = cls(os.path.join(STYLE_DIR, style_name))
+        cls._alive[id(processor)] = processor
+        context.layerToLoadOnCompletionDetails(layer_id).setPostProcessor(processor)
+
+    def postProcessLayer(self, layer: Any, context: QgsProcessingContext,
+                         feedback: QgsProcessingFeedback) -> None:
+        message, ok = layer.loadNamedStyle(self.qml_path)
+        if not ok:
+            feedback.reportError(translate("Could not apply the style {path}: {message}")
+                                 .format(path=self.qml_path, message=message))
+        layer.triggerRepaint()
+        StyleOnLoad._alive.pop(id(self), None)
+
+
+class EspAlgorithm(QgsProcessingAlgorithm):
+    """Base of every algorithm: subclasses set NAME, GROUP, implement ``compute``."""
+
+    NAME = ""
+    GROUP = ""
+
+    def tr(self, text: str) -> str:
+        return QCoreApplication.translate(type(self).__name__, text)
+
+    def createInstance(self) -> "EspAlgorithm":
+        return type(self)()
+
+    def name(self) -> str:
+        return self.NAME
+
+    def group(self) -> str:
+        return translate(GROUPS[self.GROUP])
+
+    def groupId(self) -> str:
+        return self.GROUP
+
+    def icon(self) -> QIcon:
+        return QIcon(ICON_PATH)
+
+    def helpUrl(self) -> str:
+        return HELP_URL
+
+    def processAlgorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                         feedback: QgsProcessingFeedback) -> Dict[str, Any]:
+        try:
+            return self.compute(parameters, context, feedback)
+        except Cancelled:
+            raise QgsProcessingException(
+                translate("The run was cancelled; no output was written.")) from None
+        except EspError as error:
+            raise QgsProcessingException(translated_error(error)) from None
+
+    def compute(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+            feedback: QgsProcessingFeedback) -> Dict[str, Any]:
+        raise NotImplementedError

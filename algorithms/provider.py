@@ -1,0 +1,36 @@
+"""The Processing provider "esp"."""
+
+from typing import List
+
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtGui import QIcon
+
+from .base import ICON_PATH, translate
+from .resistancesurface import ResistanceSurface
+
+#: Every public algorithm, in toolbox order. Ids never change: models store them.
+ALGORITHMS = (ResistanceSurface,)
+
+
+class EspProvider(QgsProcessingProvider):
+    def id(self) -> str:
+        return "esp"
+
+    def name(self) -> str:
+        return translate("ESP Toolkit")
+
+    def longName(self) -> str:
+        return translate("ESP Toolkit: ecological security patterns and restoration zoning")
+
+    def icon(self) -> QIcon:
+        return QIcon(ICON_PATH)
+
+    def svgIconPath(self) -> str:
+        return ICON_PATH
+
+    def loadAlgorithms(self) -> None:
+        for algorithm in ALGORITHMS:
+            self.addAlgorithm(algorithm())
+
+    def supportedOutputRasterLayerExtensions(self) -> List[str]:
+        return ["tif"]

@@ -1,0 +1,88 @@
+"""The provider, the plugin entry points and the metadata a plugin repository checks."""
+
+import configparser
+import re
+
+from conftest import ROOT
+from qgis.core import QgsApplication, QgsProcessingParameterDefinition
+
+
+def test_provider_lists_its_algorithms_with_help(esp):
+    from esp_toolkit.algorithms.base import GROUPS
+    from esp_toolkit.algorithms.provider import ALGORITHMS
+
+    provider = QgsApplication.processingRegistry().providerById("esp")
+    assert provider is not None and provider.isActive()
+    ids = sorted(alg.id() for alg in provider.algorithms())
+    assert ids == sorted("esp:" + cls.NAME for cls in ALGORITHMS)
+    assert "esp:resistancesurface" in ids
+    for alg in provider.algorithms():
+        assert re.fullmatch("[a-z]+", alg.name()), alg.name()
+        assert alg.displayName() and len(alg.shortHelpString()) > 200
+        assert alg.groupId() in GROUPS and alg.group() == GROUPS[alg.groupId()]
+        assert not alg.icon().isNull()
+        for param in alg.parameterDefinitions():
+            assert param.name() == param.name().upper()
+            assert param.description(), param.name()
+            assert param.help(), "{0}: {1} has no help".format(alg.id(), param.name())
+        for output in alg.outputDefinitions():
+            assert output.description()
+
+
+def test_parameters_expose_documented_defaults(esp):
+    alg = QgsApplication.processingRegistry().algorithmById("esp:resistancesurface")
+    assert alg.parameterDefinition("PRESET").defaultValue() == 0
+    assert alg.parameterDefinition("RATIO_MIN").defaultValue() == 0.1
+    assert alg.parameterDefinition("RATIO_MAX").defaultValue() == 10.0
+    optional = {p.name() for p in alg.parameterDefinitions()
+                if p.flags() & QgsProcessingParameterDefinition.Flag.FlagOptional}
+    assert optional >= {"BAND", "TABLE", "TABLE_FILE", "CORRECTION", "FACTORS",
+                        "FACTOR_WEIGHTS", "FACTOR_DIRECTIONS"}
+
+
+def test_plugin_without_iface_registers_and_unregisters(esp):
+    import esp_toolkit
+    from esp_toolkit.plugin import EspToolkitPlugin
+
+    fresh = esp_toolkit.classFactory(None)
+    assert isinstance(fresh, EspToolkitPlugin) and fresh.iface is None
+
+    registry = QgsApplication.processingRegistry()
+    assert registry.providerById("esp") is esp.provider
+    esp.unload()
+    assert esp.provider is None and registry.providerById("esp") is None
+    esp.initProcessing()  # registered again for the tests that follow
+    assert registry.providerById("esp") is esp.provider
+
+
+REQUIRED = ("name", "qgisMinimumVersion", "description", "about", "version", "author",
+            "email", "repository", "tracker", "tags", "icon", "hasProcessingProvider",
+            "supportsQt6", "experimental")
+
+
+def test_metadata_has_every_field_the_repository_checks():
+    parser = configparser.ConfigParser()
+    parser.read(ROOT / "metadata.txt", encoding="utf-8")
+    general = parser["general"]
+    for field in REQUIRED:
+        assert general.get(field, "").strip(), field
+    assert general["qgisMinimumVersion"] == "3.22"
+    assert general["hasProcessingProvider"] == "yes"
+    assert re.fullmatch(r"\d+\.\d+\.\d+", general["version"])
+    assert (ROOT / general["icon"]).is_file()
+    assert general["repository"].startswith("https://")
+    assert "numpy" in general["about"] and "scipy" in general["about"]
+
+
+def test_license_is_gpl2():
+    text = (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert "GNU GENERAL PUBLIC LICENSE" in text and "Version 2, June 1991" in text
+
+
+def test_every_style_named_in_code_exists():
+    names = set()
+    for path in (ROOT / "algorithms").glob("*.py"):
+        names.update(re.findall(r'"([\w-]+\.qml)"', path.read_text(encoding="utf-8")))
+    assert names
+    for name in names:
+        assert (ROOT / "resources" / "styles" / name).is_file(), name

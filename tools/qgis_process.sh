@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Runs QGIS's qgis_process with this working tree loaded as the plugin `esp_toolkit`, in a
+# private QGIS profile (build/qgis-profile), the way a batch user runs the toolkit.
+# Debian's `qgis_process` wrapper script is broken (QGIS_OPTS), so call the binary.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+build="$root/build"
+mkdir -p "$build/plugins" "$build/qgis-profile"
+ln -sfn "$root" "$build/plugins/esp_toolkit"
+export QGIS_PLUGINPATH="$build/plugins"
+export QGIS_CUSTOM_CONFIG_PATH="$build/qgis-profile"
+export QT_QPA_PLATFORM=offscreen
+export XDG_RUNTIME_DIR="${XDG_RUNTIME_DIR:-$build/runtime}"
+mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
+if [ -x "$root/.venv/bin/python" ]; then
+    PYTHONPATH="$("$root/.venv/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')${PYTHONPATH:+:$PYTHONPATH}"
+    export PYTHONPATH
+fi
+stamp="$build/qgis-profile/.esp_toolkit-enabled"
+if [ ! -f "$stamp" ]; then
+    qgis_process.bin plugins enable esp_toolkit >/dev/null
+    touch "$stamp"
+fi
+exec qgis_process.bin "$@"
