@@ -294,7 +294,8 @@ def resistance_surface(
 
     Notes
     -----
-    Memory: about 30 bytes per cell plus 8 per cell per factor; time is linear in the cells.
+    Memory: about 60 bytes per cell with one factor and a correction, inputs included
+    (measured: 10 million cells in 1.8 s and 690 MB, `make bench`); time is linear in cells.
     """
     factors = dict(factors or {})
     require_same_grid({"land cover": landcover,
