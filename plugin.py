@@ -8,7 +8,8 @@ from qgis.core import QgsApplication
 class EspToolkitPlugin:
     def __init__(self, iface: Optional[Any] = None) -> None:
         self.iface = iface
-        self.provider: Optional[Any] = None  # keep a reference: an unreferenced provider is collected
+        # Keep a reference: an unreferenced provider is garbage-collected.
+        self.provider: Optional[Any] = None
 
     def initProcessing(self) -> None:  # noqa: N802 (QGIS's name)
         from .algorithms.provider import EspProvider

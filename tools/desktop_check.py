@@ -15,20 +15,37 @@ import time
 import zipfile
 
 STARTUP = textwrap.dedent('''
-    from qgis.core import QgsApplication
+    import os
+
+    from qgis.core import QgsApplication, QgsProject, QgsRasterLayer, QgsVectorLayer
     from qgis.PyQt.QtCore import QTimer
     from qgis.PyQt.QtWidgets import QDockWidget, QLineEdit
     from qgis.utils import iface
 
     def show_toolbox():
         window = iface.mainWindow()
-        window.resize(1280, 800)
+        window.setGeometry(0, 0, 1600, 900)
+        demo = os.path.join({plugin!r}, "resources", "demo")
+        landcover = QgsRasterLayer(os.path.join(demo, "hunan_landcover.tif"), "hunan_landcover")
+        landcover.loadNamedStyle(os.path.join({plugin!r}, "resources", "styles",
+                                              "landcover_clcd.qml"))
+        counties = QgsVectorLayer(os.path.join(demo, "hunan_counties.gpkg"), "hunan_counties")
+        counties.loadNamedStyle(os.path.join({plugin!r}, "resources", "styles",
+                                             "boundaries.qml"))
+        QgsProject.instance().addMapLayers([landcover, counties])
+        iface.mapCanvas().setDestinationCrs(landcover.crs())
+        iface.mapCanvas().setExtent(landcover.extent())
         toolbox = window.findChild(QDockWidget, "ProcessingToolbox")
         toolbox.show()
         toolbox.raise_()
         search = toolbox.findChild(QLineEdit)
         if search is not None:
             search.setText("resistance")
+        import processing
+        global dialog  # keep the dialog alive while the screenshot is taken
+        dialog = processing.createAlgorithmDialog("esp:resistancesurface")
+        dialog.setGeometry(700, 110, 640, 700)
+        dialog.show()
         QTimer.singleShot(3000, report)
 
     def report():
@@ -57,9 +74,10 @@ def main(argv):
         status = os.path.join(tmp, "status")
         script = os.path.join(tmp, "startup.py")
         with open(script, "w") as handle:
-            handle.write(STARTUP.format(status=status))
+            handle.write(STARTUP.format(status=status,
+                                         plugin=os.path.join(plugins, "esp_toolkit")))
         display = ":97"
-        xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten",
+        xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1600x900x24", "-nolisten",
                                  "tcp"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             time.sleep(1.5)
@@ -71,12 +89,9 @@ def main(argv):
             while not os.path.exists(status) and time.time() < deadline:
                 time.sleep(0.5)
             time.sleep(0.5)
-            subprocess.run(["import", "-window", "root", "-display", display, png],
-                           check=False, stderr=subprocess.DEVNULL)
-            if not os.path.exists(png):
-                from PIL import ImageGrab
+            from PIL import ImageGrab
 
-                ImageGrab.grab(xdisplay=display).save(png)
+            ImageGrab.grab(xdisplay=display).save(png)
             try:
                 qgis.wait(timeout=30)
             except subprocess.TimeoutExpired:

@@ -8,8 +8,15 @@ given. Runs headless (QT_QPA_PLATFORM=offscreen).
 import os
 import sys
 
-from qgis.core import (QgsApplication, QgsFillSymbol, QgsMapRendererParallelJob,
-                       QgsMapSettings, QgsRasterLayer, QgsRectangle, QgsVectorLayer)
+from qgis.core import (
+    QgsApplication,
+    QgsFillSymbol,
+    QgsMapRendererParallelJob,
+    QgsMapSettings,
+    QgsRasterLayer,
+    QgsRectangle,
+    QgsVectorLayer,
+)
 from qgis.PyQt.QtCore import QSize
 from qgis.PyQt.QtGui import QColor
 
