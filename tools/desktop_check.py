@@ -49,6 +49,10 @@ STARTUP = textwrap.dedent('''
         QTimer.singleShot(3000, report)
 
     def report():
+        iface.mapCanvas().zoomToFullExtent()  # the canvas has its final size only now
+        QTimer.singleShot(2000, write_status)
+
+    def write_status():
         found = QgsApplication.processingRegistry().algorithmById("esp:resistancesurface")
         with open({status!r}, "w") as handle:
             handle.write("ok" if found is not None else "missing")
