@@ -142,6 +142,7 @@ def write_grid(grid: Grid, path: str, *, dtype: "np.typing.DTypeLike" = np.float
                                                                 uuid.uuid4().hex[:8]))
     options = ["TILED=YES", "COMPRESS=DEFLATE", "BIGTIFF=IF_SAFER",
                "PREDICTOR={0}".format(3 if kind.kind == "f" else 2)]
+    dataset = band = None
     try:
         rows, cols = grid.shape
         dataset = gdal.GetDriverByName("GTiff").Create(partial, cols, rows, 1,
@@ -158,6 +159,7 @@ def write_grid(grid: Grid, path: str, *, dtype: "np.typing.DTypeLike" = np.float
         dataset = band = None  # closes the file
         os.replace(partial, path)
     finally:
+        dataset = band = None  # close before removing a partial file
         if os.path.exists(partial):
             os.remove(partial)
     return path
