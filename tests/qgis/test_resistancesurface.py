@@ -187,3 +187,22 @@ def test_context_without_loading_gets_no_post_processor(esp, landcover):
     result = processing.run(ALG, {"INPUT": landcover, "OUTPUT": "TEMPORARY_OUTPUT"},
                             context=context)
     assert not context.willLoadLayerOnCompletion(result["OUTPUT"])
+
+
+def test_core_errors_reach_the_user_translated(esp, tmp_path):
+    from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+
+    class Chinese(QTranslator):
+        def translate(self, context, text, disambiguation=None, n=-1):
+            if context == "espcore" and text.startswith("The land cover holds classes"):
+                return "土地覆被中有重分类表未列出的类别：{classes}{more}。"
+            return ""
+
+    translator = Chinese()
+    QCoreApplication.installTranslator(translator)
+    try:
+        lc = write_raster(tmp_path / "lc.tif", [[2, 77]], dtype="uint8")
+        message = error_of({"INPUT": lc, "PRESET": 0})
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    assert message == "土地覆被中有重分类表未列出的类别：77。"
