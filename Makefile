@@ -11,13 +11,14 @@ DEMO_OUT ?= demo_output
 export QT_QPA_PLATFORM := offscreen
 
 .PHONY: help setup test test-core test-core-system test-qgis lint typecheck demo package \
-        check-package bench demo-data clean
+        check-package desktop-check bench demo-data clean
 
 help:
 	@echo "make demo           run the toolkit through qgis_process on the Hunan demo data"
 	@echo "make test           lint, type-check and run every test (core and QGIS)"
 	@echo "make package        build $(ZIP) for installing into QGIS"
 	@echo "make check-package  verify the zip (content, metadata, loads in qgis_process)"
+	@echo "make desktop-check  install the zip in QGIS desktop under Xvfb, screenshot the toolbox"
 	@echo "make bench          speed and memory benchmarks"
 	@echo "make setup          install Debian packages (as root) and the .venv only"
 
@@ -61,6 +62,10 @@ package:
 
 check-package: package setup
 	$(PY) tools/check_package.py $(ZIP)
+
+# Installs the zip into a fresh QGIS desktop profile under Xvfb and screenshots the toolbox.
+desktop-check: package setup
+	$(PY) tools/desktop_check.py $(ZIP) build/desktop-check.png
 
 bench: setup
 	$(PY) bench/run.py

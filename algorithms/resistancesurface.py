@@ -248,6 +248,10 @@ class ResistanceSurface(EspAlgorithm):
         inverted = self._directions(self.parameterAsString(parameters, self.FACTOR_DIRECTIONS,
                                                            context), len(factor_layers))
 
+        if not factor_layers and (parameters.get(self.FACTOR_WEIGHTS)
+                                  or parameters.get(self.FACTOR_DIRECTIONS)):
+            feedback.pushWarning(self.tr("Factor weights or directions were given without "
+                                         "factor rasters; they are ignored."))
         layers = {self.tr("Land cover"): (landcover, band)}
         if correction is not None:
             layers[self.tr("Correction raster")] = (correction, 1)

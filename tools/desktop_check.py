@@ -66,6 +66,7 @@ def main(argv):
     if len(argv) != 3:
         raise SystemExit(__doc__)
     zip_path, png = os.path.abspath(argv[1]), os.path.abspath(argv[2])
+    os.makedirs(os.path.dirname(png), exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         profile = os.path.join(tmp, "profiles", "default")
         plugins = os.path.join(profile, "python", "plugins")

@@ -206,3 +206,14 @@ def test_core_errors_reach_the_user_translated(esp, tmp_path):
     finally:
         QCoreApplication.removeTranslator(translator)
     assert message == "土地覆被中有重分类表未列出的类别：77。"
+
+
+def test_weights_without_factors_warn(esp, landcover):
+    warnings = []
+
+    class Recorder(QgsProcessingFeedback):
+        def pushWarning(self, text):
+            warnings.append(text)
+
+    run({"INPUT": landcover, "FACTOR_WEIGHTS": "0.3"}, feedback=Recorder())
+    assert any("without factor rasters" in text for text in warnings)
