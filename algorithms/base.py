@@ -113,6 +113,12 @@ class EspAlgorithm(QgsProcessingAlgorithm):
     def helpUrl(self) -> str:
         return HELP_URL
 
+    def add_parameter(self, parameter: Any, help_text: str) -> Any:
+        """Add a parameter with its help text (shown in the dialog and `qgis_process help`)."""
+        parameter.setHelp(help_text)
+        self.addParameter(parameter)
+        return parameter
+
     def processAlgorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
                          feedback: QgsProcessingFeedback) -> Dict[str, Any]:
         try:

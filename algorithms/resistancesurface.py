@@ -34,6 +34,11 @@ def _blank(value: Any) -> bool:
             or str(value).strip() == "")
 
 
+def _items(text: str) -> List[str]:
+    """'0.2, 0.1' or '0.2; 0.1' -> ['0.2', '0.1']."""
+    return [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
+
+
 def _preset_help_table() -> str:
     rows = []
     for preset in PRESETS:
@@ -99,90 +104,69 @@ class ResistanceSurface(EspAlgorithm):
             "wherever any used input is NoData.</p>").format(presets=_preset_help_table())
 
     def initAlgorithm(self, config: Any = None) -> None:
-        landcover = QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Land-cover raster"))
-        landcover.setHelp(self.tr("Whole-number class codes (CLCD, CNLUCC, WorldCover or your "
-                                  "own). Its NoData cells stay NoData."))
-        self.addParameter(landcover)
-        band = QgsProcessingParameterBand(self.BAND, self.tr("Land-cover band"), 1, self.INPUT,
-                                          optional=True)
-        band.setHelp(self.tr("Band holding the class codes; band 1 when not set."))
-        self.addParameter(band)
-        preset = QgsProcessingParameterEnum(
-            self.PRESET, self.tr("Classification preset"),
-            [self.tr(p.name) for p in PRESETS] + [self.tr("Custom table only")],
-            defaultValue=0)
-        preset.setHelp(self.tr("Resistance per class of a common land-cover classification. "
-                               "Rows of the custom table override or extend it."))
-        self.addParameter(preset)
-        table = QgsProcessingParameterMatrix(
-            self.TABLE, self.tr("Custom reclass table (class, resistance)"), numberRows=0,
-            hasFixedNumberRows=False, headers=[self.tr("Class"), self.tr("Resistance")],
-            optional=True)
-        table.setHelp(self.tr("Class codes with their resistance (> 0). With a preset, these "
-                              "rows replace the preset's values for the same classes."))
-        self.addParameter(table)
-        table_file = QgsProcessingParameterFile(
-            self.TABLE_FILE, self.tr("Reclass table file (CSV: class, resistance)"),
-            QgsProcessingParameterFile.Behavior.File, extension="csv", optional=True)
-        table_file.setHelp(self.tr("A CSV file whose first two columns are the class code and "
-                                   "the resistance; a header row and further columns (labels) "
-                                   "are allowed. Its rows override the preset; rows of the "
-                                   "custom table override the file."))
-        self.addParameter(table_file)
-        unmapped = QgsProcessingParameterBoolean(
-            self.UNMAPPED_NODATA, self.tr("Unmapped classes are NoData"), defaultValue=False)
-        unmapped.setHelp(self.tr("When ticked, cells of classes missing from the table become "
-                                 "NoData (impassable) instead of stopping with an error."))
-        self.addParameter(unmapped)
+        tr, add, number = self.tr, self.add_parameter, QgsProcessingParameterNumber.Type.Double
+        add(QgsProcessingParameterRasterLayer(self.INPUT, tr("Land-cover raster")),
+            tr("Whole-number class codes (CLCD, CNLUCC, WorldCover or your own). Its NoData "
+               "cells stay NoData."))
+        add(QgsProcessingParameterBand(self.BAND, tr("Land-cover band"), 1, self.INPUT,
+                                       optional=True),
+            tr("Band holding the class codes; band 1 when not set."))
+        add(QgsProcessingParameterEnum(self.PRESET, tr("Classification preset"),
+                                       [tr(p.name) for p in PRESETS] + [tr("Custom table only")],
+                                       defaultValue=0),
+            tr("Resistance per class of a common land-cover classification. Rows of the "
+               "reclass table file and of the custom table override or extend it."))
+        add(QgsProcessingParameterMatrix(self.TABLE, tr("Custom reclass table (class, "
+                                                        "resistance)"),
+                                         numberRows=0, hasFixedNumberRows=False,
+                                         headers=[tr("Class"), tr("Resistance")], optional=True),
+            tr("Class codes with their resistance (> 0). These rows replace the values of the "
+               "preset and of the table file for the same classes."))
+        add(QgsProcessingParameterFile(self.TABLE_FILE, tr("Reclass table file (CSV: class, "
+                                                           "resistance)"),
+                                       QgsProcessingParameterFile.Behavior.File,
+                                       extension="csv", optional=True),
+            tr("A CSV file whose first two columns are the class code and the resistance; a "
+               "header row and further columns (labels) are allowed. Its rows override the "
+               "preset."))
+        add(QgsProcessingParameterBoolean(self.UNMAPPED_NODATA,
+                                          tr("Unmapped classes are NoData"), defaultValue=False),
+            tr("When ticked, cells of classes missing from the table become NoData "
+               "(impassable) instead of stopping with an error."))
 
-        correction = QgsProcessingParameterRasterLayer(
-            self.CORRECTION, self.tr("Correction raster (night-time light, impervious "
-                                     "surface, ...)"), optional=True)
-        correction.setHelp(self.tr("Non-negative pressure C on the land-cover grid. Each "
-                                   "cell's resistance becomes (C / mean C of its class) x "
-                                   "class resistance."))
-        self.addParameter(correction)
-        for key, label, default in ((self.RATIO_MIN, self.tr("Lowest correction ratio"), 0.1),
-                                    (self.RATIO_MAX, self.tr("Highest correction ratio"),
-                                     10.0)):
-            param = QgsProcessingParameterNumber(
-                key, label, QgsProcessingParameterNumber.Type.Double, default, minValue=0.0)
-            param.setHelp(self.tr("The ratio C / class mean is clipped to [lowest, highest] "
-                                  "(lowest <= 1 <= highest), so that dark or saturated cells "
-                                  "cannot give a zero or extreme resistance."))
-            self.addParameter(param)
+        add(QgsProcessingParameterRasterLayer(self.CORRECTION, tr(
+            "Correction raster (night-time light, impervious surface, ...)"), optional=True),
+            tr("Non-negative pressure C on the land-cover grid. Each cell's resistance becomes "
+               "(C / mean C of its class) x class resistance."))
+        ratio_help = tr("The ratio C / class mean is clipped to [lowest, highest] (lowest <= 1 "
+                        "<= highest), so that dark or saturated cells cannot give a zero or "
+                        "extreme resistance.")
+        add(QgsProcessingParameterNumber(self.RATIO_MIN, tr("Lowest correction ratio"), number,
+                                         0.1, minValue=0.0), ratio_help)
+        add(QgsProcessingParameterNumber(self.RATIO_MAX, tr("Highest correction ratio"), number,
+                                         10.0, minValue=0.0), ratio_help)
 
-        factors = QgsProcessingParameterMultipleLayers(
-            self.FACTORS, self.tr("Factor rasters"), QgsProcessing.SourceType.TypeRaster,
-            optional=True)
-        factors.setHelp(self.tr("Additional resistance factors on the land-cover grid (band "
-                                "1 of each is used). Each is rescaled to the range of the "
-                                "table's resistances before weighting."))
-        self.addParameter(factors)
-        lc_weight = QgsProcessingParameterNumber(
-            self.LANDCOVER_WEIGHT, self.tr("Weight of the land-cover resistance"),
-            QgsProcessingParameterNumber.Type.Double, 1.0, minValue=0.0)
-        lc_weight.setHelp(self.tr("Used only with factor rasters. All weights are divided by "
-                                  "their sum."))
-        self.addParameter(lc_weight)
-        weights = QgsProcessingParameterString(
-            self.FACTOR_WEIGHTS, self.tr("Factor weights (comma-separated, in factor order)"),
-            optional=True)
-        weights.setHelp(self.tr("One non-negative weight per factor raster, e.g. "
-                                "'0.2, 0.1'. Empty: weight 1 for every factor."))
-        self.addParameter(weights)
-        directions = QgsProcessingParameterString(
-            self.FACTOR_DIRECTIONS, self.tr("Factor directions (+ or -, comma-separated)"),
-            optional=True)
-        directions.setHelp(self.tr("'+' when a high factor value means high resistance "
-                                   "(slope, night-time light), '-' when it means low "
-                                   "resistance (NDVI). Empty: '+' for every factor."))
-        self.addParameter(directions)
-        output = QgsProcessingParameterRasterDestination(self.OUTPUT,
-                                                         self.tr("Resistance surface"))
-        output.setHelp(self.tr("Float32 GeoTIFF on the land-cover grid, NoData where any used "
-                               "input is NoData."))
-        self.addParameter(output)
+        add(QgsProcessingParameterMultipleLayers(self.FACTORS, tr("Factor rasters"),
+                                                 QgsProcessing.SourceType.TypeRaster,
+                                                 optional=True),
+            tr("Additional resistance factors on the land-cover grid (band 1 of each is "
+               "used). Each is rescaled to the range of the table's resistances before "
+               "weighting."))
+        add(QgsProcessingParameterNumber(self.LANDCOVER_WEIGHT,
+                                         tr("Weight of the land-cover resistance"), number, 1.0,
+                                         minValue=0.0),
+            tr("Used only with factor rasters. All weights are divided by their sum."))
+        add(QgsProcessingParameterString(self.FACTOR_WEIGHTS, tr(
+            "Factor weights (comma-separated, in factor order)"), optional=True),
+            tr("One non-negative weight per factor raster, e.g. '0.2, 0.1'. Empty: weight 1 "
+               "for every factor."))
+        add(QgsProcessingParameterString(self.FACTOR_DIRECTIONS, tr(
+            "Factor directions (+ or -, comma-separated)"), optional=True),
+            tr("'+' when a high factor value means high resistance (slope, night-time light), "
+               "'-' when it means low resistance (NDVI). Empty: '+' for every factor."))
+        add(QgsProcessingParameterRasterDestination(self.OUTPUT, tr("Resistance surface")),
+            tr("Float32 GeoTIFF on the land-cover grid, NoData where any used input is "
+               "NoData."))
 
     # -- parameter parsing -------------------------------------------------------------------
 
@@ -209,7 +193,7 @@ class ResistanceSurface(EspAlgorithm):
         return table
 
     def _numbers(self, text: str, count: int, label: str) -> List[float]:
-        parts = [p.strip() for p in text.replace(";", ",").split(",") if p.strip()]
+        parts = _items(text)
         if not parts:
             return [1.0] * count
         try:
@@ -220,7 +204,7 @@ class ResistanceSurface(EspAlgorithm):
                     label=label, text=text)) from None
 
     def _directions(self, text: str, count: int) -> List[bool]:
-        parts = [p.strip() for p in text.replace(";", ",").split(",") if p.strip()]
+        parts = _items(text)
         if not parts:
             return [False] * count
         if any(p not in ("+", "-") for p in parts):
