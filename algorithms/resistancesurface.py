@@ -175,13 +175,7 @@ class ResistanceSurface(EspAlgorithm):
         table = dict(PRESETS[choice].table()) if choice < CUSTOM else {}
         path = self.parameterAsFile(parameters, self.TABLE_FILE, context)
         if path:
-            try:
-                with open(path, newline="", encoding="utf-8-sig") as handle:
-                    table.update(parse_reclass_rows(csv.reader(handle)))
-            except OSError as error:
-                raise QgsProcessingException(self.tr("Cannot read the reclass table file "
-                                                     "{path}: {error}").format(
-                    path=path, error=error)) from None
+            table.update(parse_reclass_rows(csv.reader(self._csv_lines(path))))
         flat = self.parameterAsMatrix(parameters, self.TABLE, context)
         if all(_blank(value) for value in flat):
             flat = []  # an unset matrix comes back as [NULL]
@@ -191,6 +185,22 @@ class ResistanceSurface(EspAlgorithm):
                 "resistance.").format(n=len(flat)))
         table.update(parse_reclass_rows(zip(flat[0::2], flat[1::2])))
         return table
+
+    def _csv_lines(self, path: str) -> List[str]:
+        """The file's lines; UTF-8 (with or without BOM), else GB18030, the superset of the
+        GBK encoding in which Excel saves CSV files on Chinese Windows."""
+        try:
+            with open(path, "rb") as handle:
+                raw = handle.read()
+        except OSError as error:
+            raise QgsProcessingException(self.tr("Cannot read the reclass table file {path}: "
+                                                 "{error}").format(path=path, error=error)
+                                         ) from None
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = raw.decode("gb18030", errors="replace")
+        return text.splitlines()
 
     def _numbers(self, text: str, count: int, label: str) -> List[float]:
         parts = _items(text)

@@ -217,3 +217,11 @@ def test_weights_without_factors_warn(esp, landcover):
 
     run({"INPUT": landcover, "FACTOR_WEIGHTS": "0.3"}, feedback=Recorder())
     assert any("without factor rasters" in text for text in warnings)
+
+
+def test_csv_saved_by_chinese_excel_is_read(esp, landcover, tmp_path):
+    table = tmp_path / "阻力表.csv"
+    table.write_bytes("类别,阻力值,名称\r\n1,150,耕地\r\n2,3,林地\r\n".encode("gbk"))
+    out = run({"INPUT": landcover, "PRESET": 0, "TABLE_FILE": str(table)})["OUTPUT"]
+    values, _ = read_raster(out)
+    np.testing.assert_array_equal(values[0], [3.0, 150.0, 1000.0])
