@@ -8,25 +8,33 @@ out="$(mkdir -p "${1:-demo_output}" && cd "${1:-demo_output}" && pwd)"
 demo="$root/resources/demo"
 qp() { "$root/tools/qgis_process.sh" run "$@"; }
 
-echo "== 1/2 Resistance from land cover (CLCD preset, 1-1000 scale)"
+echo "== 1/3 Resistance from land cover (CLCD preset, 1-1000 scale)"
 qp esp:resistancesurface -- \
     INPUT="$demo/hunan_landcover.tif" PRESET=0 \
     OUTPUT="$out/resistance_landcover.tif"
 
-echo "== 2/2 Resistance corrected by night-time light, with elevation as a factor"
-# Night-time light raises the resistance of brightly lit cells within each class; elevation
-# (weight 0.1, direction '-': higher ground is less disturbed) refines the land-cover value.
+echo "== 2/3 Land-cover resistance corrected by night-time light"
+# Brightly lit cells resist more than the average cell of their class: the usual correction of
+# Chinese ESP studies, R' = (NTL / mean NTL of the class) x R_class, ratio clipped to [0.1, 10].
 qp esp:resistancesurface -- \
     INPUT="$demo/hunan_landcover.tif" PRESET=0 \
     CORRECTION="$demo/hunan_ntl.tif" RATIO_MIN=0.1 RATIO_MAX=10 \
-    FACTORS="$demo/hunan_dem.tif" LANDCOVER_WEIGHT=0.9 FACTOR_WEIGHTS=0.1 \
-    FACTOR_DIRECTIONS=- \
-    OUTPUT="$out/resistance_corrected.tif"
+    OUTPUT="$out/resistance_ntl.tif"
 
-cp "$root/resources/styles/resistance.qml" "$out/resistance_landcover.qml"
-cp "$root/resources/styles/resistance.qml" "$out/resistance_corrected.qml"
+echo "== 3/3 Weighted overlay: corrected land-cover resistance (0.8) and elevation (0.2)"
+# Elevation is rescaled to the table's 1-1000 range; direction '+': higher ground costs more.
+qp esp:resistancesurface -- \
+    INPUT="$demo/hunan_landcover.tif" PRESET=0 CORRECTION="$demo/hunan_ntl.tif" \
+    FACTORS="$demo/hunan_dem.tif" LANDCOVER_WEIGHT=0.8 FACTOR_WEIGHTS=0.2 \
+    FACTOR_DIRECTIONS=+ \
+    OUTPUT="$out/resistance_factors.tif"
+
+outputs="resistance_landcover.tif resistance_ntl.tif resistance_factors.tif"
+for f in $outputs; do
+    cp "$root/resources/styles/resistance.qml" "$out/${f%.tif}.qml"
+done
 echo
 echo "Demo outputs (open them in QGIS; styles load with them):"
-for f in resistance_landcover.tif resistance_corrected.tif; do
+for f in $outputs; do
     echo "  $out/$f"
 done
