@@ -63,9 +63,11 @@ class Grid:
         """Wrap an array; cells equal to ``nodata`` and NaN cells become NoData."""
         values = np.asarray(values)
         mask = np.zeros(values.shape, dtype=bool)
+        floating = np.issubdtype(values.dtype, np.floating)
         if nodata is not None:
-            mask |= values == nodata
-        if np.issubdtype(values.dtype, np.floating):
+            # Compare in the raster's own precision: float32 -9999.9 is not float64 -9999.9.
+            mask |= values == (values.dtype.type(nodata) if floating else nodata)
+        if floating:
             mask |= np.isnan(values)
         if geotransform is not None:
             size = (float(geotransform[1]), float(abs(geotransform[5])))

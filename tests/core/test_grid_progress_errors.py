@@ -22,6 +22,11 @@ def test_from_array_masks_nodata_and_nan():
     assert grid.valid.sum() == 2
 
 
+def test_float32_nodata_is_matched_in_float32_precision():
+    values = np.array([[-9999.9, 1.0]], dtype=np.float32)
+    assert Grid.from_array(values, nodata=-9999.9).mask.tolist() == [[True, False]]
+
+
 def test_cell_size_comes_from_geotransform():
     grid = Grid.from_array(np.zeros((2, 3)), geotransform=(500.0, 30.0, 0.0, 900.0, 0.0, -25.0))
     assert grid.cell_size == (30.0, 25.0)
