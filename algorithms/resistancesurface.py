@@ -22,6 +22,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..espcore.presets import PRESETS
+from ..espcore.progress import check_cancelled
 from ..espcore.resistance import parse_reclass_rows, resistance_surface
 from .base import EspAlgorithm, FeedbackProgress, StyleOnLoad
 from .raster_io import check_output_path, read_aligned, write_grid
@@ -266,9 +267,7 @@ class ResistanceSurface(EspAlgorithm):
             factors={role: grids[role] for role in factor_roles},
             landcover_weight=self.parameterAsDouble(parameters, self.LANDCOVER_WEIGHT, context),
             factor_weights=weights, inverted=inverted, progress=progress)
-        if feedback.isCanceled():
-            raise QgsProcessingException(self.tr("The run was cancelled; no output was "
-                                                 "written."))
+        check_cancelled(progress)  # a cancel after the last core step still writes nothing
         valid = result.values[result.valid]
         feedback.pushInfo(self.tr("Resistance: {n} cells, min {lo:g}, mean {mean:g}, max "
                                   "{hi:g}").format(n=valid.size, lo=float(valid.min()),
