@@ -135,7 +135,7 @@ def write_grid(grid: Grid, path: str, *, dtype: "np.typing.DTypeLike" = np.float
     kind = np.dtype(dtype)
     if nodata is None:
         nodata = FLOAT_NODATA if kind.kind == "f" else float(np.iinfo(kind).max)
-    data: np.ndarray = np.where(grid.mask, nodata, grid.values).astype(kind)
+    data = grid.filled(nodata, kind)
     folder = os.path.dirname(os.path.abspath(path))
     os.makedirs(folder, exist_ok=True)
     partial = os.path.join(folder, ".{0}.{1}.part.tif".format(os.path.basename(path),

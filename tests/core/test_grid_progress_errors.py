@@ -22,6 +22,13 @@ def test_from_array_masks_nodata_and_nan():
     assert grid.valid.sum() == 2
 
 
+def test_filled_converts_before_filling():
+    grid = Grid.from_array(np.array([[1, 0, 3]], dtype=np.uint8), nodata=0)
+    out = grid.filled(-3.4e38, np.float32)
+    assert out.dtype == np.float32 and out[0, 1] == np.float32(-3.4e38)
+    assert out[0, 0] == 1.0 and grid.values[0, 1] == 0  # the grid itself is untouched
+
+
 def test_float32_nodata_is_matched_in_float32_precision():
     values = np.array([[-9999.9, 1.0]], dtype=np.float32)
     assert Grid.from_array(values, nodata=-9999.9).mask.tolist() == [[True, False]]
