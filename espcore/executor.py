@@ -83,5 +83,5 @@ class ProcessExecutor:
 
 def make_executor(workers: Optional[int] = None) -> Any:
     """Serial for ``workers`` <= 1, else a local process pool (None = one per core)."""
-    count = os.cpu_count() or 1 if workers is None else workers
+    count = (os.cpu_count() or 1) if workers is None else workers
     return SerialExecutor() if count <= 1 else ProcessExecutor(count)
