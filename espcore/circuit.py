@@ -119,6 +119,32 @@ def clamp_nodata(cells: np.ndarray) -> np.ndarray:
     return np.maximum(cells, MAP_NODATA)
 
 
+@dataclass(frozen=True)
+class MapOptions:
+    """Which maps a run produces, with Circuitscape's output flags.
+
+    ``current_maps``: per pair / per focal node current maps (and the cumulative map);
+    ``cumulative_only``: compute them but keep only the cumulative (and max) map;
+    ``max_map``: also the cell-wise maximum over pairs; ``voltage_maps``: potentials.
+    """
+
+    current_maps: bool = False
+    cumulative_only: bool = False
+    max_map: bool = False
+    voltage_maps: bool = False
+    null_currents_to_nodata: bool = False
+    null_voltages_to_nodata: bool = False
+    log_transform: bool = False
+
+    @property
+    def any_currents(self) -> bool:
+        return self.current_maps or self.cumulative_only or self.max_map
+
+    @property
+    def keep_pair_currents(self) -> bool:
+        return self.current_maps and not self.cumulative_only
+
+
 @dataclass
 class CircuitResult:
     """Everything a Circuitscape run produces, keyed like Circuitscape's file names.
