@@ -76,6 +76,13 @@ def resistance_table(ids: np.ndarray, r: np.ndarray) -> np.ndarray:
     return table
 
 
+def three_columns(table: np.ndarray) -> np.ndarray:
+    """``id_i id_j R`` for every pair i < j (Circuitscape's ``_resistances_3columns.out``)."""
+    ids = table[0, 1:]
+    i, j = np.triu_indices(ids.size, k=1)
+    return np.column_stack([ids[i], ids[j], table[1:, 1:][j, i]])
+
+
 class _Accumulator:
     """Cumulative and max current maps, summed in Circuitscape's order of operations."""
 
