@@ -6,10 +6,11 @@ from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from .base import ICON_PATH, translate
+from .circuitscapeini import CircuitscapeIni
 from .resistancesurface import ResistanceSurface
 
 #: Every public algorithm, in toolbox order. Ids never change: models store them.
-ALGORITHMS = (ResistanceSurface,)
+ALGORITHMS = (ResistanceSurface, CircuitscapeIni)
 
 
 class EspProvider(QgsProcessingProvider):

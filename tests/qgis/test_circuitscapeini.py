@@ -1,0 +1,79 @@
+"""esp:circuitscapeini runs Circuitscape's own verification INIs and writes its files."""
+
+import os
+import shutil
+
+import numpy as np
+import pytest
+
+CASES = os.environ.get("ESP_CS_CASES") or os.path.normpath(os.path.join(
+    os.path.dirname(__file__), "..", "..", "..", "shared", "cases", "circuitscape"))
+
+
+def copy_case(case, tmp_path):
+    source = os.path.join(CASES, case)
+    if not os.path.isdir(source):
+        pytest.skip("verification cases not found at {0}".format(CASES))
+    target = tmp_path / case
+    shutil.copytree(source, target)
+    return target
+
+
+def matrix(path):
+    return np.loadtxt(path, ndmin=2)
+
+
+def grid(path):
+    return np.loadtxt(path, skiprows=6)
+
+
+def run_ini(ini, **extra):
+    import processing
+
+    return processing.run("esp:circuitscapeini", dict({"INI": str(ini)}, **extra))
+
+
+@pytest.mark.parametrize("case, maps", [
+    ("sgVerify4", ["cum_curmap", "curmap_1_2", "voltmap_4_9"]),
+    ("sgVerify6", ["cum_curmap", "curmap_1_3", "voltmap_2_7"]),
+])
+def test_pairwise_ini_reproduces_circuitscape(esp, tmp_path, case, maps):
+    folder = copy_case(case, tmp_path)
+    result = run_ini(folder / "{0}.ini".format(case))
+    prefix = folder / "output" / case
+    assert result["OUTPUT_PREFIX"] == str(prefix)
+    expected = folder / "expected"
+    got = matrix("{0}_resistances.out".format(prefix))
+    want = matrix(expected / "{0}_resistances.out".format(case))
+    np.testing.assert_array_equal(got[0], want[0])
+    np.testing.assert_allclose(got[1:, 1:], want[1:, 1:], rtol=1e-6)
+    np.testing.assert_allclose(matrix("{0}_resistances_3columns.out".format(prefix)),
+                               matrix(expected / "{0}_resistances_3columns.out".format(case)),
+                               rtol=1e-6)
+    for name in maps:
+        np.testing.assert_allclose(grid("{0}_{1}.asc".format(prefix, name)),
+                                   grid(expected / "{0}_{1}.asc".format(case, name)),
+                                   atol=1e-5)
+    assert not [f for f in os.listdir(folder / "output") if ".part" in f]
+
+
+def test_solver_override_and_geotiff_output(esp, tmp_path):
+    folder = copy_case("sgVerify4", tmp_path)
+    ini = folder / "sgVerify4.ini"
+    ini.write_text(ini.read_text() + "\nwrite_as_tif = True\n")
+    run_ini(ini, SOLVER=3)  # SuperLU
+    from osgeo import gdal
+
+    data = gdal.Open(str(folder / "output" / "sgVerify4_cum_curmap.tif")).ReadAsArray()
+    np.testing.assert_allclose(data, grid(folder / "expected" / "sgVerify4_cum_curmap.asc"),
+                               atol=1e-5)
+
+
+def test_missing_input_is_a_clear_error(esp, tmp_path):
+    from qgis.core import QgsProcessingException
+
+    folder = copy_case("sgVerify4", tmp_path)
+    os.remove(folder / "cellmap.asc")
+    with pytest.raises(QgsProcessingException, match="not found"):
+        run_ini(folder / "sgVerify4.ini")
+    assert not (folder / "output").exists() or not os.listdir(folder / "output")
