@@ -124,7 +124,7 @@ def node_map(g: np.ndarray, regions: Optional[np.ndarray] = None) -> np.ndarray:
     return numbers.reshape(g.shape, order="F")
 
 
-def _shifted_pairs(shape: Tuple[int, int], dr: int, dc: int) -> Tuple[slice, slice, slice, slice]:
+def _shifted_pairs(shape: Tuple[int, ...], dr: int, dc: int) -> Tuple[slice, slice, slice, slice]:
     rows, cols = shape
     r1 = slice(max(0, -dr), rows - max(0, dr))
     r2 = slice(max(0, dr), rows - max(0, -dr))

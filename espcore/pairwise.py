@@ -86,7 +86,7 @@ def three_columns(table: np.ndarray) -> np.ndarray:
 class _Accumulator:
     """Cumulative and max current maps, summed in Circuitscape's order of operations."""
 
-    def __init__(self, shape: Tuple[int, int], maps: MapOptions) -> None:
+    def __init__(self, shape: Tuple[int, ...], maps: MapOptions) -> None:
         self.maps = maps
         self.cum = np.zeros(shape) if maps.any_currents else None
         self.max = np.full(shape, MAP_NODATA) if maps.max_map else None

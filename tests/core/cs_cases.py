@@ -35,13 +35,10 @@ def read_asc(path):
     text = read_text(path)
     lines = text.splitlines()
     header = {}
+    while lines and lines[0].split() and lines[0].split()[0][0].isalpha():
+        fields = lines.pop(0).split()
+        header[fields[0].lower()] = float(fields[1])
     body_start = 0
-    for body_start, line in enumerate(lines):
-        fields = line.split()
-        if fields and fields[0][0].isalpha():
-            header[fields[0].lower()] = float(fields[1])
-        else:
-            break
     rows, cols = int(header["nrows"]), int(header["ncols"])
     values = np.array(" ".join(lines[body_start:]).split(), dtype=np.float64)
     values = values[:rows * cols].reshape(rows, cols)

@@ -5,9 +5,19 @@ import os
 
 import numpy as np
 import pytest
+from cs_cases import (
+    CASES,
+    assert_map,
+    assert_resistances,
+    case_path,
+    expected,
+    read_asc,
+    read_case_ini,
+    read_map,
+    read_table,
+    read_text,
+)
 
-from cs_cases import (CASES, assert_map, assert_resistances, case_path, expected, read_asc,
-                      read_case_ini, read_map, read_table, read_text)
 from espcore.csjob import CircuitscapeConfig, run_config
 
 PAIRWISE = sorted(os.path.basename(p) for p in glob.glob(os.path.join(CASES, "sgVerify*")))
