@@ -64,15 +64,19 @@ class StyleOnLoad(QgsProcessingLayerPostProcessorInterface):
     # Processing holds only a raw pointer to a post-processor: keep each alive until used.
     _alive: Dict[int, "StyleOnLoad"] = {}
 
-    def __init__(self, qml_path: str) -> None:
+    def __init__(self, qml_path: str, stretch: bool = False) -> None:
         super().__init__()
         self.qml_path = qml_path
+        self.stretch = stretch
 
     @classmethod
-    def attach(cls, context: QgsProcessingContext, layer_id: str, style_name: str) -> None:
+    def attach(cls, context: QgsProcessingContext, layer_id: str, style_name: str,
+               stretch: bool = False) -> None:
+        """``stretch``: the style's colour stops span 0-1 and are spread over the layer's
+        2-98 % cumulative range (currents vary over orders of magnitude between runs)."""
         if not context.willLoadLayerOnCompletion(layer_id):
             return
-        processor = cls(os.path.join(STYLE_DIR, style_name))
+        processor = cls(os.path.join(STYLE_DIR, style_name), stretch)
         cls._alive[id(processor)] = processor
         context.layerToLoadOnCompletionDetails(layer_id).setPostProcessor(processor)
 
@@ -82,8 +86,29 @@ class StyleOnLoad(QgsProcessingLayerPostProcessorInterface):
         if not ok:
             feedback.reportError(translate("Could not apply the style {path}: {message}")
                                  .format(path=self.qml_path, message=message))
+        elif self.stretch:
+            stretch_pseudocolor(layer)
         layer.triggerRepaint()
         StyleOnLoad._alive.pop(id(self), None)
+
+
+def stretch_pseudocolor(layer: Any) -> None:
+    """Spread a pseudocolour style's 0-1 stops over the layer's 2-98 % cumulative cut."""
+    renderer = layer.renderer()
+    if renderer is None or renderer.type() != "singlebandpseudocolor":
+        return
+    low, high = layer.dataProvider().cumulativeCut(1, 0.02, 0.98)
+    if not high > low:
+        return
+    function = renderer.shader().rasterShaderFunction()
+    items = function.colorRampItemList()
+    for item in items:
+        item.value = low + item.value * (high - low)
+    function.setColorRampItemList(items)
+    function.setMinimumValue(low)
+    function.setMaximumValue(high)
+    renderer.setClassificationMin(low)
+    renderer.setClassificationMax(high)
 
 
 class EspAlgorithm(QgsProcessingAlgorithm):

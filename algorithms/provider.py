@@ -6,11 +6,12 @@ from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from .base import ICON_PATH, translate
+from .circuitscape import Circuitscape
 from .circuitscapeini import CircuitscapeIni
 from .resistancesurface import ResistanceSurface
 
 #: Every public algorithm, in toolbox order. Ids never change: models store them.
-ALGORITHMS = (ResistanceSurface, CircuitscapeIni)
+ALGORITHMS = (ResistanceSurface, Circuitscape, CircuitscapeIni)
 
 
 class EspProvider(QgsProcessingProvider):

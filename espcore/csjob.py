@@ -172,41 +172,68 @@ def run_config(config: CircuitscapeConfig, *, read_raster: RasterReader,
                progress: Progress = NullProgress(), executor: Any = None) -> CircuitResult:
     """Run the scenario an INI describes and return Circuitscape's outputs."""
     solver = method or config.solver
-    maps = config.maps
     if not config.is_raster:
-        return _run_network(config, read_text, solver, maps, log, progress)
+        return _run_network(config, read_text, solver, config.maps, log, progress)
     inputs = _raster_inputs(config, read_raster, read_text)
-    common = dict(regions=inputs["regions"], maps=maps, method=solver, log=log,
-                  progress=progress, **config.common())
     scenario = config.scenario
+    extra: Dict[str, Any] = {}
+    if scenario == "advanced":
+        sources, _ = _source_ground(config, "source_file", inputs, read_raster, read_text)
+        grounds, ground_valid = _source_ground(config, "ground_file", inputs, read_raster,
+                                               read_text)
+        extra = dict(sources=sources, grounds=grounds, ground_valid=ground_valid,
+                     grounds_are_resistances=config.flag("ground_file_is_resistances", True),
+                     unit_currents=config.flag("use_unit_currents"),
+                     direct_grounds=config.flag("use_direct_grounds"),
+                     policy=config.get("remove_src_or_gnd", "keepall"))
+    else:
+        extra["focal"] = _focal(config, inputs, read_raster, read_text)
+        if config.flag("use_included_pairs"):
+            extra["included"] = parse_included_pairs(
+                read_text(_required(config, "included_pairs_file")))
+        if config.flag("use_variable_source_strengths") and scenario != "pairwise":
+            extra["strengths"] = parse_strengths(
+                read_text(_required(config, "variable_source_file")))
+    return run_raster(scenario, inputs["g"], regions=inputs["regions"], maps=config.maps,
+                      method=solver, log=log, progress=progress, executor=executor,
+                      **config.common(), **extra)
+
+
+def run_raster(scenario: str, g: np.ndarray, *, focal: Optional[FocalNodes] = None,
+               regions: Optional[np.ndarray] = None, included: Any = None,
+               strengths: Optional[np.ndarray] = None, sources: Optional[np.ndarray] = None,
+               grounds: Optional[np.ndarray] = None, ground_valid: Optional[np.ndarray] = None,
+               grounds_are_resistances: bool = True, unit_currents: bool = False,
+               direct_grounds: bool = False, policy: str = "keepall",
+               four_neighbours: bool = False, average_resistance: bool = False,
+               maps: MapOptions = MapOptions(), method: str = "auto", log: Log = _quiet,
+               progress: Progress = NullProgress(), executor: Any = None) -> CircuitResult:
+    """One raster scenario on conductances ``g``: the single entry point of INI runs and of
+    the Processing algorithm, so both give identical numbers."""
+    common = dict(regions=regions, four_neighbours=four_neighbours,
+                  average_resistance=average_resistance, maps=maps, method=method, log=log,
+                  progress=progress)
     if scenario == "advanced":
         from .advanced import ground_conductances, raster_advanced
 
-        sources, _ = _source_ground(config, "source_file", inputs, read_raster, read_text)
-        ground_values, ground_valid = _source_ground(config, "ground_file", inputs,
-                                                     read_raster, read_text)
-        if config.flag("use_unit_currents"):
+        if sources is None or grounds is None:
+            raise EspInputError("Advanced mode needs a source raster and a ground raster.")
+        if unit_currents:
             sources = np.where(sources != 0, 1.0, 0.0)
-        grounds = ground_conductances(
-            ground_values, ground_valid, direct=config.flag("use_direct_grounds"),
-            is_resistance=config.flag("ground_file_is_resistances", True))
-        return raster_advanced(inputs["g"], sources=sources, grounds=grounds,
-                               policy=config.get("remove_src_or_gnd", "keepall"), **common)
-    focal = _focal(config, inputs, read_raster, read_text)
-    included = None
-    if config.flag("use_included_pairs"):
-        included = parse_included_pairs(read_text(_required(config, "included_pairs_file")))
+        valid = ground_valid if ground_valid is not None else np.isfinite(grounds)
+        ground_g = ground_conductances(grounds, valid, is_resistance=grounds_are_resistances,
+                                       direct=direct_grounds)
+        return raster_advanced(g, sources=sources, grounds=ground_g, policy=policy, **common)
+    if focal is None:
+        raise EspInputError("The {scenario} scenario needs focal nodes.", scenario=scenario)
     if scenario == "pairwise":
         from .pairwise import pairwise
 
-        return pairwise(inputs["g"], focal, included=included, executor=executor, **common)
+        return pairwise(g, focal, included=included, executor=executor, **common)
     from .onetoall import all_to_one, one_to_all
 
-    strengths = None
-    if config.flag("use_variable_source_strengths"):
-        strengths = parse_strengths(read_text(_required(config, "variable_source_file")))
     run = one_to_all if scenario == "one-to-all" else all_to_one
-    return run(inputs["g"], focal, included=included, strengths=strengths, **common)
+    return run(g, focal, included=included, strengths=strengths, **common)
 
 
 def _run_network(config: CircuitscapeConfig, read_text: TextReader, solver: str,

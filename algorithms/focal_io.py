@@ -1,0 +1,82 @@
+"""Focal nodes from a point or polygon layer, on the grid of the resistance raster."""
+
+from typing import Any, List, Tuple
+
+import numpy as np
+from osgeo import gdal, ogr, osr
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsProcessingException,
+    QgsWkbTypes,
+)
+
+from ..espcore.errors import EspInputError
+from ..espcore.focal import FocalNodes
+from ..espcore.grid import Grid
+from .base import translate
+
+
+def _feature_id(feature: Any, field: str, number: int) -> int:
+    if not field:
+        return number
+    value = feature[field]
+    try:
+        pid = int(value)
+    except (TypeError, ValueError):
+        raise QgsProcessingException(translate(
+            "Feature {fid} has no usable focal id in field '{field}' (value: {value}).")
+            .format(fid=feature.id(), field=field, value=value)) from None
+    if pid <= 0:
+        raise QgsProcessingException(translate(
+            "Focal ids must be positive integers; feature {fid} has {value} in '{field}'.")
+            .format(fid=feature.id(), value=pid, field=field))
+    return pid
+
+
+def focal_from_features(source: Any, field: str, grid: Grid, transform_context: Any) -> FocalNodes:
+    """Points -> one focal node per point; polygons -> focal regions (cell centres inside)."""
+    transform = QgsCoordinateTransform(source.sourceCrs(),
+                                       QgsCoordinateReferenceSystem.fromWkt(grid.crs or ""),
+                                       transform_context)
+    polygons = QgsWkbTypes.geometryType(source.wkbType()) == QgsWkbTypes.PolygonGeometry
+    points: List[Tuple[int, float, float]] = []
+    shapes: List[Tuple[int, bytes]] = []
+    for number, feature in enumerate(source.getFeatures(), start=1):
+        geometry = feature.geometry()
+        if geometry.isEmpty():
+            continue
+        geometry.transform(transform)
+        pid = _feature_id(feature, field, number)
+        if polygons:
+            shapes.append((pid, bytes(geometry.asWkb())))
+        else:
+            for vertex in geometry.vertices():
+                points.append((pid, vertex.x(), vertex.y()))
+    try:
+        if not polygons:
+            return FocalNodes.from_points(points, grid.geotransform or (), grid.shape)
+    except EspInputError as error:
+        raise QgsProcessingException(translate(error.template, "espcore").format(
+            **error.fields)) from None
+    ids = _rasterize(shapes, grid)
+    return FocalNodes.from_raster(ids, np.ones(ids.shape, dtype=bool))
+
+
+def _rasterize(shapes: List[Tuple[int, bytes]], grid: Grid) -> np.ndarray:
+    rows, cols = grid.shape
+    target = gdal.GetDriverByName("MEM").Create("", cols, rows, 1, gdal.GDT_Int32)
+    target.SetGeoTransform(tuple(grid.geotransform or ()))
+    memory = ogr.GetDriverByName("Memory").CreateDataSource("focal")
+    reference = osr.SpatialReference()
+    if grid.crs:
+        reference.ImportFromWkt(grid.crs)
+    layer = memory.CreateLayer("focal", reference, ogr.wkbUnknown)
+    layer.CreateField(ogr.FieldDefn("id", ogr.OFTInteger64))
+    for pid, wkb in shapes:
+        feature = ogr.Feature(layer.GetLayerDefn())
+        feature.SetField("id", pid)
+        feature.SetGeometry(ogr.CreateGeometryFromWkb(wkb))
+        layer.CreateFeature(feature)
+    gdal.RasterizeLayer(target, [1], layer, options=["ATTRIBUTE=id"])
+    return target.ReadAsArray().astype(np.int64)
