@@ -263,7 +263,8 @@ class Circuitscape(EspAlgorithm):
         if scenario == "advanced":
             kwargs = self._advanced_inputs(parameters, context, grids, roles)
         else:
-            kwargs["focal"] = self._focal(parameters, context, grids, roles, resistance)
+            kwargs["focal"] = self._focal(parameters, context, grids, roles, resistance,
+                                          feedback)
             kwargs.update(self._lists(parameters, context, scenario))
         maps = MapOptions(
             current_maps=bool(outputs[self.CUMULATIVE] or outputs[self.MAX_CURRENT]
@@ -323,7 +324,8 @@ class Circuitscape(EspAlgorithm):
                     ratio=float(data.max() / data.min())))
 
     def _focal(self, parameters: Dict[str, Any], context: QgsProcessingContext,
-               grids: Dict[str, Grid], roles: Dict[str, str], resistance: Grid) -> FocalNodes:
+               grids: Dict[str, Grid], roles: Dict[str, str], resistance: Grid,
+               feedback: QgsProcessingFeedback) -> FocalNodes:
         source = self.parameterAsSource(parameters, self.FOCAL_FEATURES, context) \
             if parameters.get(self.FOCAL_FEATURES) else None
         if self.FOCAL_NODES in roles and source is not None:
@@ -342,10 +344,15 @@ class Circuitscape(EspAlgorithm):
         on_nodata = [int(pid) for pid in node_ids
                      if np.all(resistance.mask[focal.rows[focal.ids == pid],
                                                focal.cols[focal.ids == pid]])]
-        if on_nodata:
+        if len(node_ids) - len(on_nodata) < 2:
             raise QgsProcessingException(self.tr(
-                "Focal node(s) {ids} lie only on NoData cells of the resistance raster; move "
-                "them onto habitat or give those cells a resistance.").format(
+                "Fewer than two focal nodes lie on habitat: {ids} lie only on NoData cells of "
+                "the resistance raster. Move them onto cells with a resistance.").format(
+                    ids=", ".join(str(i) for i in on_nodata[:20]) or "-"))
+        if on_nodata:
+            feedback.pushWarning(self.tr(
+                "Focal node(s) {ids} lie only on NoData cells; as in Circuitscape their "
+                "resistances are -1 and they carry no current.").format(
                     ids=", ".join(str(i) for i in on_nodata[:20])))
         return focal
 
