@@ -396,7 +396,8 @@ class Circuitscape(EspAlgorithm):
             if not path or name not in result.maps:
                 continue
             values = result.maps[name]
-            grid = resistance.like(values, mask=values <= MAP_NODATA)
+            # Circuitscape writes 0 on barriers; a GeoTIFF for QGIS shows them as NoData.
+            grid = resistance.like(values, mask=(values <= MAP_NODATA) | resistance.mask)
             write_grid(grid, path, description=name)
             StyleOnLoad.attach(context, path, "voltage.qml" if key == self.VOLTAGE
                                else "current.qml", stretch=True)

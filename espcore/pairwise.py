@@ -25,7 +25,7 @@ from .executor import SerialExecutor
 from .focal import FocalNodes
 from .graph import Network, node_currents, raster_network
 from .progress import NullProgress, Progress, SubProgress, check_cancelled
-from .solvers import Log, _quiet, grounded
+from .solvers import Log, _quiet, choose_method, grounded
 
 #: Right-hand sides solved together (a dense n x 64 block is 512 MB at 1M cells).
 BATCH = 64
@@ -139,6 +139,7 @@ def _component_solutions(laplacian: Any, nodes: np.ndarray, method: str, log: Lo
     if m < 2:
         return x
     log("Factorising a component of {n} nodes for {m} focal nodes.", n=laplacian.shape[0], m=m)
+    method = choose_method(laplacian.shape[0] - 1, method, log)
     batches = [np.arange(start, min(start + BATCH, m)) for start in range(1, m, BATCH)]
     done = 0
     setup = partial(_factor_state, laplacian, int(nodes[0]), method)

@@ -8,12 +8,12 @@ out="$(mkdir -p "${1:-demo_output}" && cd "${1:-demo_output}" && pwd)"
 demo="$root/resources/demo"
 qp() { "$root/tools/qgis_process.sh" run "$@"; }
 
-echo "== 1/3 Resistance from land cover (CLCD preset, 1-1000 scale)"
+echo "== 1/4 Resistance from land cover (CLCD preset, 1-1000 scale)"
 qp esp:resistancesurface -- \
     INPUT="$demo/hunan_landcover.tif" PRESET=0 \
     OUTPUT="$out/resistance_landcover.tif"
 
-echo "== 2/3 Land-cover resistance corrected by night-time light"
+echo "== 2/4 Land-cover resistance corrected by night-time light"
 # Brightly lit cells resist more than the average cell of their class: the usual correction of
 # Chinese ESP studies, R' = (NTL / mean NTL of the class) x R_class, ratio clipped to [0.1, 10].
 qp esp:resistancesurface -- \
@@ -21,7 +21,7 @@ qp esp:resistancesurface -- \
     CORRECTION="$demo/hunan_ntl.tif" RATIO_MIN=0.1 RATIO_MAX=10 \
     OUTPUT="$out/resistance_ntl.tif"
 
-echo "== 3/3 Weighted overlay: corrected land-cover resistance (0.8) and elevation (0.2)"
+echo "== 3/4 Weighted overlay: corrected land-cover resistance (0.8) and elevation (0.2)"
 # Elevation is rescaled to the table's 1-1000 range; direction '+': higher ground costs more.
 qp esp:resistancesurface -- \
     INPUT="$demo/hunan_landcover.tif" PRESET=0 CORRECTION="$demo/hunan_ntl.tif" \
@@ -29,10 +29,23 @@ qp esp:resistancesurface -- \
     FACTOR_DIRECTIONS=+ \
     OUTPUT="$out/resistance_factors.tif"
 
+echo "== 4/4 Circuit connectivity: pairwise current between 9 forest cores (Circuitscape)"
+# The forest cores stand in for the ecological sources of the Sources step. The cumulative map
+# sums the current of all 36 pairs; the matrix holds their effective resistances.
+qp esp:circuitscape -- \
+    INPUT="$out/resistance_ntl.tif" FOCAL_FEATURES="$demo/hunan_forest_cores.gpkg" \
+    FOCAL_ID_FIELD=id CUMULATIVE="$out/current_pairwise.tif" \
+    RESISTANCE_MATRIX="$out/resistances_pairwise.out"
+
 outputs="resistance_landcover.tif resistance_ntl.tif resistance_factors.tif"
 for f in $outputs; do
     cp "$root/resources/styles/resistance.qml" "$out/${f%.tif}.qml"
 done
+# The current style's colours are spread over this map's own range and saved beside it.
+QT_QPA_PLATFORM=offscreen "$root/.venv/bin/python" "$root/tools/render_map.py" --sidecar \
+    "$out/current_pairwise.png" "$out/current_pairwise.tif:$root/resources/styles/current.qml" \
+    "$demo/hunan_counties.gpkg" >/dev/null
+outputs="$outputs current_pairwise.tif resistances_pairwise.out"
 echo
 echo "Demo outputs (open them in QGIS; styles load with them):"
 for f in $outputs; do

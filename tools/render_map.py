@@ -2,7 +2,9 @@
 
 Usage: python tools/render_map.py OUT.png LAYER[:STYLE.qml] [LAYER[:STYLE.qml] ...]
 Layers are drawn bottom first; .gpkg/.shp files are drawn as grey outlines unless a style is
-given. Runs headless (QT_QPA_PLATFORM=offscreen).
+given. Styles whose colour stops span 0-1 (current.qml, voltage.qml) are stretched over the
+layer's 2-98 % range, as the plugin does on load. Runs headless (QT_QPA_PLATFORM=offscreen).
+With --sidecar, each raster's stretched style is also saved next to it as <name>.qml.
 """
 
 import os
@@ -21,6 +23,13 @@ from qgis.PyQt.QtCore import QSize
 from qgis.PyQt.QtGui import QColor
 
 
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "build", "plugins"))
+from esp_toolkit.algorithms.base import stretch_pseudocolor  # noqa: E402
+
+STRETCHED = ("current.qml", "voltage.qml")
+
+
 def load(spec):
     path, _, style = spec.partition(":")
     name = os.path.splitext(os.path.basename(path))[0]
@@ -36,6 +45,8 @@ def load(spec):
         raise SystemExit("cannot open " + path)
     if style:
         layer.loadNamedStyle(style)
+        if os.path.basename(style) in STRETCHED:
+            stretch_pseudocolor(layer)
     return layer
 
 
@@ -44,7 +55,13 @@ def main(argv):
         raise SystemExit(__doc__)
     app = QgsApplication([], False)
     app.initQgis()
+    sidecar = "--sidecar" in argv
+    argv = [a for a in argv if a != "--sidecar"]
     layers = [load(spec) for spec in argv[2:]]
+    if sidecar:
+        for layer in layers:
+            if isinstance(layer, QgsRasterLayer):
+                layer.saveNamedStyle(os.path.splitext(layer.source())[0] + ".qml")
     extent = QgsRectangle(layers[0].extent())
     for layer in layers[1:]:
         extent.combineExtentWith(layer.extent())
