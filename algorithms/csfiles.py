@@ -13,8 +13,7 @@ import numpy as np
 from osgeo import gdal
 from qgis.core import QgsProcessingException
 
-from ..espcore.circuit import MAP_NODATA, CircuitResult
-from ..espcore.pairwise import three_columns
+from ..espcore.circuit import MAP_NODATA, CircuitResult, three_columns
 from .base import translate
 
 

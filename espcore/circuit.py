@@ -119,6 +119,23 @@ def clamp_nodata(cells: np.ndarray) -> np.ndarray:
     return np.maximum(cells, MAP_NODATA)
 
 
+def resistance_table(ids: np.ndarray, r: np.ndarray) -> np.ndarray:
+    """Circuitscape's resistance matrix layout: header row ``0 ids``, header column ids."""
+    k = ids.size
+    table = np.zeros((k + 1, k + 1))
+    table[0, 1:] = ids
+    table[1:, 0] = ids
+    table[1:, 1:] = r
+    return table
+
+
+def three_columns(table: np.ndarray) -> np.ndarray:
+    """``id_i id_j R`` for every pair i < j (Circuitscape's ``_resistances_3columns.out``)."""
+    ids = table[0, 1:]
+    i, j = np.triu_indices(ids.size, k=1)
+    return np.column_stack([ids[i], ids[j], table[1:, 1:][j, i]])
+
+
 @dataclass(frozen=True)
 class MapOptions:
     """Which maps a run produces, with Circuitscape's output flags.

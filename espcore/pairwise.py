@@ -20,7 +20,14 @@ from typing import Any, Dict, List, Optional, Tuple
 
 import numpy as np
 
-from .circuit import MAP_NODATA, CircuitResult, MapOptions, clamp_nodata, finish_map
+from .circuit import (
+    MAP_NODATA,
+    CircuitResult,
+    MapOptions,
+    clamp_nodata,
+    finish_map,
+    resistance_table,
+)
 from .executor import SerialExecutor
 from .focal import FocalNodes
 from .graph import Network, node_currents, raster_network
@@ -64,23 +71,6 @@ def pairwise(g: np.ndarray, focal: FocalNodes, *, regions: Optional[np.ndarray] 
     if focal.has_regions:
         return _regions_path(g, focal, options, maps, method, log, progress, executor)
     return _points_path(g, focal, options, included, maps, method, log, progress, executor)
-
-
-def resistance_table(ids: np.ndarray, r: np.ndarray) -> np.ndarray:
-    """Circuitscape's resistance matrix layout: header row ``0 ids``, header column ids."""
-    k = ids.size
-    table = np.zeros((k + 1, k + 1))
-    table[0, 1:] = ids
-    table[1:, 0] = ids
-    table[1:, 1:] = r
-    return table
-
-
-def three_columns(table: np.ndarray) -> np.ndarray:
-    """``id_i id_j R`` for every pair i < j (Circuitscape's ``_resistances_3columns.out``)."""
-    ids = table[0, 1:]
-    i, j = np.triu_indices(ids.size, k=1)
-    return np.column_stack([ids[i], ids[j], table[1:, 1:][j, i]])
 
 
 class _Accumulator:

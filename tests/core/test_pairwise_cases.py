@@ -81,7 +81,7 @@ def test_every_solver_gives_the_same_numbers(method):
 
 
 def test_three_column_resistances_match_circuitscape():
-    from espcore.pairwise import three_columns
+    from espcore.circuit import three_columns
 
     result = run_case("sgVerify2")
     np.testing.assert_allclose(three_columns(result.resistances),

@@ -5,10 +5,17 @@ import os
 import numpy as np
 import processing
 import pytest
-from qgis.core import (QgsFeature, QgsGeometry, QgsPointXY, QgsProcessingException,
-                       QgsProcessingFeedback, QgsProject, QgsRasterLayer, QgsVectorLayer)
-
 from conftest import CRS, read_raster, write_raster
+from qgis.core import (
+    QgsFeature,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProject,
+    QgsRasterLayer,
+    QgsVectorLayer,
+)
 
 ALG = "esp:circuitscape"
 CASES = os.environ.get("ESP_CS_CASES") or os.path.normpath(os.path.join(
@@ -122,8 +129,8 @@ def test_bad_inputs_are_explained(esp, tmp_path):
     ok = write_raster(tmp_path / "ok.tif", np.array([[1, -1, 1]], dtype="float32"), nodata=-1)
     on_nodata = write_raster(tmp_path / "nd.tif", np.array([[0, 2, 1]], dtype="int32"),
                              nodata=0)
-    assert "Fewer than two focal nodes lie on habitat: 2" in errors({"INPUT": ok, "FOCAL_NODES": on_nodata,
-                               "CUMULATIVE": "TEMPORARY_OUTPUT"})
+    message = errors({"INPUT": ok, "FOCAL_NODES": on_nodata, "CUMULATIVE": "TEMPORARY_OUTPUT"})
+    assert "Fewer than two focal nodes lie on habitat: 2" in message
     shifted = write_raster(tmp_path / "shift.tif", np.array([[1, 0, 2]], dtype="int32"),
                            nodata=0, origin=(500100.0, 3000000.0))
     assert "same grid" in errors({"INPUT": ok, "FOCAL_NODES": shifted,
