@@ -403,21 +403,22 @@ class Circuitscape(EspAlgorithm):
                                else "current.qml", stretch=True)
             done[key] = path
         if result.resistances is not None:
-            if outputs[self.RESISTANCE_MATRIX]:
-                path = outputs[self.RESISTANCE_MATRIX]
+            path = outputs[self.RESISTANCE_MATRIX]
+            if path:
                 with open(path, "w") as handle:
                     handle.write(format_table(result.resistances))
                 done[self.RESISTANCE_MATRIX] = path
             if parameters.get(self.RESISTANCE_TABLE):
                 done[self.RESISTANCE_TABLE] = self._table(result.resistances, scenario,
                                                           parameters, context)
-        if outputs[self.MAPS_FOLDER]:
+        folder = outputs[self.MAPS_FOLDER]
+        if folder:
             pair_maps = {k: v for k, v in result.maps.items()
                          if k.startswith(("curmap_", "voltmap_"))}
             from ..espcore.circuit import CircuitResult
 
             written = write_outputs(CircuitResult(maps=pair_maps),
-                                    os.path.join(outputs[self.MAPS_FOLDER], "circuitscape"),
+                                    os.path.join(folder, "circuitscape"),
                                     scenario=scenario, geotransform=resistance.geotransform,
                                     crs_wkt=resistance.crs, as_tif=True)
             feedback.pushInfo(self.tr("Wrote {count} maps to {folder}").format(
@@ -437,7 +438,7 @@ class Circuitscape(EspAlgorithm):
                                           QgsWkbTypes.NoGeometry)
         if scenario == "pairwise":
             ids = resistances[0, 1:]
-            rows = [(int(ids[i]), int(ids[j]), float(resistances[i + 1, j + 1]))
+            rows: List[tuple] = [(int(ids[i]), int(ids[j]), float(resistances[i + 1, j + 1]))
                     for i in range(ids.size) for j in range(i + 1, ids.size)]
         else:
             rows = [(int(row[0]), float(row[1])) for row in resistances]

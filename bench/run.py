@@ -1,18 +1,23 @@
 """Benchmarks: wall time and peak memory of the core on large synthetic grids.
 
-Usage: python bench/run.py [--cells N]
-Each case runs in a fresh subprocess so that its peak resident memory (ru_maxrss) is its own.
+Usage: python bench/run.py [--only PATTERNS] [--cells N] [--naive-pairs N] [--list]
+Each case runs in a fresh subprocess, one at a time, so that its peak resident memory
+(ru_maxrss) is its own. Every case has its own grid size; --cells overrides it for all
+selected cases. Cases marked "extra" run only when --only names them.
 """
 
 import argparse
+import fnmatch
 import json
 import os
+import platform
 import resource
 import subprocess
 import sys
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BENCH = os.path.dirname(os.path.abspath(__file__))
 
 
 def case_resistance(cells):
@@ -36,31 +41,142 @@ def case_resistance(cells):
     return {"cells": side * side, "seconds": round(time.perf_counter() - start, 2)}
 
 
-CASES = {"resistance_surface": case_resistance}
+def _circuit(name):
+    """A case function of bench/circuit_cases.py, imported in the case's own process."""
+    def call(**params):
+        import circuit_cases
+
+        return getattr(circuit_cases, name)(**params)
+    return call
 
 
-def run_case(name, cells):
-    result = CASES[name](cells)
-    result["peak_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+M = 1_000_000
+#: name -> (function, parameters, runs by default). Heavy cases run one at a time anyway.
+CASES = {
+    "resistance_surface": (case_resistance, {"cells": 10 * M}, True),
+    # pairwise(): k - 1 solves + sorted-difference cumulative current, against the per-pair
+    # loop (one solve and one current map per pair) with the same CHOLMOD factor.
+    "pairwise_k10": (_circuit("pairwise_vs_naive"), {"cells": M, "k": 10}, True),
+    "pairwise_k25": (_circuit("pairwise_vs_naive"), {"cells": M, "k": 25}, True),
+    "pairwise_k50": (_circuit("pairwise_vs_naive"), {"cells": M, "k": 50}, True),
+    # graph + factorisation / AMG setup + one solve; 'auto' picks the backend by size.
+    "solve_1m": (_circuit("single_solve"), {"cells": M}, True),
+    "solve_4m": (_circuit("single_solve"), {"cells": 4 * M}, True),
+    "solve_16m": (_circuit("single_solve"), {"cells": 16 * M}, True),
+    # extra: what 'auto' gives up at 4M (CHOLMOD wins from the second solve).
+    "solve_4m_amg": (_circuit("single_solve"), {"cells": 4 * M, "method": "amg"}, False),
+    "omniscape_1m": (_circuit("omniscape_run"), {"cells": M, "radius": 20, "block_size": 5},
+                     True),
+}
+
+
+def run_case(name, overrides):
+    function, params, _ = CASES[name]
+    params = dict(params)
+    for key, value in overrides.items():
+        if key in params or (key == "naive_pairs" and "k" in params):
+            params[key] = value
+    result = function(**params)
+    result.setdefault("peak_mb", round(
+        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))
     print(json.dumps(result))
 
 
+def selected(patterns):
+    if not patterns:
+        return [name for name, (_, _, default) in CASES.items() if default]
+    wanted = [p.strip() for p in patterns.split(",") if p.strip()]
+    names = [name for name in CASES if any(fnmatch.fnmatchcase(name, p) for p in wanted)]
+    if not names:
+        sys.exit("no case matches {0!r}; cases: {1}".format(patterns, ", ".join(CASES)))
+    return names
+
+
+def machine():
+    import numpy
+    import scipy
+
+    extras = []
+    for module, label in (("sksparse", "scikit-sparse"), ("pyamg", "pyamg")):
+        try:
+            extras.append("{0} {1}".format(label, __import__(module).__version__))
+        except (ImportError, AttributeError):
+            extras.append("{0} missing".format(label))
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2 ** 30
+    return "{0}, {1} cores, {2:.0f} GB; python {3}, numpy {4}, scipy {5}, {6}".format(
+        platform.machine(), os.cpu_count(), memory, sys.version.split()[0], numpy.__version__,
+        scipy.__version__, ", ".join(extras))
+
+
+ROW = "{0:<18} {1:>11} {2:>10} {3:>9} {4:>8}  {5}"
+
+
+def print_row(name, result):
+    if "skipped" in result:
+        print(ROW.format(name, "{0:,}".format(result["cells"]), "-", "-", "-",
+                         "SKIPPED: " + result["skipped"]))
+        return
+    notes = result.get("notes") or [""]
+    unknowns = result.get("unknowns")
+    print(ROW.format(name, "{0:,}".format(result["cells"]),
+                     "{0:,}".format(unknowns) if unknowns else "",
+                     "{0:.2f}".format(result["seconds"]),
+                     "{0:,}".format(result["peak_mb"]), notes[0]))
+    for line in notes[1:]:
+        print(ROW.format("", "", "", "", "", line))
+
+
 def main():
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--cells", type=int, default=10_000_000)
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--only", metavar="PATTERNS",
+                        help="comma-separated case names or globs, e.g. 'pairwise_*,solve_1m'")
+    parser.add_argument("--cells", type=int, help="grid size (cells) for every selected case")
+    parser.add_argument("--naive-pairs", type=int, default=0, metavar="N",
+                        help="pairwise cases: solve only an evenly spread sample of N pairs "
+                             "in the per-pair loop and extrapolate its time (0 = all pairs)")
+    parser.add_argument("--json", metavar="PATH", help="also write the results to PATH")
+    parser.add_argument("--list", action="store_true", help="list the cases and exit")
     parser.add_argument("--case", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    sys.path.insert(0, ROOT)
+    sys.path[:0] = [ROOT, BENCH]
+    overrides = {"naive_pairs": args.naive_pairs}
+    if args.cells:
+        overrides["cells"] = args.cells
     if args.case:
-        run_case(args.case, args.cells)
+        run_case(args.case, overrides)
         return
-    print("machine: {0} cores, python {1}".format(os.cpu_count(), sys.version.split()[0]))
-    for name in CASES:
-        done = subprocess.run([sys.executable, __file__, "--case", name, "--cells",
-                               str(args.cells)], capture_output=True, text=True, check=True)
-        result = json.loads(done.stdout.strip().splitlines()[-1])
-        print("{0:<22} {1:>12,} cells  {2:>7.2f} s  peak {3:>6,} MB".format(
-            name, result["cells"], result["seconds"], result["peak_mb"]))
+    if args.list:
+        for name, (_, params, default) in CASES.items():
+            print("{0:<18} {1}{2}".format(name, params, "" if default else "  (extra)"))
+        return
+    print("machine: " + machine())
+    print(ROW.format("case", "cells", "unknowns", "seconds", "peak MB", "details"), flush=True)
+    results, failed, begin = {}, [], time.perf_counter()
+    for name in selected(args.only):
+        command = [sys.executable, __file__, "--case", name,
+                   "--naive-pairs", str(args.naive_pairs)]
+        if args.cells:
+            command += ["--cells", str(args.cells)]
+        done = subprocess.run(command, capture_output=True, text=True)
+        lines = done.stdout.strip().splitlines()
+        if done.returncode != 0 or not lines:
+            reason = (done.stderr.strip().splitlines() or ["exit status {0}".format(
+                done.returncode)])[-1]
+            if done.returncode < 0:
+                reason = "killed by signal {0} (out of memory?)".format(-done.returncode)
+            print(ROW.format(name, "", "", "-", "-", "FAILED: " + reason))
+            failed.append(name)
+            continue
+        results[name] = json.loads(lines[-1])
+        print_row(name, results[name])
+        sys.stdout.flush()
+    print("total {0:.0f} s".format(time.perf_counter() - begin))
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as stream:
+            json.dump(results, stream, indent=1)
+    if failed:
+        sys.exit("failed: " + ", ".join(failed))
 
 
 if __name__ == "__main__":

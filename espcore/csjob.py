@@ -210,9 +210,9 @@ def run_raster(scenario: str, g: np.ndarray, *, focal: Optional[FocalNodes] = No
                progress: Progress = NullProgress(), executor: Any = None) -> CircuitResult:
     """One raster scenario on conductances ``g``: the single entry point of INI runs and of
     the Processing algorithm, so both give identical numbers."""
-    common = dict(regions=regions, four_neighbours=four_neighbours,
-                  average_resistance=average_resistance, maps=maps, method=method, log=log,
-                  progress=progress)
+    common: Dict[str, Any] = dict(regions=regions, four_neighbours=four_neighbours,
+                                  average_resistance=average_resistance, maps=maps,
+                                  method=method, log=log, progress=progress)
     if scenario == "advanced":
         from .advanced import ground_conductances, raster_advanced
 

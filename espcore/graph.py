@@ -168,8 +168,12 @@ def raster_network(g: np.ndarray, *, regions: Optional[np.ndarray] = None,
         parts_a.append(np.minimum(a, b))
         parts_b.append(np.maximum(a, b))
         parts_w.append(w)
-    a, b, w = _merge_parallel(np.concatenate(parts_a), np.concatenate(parts_b),
-                              np.concatenate(parts_w))
+    a, b, w = np.concatenate(parts_a), np.concatenate(parts_b), np.concatenate(parts_w)
+    if regions is not None:  # only shared region nodes create parallel edges
+        a, b, w = _merge_parallel(a, b, w)
+    else:
+        keep = w > 0
+        a, b, w = a[keep], b[keep], w[keep]
     return Network(int(nodes.max(initial=0)), a, b, w, nodes)
 
 

@@ -22,7 +22,6 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QSize
 from qgis.PyQt.QtGui import QColor
 
-
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "build", "plugins"))
 from esp_toolkit.algorithms.base import stretch_pseudocolor  # noqa: E402

@@ -112,11 +112,13 @@ def test_symmetric_landscape_gives_symmetric_results():
     np.testing.assert_allclose(cum, cum[:, ::-1], atol=1e-9)
 
 
-def test_fast_cumulative_map_equals_the_sum_of_pair_maps():
+@pytest.mark.parametrize("shared_node", [True, False])
+def test_fast_cumulative_map_equals_the_sum_of_pair_maps(shared_node):
     r = random_landscape(seed=7)
     g = g_of(r)
     regions = np.zeros(r.shape, int)
-    regions[5:8, 5:8] = 1  # two focal ids on one short-circuit region count separately
+    if shared_node:
+        regions[5:8, 5:8] = 1  # two focal ids on one short-circuit region count separately
     ids = np.zeros(r.shape)
     for number, (row, col) in enumerate([(5, 5), (7, 7), (25, 30), (2, 38), (28, 3),
                                          (15, 20)], start=1):
@@ -129,7 +131,7 @@ def test_fast_cumulative_map_equals_the_sum_of_pair_maps():
     np.testing.assert_allclose(fast.maps["cum_curmap"], loop.maps["cum_curmap"], atol=1e-9)
     np.testing.assert_allclose(loop.maps["cum_curmap"], pair_sum, atol=1e-12)
     np.testing.assert_allclose(fast.resistances, loop.resistances, rtol=1e-12)
-    assert fast.resistances[1, 2] == 0.0  # ids 1 and 2 share the region's node
+    assert (fast.resistances[1, 2] == 0.0) == shared_node  # ids 1, 2 on the region's node
 
 
 def test_zero_resistance_is_refused():
