@@ -8,10 +8,11 @@ from qgis.PyQt.QtGui import QIcon
 from .base import ICON_PATH, translate
 from .circuitscape import Circuitscape
 from .circuitscapeini import CircuitscapeIni
+from .omniscape import Omniscape
 from .resistancesurface import ResistanceSurface
 
 #: Every public algorithm, in toolbox order. Ids never change: models store them.
-ALGORITHMS = (ResistanceSurface, Circuitscape, CircuitscapeIni)
+ALGORITHMS = (ResistanceSurface, Circuitscape, CircuitscapeIni, Omniscape)
 
 
 class EspProvider(QgsProcessingProvider):

@@ -77,3 +77,28 @@ def test_missing_input_is_a_clear_error(esp, tmp_path):
     with pytest.raises(QgsProcessingException, match="not found"):
         run_ini(folder / "sgVerify4.ini")
     assert not (folder / "output").exists() or not os.listdir(folder / "output")
+
+
+@pytest.mark.parametrize("case, files", [
+    ("oneToAllVerify1", ["resistances.out", "cum_curmap.asc"]),
+    ("allToOneVerify2", ["cum_curmap.asc", "curmap_3.asc"]),
+    ("mgVerify1", ["voltmap.asc", "curmap.asc"]),
+    ("sgNetworkVerify2", ["resistances.out"]),
+])
+def test_other_modes_through_the_ini(esp, tmp_path, case, files):
+    folder = copy_case(case, tmp_path)
+    run_ini(folder / "{0}.ini".format(case))
+    for name in files:
+        got_path = folder / "output" / "{0}_{1}".format(case, name)
+        want_path = folder / "expected" / "{0}_{1}".format(case, name)
+        read = grid if name.endswith(".asc") else matrix
+        np.testing.assert_allclose(read(got_path), read(want_path), rtol=1e-6, atol=1e-5)
+
+
+def test_network_advanced_tables(esp, tmp_path):
+    folder = copy_case("mgNetworkVerify1", tmp_path)
+    run_ini(folder / "mgNetworkVerify1.ini")
+    got = matrix(folder / "output" / "mgNetworkVerify1_voltages.txt")
+    want = matrix(folder / "expected" / "mgNetworkVerify1_voltages.txt")
+    np.testing.assert_allclose(got[np.argsort(got[:, 0])], want[np.argsort(want[:, 0])],
+                               atol=1e-9)
