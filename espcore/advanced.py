@@ -15,7 +15,7 @@ import numpy as np
 
 from .circuit import CircuitResult, MapOptions, Solution, finish_map, solve_sources_grounds
 from .errors import EspInputError
-from .graph import Network, raster_network
+from .graph import Network, node_currents, raster_network
 from .progress import NullProgress, Progress, check_cancelled
 from .solvers import Log, _quiet
 
@@ -75,41 +75,6 @@ def node_sums(net: Network, cells: np.ndarray) -> np.ndarray:
     out = np.zeros(net.n_nodes)
     np.add.at(out, net.node_map[on] - 1, cells[on])
     return out
-
-
-def node_currents_per_component(net: Network, v: np.ndarray,
-                                finite_grounds: Optional[np.ndarray],
-                                labels: np.ndarray) -> np.ndarray:
-    """Node currents (A) with Circuitscape's small-branch cut-off taken per component.
-
-    Circuitscape.jl computes the currents of each solved component from that component's
-    block of the Laplacian (``accum_currents!`` in ``src/raster/advanced.jl``), so the rule
-    "branch currents below 1e-8 of the largest one in the same direction count as zero"
-    uses the largest current *of the component*; with several solved components a global
-    maximum would zero the currents of a weakly driven component. Same rule as
-    :func:`espcore.graph.node_currents` otherwise.
-    """
-    n = net.n_nodes
-    f = net.w * (v[net.a] - v[net.b])  # > 0: flows from a to b
-    group = labels[net.a]
-    groups = int(labels.max(initial=-1)) + 1
-    flows = []
-    for sign in (1.0, -1.0):
-        directed = sign * f
-        top = np.zeros(groups)
-        np.maximum.at(top, group, directed)
-        cut = 1e-8 * top[group]
-        directed = np.where((cut > 0) & (np.abs(directed) < cut), 0.0, directed)
-        forward = np.where(directed > 0, directed, 0.0)
-        backward = np.where(directed < 0, -directed, 0.0)
-        # With sign +1 these sums are the inflows, with sign -1 the outflows.
-        flows.append(np.bincount(net.b, forward, n) + np.bincount(net.a, backward, n))
-    inflow, outflow = flows
-    if finite_grounds is not None:
-        to_ground = finite_grounds * v
-        inflow = inflow + np.where(to_ground < 0, -to_ground, 0.0)
-        outflow = outflow + np.where(to_ground > 0, to_ground, 0.0)
-    return np.maximum(inflow, outflow)
 
 
 def raster_advanced(g: np.ndarray, *, sources: np.ndarray, grounds: np.ndarray,
@@ -185,8 +150,7 @@ def _advanced_maps(net: Network, g: np.ndarray, solution: Solution, labels: np.n
     if maps.any_currents:
         # Circuitscape.jl writes the advanced current map whenever write_cur_maps or
         # write_cum_cur_map_only is set (src/raster/advanced.jl, advanced_kernel).
-        currents = node_currents_per_component(net, solution.voltages,
-                                               solution.finite_grounds, labels)
+        currents = node_currents(net, solution.voltages, solution.finite_grounds, labels)
         result.maps["curmap"] = finish_map(net.cell_values(currents), g,
                                            log_transform=maps.log_transform,
                                            null_to_nodata=maps.null_currents_to_nodata)

@@ -1,10 +1,10 @@
 """Circuitscape's advanced mode: current sources and grounds on a resistor network.
 
 This is the kernel shared by the advanced, one-to-all and all-to-one raster modes, the network
-advanced mode and every Omniscape window. Semantics follow Circuitscape.jl (the
-README's "For Circuitscape users" says how they are verified): sources and ground conductances add up per node, conflicts between
-a source and a ground on one node are settled by a policy, and every connected component that
-has both a source and a ground is solved on its own.
+advanced mode and every Omniscape window. Semantics follow Circuitscape.jl (the README's
+"For Circuitscape users" says how they are verified): sources and ground conductances add up
+per node, conflicts between a source and a ground on one node are settled by a policy, and
+every connected component that has both a source and a ground is solved on its own.
 """
 
 from __future__ import annotations

@@ -200,21 +200,27 @@ def edge_network(n_nodes: int, a: np.ndarray, b: np.ndarray, w: np.ndarray) -> N
     return Network(int(n_nodes), lo, hi, w)
 
 
-def node_currents(net: Network, v: np.ndarray,
-                  finite_grounds: Optional[np.ndarray] = None) -> np.ndarray:
+def node_currents(net: Network, v: np.ndarray, finite_grounds: Optional[np.ndarray] = None,
+                  labels: Optional[np.ndarray] = None) -> np.ndarray:
     """Current through every node (A): the larger of its total inflow and total outflow.
 
     Branch currents below 1e-8 of the largest one in the same direction count as zero
-    (Circuitscape's rule). Finite grounds add their current to ground to the flows.
+    (Circuitscape's rule). With component ``labels`` the largest is taken per component, as
+    Circuitscape does where it solves components separately (advanced mode): a global
+    maximum would zero the currents of a weakly driven component. Finite grounds add their
+    current to ground to the flows.
     """
     f = net.w * (v[net.a] - v[net.b])  # > 0: flows from a to b
     n = net.n_nodes
+    group = np.zeros(len(f), dtype=np.int64) if labels is None else labels[net.a]
+    groups = 1 if labels is None else int(labels.max(initial=-1)) + 1
     flows = []
     for sign in (1.0, -1.0):
         directed = sign * f
-        top = directed.max(initial=0.0)
-        if top > 0:
-            directed = np.where(np.abs(directed) < 1e-8 * top, 0.0, directed)
+        top = np.zeros(groups)
+        np.maximum.at(top, group, directed)
+        cut = 1e-8 * top[group]
+        directed = np.where((cut > 0) & (np.abs(directed) < cut), 0.0, directed)
         forward = np.where(directed > 0, directed, 0.0)
         backward = np.where(directed < 0, -directed, 0.0)
         # With sign +1 these sums are the inflows, with sign -1 the outflows.
