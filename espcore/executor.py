@@ -10,9 +10,15 @@ outputs does not grow with the number of workers.
 
 from __future__ import annotations
 
+import contextlib
+import multiprocessing
 import os
 import sys
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Callable, Iterable, Iterator, Optional
+
+from .errors import EspError
 
 Setup = Callable[[], Any]
 Work = Callable[[Any, Any], Any]
@@ -42,14 +48,41 @@ def _call(work: Work, task: Any) -> Any:
 
 
 def _python_executable() -> str:
-    """A Python interpreter for workers: inside QGIS ``sys.executable`` is the QGIS binary."""
-    if os.path.basename(sys.executable).startswith("python"):
-        return sys.executable
-    for name in ("python3", "python"):
-        candidate = os.path.join(sys.exec_prefix, "bin", name)
-        if os.path.exists(candidate):
-            return candidate
+    """The interpreter that this Python runtime was built as, for worker processes.
+
+    Inside QGIS ``sys.executable`` is the QGIS binary, or whatever ``python3`` comes first on
+    PATH (pyenv, conda), whose compiled modules may not match the running runtime. The
+    build's own BINDIR interpreter always matches; workers get the parent's ``sys.path``, so
+    a virtual environment's packages stay visible.
+    """
+    import sysconfig
+
+    name = "python{0}.{1}".format(*sys.version_info[:2])
+    for folder in (sysconfig.get_config_var("BINDIR"), os.path.join(sys.base_prefix, "bin")):
+        if folder and os.path.exists(os.path.join(folder, name)):
+            return os.path.join(folder, name)
     return sys.executable
+
+
+@contextlib.contextmanager
+def _no_main_script() -> Iterator[None]:
+    """Keep spawned workers from re-running the host's main script.
+
+    Inside QGIS (desktop or qgis_process) ``__main__`` is QGIS's own start-up code; a spawned
+    worker would run it again and fail to import QGIS in a plain interpreter. Workers only
+    need espcore, so the host's main module is hidden from multiprocessing while workers
+    start. A normal Python script keeps its main module.
+    """
+    main = sys.modules.get("__main__")
+    if main is None or os.path.basename(sys.executable).startswith("python"):
+        yield
+        return
+    saved = {name: main.__dict__.pop(name) for name in ("__file__", "__spec__")
+             if name in main.__dict__}
+    try:
+        yield
+    finally:
+        main.__dict__.update(saved)
 
 
 class ProcessExecutor:
@@ -63,13 +96,18 @@ class ProcessExecutor:
         self.workers = max(1, int(workers))
 
     def run(self, setup: Setup, work: Work, tasks: Iterable[Any]) -> Iterator[Any]:
-        import multiprocessing
-        from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+        try:
+            yield from self._run(setup, work, tasks)
+        except BrokenProcessPool as error:
+            raise EspError("The worker processes stopped unexpectedly ({detail}). Run with "
+                           "one worker (serially) instead.", detail=str(error)) from error
 
+    def _run(self, setup: Setup, work: Work, tasks: Iterable[Any]) -> Iterator[Any]:
         context = multiprocessing.get_context("spawn")
         context.set_executable(_python_executable())
-        with ProcessPoolExecutor(self.workers, mp_context=context, initializer=_initialise,
-                                 initargs=(setup,)) as pool:
+        with _no_main_script(), ProcessPoolExecutor(self.workers, mp_context=context,
+                                                    initializer=_initialise,
+                                                    initargs=(setup,)) as pool:
             pending: set = set()
             for task in tasks:
                 pending.add(pool.submit(_call, work, task))

@@ -10,6 +10,10 @@ ln -sfn "$root" "$build/plugins/esp_toolkit"
 export QGIS_PLUGINPATH="$build/plugins"
 export QGIS_CUSTOM_CONFIG_PATH="$build/qgis-profile"
 export QT_QPA_PLATFORM=offscreen
+# QGIS's embedded Python finds its home by looking for "python3" on PATH; with pyenv (or any
+# other Python first on PATH) it would load that installation's standard library, and worker
+# processes (esp:omniscape WORKERS) would mix it with Debian's numpy. Pin it to Debian's.
+export PYTHONHOME=/usr
 export XDG_RUNTIME_DIR="${XDG_RUNTIME_DIR:-$build/runtime}"
 mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
 if [ -x "$root/.venv/bin/python" ]; then
