@@ -212,15 +212,22 @@ def node_currents(net: Network, v: np.ndarray, finite_grounds: Optional[np.ndarr
     """
     f = net.w * (v[net.a] - v[net.b])  # > 0: flows from a to b
     n = net.n_nodes
-    group = np.zeros(len(f), dtype=np.int64) if labels is None else labels[net.a]
-    groups = 1 if labels is None else int(labels.max(initial=-1)) + 1
+    if labels is not None:
+        group = labels[net.a]
+        order = np.argsort(group, kind="stable")
+        starts = np.flatnonzero(np.r_[True, np.diff(group[order]) != 0]) if len(f) else \
+            np.zeros(0, dtype=np.int64)
     flows = []
     for sign in (1.0, -1.0):
         directed = sign * f
-        top = np.zeros(groups)
-        np.maximum.at(top, group, directed)
-        cut = 1e-8 * top[group]
-        directed = np.where((cut > 0) & (np.abs(directed) < cut), 0.0, directed)
+        if labels is None:
+            cut = 1e-8 * max(directed.max(initial=0.0), 0.0)
+        else:
+            top = np.zeros(int(labels.max(initial=-1)) + 1)
+            if len(f):
+                top[group[order][starts]] = np.maximum.reduceat(directed[order], starts)
+            cut = 1e-8 * np.maximum(top, 0.0)[group]
+        directed = np.where(np.abs(directed) < cut, 0.0, directed)
         forward = np.where(directed > 0, directed, 0.0)
         backward = np.where(directed < 0, -directed, 0.0)
         # With sign +1 these sums are the inflows, with sign -1 the outflows.
