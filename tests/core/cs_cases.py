@@ -11,8 +11,20 @@ import pytest
 
 from espcore.csini import parse_ini
 
-CASES = os.environ.get("ESP_CS_CASES") or os.path.normpath(
-    os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared", "cases", "circuitscape"))
+
+def find_cases():
+    """$ESP_CS_CASES, else shared/cases/circuitscape beside the checkout or any folder above."""
+    if os.environ.get("ESP_CS_CASES"):
+        return os.environ["ESP_CS_CASES"]
+    folder = os.path.dirname(os.path.abspath(__file__))
+    while True:
+        candidate = os.path.join(folder, "shared", "cases", "circuitscape")
+        if os.path.isdir(candidate) or os.path.dirname(folder) == folder:
+            return candidate
+        folder = os.path.dirname(folder)
+
+
+CASES = find_cases()
 
 
 def case_path(case, *parts):

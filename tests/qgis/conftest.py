@@ -14,6 +14,8 @@ if not link.is_symlink():
     link.symlink_to(ROOT, target_is_directory=True)
 sys.path.insert(0, str(PLUGINS))
 
+sys.path.insert(0, str(ROOT / "tests" / "core"))
+
 CRS = "EPSG:4546"  # CGCS2000 / 3-degree Gauss-Kruger CM 111E, the demo data's CRS
 
 

@@ -5,7 +5,7 @@ import os
 import numpy as np
 import processing
 import pytest
-from conftest import CRS, read_raster, write_raster
+from conftest import CRS, find_cases, read_raster, write_raster
 from qgis.core import (
     QgsFeature,
     QgsGeometry,
@@ -18,8 +18,7 @@ from qgis.core import (
 )
 
 ALG = "esp:circuitscape"
-CASES = os.environ.get("ESP_CS_CASES") or os.path.normpath(os.path.join(
-    os.path.dirname(__file__), "..", "..", "..", "shared", "cases", "circuitscape"))
+CASES = find_cases()
 
 
 def case_file(case, name):

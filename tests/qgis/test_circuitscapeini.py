@@ -5,9 +5,9 @@ import shutil
 
 import numpy as np
 import pytest
+from conftest import find_cases
 
-CASES = os.environ.get("ESP_CS_CASES") or os.path.normpath(os.path.join(
-    os.path.dirname(__file__), "..", "..", "..", "shared", "cases", "circuitscape"))
+CASES = find_cases()
 
 
 def copy_case(case, tmp_path):

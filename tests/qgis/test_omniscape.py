@@ -5,12 +5,11 @@ import os
 import numpy as np
 import processing
 import pytest
-from conftest import read_raster
+from conftest import find_cases, read_raster
 from qgis.core import QgsProcessingException
 
 ALG = "esp:omniscape"
-CASES = os.environ.get("ESP_CS_CASES") or os.path.normpath(os.path.join(
-    os.path.dirname(__file__), "..", "..", "..", "shared", "cases", "circuitscape"))
+CASES = find_cases()
 
 
 def case_file(case, name):
