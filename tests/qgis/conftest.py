@@ -15,6 +15,7 @@ if not link.is_symlink():
 sys.path.insert(0, str(PLUGINS))
 
 sys.path.insert(0, str(ROOT / "tests" / "core"))
+from cs_cases import find_cases  # noqa: E402,F401  (re-exported: one place finds the cases)
 
 CRS = "EPSG:4546"  # CGCS2000 / 3-degree Gauss-Kruger CM 111E, the demo data's CRS
 
