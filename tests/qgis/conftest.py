@@ -17,6 +17,17 @@ sys.path.insert(0, str(PLUGINS))
 sys.path.insert(0, str(ROOT / "tests" / "core"))
 from cs_cases import find_cases  # noqa: E402,F401  (re-exported: one place finds the cases)
 
+
+def case_file(case, name):
+    """A file of a Circuitscape/Omniscape verification case; skips when they are absent."""
+    import os
+
+    path = os.path.join(find_cases(), case, name)
+    if not os.path.exists(path):
+        pytest.skip("verification cases not found")
+    return path
+
+
 CRS = "EPSG:4546"  # CGCS2000 / 3-degree Gauss-Kruger CM 111E, the demo data's CRS
 
 

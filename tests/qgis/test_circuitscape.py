@@ -5,7 +5,7 @@ import os
 import numpy as np
 import processing
 import pytest
-from conftest import CRS, find_cases, read_raster, write_raster
+from conftest import CRS, case_file, read_raster, write_raster
 from qgis.core import (
     QgsFeature,
     QgsGeometry,
@@ -18,14 +18,6 @@ from qgis.core import (
 )
 
 ALG = "esp:circuitscape"
-CASES = find_cases()
-
-
-def case_file(case, name):
-    path = os.path.join(CASES, case, name)
-    if not os.path.exists(path):
-        pytest.skip("verification cases not found")
-    return path
 
 
 def test_pairwise_matches_circuitscape_case(esp, tmp_path):

@@ -5,18 +5,10 @@ import os
 import numpy as np
 import processing
 import pytest
-from conftest import find_cases, read_raster
+from conftest import case_file, read_raster
 from qgis.core import QgsProcessingException
 
 ALG = "esp:omniscape"
-CASES = find_cases()
-
-
-def case_file(case, name):
-    path = os.path.join(CASES, case, name)
-    if not os.path.exists(path):
-        pytest.skip("verification cases not found")
-    return path
 
 
 def expected(case, name):
