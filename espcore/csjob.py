@@ -174,29 +174,36 @@ def run_config(config: CircuitscapeConfig, *, read_raster: RasterReader,
     solver = method or config.solver
     if not config.is_raster:
         return _run_network(config, read_text, solver, config.maps, log, progress)
+    return run_raster(config.scenario, method=solver, log=log, progress=progress,
+                      executor=executor, **raster_arguments(config, read_raster=read_raster,
+                                                            read_text=read_text))
+
+
+def raster_arguments(config: CircuitscapeConfig, *, read_raster: RasterReader,
+                     read_text: TextReader) -> Dict[str, Any]:
+    """The inputs and options of a raster INI, as keyword arguments of :func:`run_raster`."""
     inputs = _raster_inputs(config, read_raster, read_text)
-    scenario = config.scenario
-    extra: Dict[str, Any] = {}
-    if scenario == "advanced":
+    arguments: Dict[str, Any] = dict(g=inputs["g"], regions=inputs["regions"],
+                                     maps=config.maps, **config.common())
+    if config.scenario == "advanced":
         sources, _ = _source_ground(config, "source_file", inputs, read_raster, read_text)
         grounds, ground_valid = _source_ground(config, "ground_file", inputs, read_raster,
                                                read_text)
-        extra = dict(sources=sources, grounds=grounds, ground_valid=ground_valid,
-                     grounds_are_resistances=config.flag("ground_file_is_resistances", True),
-                     unit_currents=config.flag("use_unit_currents"),
-                     direct_grounds=config.flag("use_direct_grounds"),
-                     policy=config.get("remove_src_or_gnd", "keepall"))
-    else:
-        extra["focal"] = _focal(config, inputs, read_raster, read_text)
-        if config.flag("use_included_pairs"):
-            extra["included"] = parse_included_pairs(
-                read_text(_required(config, "included_pairs_file")))
-        if config.flag("use_variable_source_strengths") and scenario != "pairwise":
-            extra["strengths"] = parse_strengths(
-                read_text(_required(config, "variable_source_file")))
-    return run_raster(scenario, inputs["g"], regions=inputs["regions"], maps=config.maps,
-                      method=solver, log=log, progress=progress, executor=executor,
-                      **config.common(), **extra)
+        arguments.update(sources=sources, grounds=grounds, ground_valid=ground_valid,
+                         grounds_are_resistances=config.flag("ground_file_is_resistances",
+                                                             True),
+                         unit_currents=config.flag("use_unit_currents"),
+                         direct_grounds=config.flag("use_direct_grounds"),
+                         policy=config.get("remove_src_or_gnd", "keepall"))
+        return arguments
+    arguments["focal"] = _focal(config, inputs, read_raster, read_text)
+    if config.flag("use_included_pairs"):
+        arguments["included"] = parse_included_pairs(
+            read_text(_required(config, "included_pairs_file")))
+    if config.flag("use_variable_source_strengths") and config.scenario != "pairwise":
+        arguments["strengths"] = parse_strengths(
+            read_text(_required(config, "variable_source_file")))
+    return arguments
 
 
 def run_raster(scenario: str, g: np.ndarray, *, focal: Optional[FocalNodes] = None,

@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from espcore.csini import parse_ini
+from espcore.csjob import CircuitscapeConfig, raster_arguments, run_config
 
 
 def find_cases():
@@ -94,3 +95,24 @@ def assert_resistances(actual, expected_matrix, rtol=1e-6):
 
 def assert_map(actual, expected_map, atol=1e-5):
     np.testing.assert_allclose(actual, expected_map, rtol=0, atol=atol)
+
+
+def _readers(case):
+    folder = case_path(case)
+
+    def resolve(path):
+        return os.path.join(folder, path.replace(".tif", ".asc"))
+
+    return dict(read_raster=lambda p: read_asc(resolve(p)),
+                read_text=lambda p: read_text(resolve(p)))
+
+
+def run_case(case, **kwargs):
+    """The case's INI run as esp:circuitscapeini runs it (keyword arguments of run_config)."""
+    return run_config(CircuitscapeConfig(read_case_ini(case)), **_readers(case), **kwargs)
+
+
+def case_arguments(case):
+    """(scenario, keyword arguments of espcore.csjob.run_raster) of a raster case's INI."""
+    config = CircuitscapeConfig(read_case_ini(case))
+    return config.scenario, raster_arguments(config, **_readers(case))

@@ -6,14 +6,20 @@ import os
 
 import numpy as np
 import pytest
-from cs_cases import CASES, assert_map, case_path, read_asc, read_case_ini, read_map, read_text
+from cs_cases import (
+    CASES,
+    assert_map,
+    case_arguments,
+    case_path,
+    read_map,
+    run_case,
+)
 
 from espcore.advanced import ground_conductances, raster_advanced
 from espcore.circuit import MapOptions
-from espcore.csini import is_true, numeric_table
+from espcore.csjob import run_raster
 from espcore.errors import Cancelled, EspInputError
-from espcore.focal import FocalNodes
-from espcore.graph import branch_currents, conductances, raster_network
+from espcore.graph import branch_currents, raster_network
 
 ADVANCED = sorted(os.path.basename(p) for p in glob.glob(os.path.join(CASES, "mgVerify*")))
 
@@ -21,66 +27,6 @@ ADVANCED = sorted(os.path.basename(p) for p in glob.glob(os.path.join(CASES, "mg
 #: output_verify folder by runs with other flags; Circuitscape.jl's own test compares only
 #: the files its run writes): mgVerify2 sets write_cur_maps = False.
 LEGACY = {"mgVerify2": ("curmap",)}
-
-
-# ---------------------------------------------------------------- case loading ----------
-
-def _flag(ini, key, default=False):
-    return is_true(ini[key]) if key in ini else default
-
-
-def _file(case, ini, key):
-    return case_path(case, os.path.basename(ini[key].strip()))
-
-
-def _cells(case, ini, key, shape, geotransform):
-    """A source / ground input as (values, valid): a raster, or a ``value x y`` list."""
-    path = _file(case, ini, key)
-    if path.endswith(".txt"):
-        rows = numeric_table(read_text(path), columns=3, what=key)
-        cells = FocalNodes.from_points([(i, x, y) for i, (_, x, y) in enumerate(rows)],
-                                       geotransform, shape)
-        values = np.zeros(shape)
-        np.add.at(values, (cells.rows, cells.cols), rows[cells.ids, 0])
-        valid = np.zeros(shape, dtype=bool)
-        valid[cells.rows, cells.cols] = True
-        return values, valid
-    values, valid, _ = read_asc(path)
-    return np.where(valid, values, 0.0), valid
-
-
-def case_inputs(case):
-    """The INI's options applied to the case's inputs: g and keyword arguments."""
-    ini = read_case_ini(case)
-    values, valid, geotransform = read_asc(_file(case, ini, "habitat_file"))
-    g = conductances(values, valid, is_resistance=_flag(ini, "habitat_map_is_resistances",
-                                                        True))
-    if _flag(ini, "use_mask"):
-        mask, mask_valid, _ = read_asc(_file(case, ini, "mask_file"))
-        g = np.where(mask_valid & (mask > 0), g, 0.0)
-    regions = None
-    if _flag(ini, "use_polygons"):
-        poly, poly_valid, _ = read_asc(_file(case, ini, "polygon_file"))
-        regions = np.where(poly_valid, np.rint(poly), 0).astype(np.int64)
-    sources, _ = _cells(case, ini, "source_file", g.shape, geotransform)
-    if _flag(ini, "use_unit_currents"):
-        sources = np.where(sources != 0, 1.0, 0.0)
-    ground_values, ground_valid = _cells(case, ini, "ground_file", g.shape, geotransform)
-    grounds = ground_conductances(ground_values, ground_valid,
-                                  is_resistance=_flag(ini, "ground_file_is_resistances", True),
-                                  direct=_flag(ini, "use_direct_grounds"))
-    cum_only = _flag(ini, "write_cum_cur_map_only")
-    maps = MapOptions(current_maps=_flag(ini, "write_cur_maps") or cum_only,
-                      cumulative_only=cum_only, max_map=_flag(ini, "write_max_cur_maps"),
-                      voltage_maps=_flag(ini, "write_volt_maps"),
-                      null_currents_to_nodata=_flag(ini, "set_null_currents_to_nodata"),
-                      null_voltages_to_nodata=_flag(ini, "set_null_voltages_to_nodata"),
-                      log_transform=_flag(ini, "log_transform_maps"))
-    kwargs = dict(sources=sources, grounds=grounds, regions=regions,
-                  four_neighbours=_flag(ini, "connect_four_neighbors_only"),
-                  average_resistance=_flag(ini, "connect_using_avg_resistances"),
-                  policy=ini.get("remove_src_or_gnd", "keepall").strip(), maps=maps)
-    return g, kwargs
 
 
 def expected_maps(case):
@@ -110,14 +56,13 @@ def check_case(case, result, only=None):
 
 @pytest.mark.parametrize("case", ADVANCED)
 def test_advanced_case(case):
-    g, kwargs = case_inputs(case)
-    check_case(case, raster_advanced(g, **kwargs))
+    check_case(case, run_case(case))
 
 
 def test_legacy_current_map_of_mgverify2_still_matches():
-    g, kwargs = case_inputs("mgVerify2")
+    scenario, kwargs = case_arguments("mgVerify2")
     kwargs["maps"] = MapOptions(current_maps=True, voltage_maps=True)
-    check_case("mgVerify2", raster_advanced(g, **kwargs), only=("curmap",))
+    check_case("mgVerify2", run_raster(scenario, **kwargs), only=("curmap",))
 
 
 @pytest.mark.parametrize("method", ["cholmod", "superlu", "amg"])
@@ -125,8 +70,7 @@ def test_every_solver_gives_the_same_numbers(method):
     pytest.importorskip("sksparse" if method == "cholmod" else "scipy")
     if method == "amg":
         pytest.importorskip("pyamg")
-    g, kwargs = case_inputs("mgVerify4")
-    check_case("mgVerify4", raster_advanced(g, method=method, **kwargs))
+    check_case("mgVerify4", run_case("mgVerify4", method=method))
 
 
 # ---------------------------------------------------------------- analytic checks -------

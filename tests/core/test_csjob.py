@@ -2,8 +2,7 @@
 
 import numpy as np
 import pytest
-from cs_cases import expected, read_table
-from test_pairwise_cases import run_case
+from cs_cases import expected, read_table, run_case
 
 from espcore import EspInputError
 from espcore.circuit import MapOptions

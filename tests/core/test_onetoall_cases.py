@@ -9,20 +9,19 @@ import pytest
 from cs_cases import (
     CASES,
     assert_map,
+    case_arguments,
     case_path,
     expected,
-    read_asc,
-    read_case_ini,
     read_map,
     read_table,
-    read_text,
+    run_case,
 )
 
 from espcore.circuit import MapOptions
-from espcore.csini import is_true, parse_included_pairs, parse_points, parse_strengths
+from espcore.csini import parse_included_pairs
+from espcore.csjob import run_raster
 from espcore.errors import Cancelled, EspInputError
 from espcore.focal import FocalNodes
-from espcore.graph import conductances
 from espcore.onetoall import all_to_one, focal_region_map, one_to_all
 from espcore.pairwise import pairwise
 
@@ -50,56 +49,6 @@ LEGACY = {
 
 
 # ---------------------------------------------------------------- case loading ----------
-
-def _file(case, ini, key):
-    """An input named in the INI, as a path in the case folder (basename only)."""
-    return case_path(case, os.path.basename(ini[key].strip()))
-
-
-def _flag(ini, key, default=False):
-    return is_true(ini[key]) if key in ini else default
-
-
-def case_inputs(case):
-    """The INI's options applied to the case's inputs: g, focal and keyword arguments."""
-    ini = read_case_ini(case)
-    values, valid, geotransform = read_asc(_file(case, ini, "habitat_file"))
-    g = conductances(values, valid, is_resistance=_flag(ini, "habitat_map_is_resistances",
-                                                        True))
-    if _flag(ini, "use_mask"):
-        mask, mask_valid, _ = read_asc(_file(case, ini, "mask_file"))
-        g = np.where(mask_valid & (mask > 0), g, 0.0)
-    regions = None
-    if _flag(ini, "use_polygons"):
-        poly, poly_valid, _ = read_asc(_file(case, ini, "polygon_file"))
-        regions = np.where(poly_valid, np.rint(poly), 0).astype(np.int64)
-    point_path = _file(case, ini, "point_file")
-    if point_path.endswith(".txt"):
-        focal = FocalNodes.from_points(parse_points(read_text(point_path)), geotransform,
-                                       g.shape)
-    else:
-        ids, ids_valid, _ = read_asc(point_path)
-        focal = FocalNodes.from_raster(ids, ids_valid)
-    kwargs = dict(regions=regions,
-                  four_neighbours=_flag(ini, "connect_four_neighbors_only"),
-                  average_resistance=_flag(ini, "connect_using_avg_resistances"),
-                  maps=MapOptions(
-                      current_maps=_flag(ini, "write_cur_maps")
-                      or _flag(ini, "write_cum_cur_map_only"),
-                      cumulative_only=_flag(ini, "write_cum_cur_map_only"),
-                      max_map=_flag(ini, "write_max_cur_maps"),
-                      voltage_maps=_flag(ini, "write_volt_maps"),
-                      null_currents_to_nodata=_flag(ini, "set_null_currents_to_nodata"),
-                      null_voltages_to_nodata=_flag(ini, "set_null_voltages_to_nodata"),
-                      log_transform=_flag(ini, "log_transform_maps")))
-    if _flag(ini, "use_included_pairs"):
-        kwargs["included"] = parse_included_pairs(read_text(_file(case, ini,
-                                                                  "included_pairs_file")))
-    if _flag(ini, "use_variable_source_strengths"):
-        kwargs["strengths"] = parse_strengths(read_text(_file(case, ini,
-                                                              "variable_source_file")))
-    return g, focal, kwargs
-
 
 def expected_maps(case):
     """Expected maps by output suffix (``curmap_3``, ``cum_curmap`` ...)."""
@@ -142,23 +91,21 @@ def check_case(case, result, maps_checked=None):
 
 @pytest.mark.parametrize("case", ONE_TO_ALL)
 def test_one_to_all_case(case):
-    g, focal, kwargs = case_inputs(case)
-    check_case(case, one_to_all(g, focal, **kwargs))
+    check_case(case, run_case(case))
 
 
 @pytest.mark.parametrize("case", ALL_TO_ONE)
 def test_all_to_one_case(case):
-    g, focal, kwargs = case_inputs(case)
-    check_case(case, all_to_one(g, focal, **kwargs))
+    check_case(case, run_case(case))
 
 
 @pytest.mark.parametrize("case", ["oneToAllVerify10"])
 def test_legacy_per_node_maps_still_match(case):
     """oneToAllVerify10's extra per-node maps come from the same circuit; with the flags
     that write them they match too."""
-    g, focal, kwargs = case_inputs(case)
+    scenario, kwargs = case_arguments(case)
     kwargs["maps"] = MapOptions(current_maps=True, voltage_maps=True, max_map=True)
-    check_case(case, one_to_all(g, focal, **kwargs), maps_checked=("curmap_", "voltmap_"))
+    check_case(case, run_raster(scenario, **kwargs), maps_checked=("curmap_", "voltmap_"))
 
 
 @pytest.mark.parametrize("method", ["cholmod", "superlu", "amg"])
@@ -166,8 +113,7 @@ def test_every_solver_gives_the_same_numbers(method):
     pytest.importorskip("sksparse" if method == "cholmod" else "scipy")
     if method == "amg":
         pytest.importorskip("pyamg")
-    g, focal, kwargs = case_inputs("oneToAllVerify4")
-    check_case("oneToAllVerify4", one_to_all(g, focal, method=method, **kwargs))
+    check_case("oneToAllVerify4", run_case("oneToAllVerify4", method=method))
 
 
 def _tricky_layout():
@@ -201,14 +147,15 @@ def test_reused_factorisations_match_one_solve_per_node(run, case, monkeypatch):
 
     if case == "tricky":
         g, focal, regions = _tricky_layout()
-        kwargs = dict(regions=regions, strengths=np.array([[1, 2.0], [5, 0.5], [8, 3.0]]))
+        kwargs = dict(g=g, focal=focal, regions=regions,
+                      strengths=np.array([[1, 2.0], [5, 0.5], [8, 3.0]]))
     else:
-        g, focal, kwargs = case_inputs(case)
+        kwargs = case_arguments(case)[1]
     kwargs["maps"] = MapOptions(current_maps=True, voltage_maps=True, max_map=True)
-    fast = run(g, focal, **kwargs)
+    fast = run(**kwargs)
     monkeypatch.setattr(module._FastOneToAll, "solve", lambda self, i: None)
     monkeypatch.setattr(module._FastAllToOne, "solve", lambda self, i: None)
-    general = run(g, focal, **kwargs)
+    general = run(**kwargs)
     np.testing.assert_allclose(fast.resistances, general.resistances, rtol=1e-9, atol=1e-12)
     assert set(fast.maps) == set(general.maps)
     for key in general.maps:

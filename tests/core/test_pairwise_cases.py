@@ -11,28 +11,16 @@ from cs_cases import (
     assert_resistances,
     case_path,
     expected,
-    read_asc,
     read_case_ini,
     read_map,
     read_table,
-    read_text,
+    run_case,
 )
 
-from espcore.csjob import CircuitscapeConfig, run_config
+from espcore.csjob import CircuitscapeConfig
 
 PAIRWISE = sorted(os.path.basename(p) for p in glob.glob(os.path.join(CASES, "sgVerify*")))
 BIG = ["bigtests_250k"]
-
-
-def run_case(case, **kwargs):
-    folder = case_path(case)
-
-    def resolve(path):
-        return os.path.join(folder, path.replace(".tif", ".asc"))
-
-    config = CircuitscapeConfig(read_case_ini(case))
-    return run_config(config, read_raster=lambda p: read_asc(resolve(p)),
-                      read_text=lambda p: read_text(resolve(p)), **kwargs)
 
 
 def expected_maps(case, resistances):
