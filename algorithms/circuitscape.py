@@ -340,10 +340,8 @@ class Circuitscape(EspAlgorithm):
         else:
             raise QgsProcessingException(self.tr(
                 "This mode needs focal nodes: a raster of ids or a point/polygon layer."))
-        node_ids = np.unique(focal.ids)
-        on_nodata = [int(pid) for pid in node_ids
-                     if np.all(resistance.mask[focal.rows[focal.ids == pid],
-                                               focal.cols[focal.ids == pid]])]
+        node_ids = focal.unique_ids
+        on_nodata = [int(pid) for pid in focal.ids_only_on(resistance.mask)]
         if len(node_ids) - len(on_nodata) < 2:
             raise QgsProcessingException(self.tr(
                 "Fewer than two focal nodes lie on habitat: {ids} lie only on NoData cells of "

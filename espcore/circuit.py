@@ -9,8 +9,8 @@ every connected component that has both a source and a ground is solved on its o
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Optional, Tuple
+from dataclasses import dataclass, field
+from typing import Any, Dict, Optional, Tuple
 
 import numpy as np
 
@@ -174,9 +174,5 @@ class CircuitResult:
     """
 
     resistances: Optional[np.ndarray] = None
-    maps: dict = None  # type: ignore[assignment]
-    tables: dict = None  # type: ignore[assignment]
-
-    def __post_init__(self) -> None:
-        self.maps = {} if self.maps is None else self.maps
-        self.tables = {} if self.tables is None else self.tables
+    maps: Dict[str, np.ndarray] = field(default_factory=dict)
+    tables: Dict[str, np.ndarray] = field(default_factory=dict)

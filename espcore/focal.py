@@ -75,11 +75,17 @@ class FocalNodes:
         on = np.isin(self.ids, wanted)
         return FocalNodes(self.ids[on], self.rows[on], self.cols[on])
 
-    def raster(self, shape: Tuple[int, int]) -> np.ndarray:
+    def raster(self, shape: Tuple[int, ...]) -> np.ndarray:
         """Id raster (0 = none); later entries win where ids share a cell."""
         out = np.zeros(shape, dtype=np.int64)
         out[self.rows, self.cols] = self.ids
         return out
+
+    def ids_only_on(self, cells: np.ndarray) -> np.ndarray:
+        """Ids all of whose cells are True in the boolean raster ``cells`` (e.g. NoData)."""
+        ids, inverse = np.unique(self.ids, return_inverse=True)
+        outside = np.bincount(inverse, ~cells[self.rows, self.cols], ids.size)
+        return ids[outside == 0]
 
     def require_two(self) -> None:
         if len(self.unique_ids) < 2:

@@ -142,3 +142,10 @@ def test_zero_resistance_is_refused():
 def test_two_focal_ids_are_needed():
     with pytest.raises(EspInputError, match="two focal nodes"):
         pairwise(g_of(np.ones((3, 3))), focal_at((3, 3), (1, 1)))
+
+
+def test_ids_only_on_nodata_are_found():
+    ids = np.array([[1, 1, 0], [2, 0, 3]], float)
+    focal = FocalNodes.from_raster(ids, np.ones(ids.shape, bool))
+    nodata = np.array([[True, False, False], [True, False, True]])
+    assert focal.ids_only_on(nodata).tolist() == [2, 3]  # id 1 has one cell on habitat

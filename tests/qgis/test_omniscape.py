@@ -6,7 +6,7 @@ import numpy as np
 import processing
 import pytest
 from conftest import case_file, read_raster
-from qgis.core import QgsProcessingException
+from qgis.core import QgsProcessingException, QgsProcessingFeedback
 
 ALG = "esp:omniscape"
 
@@ -51,3 +51,36 @@ def test_sources_are_required(esp, tmp_path):
     with pytest.raises(QgsProcessingException, match="source"):
         processing.run(ALG, {"INPUT": case_file("omniscape_test2", "resistance.asc"),
                              "RADIUS": 5, "CUMULATIVE": str(tmp_path / "c.tif")})
+
+
+def test_bad_inputs_are_explained(esp, tmp_path):
+    from conftest import write_raster
+
+    zero = write_raster(tmp_path / "zero.tif", np.array([[1, 0, 1], [1, 1, 1]], "float32"))
+    with pytest.raises(QgsProcessingException, match="zero or negative|positive"):
+        processing.run(ALG, {"INPUT": zero, "SOURCE_FROM_RESISTANCE": True, "RADIUS": 2,
+                             "CUMULATIVE": str(tmp_path / "a.tif")})
+    ok = write_raster(tmp_path / "ok.tif", np.ones((3, 3), "float32"))
+    shifted = write_raster(tmp_path / "s.tif", np.ones((3, 3), "float32"),
+                           origin=(500100.0, 3000000.0))
+    with pytest.raises(QgsProcessingException, match="same grid"):
+        processing.run(ALG, {"INPUT": ok, "SOURCE": shifted, "RADIUS": 2,
+                             "CUMULATIVE": str(tmp_path / "b.tif")})
+    assert not any(p.name.startswith(("a", "b")) for p in tmp_path.iterdir())
+
+
+class CancelAtOnce(QgsProcessingFeedback):
+    def setProgress(self, value):
+        super().setProgress(value)
+        if value > 0:
+            self.cancel()
+
+
+def test_cancel_leaves_no_output(esp, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(QgsProcessingException, match="cancelled"):
+        processing.run(ALG, {"INPUT": case_file("omniscape_test2", "resistance.asc"),
+                             "SOURCE_FROM_RESISTANCE": True, "RADIUS": 5,
+                             "CUMULATIVE": str(out / "cum.tif")}, feedback=CancelAtOnce())
+    assert os.listdir(out) == []
