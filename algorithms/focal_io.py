@@ -3,7 +3,6 @@
 from typing import Any, List, Tuple
 
 import numpy as np
-from osgeo import gdal, ogr, osr
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -15,6 +14,7 @@ from ..espcore.errors import EspInputError
 from ..espcore.focal import FocalNodes
 from ..espcore.grid import Grid
 from .base import translate
+from .patch_io import rasterize_ids
 
 
 def _feature_id(feature: Any, field: str, number: int) -> int:
@@ -59,24 +59,5 @@ def focal_from_features(source: Any, field: str, grid: Grid, transform_context: 
     except EspInputError as error:
         raise QgsProcessingException(translate(error.template, "espcore").format(
             **error.fields)) from None
-    ids = _rasterize(shapes, grid)
+    ids = rasterize_ids(shapes, grid)
     return FocalNodes.from_raster(ids, np.ones(ids.shape, dtype=bool))
-
-
-def _rasterize(shapes: List[Tuple[int, bytes]], grid: Grid) -> np.ndarray:
-    rows, cols = grid.shape
-    target = gdal.GetDriverByName("MEM").Create("", cols, rows, 1, gdal.GDT_Int32)
-    target.SetGeoTransform(tuple(grid.geotransform or ()))
-    memory = ogr.GetDriverByName("Memory").CreateDataSource("focal")
-    reference = osr.SpatialReference()
-    if grid.crs:
-        reference.ImportFromWkt(grid.crs)
-    layer = memory.CreateLayer("focal", reference, ogr.wkbUnknown)
-    layer.CreateField(ogr.FieldDefn("id", ogr.OFTInteger64))
-    for pid, wkb in shapes:
-        feature = ogr.Feature(layer.GetLayerDefn())
-        feature.SetField("id", pid)
-        feature.SetGeometry(ogr.CreateGeometryFromWkb(wkb))
-        layer.CreateFeature(feature)
-    gdal.RasterizeLayer(target, [1], layer, options=["ATTRIBUTE=id"])
-    return target.ReadAsArray().astype(np.int64)

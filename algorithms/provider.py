@@ -8,11 +8,16 @@ from qgis.PyQt.QtGui import QIcon
 from .base import ICON_PATH, translate
 from .circuitscape import Circuitscape
 from .circuitscapeini import CircuitscapeIni
+from .connectivityimportance import ConnectivityImportance
+from .extractsources import ExtractSources
+from .habitatquality import HabitatQuality
+from .mspa import Mspa
 from .omniscape import Omniscape
 from .resistancesurface import ResistanceSurface
 
 #: Every public algorithm, in toolbox order. Ids never change: models store them.
-ALGORITHMS = (ResistanceSurface, Circuitscape, CircuitscapeIni, Omniscape)
+ALGORITHMS = (Mspa, HabitatQuality, ConnectivityImportance, ExtractSources, ResistanceSurface,
+              Circuitscape, CircuitscapeIni, Omniscape)
 
 
 class EspProvider(QgsProcessingProvider):

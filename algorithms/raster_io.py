@@ -158,6 +158,10 @@ def write_grid(grid: Grid, path: str, *, dtype: "np.typing.DTypeLike" = np.float
         band.FlushCache()
         dataset = band = None  # closes the file
         os.replace(partial, path)
+        # Statistics GDAL cached beside an earlier file of this name describe other values
+        # (styles stretched from them would be wrong).
+        if os.path.exists(path + ".aux.xml"):
+            os.remove(path + ".aux.xml")
     finally:
         dataset = band = None  # close before removing a partial file
         if os.path.exists(partial):

@@ -41,18 +41,27 @@ def case_resistance(cells):
     return {"cells": side * side, "seconds": round(time.perf_counter() - start, 2)}
 
 
-def _circuit(name):
-    """A case function of bench/circuit_cases.py, imported in the case's own process."""
+def _case(module, name):
+    """A case function of bench/<module>.py, imported in the case's own process."""
     def call(**params):
-        import circuit_cases
+        import importlib
 
-        return getattr(circuit_cases, name)(**params)
+        return getattr(importlib.import_module(module), name)(**params)
     return call
+
+
+def _circuit(name):
+    return _case("circuit_cases", name)
 
 
 M = 1_000_000
 #: name -> (function, parameters, runs by default). Heavy cases run one at a time anyway.
 CASES = {
+    # Sources: issue 4's targets are < 60 s and < 4 GB each.
+    "mspa_10m": (_case("mspa_cases", "mspa_run"), {"cells": 10 * M}, True),
+    "habitat_4m": (_case("habitat_cases", "habitat_run"), {"cells": 4 * M, "threats": 4}, True),
+    "dpc_1000": (_case("connectivity_cases", "dpc_run"), {"cells": 4 * M, "patches": 1000},
+                 True),
     "resistance_surface": (case_resistance, {"cells": 10 * M}, True),
     # pairwise(): k - 1 solves + sorted-difference cumulative current, against the per-pair
     # loop (one solve and one current map per pair) with the same CHOLMOD factor.

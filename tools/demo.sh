@@ -5,15 +5,35 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 out="$(mkdir -p "${1:-demo_output}" && cd "${1:-demo_output}" && pwd)"
+rm -f "$out"/*.aux.xml  # statistics of an earlier run would mis-stretch the maps
 demo="$root/resources/demo"
 qp() { "$root/tools/qgis_process.sh" run "$@"; }
 
-echo "== 1/5 Resistance from land cover (CLCD preset, 1-1000 scale)"
+echo "== 1/8 MSPA: forest, shrub and grassland as foreground (8-connected, 1-cell edge)"
+qp esp:mspa -- \
+    INPUT="$demo/hunan_landcover.tif" FOREGROUND_CLASSES=2,3,4 CONNECTIVITY=0 EDGE_WIDTH=1 \
+    OUTPUT="$out/mspa.tif" OUTPUT_TABLE="$out/mspa_classes.csv"
+
+echo "== 2/8 Habitat quality (InVEST): cropland and urban land as threats"
+# k = 0.2, half the highest degradation of a first run, as the InVEST guide advises.
+qp esp:habitatquality -- \
+    LANDCOVER="$demo/hunan_landcover.tif" THREATS_TABLE="$demo/hunan_threats.csv" \
+    SENSITIVITY_TABLE="$demo/hunan_sensitivity.csv" HALF_SATURATION=0.2 \
+    DEGRADATION="$out/degradation.tif" QUALITY="$out/habitat_quality.tif"
+
+echo "== 3/8 Ecological sources: MSPA core >= 30 km2, the most important by dPC"
+# dPC with d0 = 10 km at p0 = 0.5 (Conefor practice); the 10 patches with the highest dPC.
+qp esp:extractsources -- \
+    INPUT="$out/mspa.tif" VALUES=17,117 QUALITY="$out/habitat_quality.tif" MIN_AREA=30 \
+    DISTANCE=10000 PROBABILITY_PRESET=0 MIN_DPC=0.5 TOP_N=10 \
+    OUTPUT="$out/sources.gpkg" SOURCE_IDS="$out/source_ids.tif"
+
+echo "== 4/8 Resistance from land cover (CLCD preset, 1-1000 scale)"
 qp esp:resistancesurface -- \
     INPUT="$demo/hunan_landcover.tif" PRESET=0 \
     OUTPUT="$out/resistance_landcover.tif"
 
-echo "== 2/5 Land-cover resistance corrected by night-time light"
+echo "== 5/8 Land-cover resistance corrected by night-time light"
 # Brightly lit cells resist more than the average cell of their class: the usual correction of
 # Chinese ESP studies, R' = (NTL / mean NTL of the class) x R_class, ratio clipped to [0.1, 10].
 qp esp:resistancesurface -- \
@@ -21,7 +41,7 @@ qp esp:resistancesurface -- \
     CORRECTION="$demo/hunan_ntl.tif" RATIO_MIN=0.1 RATIO_MAX=10 \
     OUTPUT="$out/resistance_ntl.tif"
 
-echo "== 3/5 Weighted overlay: corrected land-cover resistance (0.8) and elevation (0.2)"
+echo "== 6/8 Weighted overlay: corrected land-cover resistance (0.8) and elevation (0.2)"
 # Elevation is rescaled to the table's 1-1000 range; direction '+': higher ground costs more.
 qp esp:resistancesurface -- \
     INPUT="$demo/hunan_landcover.tif" PRESET=0 CORRECTION="$demo/hunan_ntl.tif" \
@@ -29,15 +49,18 @@ qp esp:resistancesurface -- \
     FACTOR_DIRECTIONS=+ \
     OUTPUT="$out/resistance_factors.tif"
 
-echo "== 4/5 Circuit connectivity: pairwise current between 9 forest cores (Circuitscape)"
-# The forest cores stand in for the ecological sources of the Sources step. The cumulative map
-# sums the current of all 36 pairs; the matrix holds their effective resistances.
+echo "== 7/8 Circuit connectivity: pairwise current between the sources (Circuitscape)"
+# The demo's sources are large (1 km cells), and shorted focal regions would carry most of the
+# current themselves; one point inside each source (QGIS's own algorithm) keeps the map on
+# the corridors between them. The matrix holds the 45 effective resistances.
+qp native:pointonsurface -- INPUT="$out/sources.gpkg" ALL_PARTS=false \
+    OUTPUT="$out/source_points.gpkg"
 qp esp:circuitscape -- \
-    INPUT="$out/resistance_ntl.tif" FOCAL_FEATURES="$demo/hunan_forest_cores.gpkg" \
-    FOCAL_ID_FIELD=id CUMULATIVE="$out/current_pairwise.tif" \
+    INPUT="$out/resistance_ntl.tif" FOCAL_FEATURES="$out/source_points.gpkg" \
+    FOCAL_ID_FIELD=source_id CUMULATIVE="$out/current_pairwise.tif" \
     RESISTANCE_MATRIX="$out/resistances_pairwise.out"
 
-echo "== 5/5 Omnidirectional current (Omniscape): every forest, shrub and grass cell a source"
+echo "== 8/8 Omnidirectional current (Omniscape): every forest, shrub and grass cell a source"
 # Sources from the resistance (1/R) where R <= 50; a 20-cell (20 km) window on 5x5 blocks.
 qp esp:omniscape -- \
     INPUT="$out/resistance_ntl.tif" SOURCE_FROM_RESISTANCE=true R_CUTOFF=50 \
@@ -47,6 +70,19 @@ outputs="resistance_landcover.tif resistance_ntl.tif resistance_factors.tif"
 for f in $outputs; do
     cp "$root/resources/styles/resistance.qml" "$out/${f%.tif}.qml"
 done
+# qgis_process does not style its outputs; the same styles go beside the files instead.
+styles="$root/resources/styles"
+cp "$styles/mspa.qml" "$out/mspa.qml"
+cp "$styles/habitat_quality.qml" "$out/habitat_quality.qml"
+cp "$styles/sources.qml" "$out/sources.qml"
+QT_QPA_PLATFORM=offscreen "$root/.venv/bin/python" "$root/tools/render_map.py" \
+    "$out/mspa.png" "$out/mspa.tif:$styles/mspa.qml" "$demo/hunan_counties.gpkg" >/dev/null
+QT_QPA_PLATFORM=offscreen "$root/.venv/bin/python" "$root/tools/render_map.py" \
+    "$out/sources.png" "$out/habitat_quality.tif:$styles/habitat_quality.qml" \
+    "$demo/hunan_counties.gpkg" "$out/sources.gpkg:$styles/sources.qml" >/dev/null
+QT_QPA_PLATFORM=offscreen "$root/.venv/bin/python" "$root/tools/render_map.py" --sidecar \
+    "$out/degradation.png" "$out/degradation.tif:$styles/degradation.qml" \
+    "$demo/hunan_counties.gpkg" >/dev/null
 # The current style's colours are spread over this map's own range and saved beside it.
 QT_QPA_PLATFORM=offscreen "$root/.venv/bin/python" "$root/tools/render_map.py" --sidecar \
     "$out/current_pairwise.png" "$out/current_pairwise.tif:$root/resources/styles/current.qml" \
@@ -54,7 +90,8 @@ QT_QPA_PLATFORM=offscreen "$root/.venv/bin/python" "$root/tools/render_map.py" -
 QT_QPA_PLATFORM=offscreen "$root/.venv/bin/python" "$root/tools/render_map.py" --sidecar \
     "$out/current_omniscape.png" "$out/current_omniscape.tif:$root/resources/styles/current.qml" \
     "$demo/hunan_counties.gpkg" >/dev/null
-outputs="$outputs current_pairwise.tif resistances_pairwise.out current_omniscape.tif"
+outputs="mspa.tif mspa_classes.csv habitat_quality.tif degradation.tif sources.gpkg
+source_ids.tif $outputs current_pairwise.tif resistances_pairwise.out current_omniscape.tif"
 echo
 echo "Demo outputs (open them in QGIS; styles load with them):"
 for f in $outputs; do

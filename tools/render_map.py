@@ -2,8 +2,9 @@
 
 Usage: python tools/render_map.py OUT.png LAYER[:STYLE.qml] [LAYER[:STYLE.qml] ...]
 Layers are drawn bottom first; .gpkg/.shp files are drawn as grey outlines unless a style is
-given. Styles whose colour stops span 0-1 (current.qml, voltage.qml) are stretched over the
-layer's 2-98 % range, as the plugin does on load. Runs headless (QT_QPA_PLATFORM=offscreen).
+given. Styles whose colour stops span 0-1 (current.qml, voltage.qml, degradation.qml) are
+stretched over the layer's 2-98 % range, as the plugin does on load. Runs headless
+(QT_QPA_PLATFORM=offscreen).
 With --sidecar, each raster's stretched style is also saved next to it as <name>.qml.
 """
 
@@ -26,7 +27,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "build", "plugins"))
 from esp_toolkit.algorithms.base import stretch_pseudocolor  # noqa: E402
 
-STRETCHED = ("current.qml", "voltage.qml")
+STRETCHED = ("current.qml", "voltage.qml", "degradation.qml")
 
 
 def load(spec):

@@ -16,6 +16,7 @@ from cs_cases import (
     read_table,
     run_case,
 )
+from progress_helpers import CancelAfter
 
 from espcore.circuit import MapOptions
 from espcore.csini import parse_included_pairs
@@ -295,26 +296,14 @@ def test_included_pairs_that_drop_all_but_one_id_are_rejected():
         one_to_all(g, focal, included=parse_included_pairs("mode include\n1 7\n"))
 
 
-class _CancelAfter:
-    def __init__(self, calls):
-        self.calls = calls
-        self.fractions = []
-
-    def update(self, fraction):
-        self.fractions.append(fraction)
-
-    def cancelled(self):
-        self.calls -= 1
-        return self.calls < 0
-
 
 def test_progress_and_cancel_between_solves():
     g, ids = _strip(9)
     ids[0, 0], ids[0, 4], ids[0, 8] = 1, 2, 3
     focal = FocalNodes.from_raster(ids, np.ones_like(ids, dtype=bool))
-    progress = _CancelAfter(100)
+    progress = CancelAfter(100)
     one_to_all(g, focal, progress=progress)
     assert progress.fractions[-1] == pytest.approx(1.0)
     assert progress.fractions == sorted(progress.fractions)
     with pytest.raises(Cancelled):
-        one_to_all(g, focal, progress=_CancelAfter(1))
+        one_to_all(g, focal, progress=CancelAfter(1))

@@ -56,6 +56,19 @@ def test_write_grid_round_trip_keeps_georeferencing(esp, tmp_path):
     assert sorted(os.listdir(tmp_path / "sub")) == ["copy.tif"]
 
 
+def test_overwriting_drops_statistics_of_the_old_file(esp, tmp_path):
+    from esp_toolkit.algorithms.raster_io import read_grid, write_grid
+
+    grid = read_grid(layer(write_raster(tmp_path / "src.tif", [[1.0, 2.0]], dtype="float32")))
+    out = str(tmp_path / "out.tif")
+    stale = tmp_path / "out.tif.aux.xml"
+    stale.write_text("<PAMDataset><PAMRasterBand band='1'><Metadata>"
+                     "<MDI key='STATISTICS_MAXIMUM'>999</MDI></Metadata></PAMRasterBand>"
+                     "</PAMDataset>")
+    write_grid(grid, out)
+    assert not stale.exists()
+
+
 def test_failed_write_leaves_nothing(esp, tmp_path, monkeypatch):
     from osgeo import gdal
 
