@@ -91,7 +91,7 @@ QT_QPA_PLATFORM=offscreen "$root/.venv/bin/python" "$root/tools/render_map.py" -
     "$out/current_omniscape.png" "$out/current_omniscape.tif:$root/resources/styles/current.qml" \
     "$demo/hunan_counties.gpkg" >/dev/null
 outputs="mspa.tif mspa_classes.csv habitat_quality.tif degradation.tif sources.gpkg
-source_ids.tif $outputs current_pairwise.tif resistances_pairwise.out current_omniscape.tif"
+source_ids.tif source_points.gpkg $outputs current_pairwise.tif resistances_pairwise.out current_omniscape.tif"
 echo
 echo "Demo outputs (open them in QGIS; styles load with them):"
 for f in $outputs; do

@@ -4,7 +4,7 @@ import numpy as np
 import processing
 import pytest
 from conftest import read_raster, write_raster
-from qgis.core import QgsProcessingException, QgsVectorLayer
+from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
 
 ALG = "esp:extractsources"
 CELL = 100.0  # 1 ha cells
@@ -109,3 +109,14 @@ def test_errors_say_what_to_change(esp, tmp_path):
     with pytest.raises(QgsProcessingException, match="geographic"):
         processing.run(ALG, dict(base, INPUT=geographic))
     assert not (tmp_path / "i.tif").exists()
+
+
+def test_cancel_leaves_no_output(esp, tmp_path):
+    feedback = QgsProcessingFeedback()
+    feedback.cancel()
+    with pytest.raises(QgsProcessingException, match="cancelled"):
+        processing.run(ALG, {
+            "INPUT": write_raster(tmp_path / "mspa.tif", patches(), cell=CELL),
+            "MIN_AREA": 0, "OUTPUT": str(tmp_path / "sources.gpkg"),
+            "SOURCE_IDS": str(tmp_path / "ids.tif")}, feedback=feedback)
+    assert not (tmp_path / "ids.tif").exists() and not (tmp_path / "sources.gpkg").exists()
