@@ -231,7 +231,7 @@ def edge_distances(
                  np.concatenate(out_d).astype(np.float64))
 
 
-def _cost_graph(resistance: np.ndarray, passable: np.ndarray, dx: float, dy: float) -> Any:
+def cost_graph(resistance: np.ndarray, passable: np.ndarray, dx: float, dy: float) -> Any:
     """8-neighbour graph of the passable cells (node = rank in row-major order).
 
     Step cost = step length x mean of the two resistances (ArcGIS CostDistance); built
@@ -335,7 +335,7 @@ def cost_distances(
                             "(impassable) or give them a resistance of at least the smallest "
                             "positive value.",
                             bad=int(np.count_nonzero(~(np.isfinite(values) & (values > 0)))))
-    graph = _cost_graph(resistance, passable, dx, dy)
+    graph = cost_graph(resistance, passable, dx, dy)
     cell_patch = np.searchsorted(ids, labels[passable])  # per graph node, valid if patch
     is_patch = labels[passable] > 0
     order = np.argsort(np.where(is_patch, cell_patch, n), kind="stable")
