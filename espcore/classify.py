@@ -44,17 +44,22 @@ def _classes(classes: Any) -> int:
     return int(classes)
 
 
-def _valid_values(values: Any, mask: Optional[np.ndarray]) -> np.ndarray:
-    """The finite values outside ``mask`` as a flat float64 array (a copy, never a view)."""
-    array = np.asarray(values, dtype=np.float64)
-    keep = np.isfinite(array)
+def _usable(array: np.ndarray, mask: Optional[np.ndarray]) -> np.ndarray:
+    """True on the finite values of ``array`` outside the NoData ``mask``."""
+    usable = np.isfinite(array)
     if mask is not None:
         mask = np.asarray(mask)
         if mask.shape != array.shape or mask.dtype != np.bool_:
             raise EspInputError("The NoData mask must be a boolean array of the values' shape "
                                 "{shape}.", shape=array.shape)
-        keep &= ~mask
-    valid = array[keep]
+        usable &= ~mask
+    return usable
+
+
+def _valid_values(values: Any, mask: Optional[np.ndarray]) -> np.ndarray:
+    """The finite values outside ``mask`` as a flat float64 array (a copy, never a view)."""
+    array = np.asarray(values, dtype=np.float64)
+    valid = array[_usable(array, mask)]
     if valid.size == 0:
         raise EspInputError("There are no valid values to classify: every value is NoData, "
                             "NaN or infinite.")
@@ -291,13 +296,7 @@ def classify(values: Any, breaks: Any, *, mask: Optional[np.ndarray] = None) -> 
         raise EspInputError("Class breaks must be at least two finite values in increasing "
                             "order, not {breaks}.", breaks=edges.tolist())
     array = np.asarray(values, dtype=np.float64)
-    valid = np.isfinite(array)
-    if mask is not None:
-        mask = np.asarray(mask)
-        if mask.shape != array.shape or mask.dtype != np.bool_:
-            raise EspInputError("The NoData mask must be a boolean array of the values' shape "
-                                "{shape}.", shape=array.shape)
-        valid &= ~mask
+    valid = _usable(array, mask)
     # Class k when breaks[k-1] < x <= breaks[k]: count the interior upper bounds below x.
     interior = edges[1:-1]
     result = np.zeros(array.shape, dtype=np.int32)

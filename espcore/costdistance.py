@@ -21,7 +21,7 @@ from typing import Any, Optional, Sequence, Tuple, Union
 import numpy as np
 
 from .errors import EspInputError
-from .patchdistance import _check_cell_size, _labels, cost_graph
+from .patchdistance import _check_cell_size, _labels, check_resistance, cost_graph
 from .progress import NullProgress, Progress, check_cancelled
 
 CellSize = Union[float, Tuple[float, float]]
@@ -58,13 +58,7 @@ def _check_surface(shape: Tuple[int, ...], resistance: Any, impassable: Any,
     if not (np.issubdtype(resistance.dtype, np.number) or resistance.dtype == np.bool_):
         raise EspInputError("Resistance values must be numbers, not {kind}.",
                             kind=resistance.dtype)
-    values = resistance[~impassable].astype(np.float64)
-    if values.size and not (np.all(np.isfinite(values)) and values.min() > 0):
-        raise EspInputError("Resistance values must be positive and finite; the raster holds "
-                            "{bad} zero, negative or infinite cells. Make them NoData "
-                            "(impassable) or give them a resistance of at least the smallest "
-                            "positive value.",
-                            bad=int(np.count_nonzero(~(np.isfinite(values) & (values > 0)))))
+    check_resistance(resistance, ~impassable)
     return resistance, impassable
 
 

@@ -231,6 +231,17 @@ def edge_distances(
                  np.concatenate(out_d).astype(np.float64))
 
 
+def check_resistance(resistance: np.ndarray, passable: np.ndarray) -> None:
+    """Every passable cell must have a positive, finite resistance (else EspInputError)."""
+    values = resistance[passable].astype(np.float64)
+    if values.size and not (np.all(np.isfinite(values)) and values.min() > 0):
+        raise EspInputError("Resistance values must be positive and finite; the raster holds "
+                            "{bad} zero, negative or infinite cells. Make them NoData "
+                            "(impassable) or give them a resistance of at least the smallest "
+                            "positive value.",
+                            bad=int(np.count_nonzero(~(np.isfinite(values) & (values > 0)))))
+
+
 def cost_graph(resistance: np.ndarray, passable: np.ndarray, dx: float, dy: float) -> Any:
     """8-neighbour graph of the passable cells (node = rank in row-major order).
 
@@ -328,13 +339,7 @@ def cost_distances(
     if n < 2:
         return _empty_links(ids)
     passable = ~impassable
-    values = resistance[passable].astype(np.float64)
-    if values.size and not (np.all(np.isfinite(values)) and values.min() > 0):
-        raise EspInputError("Resistance values must be positive and finite; the raster holds "
-                            "{bad} zero, negative or infinite cells. Make them NoData "
-                            "(impassable) or give them a resistance of at least the smallest "
-                            "positive value.",
-                            bad=int(np.count_nonzero(~(np.isfinite(values) & (values > 0)))))
+    check_resistance(resistance, passable)
     graph = cost_graph(resistance, passable, dx, dy)
     cell_patch = np.searchsorted(ids, labels[passable])  # per graph node, valid if patch
     is_patch = labels[passable] > 0
