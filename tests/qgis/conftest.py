@@ -5,6 +5,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from qgis.core import QgsProcessingFeedback
 
 ROOT = Path(__file__).resolve().parents[2]
 PLUGINS = ROOT / "build" / "test-plugins"
@@ -26,6 +27,15 @@ def case_file(case, name):
     if not os.path.exists(path):
         pytest.skip("verification cases not found")
     return path
+
+
+class CancelAtOnce(QgsProcessingFeedback):
+    """A Processing feedback that cancels the run at its first progress above 0 %."""
+
+    def setProgress(self, value):
+        super().setProgress(value)
+        if value > 0:
+            self.cancel()
 
 
 CRS = "EPSG:4546"  # CGCS2000 / 3-degree Gauss-Kruger CM 111E, the demo data's CRS

@@ -5,7 +5,7 @@ import os
 import numpy as np
 import processing
 import pytest
-from conftest import CRS, case_file, read_raster, write_raster
+from conftest import CRS, CancelAtOnce, case_file, read_raster, write_raster
 from qgis.core import (
     QgsFeature,
     QgsGeometry,
@@ -144,12 +144,6 @@ def test_extreme_range_is_warned(esp, tmp_path):
                    feedback=feedback)
     assert any("1.0e+08" in w for w in feedback.warnings)
 
-
-class CancelAtOnce(QgsProcessingFeedback):
-    def setProgress(self, value):
-        super().setProgress(value)
-        if value > 0:
-            self.cancel()
 
 
 def test_cancel_leaves_no_output(esp, tmp_path):

@@ -18,12 +18,11 @@ import math
 import numpy as np
 import processing
 import pytest
-from conftest import write_raster
+from conftest import CancelAtOnce, write_raster
 from qgis.core import (
     QgsFeature,
     QgsGeometry,
     QgsProcessingException,
-    QgsProcessingFeedback,
     QgsVectorLayer,
 )
 
@@ -250,11 +249,6 @@ def test_bad_inputs_are_explained(esp, tmp_path):
         processing.run(ALG, {"PATCH_RASTER": raster, "DISTANCE_METHOD": 1,
                              "RESISTANCE": shifted, "OUTPUT": "TEMPORARY_OUTPUT"})
 
-
-class CancelAtOnce(QgsProcessingFeedback):
-    def setProgress(self, value):
-        super().setProgress(value)
-        self.cancel()
 
 
 def test_cancel(esp, tmp_path):

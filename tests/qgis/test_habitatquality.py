@@ -11,12 +11,11 @@ import math
 import numpy as np
 import processing
 import pytest
-from conftest import CRS, read_raster, write_raster
+from conftest import CRS, CancelAtOnce, read_raster, write_raster
 from qgis.core import (
     QgsFeature,
     QgsGeometry,
     QgsProcessingException,
-    QgsProcessingFeedback,
     QgsRasterLayer,
     QgsRectangle,
     QgsVectorLayer,
@@ -291,12 +290,6 @@ def test_independent_reference_is_sane():
                   + 1.0 / 1.6 * 0.9 * town / kernel_total(0.45, "exponential"))
     assert d[0, 0] == pytest.approx(normalised)
 
-
-class CancelAtOnce(QgsProcessingFeedback):
-    def setProgress(self, value):
-        super().setProgress(value)
-        if value > 0:
-            self.cancel()
 
 
 def test_cancel_leaves_no_output(esp, files, tmp_path):

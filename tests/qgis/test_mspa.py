@@ -5,8 +5,8 @@ import os
 import numpy as np
 import processing
 import pytest
-from conftest import read_raster, write_raster
-from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsRasterLayer
+from conftest import CancelAtOnce, read_raster, write_raster
+from qgis.core import QgsProcessingException, QgsRasterLayer
 
 ALG = "esp:mspa"
 
@@ -128,12 +128,6 @@ def test_bad_inputs_are_explained(esp, tmp_path):
     assert not out.exists()
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out")]
 
-
-class CancelAtOnce(QgsProcessingFeedback):
-    def setProgress(self, value):
-        super().setProgress(value)
-        if value > 0:
-            self.cancel()
 
 
 def test_cancel_leaves_no_output(esp, tmp_path):

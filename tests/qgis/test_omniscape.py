@@ -5,8 +5,8 @@ import os
 import numpy as np
 import processing
 import pytest
-from conftest import case_file, read_raster
-from qgis.core import QgsProcessingException, QgsProcessingFeedback
+from conftest import CancelAtOnce, case_file, read_raster
+from qgis.core import QgsProcessingException
 
 ALG = "esp:omniscape"
 
@@ -68,12 +68,6 @@ def test_bad_inputs_are_explained(esp, tmp_path):
                              "CUMULATIVE": str(tmp_path / "b.tif")})
     assert not any(p.name.startswith(("a", "b")) for p in tmp_path.iterdir())
 
-
-class CancelAtOnce(QgsProcessingFeedback):
-    def setProgress(self, value):
-        super().setProgress(value)
-        if value > 0:
-            self.cancel()
 
 
 def test_cancel_leaves_no_output(esp, tmp_path):

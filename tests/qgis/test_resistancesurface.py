@@ -6,7 +6,7 @@ import os
 import numpy as np
 import processing
 import pytest
-from conftest import read_raster, write_raster
+from conftest import CancelAtOnce, read_raster, write_raster
 from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
@@ -150,12 +150,6 @@ def test_odd_matrix_and_non_tif_output(esp, landcover, tmp_path):
         processing.run(ALG, {"INPUT": landcover, "OUTPUT": str(tmp_path / "out.img")})
 
 
-class CancelOnFirstProgress(QgsProcessingFeedback):
-    def setProgress(self, value):
-        super().setProgress(value)
-        if value > 0:
-            self.cancel()
-
 
 def test_cancellation_leaves_no_file(esp, tmp_path):
     lc = write_raster(tmp_path / "lc.tif", [[2, 1], [8, 5]], dtype="uint8")
@@ -165,7 +159,7 @@ def test_cancellation_leaves_no_file(esp, tmp_path):
     with pytest.raises(QgsProcessingException, match="cancelled"):
         processing.run(ALG, {"INPUT": lc, "FACTORS": [factor],
                              "OUTPUT": str(out_dir / "resistance.tif")},
-                       feedback=CancelOnFirstProgress())
+                       feedback=CancelAtOnce())
     assert os.listdir(out_dir) == []
 
 
