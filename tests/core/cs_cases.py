@@ -3,6 +3,7 @@
 Pure Python (no GDAL), so the case tests run under any interpreter with numpy.
 """
 
+import glob
 import gzip
 import os
 
@@ -82,6 +83,16 @@ def read_table(path):
 def expected(case, suffix):
     """Path of ``expected/<case>_<suffix>`` (gzip twin accepted)."""
     return case_path(case, "expected", "{0}_{1}".format(case, suffix))
+
+
+def expected_maps(case):
+    """Every expected Circuitscape map of a case by output suffix (``curmap_3``,
+    ``cum_curmap`` ...), gzip twins included."""
+    out = {}
+    for path in glob.glob(case_path(case, "expected", "*.asc*")):
+        key = os.path.basename(path)[len(case) + 1:].split(".asc")[0]
+        out[key] = read_map(path)
+    return out
 
 
 def assert_resistances(actual, expected_matrix, rtol=1e-6):

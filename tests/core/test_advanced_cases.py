@@ -10,8 +10,7 @@ from cs_cases import (
     CASES,
     assert_map,
     case_arguments,
-    case_path,
-    read_map,
+    expected_maps,
     run_case,
 )
 
@@ -28,13 +27,6 @@ ADVANCED = sorted(os.path.basename(p) for p in glob.glob(os.path.join(CASES, "mg
 #: the files its run writes): mgVerify2 sets write_cur_maps = False.
 LEGACY = {"mgVerify2": ("curmap",)}
 
-
-def expected_maps(case):
-    out = {}
-    for path in glob.glob(case_path(case, "expected", "*.asc*")):
-        key = os.path.basename(path)[len(case) + 1:].split(".asc")[0]
-        out[key] = read_map(path)
-    return out
 
 
 def check_case(case, result, only=None):

@@ -10,9 +10,8 @@ from cs_cases import (
     CASES,
     assert_map,
     case_arguments,
-    case_path,
     expected,
-    read_map,
+    expected_maps,
     read_table,
     run_case,
 )
@@ -50,14 +49,6 @@ LEGACY = {
 
 
 # ---------------------------------------------------------------- case loading ----------
-
-def expected_maps(case):
-    """Expected maps by output suffix (``curmap_3``, ``cum_curmap`` ...)."""
-    out = {}
-    for path in glob.glob(case_path(case, "expected", "*.asc*")):
-        key = os.path.basename(path)[len(case) + 1:].split(".asc")[0]
-        out[key] = read_map(path)
-    return out
 
 
 def check_case(case, result, maps_checked=None):
