@@ -15,6 +15,7 @@ from qgis.core import QgsProcessingException
 
 from ..espcore.circuit import MAP_NODATA, CircuitResult, three_columns
 from .base import translate
+from .raster_io import replace_raster
 
 
 def gdal_path(path: str) -> str:
@@ -94,7 +95,7 @@ def write_map(values: np.ndarray, path: str, geotransform: Sequence[float],
         name, uuid.uuid4().hex[:8], os.path.splitext(path)[1]))
     try:
         gdal.GetDriverByName(driver).CreateCopy(partial, memory, 0, options)
-        os.replace(partial, path)
+        replace_raster(partial, path)
         if not as_tif and os.path.exists(partial[:-4] + ".prj"):
             os.replace(partial[:-4] + ".prj", path[:-4] + ".prj")
     finally:

@@ -122,6 +122,15 @@ def check_output_path(path: str) -> None:
             "Output '{path}' must be a GeoTIFF file (.tif).").format(path=path))
 
 
+def replace_raster(partial: str, path: str) -> None:
+    """Move a finished raster onto ``path``, dropping the statistics GDAL cached beside an
+    earlier file of that name: they describe other values, and styles stretched from them
+    would be wrong."""
+    os.replace(partial, path)
+    if os.path.exists(path + ".aux.xml"):
+        os.remove(path + ".aux.xml")
+
+
 def write_grid(grid: Grid, path: str, *, dtype: "np.typing.DTypeLike" = np.float32,
                nodata: Optional[float] = None, description: str = "") -> str:
     """Write a Grid as a tiled, DEFLATE-compressed GeoTIFF with CRS, geotransform, NoData.
@@ -157,11 +166,7 @@ def write_grid(grid: Grid, path: str, *, dtype: "np.typing.DTypeLike" = np.float
         band.WriteArray(data)
         band.FlushCache()
         dataset = band = None  # closes the file
-        os.replace(partial, path)
-        # Statistics GDAL cached beside an earlier file of this name describe other values
-        # (styles stretched from them would be wrong).
-        if os.path.exists(path + ".aux.xml"):
-            os.remove(path + ".aux.xml")
+        replace_raster(partial, path)
     finally:
         dataset = band = None  # close before removing a partial file
         if os.path.exists(partial):

@@ -5,7 +5,6 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 out="$(mkdir -p "${1:-demo_output}" && cd "${1:-demo_output}" && pwd)"
-rm -f "$out"/*.aux.xml  # statistics of an earlier run would mis-stretch the maps
 demo="$root/resources/demo"
 qp() { "$root/tools/qgis_process.sh" run "$@"; }
 
