@@ -46,7 +46,7 @@ from ..espcore.patchdistance import (
 from ..espcore.progress import Progress, check_cancelled
 from . import dispersal as dp
 from .base import EspAlgorithm, FeedbackProgress, StyleOnLoad
-from .patch_io import polygonize_ids, rasterize_ids
+from .patch_io import feature_id, polygonize_ids, rasterize_ids
 from .raster_io import read_aligned, read_grid
 
 #: Fields added to every patch: (name, type), in the order written.
@@ -253,7 +253,7 @@ class ConnectivityImportance(EspAlgorithm):
             if feature.geometry().isNull() or feature.geometry().isEmpty():
                 skipped += 1
                 continue
-            rows.append((self._patch_id(feature, field, number), feature))
+            rows.append((feature_id(feature, field, number), feature))
         if skipped:
             feedback.pushWarning(tr("{count} features without geometry were left out.")
                                  .format(count=skipped))
@@ -278,21 +278,6 @@ class ConnectivityImportance(EspAlgorithm):
             links = self._polygon_costs(ids, geometries, crs, dispersal, cutoff, context,
                                         progress, feedback)
         return Patches(ids, areas, links, landscape, crs, features=features)
-
-    def _patch_id(self, feature: QgsFeature, field: str, number: int) -> int:
-        if not field:
-            return number
-        value = feature[field]
-        if value is None or (isinstance(value, QVariant) and value.isNull()):
-            raise QgsProcessingException(self.tr(
-                "Feature {fid} has no patch id in field '{field}'.").format(
-                    fid=feature.id(), field=field))
-        number_value = float(value)
-        if not number_value.is_integer():
-            raise QgsProcessingException(self.tr(
-                "Patch ids must be whole numbers; feature {fid} has {value} in field "
-                "'{field}'.").format(fid=feature.id(), value=value, field=field))
-        return int(number_value)
 
     def _polygon_distances(self, ids: np.ndarray, geometries: List[QgsGeometry],
                            cutoff: float, progress: Progress) -> Links:

@@ -14,24 +14,7 @@ from ..espcore.errors import EspInputError
 from ..espcore.focal import FocalNodes
 from ..espcore.grid import Grid
 from .base import translate
-from .patch_io import rasterize_ids
-
-
-def _feature_id(feature: Any, field: str, number: int) -> int:
-    if not field:
-        return number
-    value = feature[field]
-    try:
-        pid = int(value)
-    except (TypeError, ValueError):
-        raise QgsProcessingException(translate(
-            "Feature {fid} has no usable focal id in field '{field}' (value: {value}).")
-            .format(fid=feature.id(), field=field, value=value)) from None
-    if pid <= 0:
-        raise QgsProcessingException(translate(
-            "Focal ids must be positive integers; feature {fid} has {value} in '{field}'.")
-            .format(fid=feature.id(), value=pid, field=field))
-    return pid
+from .patch_io import feature_id, rasterize_ids
 
 
 def focal_from_features(source: Any, field: str, grid: Grid, transform_context: Any) -> FocalNodes:
@@ -47,7 +30,7 @@ def focal_from_features(source: Any, field: str, grid: Grid, transform_context: 
         if geometry.isEmpty():
             continue
         geometry.transform(transform)
-        pid = _feature_id(feature, field, number)
+        pid = feature_id(feature, field, number)
         if polygons:
             shapes.append((pid, bytes(geometry.asWkb())))
         else:

@@ -1,14 +1,39 @@
 """Patches between vector and raster: polygons burnt onto a grid, id rasters made polygons."""
 
-from typing import Dict, List, Tuple
+import math
+from typing import Any, Dict, List, Tuple
 
 import numpy as np
 from osgeo import gdal, ogr, osr
-from qgis.core import QgsGeometry
+from qgis.core import QgsGeometry, QgsProcessingException
+from qgis.PyQt.QtCore import QVariant
 
 from ..espcore.grid import Grid
+from .base import translate
 
 gdal.UseExceptions()
+
+
+def feature_id(feature: Any, field: str, number: int) -> int:
+    """The id of a patch or focal feature: a positive whole number from ``field``, or the
+    feature's position ``number`` (1, 2, ...) when no field is chosen. 0 and negative ids
+    are refused because a raster of ids uses 0 for "none"."""
+    if not field:
+        return number
+    value = feature[field]
+    if value is None or (isinstance(value, QVariant) and value.isNull()):
+        raise QgsProcessingException(translate(
+            "Feature {fid} has no id in field '{field}'.").format(fid=feature.id(),
+                                                                 field=field))
+    try:
+        number_value = float(value)
+    except (TypeError, ValueError):
+        number_value = math.nan
+    if not (number_value.is_integer() and number_value > 0):
+        raise QgsProcessingException(translate(
+            "Ids must be positive whole numbers; feature {fid} has {value} in field "
+            "'{field}'.").format(fid=feature.id(), value=value, field=field))
+    return int(number_value)
 
 
 def _memory_raster(grid: Grid, data_type: int) -> "gdal.Dataset":

@@ -243,6 +243,10 @@ def test_bad_inputs_are_explained(esp, tmp_path):
     with pytest.raises(QgsProcessingException, match="occurs more than once"):
         processing.run(ALG, {"PATCHES": twice, "PATCH_ID_FIELD": "pid",
                              "OUTPUT": "TEMPORARY_OUTPUT"})
+    zero = polygons(rectangles=RECTANGLES[:1] + ((0, 400, 500, 0, 100),))
+    with pytest.raises(QgsProcessingException, match="positive whole numbers; feature"):
+        processing.run(ALG, {"PATCHES": zero, "PATCH_ID_FIELD": "pid",
+                             "OUTPUT": "TEMPORARY_OUTPUT"})
     shifted = write_raster(tmp_path / "r.tif", np.ones((3, 52), dtype=np.float32),
                            origin=(X0 + 50.0, Y0 + 300.0), cell=100.0)
     with pytest.raises(QgsProcessingException, match="same grid"):
