@@ -16,7 +16,7 @@ resistance. NoData is an ``impassable`` mask: those cells are never entered, the
 from __future__ import annotations
 
 import math
-from typing import Any, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, Optional, Sequence, Tuple, Union
 
 import numpy as np
 
@@ -473,3 +473,59 @@ def corridor(cwd_a: np.ndarray, cwd_b: np.ndarray) -> Tuple[np.ndarray, float]:
     if not math.isfinite(lcd):
         return np.full(total.shape, np.inf), math.inf
     return total - lcd, lcd
+
+
+class SourceDistances:
+    """CWD surfaces of single sources, computed on demand and kept while memory allows.
+
+    Corridors, pinch points and barriers all need the CWD of each source of each link, and
+    a source usually belongs to several links. Each surface costs one full-grid search, so
+    they are kept for reuse up to ``max_bytes``; beyond that the least recently used one is
+    dropped (and recomputed if asked for again).
+
+    Parameters
+    ----------
+    labels : 2-D int array
+        Source id of every cell; 0 or negative means no source.
+    resistance, impassable, cell_size, method
+        As :func:`cost_distance`.
+    max_cost : float
+        Search limit passed to :func:`cost_distance`; cells beyond it are ``inf``.
+    max_bytes : float
+        Memory the kept surfaces may take (default 1.5 GB).
+    """
+
+    def __init__(self, labels: np.ndarray, resistance: np.ndarray, *, impassable: np.ndarray,
+                 cell_size: CellSize, max_cost: float = math.inf, method: str = "auto",
+                 max_bytes: float = 1.5e9) -> None:
+        self.labels = _labels(labels)
+        self.resistance, self.impassable = _check_surface(self.labels.shape, resistance,
+                                                          impassable, "source")
+        self.cell_size = _cell_size(cell_size)
+        self.max_cost = _check_max_cost(max_cost)
+        self.method = method
+        self._capacity = max(1, int(max_bytes // max(1, self.labels.size * 8)))
+        self._kept: Dict[int, np.ndarray] = {}
+        self.searches = 0
+
+    def ids(self) -> np.ndarray:
+        """The source ids that have at least one passable cell, ascending."""
+        present = self.labels[(self.labels > 0) & ~self.impassable]
+        return np.unique(present).astype(np.int64)
+
+    def __call__(self, source: int, progress: Optional[Progress] = None) -> np.ndarray:
+        """The CWD surface of source ``source`` (read-only; do not modify it)."""
+        source = int(source)
+        cwd = self._kept.pop(source, None)
+        if cwd is None:
+            if not np.any((self.labels == source) & ~self.impassable):
+                raise EspInputError("Source {id} has no passable cell on the grid.", id=source)
+            cwd = cost_distance(self.labels == source, self.resistance,
+                                impassable=self.impassable, cell_size=self.cell_size,
+                                max_cost=self.max_cost, method=self.method, progress=progress)
+            cwd.setflags(write=False)
+            self.searches += 1
+            while len(self._kept) >= self._capacity:
+                self._kept.pop(next(iter(self._kept)))
+        self._kept[source] = cwd  # re-inserted last: dict order is the recency order
+        return cwd
