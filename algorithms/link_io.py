@@ -1,0 +1,108 @@
+"""The corridor links layer that 'Linkage pathways' writes and the other corridor tools read.
+
+Field names follow Linkage Mapper's link tables, so users moving from ArcGIS find the columns
+they know, and models can pass the layer from one tool to the next.
+"""
+
+from dataclasses import dataclass
+from typing import Any, Dict, List, Sequence, Tuple
+
+import numpy as np
+from qgis.core import (
+    QgsFeature,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingParameterFeatureSource,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from .base import EspAlgorithm, translate
+
+LINKS = "LINKS"
+
+#: Fields of every link, in the order written: (name, QVariant type).
+LINK_FIELDS: Tuple[Tuple[str, Any], ...] = (
+    ("Link_ID", QVariant.Int), ("Active", QVariant.Int), ("Link_Type", QVariant.Int),
+    ("Link_Info", QVariant.String), ("From_Core", QVariant.Int), ("To_Core", QVariant.Int),
+    ("Euc_Dist", QVariant.Double), ("CW_Dist", QVariant.Double),
+    ("LCP_Length", QVariant.Double), ("cwd2Euc_R", QVariant.Double),
+    ("cwd2Path_R", QVariant.Double))
+#: Fields added by 'Pinch points' and 'Centrality'.
+PINCH_FIELDS = (("Eff_Resist", QVariant.Double), ("cwd2EffR_r", QVariant.Double))
+CENTRALITY_FIELDS = (("CF_Central", QVariant.Double),)
+
+
+def fields_of(*groups: Sequence[Tuple[str, Any]]) -> QgsFields:
+    fields = QgsFields()
+    for group in groups:
+        for name, kind in group:
+            fields.append(QgsField(name, kind))
+    return fields
+
+
+@dataclass
+class LinkTable:
+    """The links of a links layer, one row per feature (in feature order)."""
+
+    features: List[QgsFeature]
+    link_id: np.ndarray
+    from_core: np.ndarray
+    to_core: np.ndarray
+    cw_dist: np.ndarray
+    active: np.ndarray
+
+    def active_pairs(self) -> List[Tuple[int, int]]:
+        return [(int(a), int(b)) for a, b, keep in
+                zip(self.from_core, self.to_core, self.active) if keep]
+
+
+def add_links_parameter(algorithm: EspAlgorithm) -> None:
+    algorithm.add_parameter(
+        QgsProcessingParameterFeatureSource(LINKS, algorithm.tr("Corridor links"),
+                                            [QgsProcessing.TypeVectorLine]),
+        algorithm.tr("The least-cost paths of 'Linkage pathways' (fields From_Core, To_Core, "
+                     "CW_Dist and Active). Only active links (Active = 1) are used; edit "
+                     "Active to leave links out or bring them back."))
+
+
+def read_links(algorithm: EspAlgorithm, parameters: Dict[str, Any],
+               context: QgsProcessingContext) -> LinkTable:
+    """Read the links layer; a clear error names any missing field."""
+    source = algorithm.parameterAsSource(parameters, LINKS, context)
+    if source is None:
+        raise QgsProcessingException(translate("Give the corridor links layer."))
+    names = source.fields().names()
+    needed = ("From_Core", "To_Core", "CW_Dist", "Active")
+    missing = [name for name in needed if name not in names]
+    if missing:
+        raise QgsProcessingException(translate(
+            "The links layer lacks the fields {fields}; use the least-cost paths written by "
+            "'Linkage pathways'.").format(fields=", ".join(missing)))
+    features = list(source.getFeatures())
+    rows = []
+    for number, feature in enumerate(features, start=1):
+        values = []
+        for name in needed:
+            value = feature[name]
+            try:
+                values.append(float(value))
+            except (TypeError, ValueError):
+                values.append(np.nan)
+        link_id = feature["Link_ID"] if "Link_ID" in names else number
+        rows.append([float(link_id if link_id is not None else number)] + values)
+    table = np.array(rows, dtype=np.float64).reshape(-1, 5)
+    active = table[:, 4] > 0
+    ends = table[active][:, 1:3]
+    bad = ~np.isfinite(ends).all(axis=1) | (ends <= 0).any(axis=1) | \
+        (ends != np.round(ends)).any(axis=1)
+    if np.any(bad):
+        raise QgsProcessingException(translate(
+            "Active links need positive whole-number From_Core and To_Core; link {id} has "
+            "{a} and {b}.").format(id=int(table[active][bad][0, 0]),
+                                   a=ends[bad][0, 0], b=ends[bad][0, 1]))
+    return LinkTable(features, table[:, 0].astype(np.int64),
+                     np.nan_to_num(table[:, 1]).astype(np.int64),
+                     np.nan_to_num(table[:, 2]).astype(np.int64), table[:, 3], active)
