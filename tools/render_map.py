@@ -27,7 +27,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "build", "plugins"))
 from esp_toolkit.algorithms.base import stretch_pseudocolor  # noqa: E402
 
-STRETCHED = ("current.qml", "voltage.qml", "degradation.qml")
+STRETCHED = ("current.qml", "voltage.qml", "degradation.qml", "corridors.qml", "barriers.qml")
 
 
 def load(spec):

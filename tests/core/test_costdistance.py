@@ -339,3 +339,29 @@ def test_progress_reaches_one():
                   cell_size=1.0, progress=progress)
     assert progress.fractions[-1] == 1.0
     assert progress.fractions == sorted(progress.fractions)
+
+
+def test_source_distances_keep_surfaces_within_their_budget():
+    from espcore.costdistance import SourceDistances
+
+    labels = np.zeros((6, 7), dtype=np.int64)
+    labels[0, 0], labels[5, 6], labels[0, 6] = 1, 2, 3
+    resistance = np.full(labels.shape, 2.0)
+    impassable = np.zeros(labels.shape, dtype=bool)
+    # Room for two surfaces of 42 float64 cells.
+    distances = SourceDistances(labels, resistance, impassable=impassable, cell_size=1.0,
+                                max_bytes=2 * 42 * 8)
+    assert list(distances.ids()) == [1, 2, 3]
+    # From (0, 0) to (5, 6): 5 diagonal steps and 1 straight, at resistance 2.
+    assert distances(1)[5, 6] == pytest.approx(2 * (5 * SQ2 + 1))
+    distances(2)
+    distances(1)  # used again: now the most recent
+    distances(3)  # evicts 2, the least recently used
+    assert distances.searches == 3
+    distances(1)
+    assert distances.searches == 3
+    distances(2)
+    assert distances.searches == 4
+    assert not distances(1).flags.writeable
+    with pytest.raises(EspInputError, match="no passable cell"):
+        distances(9)
