@@ -247,7 +247,8 @@ def _cumulative_cells(net: Network, x: np.ndarray, distinct: np.ndarray, weights
         stop = min(start + CHUNK, len(net.a))
         d = x[net.a[start:stop]] - x[net.b[start:stop]]
         edge_sum[start:stop] = net.w[start:stop] * _pair_sum_abs_differences(d, weights)
-    total = np.bincount(net.a, edge_sum, n) + np.bincount(net.b, edge_sum, n)
+    # float even without edges, where bincount of an empty list gives int64.
+    total = (np.bincount(net.a, edge_sum, n) + np.bincount(net.b, edge_sum, n)).astype(float)
     total[distinct] += weights * (weights.sum() - weights)
     cells = net.cell_values(total / 2.0)
     return finish_map(cells, g, null_to_nodata=maps.null_currents_to_nodata)

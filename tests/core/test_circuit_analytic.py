@@ -149,3 +149,13 @@ def test_ids_only_on_nodata_are_found():
     focal = FocalNodes.from_raster(ids, np.ones(ids.shape, bool))
     nodata = np.array([[True, False, False], [True, False, True]])
     assert focal.ids_only_on(nodata).tolist() == [2, 3]  # id 1 has one cell on habitat
+
+
+def test_network_without_edges_gives_unconnected_pair_and_zero_current():
+    # Two cells touching only at a corner with four neighbours: no edge at all.
+    g = np.eye(2)
+    focal = FocalNodes.from_raster(np.array([[1, 0], [0, 2]]), np.ones((2, 2), dtype=bool))
+    result = pairwise(g, focal, four_neighbours=True,
+                      maps=MapOptions(current_maps=True, cumulative_only=True))
+    assert result.resistances[1, 2] == -1
+    assert np.nansum(np.abs(result.maps["cum_curmap"])) == 0.0

@@ -169,8 +169,9 @@ def test_cancel_leaves_no_file(esp, tmp_path):
 def test_styles_load(esp, tmp_path):
     import os
 
-    from esp_toolkit.algorithms.base import STYLE_DIR
     from qgis.core import QgsRasterLayer
+
+    from esp_toolkit.algorithms.base import STYLE_DIR
 
     result = run(tmp_path)
     layer = result["OUTPUT"]
