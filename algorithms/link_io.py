@@ -4,8 +4,9 @@ Field names follow Linkage Mapper's link tables, so users moving from ArcGIS fin
 they know, and models can pass the layer from one tool to the next.
 """
 
+import math
 from dataclasses import dataclass
-from typing import Any, Dict, List, Sequence, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 
 import numpy as np
 from qgis.core import (
@@ -106,3 +107,78 @@ def read_links(algorithm: EspAlgorithm, parameters: Dict[str, Any],
     return LinkTable(features, table[:, 0].astype(np.int64),
                      np.nan_to_num(table[:, 1]).astype(np.int64),
                      np.nan_to_num(table[:, 2]).astype(np.int64), table[:, 3], active)
+
+
+def active_rows(table: LinkTable, labels: Optional[np.ndarray] = None) -> np.ndarray:
+    """Rows of the active links; an error names the first link that cannot be used: none
+    active, a link from a source to itself, or (with ``labels``) a source not on the grid."""
+    active = np.flatnonzero(table.active)
+    if active.size == 0:
+        raise QgsProcessingException(translate(
+            "The links layer has no active link (Active = 1). Set Active to 1 on the links "
+            "to use."))
+    present = None if labels is None else set(np.unique(labels[labels > 0]).tolist())
+    for row in active:
+        link_id, a, b = (int(table.link_id[row]), int(table.from_core[row]),
+                         int(table.to_core[row]))
+        if a == b:
+            raise QgsProcessingException(translate(
+                "Active link {id} joins source {a} to itself; fix From_Core / To_Core or set "
+                "Active to 0.").format(id=link_id, a=a))
+        missing = [] if present is None else [end for end in (a, b) if end not in present]
+        if missing:
+            raise QgsProcessingException(translate(
+                "Active link {id} joins sources {a} and {b}, but source {missing} is not "
+                "among the sources (or covers no passable cell of the resistance grid). Give "
+                "the sources the links were built from, or set Active to 0 on that "
+                "link.").format(id=link_id, a=a, b=b, missing=missing[0]))
+    return active
+
+
+#: CW_Dist in the layer and the least-cost distance recomputed from the sources may differ
+#: by rounding; beyond this relative difference the layer was built from other inputs.
+CW_DIST_RTOL = 1e-3
+
+
+def warn_cost_mismatch(feedback: Any, table: LinkTable, rows: Union[Sequence[int], np.ndarray],
+                       costs: Union[Sequence[float], np.ndarray]) -> None:
+    """Warn about links whose CW_Dist differs from the cost recomputed on this raster."""
+    differing = ["{0} ({1:.6g} / {2:.6g})".format(int(table.link_id[row]), table.cw_dist[row],
+                                                  cost)
+                 for row, cost in zip(rows, costs)
+                 if math.isfinite(cost) and math.isfinite(table.cw_dist[row])
+                 and abs(table.cw_dist[row] - cost) > CW_DIST_RTOL * cost]
+    if differing:
+        feedback.pushWarning(translate(
+            "CW_Dist in the links layer differs from the least-cost distance on this "
+            "resistance raster (link: CW_Dist / recomputed): {links}. The recomputed values "
+            "are used; were the links built on other inputs?").format(
+                links=", ".join(differing[:20])))
+
+
+def fields_with(fields: QgsFields, extra: Sequence[Tuple[str, Any]]) -> Tuple[QgsFields,
+                                                                           List[int]]:
+    """A copy of ``fields`` with the ``extra`` fields (reused when already there, e.g. from
+    an earlier run) and the indexes their values go to."""
+    out = QgsFields(fields)
+    indexes = []
+    for name, kind in extra:
+        index = out.indexFromName(name)
+        if index < 0:
+            out.append(QgsField(name, kind))
+            index = out.count() - 1
+        indexes.append(index)
+    return out, indexes
+
+
+def with_values(feature: QgsFeature, fields: QgsFields, indexes: Sequence[int],
+                values: Sequence[Any]) -> QgsFeature:
+    """A copy of ``feature`` on ``fields`` with ``values`` at ``indexes`` (None = NULL)."""
+    out = QgsFeature(fields)
+    out.setGeometry(feature.geometry())
+    attributes = list(feature.attributes())
+    attributes += [None] * (fields.count() - len(attributes))
+    for index, value in zip(indexes, values):
+        attributes[index] = value
+    out.setAttributes(attributes)
+    return out

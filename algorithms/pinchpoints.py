@@ -5,15 +5,11 @@ from typing import Any, Dict, List, Optional, Tuple
 
 import numpy as np
 from qgis.core import (
-    QgsFeature,
     QgsFeatureSink,
-    QgsField,
-    QgsFields,
     QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
-    QgsProcessingOutputLayerDefinition,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
@@ -28,36 +24,22 @@ from ..espcore.grid import Grid
 from ..espcore.pinchpoints import PinchResult, corridor_pinchpoints, network_pinchpoints
 from .base import EspAlgorithm, FeedbackProgress, StyleOnLoad
 from .classes import CLASSIFIED, add_class_parameters, write_classes
-from .link_io import LINKS, PINCH_FIELDS, LinkTable, add_links_parameter, read_links
-from .raster_io import check_output_path, write_grid
+from .link_io import (
+    LINKS,
+    PINCH_FIELDS,
+    LinkTable,
+    active_rows,
+    add_links_parameter,
+    fields_with,
+    read_links,
+    warn_cost_mismatch,
+    with_values,
+)
+from .raster_io import check_destination, check_output_path, write_grid
 from .source_io import add_source_parameters, read_sources
 
 #: MODE enum index -> network mode of espcore.pinchpoints (None: adjacent pairs only).
 NETWORK_MODES = (None, "pairwise", "all-to-one")
-#: CW_Dist in the links layer and the LCD found here may differ by rounding; beyond this
-#: relative difference the layer was made from other inputs and the user is told.
-CW_DIST_RTOL = 1e-3
-
-
-def fields_with_pinch(fields: QgsFields) -> Tuple[QgsFields, List[int]]:
-    """A copy of ``fields`` with Eff_Resist and cwd2EffR_r (reused when already there, e.g.
-    from an earlier run) and the indexes their values go to."""
-    out = QgsFields(fields)
-    indexes = []
-    for name, kind in PINCH_FIELDS:
-        index = out.indexFromName(name)
-        if index < 0:
-            out.append(QgsField(name, kind))
-            index = out.count() - 1
-        indexes.append(index)
-    return out, indexes
-
-
-def _given_path(value: Any) -> str:
-    """The destination a parameter value names, before Processing resolves it."""
-    if isinstance(value, QgsProcessingOutputLayerDefinition):
-        value = value.sink.staticValue()
-    return str(value) if value else ""
 
 
 def _number(value: float) -> Optional[float]:
@@ -191,14 +173,10 @@ class PinchPoints(EspAlgorithm):
         if resistance_layer is None:
             raise QgsProcessingException(self.tr("Give the resistance raster."))
         table = read_links(self, parameters, context)
-        pairs = table.active_pairs()
-        if not pairs:
-            raise QgsProcessingException(self.tr(
-                "The links layer has no active link (Active = 1). Set Active to 1 on the "
-                "links to map."))
         grid, labels = read_sources(self, parameters, context, resistance_layer, feedback)
         impassable = grid.mask.copy()
-        self._check_link_sources(table, labels, impassable)
+        active_rows(table, np.where(impassable, 0, labels))
+        pairs = table.active_pairs()
         distances = SourceDistances(labels, grid.values, impassable=impassable,
                                     cell_size=grid.cell_size)
         options = dict(impassable=impassable, cell_size=grid.cell_size, pairs=pairs,
@@ -257,35 +235,15 @@ class PinchPoints(EspAlgorithm):
         # The class raster's path is resolved once, when it is written (resolving a
         # temporary output twice gives two different files); a path given by the user is
         # checked now.
-        classified = _given_path(parameters.get(CLASSIFIED))
-        if classified and classified != "TEMPORARY_OUTPUT":
-            check_output_path(classified)
+        check_destination(parameters.get(CLASSIFIED))
         return paths
-
-    def _check_link_sources(self, table: LinkTable, labels: np.ndarray,
-                            impassable: np.ndarray) -> None:
-        """Every active link must join two sources that lie on passable cells."""
-        present = set(np.unique(labels[(labels > 0) & ~impassable]).tolist())
-        for row in np.flatnonzero(table.active):
-            for source in (int(table.from_core[row]), int(table.to_core[row])):
-                if source not in present:
-                    raise QgsProcessingException(self.tr(
-                        "Active link {id} joins source {source}, which has no cell with a "
-                        "resistance (no such id among the sources, or it lies on NoData). "
-                        "Give the sources the links were built from, or set Active to 0 on "
-                        "that link.").format(id=int(table.link_id[row]), source=source))
-            if table.from_core[row] == table.to_core[row]:
-                raise QgsProcessingException(self.tr(
-                    "Active link {id} joins source {source} to itself; fix From_Core / "
-                    "To_Core or set Active to 0.").format(id=int(table.link_id[row]),
-                                                           source=int(table.from_core[row])))
 
     def _report(self, table: LinkTable, result: PinchResult,
                 feedback: QgsProcessingFeedback) -> None:
         """Per-link numbers in the log; warnings for links without a result and for
         CW_Dist values that disagree with the cost distances found here."""
         active = np.flatnonzero(table.active)
-        unconnected, nonconducting, differing = [], [], []
+        unconnected, nonconducting = [], []
         for k, row in enumerate(active):
             link_id = int(table.link_id[row])
             cost, eff = result.cost[k], result.effective_resistance[k]
@@ -294,9 +252,6 @@ class PinchPoints(EspAlgorithm):
                 continue
             if not math.isfinite(eff):
                 nonconducting.append(link_id)
-            given = table.cw_dist[row]
-            if math.isfinite(given) and abs(given - cost) > CW_DIST_RTOL * cost:
-                differing.append(link_id)
             if k < 50:
                 feedback.pushInfo(self.tr(
                     "Link {id} ({a}-{b}): cost distance {cost:.6g}, Eff_Resist {eff:.6g}, "
@@ -313,12 +268,7 @@ class PinchPoints(EspAlgorithm):
                 "(with four neighbours only, a corridor of diagonal steps does not conduct); "
                 "widen the corridor or use eight neighbours.").format(
                     ids=self._ids(nonconducting)))
-        if differing:
-            feedback.pushWarning(self.tr(
-                "Links {ids}: CW_Dist in the links layer differs from the cost distance "
-                "computed from these sources and this resistance raster; the computed one "
-                "is used. Were the links built from other inputs?").format(
-                    ids=self._ids(differing)))
+        warn_cost_mismatch(feedback, table, active, result.cost)
 
     @staticmethod
     def _ids(ids: List[int]) -> str:
@@ -348,7 +298,7 @@ class PinchPoints(EspAlgorithm):
         if not parameters.get(self.OUTPUT_LINKS):
             return None
         links = self.parameterAsSource(parameters, LINKS, context)
-        fields, indexes = fields_with_pinch(links.fields())
+        fields, indexes = fields_with(links.fields(), PINCH_FIELDS)
         sink, sink_id = self.parameterAsSink(parameters, self.OUTPUT_LINKS, context, fields,
                                              links.wkbType(), links.sourceCrs())
         if sink is None:
@@ -358,12 +308,6 @@ class PinchPoints(EspAlgorithm):
         for k, row in enumerate(np.flatnonzero(table.active)):
             values[row] = (_number(result.effective_resistance[k]), _number(result.ratio[k]))
         for feature, pair in zip(table.features, values):
-            out = QgsFeature(fields)
-            out.setGeometry(feature.geometry())
-            attributes = list(feature.attributes())
-            attributes += [None] * (fields.count() - len(attributes))
-            for index, value in zip(indexes, pair):
-                attributes[index] = value
-            out.setAttributes(attributes)
-            sink.addFeature(out, QgsFeatureSink.FastInsert)
+            sink.addFeature(with_values(feature, fields, indexes, pair),
+                            QgsFeatureSink.FastInsert)
         return sink_id

@@ -5,19 +5,24 @@ from typing import List
 from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
+from .barriers import Barriers
 from .base import ICON_PATH, translate
+from .centrality import Centrality
 from .circuitscape import Circuitscape
 from .circuitscapeini import CircuitscapeIni
 from .connectivityimportance import ConnectivityImportance
 from .extractsources import ExtractSources
 from .habitatquality import HabitatQuality
+from .linkagepathways import LinkagePathways
 from .mspa import Mspa
 from .omniscape import Omniscape
+from .pinchpoints import PinchPoints
 from .resistancesurface import ResistanceSurface
 
 #: Every public algorithm, in toolbox order. Ids never change: models store them.
 ALGORITHMS = (Mspa, HabitatQuality, ConnectivityImportance, ExtractSources, ResistanceSurface,
-              Circuitscape, CircuitscapeIni, Omniscape)
+              Circuitscape, CircuitscapeIni, Omniscape, LinkagePathways, PinchPoints, Barriers,
+              Centrality)
 
 
 class EspProvider(QgsProcessingProvider):

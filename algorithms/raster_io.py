@@ -2,11 +2,11 @@
 
 import os
 import uuid
-from typing import Dict, Mapping, Optional, Tuple
+from typing import Any, Dict, Mapping, Optional, Tuple
 
 import numpy as np
 from osgeo import gdal
-from qgis.core import QgsProcessingException, QgsRasterLayer
+from qgis.core import QgsProcessingException, QgsProcessingOutputLayerDefinition, QgsRasterLayer
 
 from ..espcore.grid import Grid
 from .base import translate
@@ -120,6 +120,15 @@ def check_output_path(path: str) -> None:
     if os.path.splitext(path)[1].lower() not in (".tif", ".tiff"):
         raise QgsProcessingException(translate(
             "Output '{path}' must be a GeoTIFF file (.tif).").format(path=path))
+
+
+def check_destination(value: Any) -> None:
+    """Refuse a non-GeoTIFF destination named by a raw parameter value, before any work and
+    without resolving it: resolving a temporary output twice gives two different files."""
+    if isinstance(value, QgsProcessingOutputLayerDefinition):
+        value = value.sink.staticValue()
+    if isinstance(value, str) and value and value != "TEMPORARY_OUTPUT":
+        check_output_path(value)
 
 
 def replace_raster(partial: str, path: str) -> None:

@@ -76,6 +76,11 @@ CASES = {
     "solve_4m_amg": (_circuit("single_solve"), {"cells": 4 * M, "method": "amg"}, False),
     "omniscape_1m": (_circuit("omniscape_run"), {"cells": M, "radius": 20, "block_size": 5},
                      True),
+    # Corridors (issue 5)
+    "corridors_30": (_case("corridor_cases", "corridors_run"), {"cells": 4 * M, "sources": 30},
+                     True),
+    "barriers_3r": (_case("corridor_cases", "barriers_run"), {"cells": 4 * M, "radii": 3}, True),
+    "cost_vs_grass": (_case("corridor_cases", "cost_vs_grass"), {"cells": 4 * M}, True),
 }
 
 

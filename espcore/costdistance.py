@@ -8,9 +8,10 @@ NLCC = CWD_A + CWD_B - LCD.
 
 A step between 8-neighbouring cells costs the step length (cell width, cell height, or the
 diagonal) times the mean resistance of the two cells, as ArcGIS CostDistance, GRASS r.cost
-(with ``-k``), Linkage Mapper and skimage's ``MCP_Geometric``. Costs are in map units x
-resistance. NoData is an ``impassable`` mask: those cells are never entered, their CWD is
-``inf`` and their allocation 0.
+(without ``-k``, which would add knight's moves; r.cost counts steps in cells, so its values
+are these divided by the cell size), Linkage Mapper and skimage's ``MCP_Geometric``. Costs
+are in map units x resistance. NoData is an ``impassable`` mask: those cells are never
+entered, their CWD is ``inf`` and their allocation 0.
 """
 
 from __future__ import annotations

@@ -179,7 +179,7 @@ def test_errors_say_what_to_change(esp, tmp_path):
     bare = QgsVectorLayer("LineString?crs=" + CRS + "&field=From_Core:integer", "l", "memory")
     with pytest.raises(QgsProcessingException, match="To_Core, CW_Dist, Active"):
         processing.run(ALG, dict(parameters, LINKS=bare))
-    with pytest.raises(QgsProcessingException, match="joins source 7"):
+    with pytest.raises(QgsProcessingException, match="source 7 is not among the sources"):
         processing.run(ALG, dict(parameters, LINKS=links_layer([(3, 1, 1, 7, 100.0)])))
     with pytest.raises(QgsProcessingException, match="no active link"):
         processing.run(ALG, dict(parameters, LINKS=links_layer([(3, 0, 1, 2, 100.0)])))
