@@ -2,7 +2,6 @@
 interval, written as a Byte raster with a yellow-to-red style whose legend shows the breaks."""
 
 import os
-import uuid
 from typing import Any, Dict, Optional, Tuple
 from xml.sax.saxutils import quoteattr
 
@@ -12,7 +11,6 @@ from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
-    QgsProcessingUtils,
 )
 
 from ..espcore.classify import class_breaks, classify
@@ -71,12 +69,14 @@ def write_classes(algorithm: EspAlgorithm, parameters: Dict[str, Any],
     graded = classify(values, edges)
     write_grid(Grid(graded.astype(np.uint8), graded == 0, grid.cell_size, grid.geotransform,
                     grid.crs), path, dtype=np.uint8, nodata=0, description=description)
-    StyleOnLoad.attach(context, path, class_style(edges))
+    StyleOnLoad.attach(context, path, class_style(edges, path))
     return path, edges
 
 
-def class_style(edges: np.ndarray) -> str:
-    """Write a paletted QML for classes 1..N with the limits as labels; returns its path."""
+def class_style(edges: np.ndarray, raster: str) -> str:
+    """Write a paletted QML for classes 1..N with the limits as labels beside ``raster``
+    (``<name>.qml``, which QGIS loads with the file, so the classes read at a glance after
+    a qgis_process run too); returns its path."""
     count = len(edges) - 1
     if count < 1:
         raise ValueError("class_style needs at least two edges")
@@ -89,8 +89,7 @@ def class_style(edges: np.ndarray) -> str:
         entries.append('        <paletteEntry value="{0}" alpha="255" color="{1}" label={2}/>'
                        .format(k + 1, _RAMP[picks[k]], quoteattr(label)))
     text = _QML.replace("@ENTRIES@", "\n".join(entries))
-    path = os.path.join(QgsProcessingUtils.tempFolder(),
-                        "esp_classes_{0}.qml".format(uuid.uuid4().hex[:8]))
+    path = os.path.splitext(raster)[0] + ".qml"
     with open(path, "w", encoding="utf-8") as handle:
         handle.write(text)
     return path
