@@ -37,6 +37,7 @@ from .costdistance import (
     _cell_size,
     _check_surface,
     adjacent_pairs,
+    corridor,
     cost_allocation,
     path_length,
     trace_path,
@@ -268,12 +269,13 @@ def corridor_mosaic(pairs: Sequence[Tuple[int, int]], distances: SourceDistances
     for done, index in enumerate(sorted(range(len(pairs)), key=lambda k: tuple(pairs[k]))):
         check_cancelled(progress)
         a, b = pairs[index]
-        total = distances(a) + distances(b)
-        lcd[index] = float(total.min())
-        if math.isfinite(lcd[index]):
-            total -= lcd[index]
-            np.minimum(mosaic, total, out=mosaic)
-        progress.update((done + 1) / max(1, len(pairs)))
+        start, stop = done / len(pairs), (done + 1) / len(pairs)
+        # A search not yet kept runs here: its own checks keep it cancellable.
+        cwd_a = distances(a, SubProgress(progress, start, (start + stop) / 2))
+        cwd_b = distances(b, SubProgress(progress, (start + stop) / 2, stop))
+        nlcc, lcd[index] = corridor(cwd_a, cwd_b)
+        np.minimum(mosaic, nlcc, out=mosaic)
+        progress.update(stop)
     mosaic[mosaic > truncate] = np.inf
     return mosaic, lcd
 

@@ -27,6 +27,8 @@ from .progress import NullProgress, Progress, check_cancelled
 
 CellSize = Union[float, Tuple[float, float]]
 
+#: Relative rounding below which an NLCC value counts as 0 (on a least-cost path).
+_PATH_ROUNDING = 1e-9
 #: Row and column offsets of the 8 neighbours.
 _STEPS = ((-1, -1), (-1, 0), (-1, 1), (0, -1), (0, 1), (1, -1), (1, 0), (1, 1))
 
@@ -457,8 +459,9 @@ def corridor(cwd_a: np.ndarray, cwd_b: np.ndarray) -> Tuple[np.ndarray, float]:
     Returns
     -------
     nlcc : 2-D float64 array
-        CWD_A + CWD_B - LCD, cost units: 0 on the least-cost path, >= 0 elsewhere; ``inf``
-        where either surface is unreached.
+        CWD_A + CWD_B - LCD, cost units: exactly 0 on every least-cost path (rounding of
+        the sums below 1e-9 x LCD is cleared), > 0 elsewhere; ``inf`` where either surface
+        is unreached.
     lcd : float
         Least-cost distance min(CWD_A + CWD_B), cost units; ``inf`` (and ``nlcc`` all
         ``inf``) when A and B are not connected.
@@ -473,7 +476,11 @@ def corridor(cwd_a: np.ndarray, cwd_b: np.ndarray) -> Tuple[np.ndarray, float]:
     lcd = float(total.min()) if total.size else math.inf
     if not math.isfinite(lcd):
         return np.full(total.shape, np.inf), math.inf
-    return total - lcd, lcd
+    total -= lcd
+    # Cells of a least-cost path sum to LCD only up to rounding (about 1e-16 x LCD); they are
+    # set to exactly 0, so that "NLCC <= width" keeps the whole path even at width 0.
+    total[total <= _PATH_ROUNDING * lcd] = 0.0
+    return total, lcd
 
 
 class SourceDistances:

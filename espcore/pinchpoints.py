@@ -37,6 +37,7 @@ from typing import Any, Dict, Optional, Sequence, Tuple
 import numpy as np
 
 from .circuit import MapOptions
+from .corridors import corridor_mosaic
 from .costdistance import CellSize, SourceDistances, corridor
 from .errors import EspInputError
 from .focal import FocalNodes
@@ -44,9 +45,6 @@ from .progress import NullProgress, Progress, SubProgress, check_cancelled
 
 #: Network modes of :func:`network_pinchpoints`.
 NETWORK_MODES = ("pairwise", "all-to-one")
-#: Relative slack on the cutoff for rounding in CWD sums: without it a cutoff of 0 could
-#: drop cells of the least-cost path whose NLCC comes out as 1e-13 instead of 0.
-_SLACK = 1e-9
 #: A cell whose width and height differ by less than this (relative) counts as square.
 _SQUARE_RTOL = 1e-6
 #: Circuitscape's map: only the cumulative current is needed.
@@ -184,8 +182,8 @@ def _corridor_mask(cwd_a: np.ndarray, cwd_b: np.ndarray,
     if not math.isfinite(lcd):
         return np.zeros(nlcc.shape, dtype=bool), lcd
     # NLCC is inf where either source is unreached (NoData included): never in the mask,
-    # even with an infinite cutoff.
-    return np.isfinite(nlcc) & (nlcc <= cutoff + _SLACK * max(lcd, 1.0)), lcd
+    # even with an infinite cutoff. It is exactly 0 on the least-cost paths.
+    return np.isfinite(nlcc) & (nlcc <= cutoff), lcd
 
 
 def _conductance(resistance: np.ndarray, keep: np.ndarray) -> np.ndarray:
@@ -386,15 +384,10 @@ average_resistance, distances, method, progress
     _check_present(table, distances)
     source_ids = distances.labels
     sources = (source_ids > 0) & ~distances.impassable
-    keep = sources.copy()
     unique = sorted({(int(min(a, b)), int(max(a, b))) for a, b in table})
-    for step, (a, b) in enumerate(unique):
-        check_cancelled(progress)
-        start, stop = 0.5 * step / len(unique), 0.5 * (step + 1) / len(unique)
-        cwd_a = distances(a, SubProgress(progress, start, (start + stop) / 2))
-        cwd_b = distances(b, SubProgress(progress, (start + stop) / 2, stop))
-        keep |= _corridor_mask(cwd_a, cwd_b, cutoff)[0]
-        progress.update(stop)
+    union, _ = corridor_mosaic(unique, distances, truncate=cutoff,
+                               progress=SubProgress(progress, 0.0, 0.5))
+    keep = sources | np.isfinite(union)
     box = bounding_box(keep)
     inside = keep[box]
     g = _conductance(_circuit_resistance(distances.resistance, square)[box], inside)

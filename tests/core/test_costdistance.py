@@ -365,3 +365,22 @@ def test_source_distances_keep_surfaces_within_their_budget():
     assert not distances(1).flags.writeable
     with pytest.raises(EspInputError, match="no passable cell"):
         distances(9)
+
+
+def test_corridor_is_exactly_zero_along_the_least_cost_path():
+    # On a random surface the sums CWD_A + CWD_B along the path equal LCD only up to
+    # rounding; NLCC must still be exactly 0 there, or "NLCC <= 0" would break the path.
+    rng = np.random.default_rng(7)
+    resistance = 1 + rng.random((40, 60)) * 99
+    impassable = np.zeros(resistance.shape, dtype=bool)
+    a = np.zeros(resistance.shape, dtype=bool)
+    b = a.copy()
+    a[5:8, 2:5] = True
+    b[30:34, 50:55] = True
+    cwd_a = cost_distance(a, resistance, impassable=impassable, cell_size=30.0)
+    cwd_b = cost_distance(b, resistance, impassable=impassable, cell_size=30.0)
+    nlcc, lcd = corridor(cwd_a, cwd_b)
+    path = least_cost_path(cwd_a, cwd_b, resistance, impassable=impassable, cell_size=30.0)
+    assert np.all(nlcc[path[:, 0], path[:, 1]] == 0.0)
+    assert np.count_nonzero(nlcc == 0.0) < 0.1 * nlcc.size
+    assert lcd == pytest.approx(float((cwd_a + cwd_b).min()))
