@@ -21,7 +21,7 @@ from qgis.core import (
 )
 
 from ..espcore.barriers import COMBINE_METHODS, BarrierResult, barrier_scores, radii_range
-from ..espcore.costdistance import SourceDistances, corridor
+from ..espcore.costdistance import SourceDistances, corridor, square_cell
 from ..espcore.grid import Grid
 from ..espcore.progress import SubProgress, check_cancelled
 from .base import STYLE_DIR, EspAlgorithm, FeedbackProgress, StyleOnLoad
@@ -176,7 +176,7 @@ class Barriers(EspAlgorithm):
         check_destination(parameters.get(CLASSIFIED))
         table = read_links(self, parameters, context)
         grid, labels = read_sources(self, parameters, context, resistance_layer, feedback)
-        cell = self._square_cell(grid)
+        cell = square_cell(grid.cell_size)
         radii = self._radii(parameters, context, cell)
         threshold = self._optional_number(parameters, self.CWD_THRESHOLD, context)
 
@@ -214,15 +214,6 @@ class Barriers(EspAlgorithm):
         if self.parameterAsBoolean(parameters, self.WRITE_CIRCLES, context):
             return QgsProcessingUtils.generateTempFilename("barrier_circles.tif")
         return None
-
-    def _square_cell(self, grid: Grid) -> float:
-        dx, dy = grid.cell_size
-        if not math.isclose(dx, dy, rel_tol=1e-6):
-            raise QgsProcessingException(self.tr(
-                "The resistance raster has cells of {dx:g} x {dy:g} map units; detection "
-                "circles need square cells. Resample it to square cells first (Raster > "
-                "Projections > Warp, with one resolution for x and y).").format(dx=dx, dy=dy))
-        return float(dx)
 
     def _radii(self, parameters: Dict[str, Any], context: QgsProcessingContext,
                cell: float) -> List[float]:

@@ -29,6 +29,8 @@ CellSize = Union[float, Tuple[float, float]]
 
 #: Relative rounding below which an NLCC value counts as 0 (on a least-cost path).
 _PATH_ROUNDING = 1e-9
+#: A cell whose width and height differ by less than this (relative) counts as square.
+_SQUARE_RTOL = 1e-6
 #: Row and column offsets of the 8 neighbours.
 _STEPS = ((-1, -1), (-1, 0), (-1, 1), (0, -1), (0, 1), (1, -1), (1, 0), (1, 1))
 
@@ -37,6 +39,28 @@ def _cell_size(cell_size: Any) -> Tuple[float, float]:
     if np.ndim(cell_size) == 0:
         cell_size = (cell_size, cell_size)
     return _check_cell_size(tuple(cell_size))
+
+
+def square_cell(cell_size: CellSize) -> float:
+    """The side of a square cell (map units); an error for rectangular cells.
+
+    Circuit resistances count cells and detection circles are drawn in cells: only a square
+    cell turns either into map units by one factor (pinch points, barriers).
+    """
+    sizes = np.asarray(cell_size, dtype=np.float64).ravel()
+    if sizes.size not in (1, 2):
+        raise EspInputError("The cell size must be one number or a (width, height) pair, "
+                            "not {size}.", size=cell_size)
+    dx, dy = float(sizes[0]), float(sizes[-1])
+    if not (math.isfinite(dx) and math.isfinite(dy) and dx > 0 and dy > 0):
+        raise EspInputError("The cell size must be positive, not {size}.", size=cell_size)
+    if abs(dx - dy) > _SQUARE_RTOL * max(dx, dy):
+        raise EspInputError("Pinch points and barriers need square cells (circuit resistances "
+                            "and detection circles are measured in cells), but these cells "
+                            "are {dx:g} x {dy:g}. Resample the rasters to square cells first "
+                            "(Raster > Projections > Warp with equal X and Y resolution).",
+                            dx=dx, dy=dy)
+    return dx
 
 
 def _check_max_cost(max_cost: float) -> float:

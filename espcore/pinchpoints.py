@@ -38,15 +38,13 @@ import numpy as np
 
 from .circuit import MapOptions
 from .corridors import corridor_mosaic
-from .costdistance import CellSize, SourceDistances, corridor
+from .costdistance import CellSize, SourceDistances, corridor, square_cell
 from .errors import EspInputError
 from .focal import FocalNodes
 from .progress import NullProgress, Progress, SubProgress, check_cancelled
 
 #: Network modes of :func:`network_pinchpoints`.
 NETWORK_MODES = ("pairwise", "all-to-one")
-#: A cell whose width and height differ by less than this (relative) counts as square.
-_SQUARE_RTOL = 1e-6
 #: Circuitscape's map: only the cumulative current is needed.
 _CUMULATIVE = MapOptions(current_maps=True, cumulative_only=True)
 
@@ -82,27 +80,6 @@ class PinchResult:
 
 
 # ---------------------------------------------------------------- inputs ----------------
-
-def square_cell(cell_size: CellSize) -> float:
-    """The side of a square cell (map units); an error for rectangular cells.
-
-    The circuit's effective resistance counts cells; only a square cell turns it into map
-    units by one factor.
-    """
-    sizes = np.asarray(cell_size, dtype=np.float64).ravel()
-    if sizes.size not in (1, 2):
-        raise EspInputError("The cell size must be one number or a (width, height) pair, "
-                            "not {size}.", size=cell_size)
-    dx, dy = float(sizes[0]), float(sizes[-1])
-    if not (math.isfinite(dx) and math.isfinite(dy) and dx > 0 and dy > 0):
-        raise EspInputError("The cell size must be positive, not {size}.", size=cell_size)
-    if abs(dx - dy) > _SQUARE_RTOL * max(dx, dy):
-        raise EspInputError("Pinch points need square cells: the effective resistance is "
-                            "scaled by the cell size, but these cells are {dx:g} x {dy:g}. "
-                            "Resample the rasters to square cells first (Raster > "
-                            "Projections > Warp with equal X and Y resolution).", dx=dx, dy=dy)
-    return dx
-
 
 def _check_cutoff(cutoff: float) -> float:
     value = float(cutoff)

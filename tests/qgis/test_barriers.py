@@ -344,3 +344,21 @@ def test_style_spreads_yellow_to_red_over_the_positive_scores(esp, rasters, tmp_
     transparent = renderer.rasterTransparency().transparentSingleValuePixelList()
     assert [(p.min, p.max, p.percentTransparent) for p in transparent] == [(0, 0, 100)]
     QgsProject.instance().removeAllMapLayers()
+
+
+def test_rectangular_cells_are_refused(esp, rasters, tmp_path):
+    import shutil
+
+    from osgeo import gdal
+
+    squashed = {}
+    for key in ("resistance", "ids"):
+        path = str(tmp_path / (key + ".tif"))
+        shutil.copy(rasters[key], path)
+        dataset = gdal.Open(path, gdal.GA_Update)
+        x0, width, _, y0, _, height = dataset.GetGeoTransform()
+        dataset.SetGeoTransform((x0, width, 0.0, y0, 0.0, height / 2))
+        dataset = None
+        squashed[key] = path
+    with pytest.raises(QgsProcessingException, match="square cells"):
+        run(squashed, [(1, 2)])
