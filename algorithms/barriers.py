@@ -16,7 +16,6 @@ from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
-    QgsProcessingParameterRasterLayer,
     QgsProcessingUtils,
 )
 
@@ -28,7 +27,7 @@ from .base import STYLE_DIR, EspAlgorithm, FeedbackProgress, StyleOnLoad
 from .classes import CLASSIFIED, add_class_parameters, write_classes
 from .link_io import LinkTable, active_rows, add_links_parameter, read_links, warn_cost_mismatch
 from .raster_io import check_destination, check_output_path, write_grid
-from .source_io import add_source_parameters, read_sources
+from .source_io import add_resistance_parameter, add_source_parameters, read_sources
 
 #: Radii used when none are given, in cells: minimum, maximum = 3 x minimum, step = minimum.
 DEFAULT_MIN_CELLS = 3.0
@@ -39,7 +38,6 @@ class Barriers(EspAlgorithm):
     NAME = "barriers"
     GROUP = "connectivity"
 
-    RESISTANCE = "RESISTANCE"
     MIN_RADIUS = "MIN_RADIUS"
     MAX_RADIUS = "MAX_RADIUS"
     STEP = "STEP"
@@ -97,11 +95,9 @@ class Barriers(EspAlgorithm):
     def initAlgorithm(self, config: Any = None) -> None:
         tr, add = self.tr, self.add_parameter
         double = QgsProcessingParameterNumber.Type.Double
-        add(QgsProcessingParameterRasterLayer(self.RESISTANCE, tr("Resistance raster")),
-            tr("Cost of crossing one map unit of each cell (for example the output of "
-               "'Resistance surface'), in a projected CRS with square cells. NoData cells "
-               "are impassable. Use the raster the links were built on, or the one whose "
-               "barriers you want to map."))
+        add_resistance_parameter(self, tr("Give the raster the links were built on, or the "
+                                          "one whose barriers you want to map; its cells "
+                                          "must be square."))
         add_source_parameters(self)
         add_links_parameter(self)
         add(QgsProcessingParameterNumber(
@@ -165,9 +161,6 @@ class Barriers(EspAlgorithm):
     def compute(self, parameters: Dict[str, Any], context: QgsProcessingContext,
                 feedback: QgsProcessingFeedback) -> Dict[str, Any]:
         tr = self.tr
-        resistance_layer = self.parameterAsRasterLayer(parameters, self.RESISTANCE, context)
-        if resistance_layer is None:
-            raise QgsProcessingException(tr("Give the resistance raster."))
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         check_output_path(output)
         circles = self._circles_path(parameters, context)
@@ -175,7 +168,7 @@ class Barriers(EspAlgorithm):
             check_output_path(circles)
         check_destination(parameters.get(CLASSIFIED))
         table = read_links(self, parameters, context)
-        grid, labels = read_sources(self, parameters, context, resistance_layer, feedback)
+        grid, labels = read_sources(self, parameters, context, feedback)
         cell = square_cell(grid.cell_size)
         radii = self._radii(parameters, context, cell)
         threshold = self._optional_number(parameters, self.CWD_THRESHOLD, context)

@@ -36,6 +36,11 @@ PINCH_FIELDS = (("Eff_Resist", QVariant.Double), ("cwd2EffR_r", QVariant.Double)
 CENTRALITY_FIELDS = (("CF_Central", QVariant.Double),)
 
 
+def nullable(value: float) -> Optional[float]:
+    """A float attribute, or None (NULL) for NaN and infinities."""
+    return float(value) if math.isfinite(value) else None
+
+
 def fields_of(*groups: Sequence[Tuple[str, Any]]) -> QgsFields:
     fields = QgsFields()
     for group in groups:

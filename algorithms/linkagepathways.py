@@ -21,18 +21,15 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
-    QgsProcessingParameterRasterLayer,
     QgsWkbTypes,
 )
 
 from ..espcore.corridors import ADJACENCY, LINK_TYPES, NEAREST_BY, CorridorLink, linkage_pathways
 from ..espcore.grid import Grid
 from .base import EspAlgorithm, FeedbackProgress, StyleOnLoad
-from .link_io import LINK_FIELDS, fields_of
+from .link_io import LINK_FIELDS, fields_of, nullable
 from .raster_io import check_output_path, write_grid
-from .source_io import add_source_parameters, read_sources
-
-RESISTANCE = "RESISTANCE"
+from .source_io import add_resistance_parameter, add_source_parameters, read_sources
 
 
 def link_geometry(cells: np.ndarray, grid: Grid) -> QgsGeometry:
@@ -48,16 +45,13 @@ def link_geometry(cells: np.ndarray, grid: Grid) -> QgsGeometry:
         for row, col in cells[keep]])
 
 
-def _number(value: float) -> Any:
-    return float(value) if math.isfinite(value) else None
-
 
 def link_attributes(link: CorridorLink) -> List[Any]:
     """Values in LINK_FIELDS order; unknown distances and ratios are NULL."""
     return [link.link_id, int(link.active), link.link_type, LINK_TYPES[link.link_type],
-            link.from_id, link.to_id, _number(link.euclidean), _number(link.cost),
-            _number(link.path_length), _number(link.cost_to_euclidean),
-            _number(link.cost_to_path)]
+            link.from_id, link.to_id, nullable(link.euclidean), nullable(link.cost),
+            nullable(link.path_length), nullable(link.cost_to_euclidean),
+            nullable(link.cost_to_path)]
 
 
 class LinkagePathways(EspAlgorithm):
@@ -121,10 +115,7 @@ class LinkagePathways(EspAlgorithm):
         tr, add = self.tr, self.add_parameter
         double = QgsProcessingParameterNumber.Type.Double
         add_source_parameters(self)
-        add(QgsProcessingParameterRasterLayer(RESISTANCE, tr("Resistance raster")),
-            tr("Cost of crossing one map unit of each cell, e.g. the output of 'Resistance "
-               "surface'; positive everywhere except NoData, which cannot be crossed. Must "
-               "be in a projected CRS."))
+        add_resistance_parameter(self)
         add(QgsProcessingParameterEnum(self.ADJACENCY, tr("Adjacency"),
                                        [tr("Cost-weighted and Euclidean"),
                                         tr("Cost-weighted"), tr("Euclidean")], defaultValue=0),
@@ -199,8 +190,7 @@ class LinkagePathways(EspAlgorithm):
         for path in (corridors_path, cwd_path):
             if path:
                 check_output_path(path)
-        resistance_layer = self.parameterAsRasterLayer(parameters, RESISTANCE, context)
-        grid, labels = read_sources(self, parameters, context, resistance_layer, feedback)
+        grid, labels = read_sources(self, parameters, context, feedback)
 
         def limit(key: str) -> float:
             value = self.parameterAsDouble(parameters, key, context)

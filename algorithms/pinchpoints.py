@@ -16,7 +16,6 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
-    QgsProcessingParameterRasterLayer,
 )
 
 from ..espcore.costdistance import SourceDistances
@@ -31,26 +30,23 @@ from .link_io import (
     active_rows,
     add_links_parameter,
     fields_with,
+    nullable,
     read_links,
     warn_cost_mismatch,
     with_values,
 )
 from .raster_io import check_destination, check_output_path, write_grid
-from .source_io import add_source_parameters, read_sources
+from .source_io import add_resistance_parameter, add_source_parameters, read_sources
 
 #: MODE enum index -> network mode of espcore.pinchpoints (None: adjacent pairs only).
 NETWORK_MODES = (None, "pairwise", "all-to-one")
 
-
-def _number(value: float) -> Optional[float]:
-    return float(value) if math.isfinite(value) else None
 
 
 class PinchPoints(EspAlgorithm):
     NAME = "pinchpoints"
     GROUP = "connectivity"
 
-    RESISTANCE = "RESISTANCE"
     CUTOFF = "CUTOFF"
     SQUARE = "SQUARE"
     MODE = "MODE"
@@ -104,10 +100,8 @@ class PinchPoints(EspAlgorithm):
     def initAlgorithm(self, config: Any = None) -> None:
         tr, add = self.tr, self.add_parameter
         add_source_parameters(self)
-        add(QgsProcessingParameterRasterLayer(self.RESISTANCE, tr("Resistance raster")),
-            tr("The resistance surface the links were built on: cost of crossing one map "
-               "unit of each cell, positive; NoData cells are impassable. Cells must be "
-               "square and the CRS projected (metres)."))
+        add_resistance_parameter(self, tr("Give the raster the links were built on; its "
+                                          "cells must be square."))
         add_links_parameter(self)
         add(QgsProcessingParameterNumber(self.CUTOFF, tr("Corridor width (cost units)"),
                                          QgsProcessingParameterNumber.Double,
@@ -169,11 +163,8 @@ class PinchPoints(EspAlgorithm):
                 feedback: QgsProcessingFeedback) -> Dict[str, Any]:
         network_mode = NETWORK_MODES[self.parameterAsEnum(parameters, self.MODE, context)]
         paths = self._raster_paths(parameters, context, network_mode, feedback)
-        resistance_layer = self.parameterAsRasterLayer(parameters, self.RESISTANCE, context)
-        if resistance_layer is None:
-            raise QgsProcessingException(self.tr("Give the resistance raster."))
         table = read_links(self, parameters, context)
-        grid, labels = read_sources(self, parameters, context, resistance_layer, feedback)
+        grid, labels = read_sources(self, parameters, context, feedback)
         impassable = grid.mask.copy()
         active_rows(table, np.where(impassable, 0, labels))
         pairs = table.active_pairs()
@@ -306,7 +297,7 @@ class PinchPoints(EspAlgorithm):
         values: List[Tuple[Optional[float], Optional[float]]] = \
             [(None, None)] * len(table.features)
         for k, row in enumerate(np.flatnonzero(table.active)):
-            values[row] = (_number(result.effective_resistance[k]), _number(result.ratio[k]))
+            values[row] = (nullable(result.effective_resistance[k]), nullable(result.ratio[k]))
         for feature, pair in zip(table.features, values):
             sink.addFeature(with_values(feature, fields, indexes, pair),
                             QgsFeatureSink.FastInsert)

@@ -24,6 +24,7 @@ from .base import EspAlgorithm, translate
 from .patch_io import feature_id, rasterize_ids
 from .raster_io import read_aligned
 
+RESISTANCE = "RESISTANCE"
 SOURCES = "SOURCES"
 SOURCE_ID_FIELD = "SOURCE_ID_FIELD"
 SOURCE_RASTER = "SOURCE_RASTER"
@@ -50,12 +51,26 @@ def add_source_parameters(algorithm: EspAlgorithm) -> None:
            "sources'."))
 
 
+def add_resistance_parameter(algorithm: EspAlgorithm, use: str = "") -> None:
+    """The resistance raster the corridor tools share; ``use`` (translated) adds a sentence
+    on which raster to give."""
+    text = algorithm.tr(
+        "Cost of crossing one map unit of each cell, e.g. the output of 'Resistance "
+        "surface'; positive everywhere except NoData, which cannot be crossed. Must be in a "
+        "projected CRS.")
+    algorithm.add_parameter(QgsProcessingParameterRasterLayer(
+        RESISTANCE, algorithm.tr("Resistance raster")), text + (" " + use if use else ""))
+
+
 def read_sources(algorithm: EspAlgorithm, parameters: Dict[str, Any],
-                 context: QgsProcessingContext, resistance: Any,
+                 context: QgsProcessingContext,
                  feedback: QgsProcessingFeedback) -> Tuple[Grid, np.ndarray]:
     """The resistance grid and the source ids on it (int64, 0 = none), from the polygons
     or from the id raster (which must share the resistance grid)."""
     tr = algorithm.tr
+    resistance = algorithm.parameterAsRasterLayer(parameters, RESISTANCE, context)
+    if resistance is None:
+        raise QgsProcessingException(tr("Give the resistance raster."))
     source = algorithm.parameterAsSource(parameters, SOURCES, context)
     raster = algorithm.parameterAsRasterLayer(parameters, SOURCE_RASTER, context)
     if (source is None) == (raster is None):
