@@ -74,6 +74,14 @@ def add_links_parameter(algorithm: EspAlgorithm) -> None:
                      "Active to leave links out or bring them back."))
 
 
+def _float(value: Any) -> float:
+    """An attribute as a float; NaN for NULL (None or a null QVariant) and non-numbers."""
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return math.nan
+
+
 def read_links(algorithm: EspAlgorithm, parameters: Dict[str, Any],
                context: QgsProcessingContext) -> LinkTable:
     """Read the links layer; a clear error names any missing field."""
@@ -90,15 +98,9 @@ def read_links(algorithm: EspAlgorithm, parameters: Dict[str, Any],
     features = list(source.getFeatures())
     rows = []
     for number, feature in enumerate(features, start=1):
-        values = []
-        for name in needed:
-            value = feature[name]
-            try:
-                values.append(float(value))
-            except (TypeError, ValueError):
-                values.append(np.nan)
-        link_id = feature["Link_ID"] if "Link_ID" in names else number
-        rows.append([float(link_id if link_id is not None else number)] + values)
+        values = [_float(feature[name]) for name in needed]
+        link_id = _float(feature["Link_ID"]) if "Link_ID" in names else math.nan
+        rows.append([link_id if math.isfinite(link_id) else number] + values)
     table = np.array(rows, dtype=np.float64).reshape(-1, 5)
     active = table[:, 4] > 0
     ends = table[active][:, 1:3]

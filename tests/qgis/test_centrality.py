@@ -242,3 +242,11 @@ def test_links_style_loads_and_is_data_defined(esp):
     active = sorted((cf, w) for cf, w in pairs if isinstance(cf, float))
     assert np.all(np.diff([w for _cf, w in active]) >= 0)
     assert active[-1][1] > active[0][1]
+
+
+def test_link_without_id_is_named_by_its_position(esp):
+    # A NULL Link_ID (a hand-edited layer) must not break the reading: the link is then
+    # known by its position, the 5th feature here.
+    rows = LINKS[:4] + ((None, 20, 40, 0.0, 1),)
+    with pytest.raises(QgsProcessingException, match="Active link 5 has CW_Dist"):
+        processing.run(ALG, {"LINKS": links_layer(rows), "OUTPUT_LINKS": "TEMPORARY_OUTPUT"})
