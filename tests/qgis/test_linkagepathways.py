@@ -153,6 +153,14 @@ def test_errors(esp, tmp_path):
                              "RESISTANCE": write_raster(tmp_path / "z.tif", zero, nodata=-1),
                              "OUTPUT": "TEMPORARY_OUTPUT",
                              "CORRIDORS": str(tmp_path / "c.tif")})
+    degrees = write_raster(tmp_path / "deg.tif", resistance, nodata=-1, crs="EPSG:4326",
+                           origin=(111.0, 28.0), cell=0.01)
+    with pytest.raises(QgsProcessingException, match="geographic CRS"):
+        processing.run(ALG, {"SOURCE_RASTER": write_raster(tmp_path / "di.tif", ids, nodata=0,
+                                                           crs="EPSG:4326",
+                                                           origin=(111.0, 28.0), cell=0.01),
+                             "RESISTANCE": degrees, "OUTPUT": "TEMPORARY_OUTPUT",
+                             "CORRIDORS": str(tmp_path / "c.tif")})
     assert not (tmp_path / "c.tif").exists()
 
 
