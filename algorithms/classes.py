@@ -2,7 +2,7 @@
 interval, written as a Byte raster with a yellow-to-red style whose legend shows the breaks."""
 
 import os
-from typing import Any, Dict, Optional, Tuple
+from typing import Any, Dict, Optional, Sequence, Tuple
 from xml.sax.saxutils import quoteattr
 
 import numpy as np
@@ -83,12 +83,17 @@ def class_style(edges: np.ndarray, raster: str) -> str:
     # Every other ramp colour while they last, ending on the darkest red.
     start = max(0, MAX_CLASSES - 1 - 2 * (count - 1))
     picks = np.rint(np.linspace(start, MAX_CLASSES - 1, count)).astype(int)
-    entries = []
-    for k in range(count):
-        label = "{0}: {1:.4g} – {2:.4g}".format(k + 1, edges[k], edges[k + 1])
-        entries.append('        <paletteEntry value="{0}" alpha="255" color="{1}" label={2}/>'
-                       .format(k + 1, _RAMP[picks[k]], quoteattr(label)))
-    text = _QML.replace("@ENTRIES@", "\n".join(entries))
+    return palette_style([(k + 1, _RAMP[picks[k]],
+                           "{0}: {1:.4g} – {2:.4g}".format(k + 1, edges[k], edges[k + 1]))
+                          for k in range(count)], raster)
+
+
+def palette_style(entries: Sequence[Tuple[int, str, str]], raster: str) -> str:
+    """Write a paletted QML of (value, colour, label) entries beside ``raster`` as
+    ``<name>.qml`` (QGIS loads it with the file); returns its path."""
+    lines = ['        <paletteEntry value="{0}" alpha="255" color="{1}" label={2}/>'
+             .format(int(value), colour, quoteattr(label)) for value, colour, label in entries]
+    text = _QML.replace("@ENTRIES@", "\n".join(lines))
     path = os.path.splitext(raster)[0] + ".qml"
     with open(path, "w", encoding="utf-8") as handle:
         handle.write(text)

@@ -74,7 +74,7 @@ def add_links_parameter(algorithm: EspAlgorithm) -> None:
                      "Active to leave links out or bring them back."))
 
 
-def _float(value: Any) -> float:
+def number_or_nan(value: Any) -> float:
     """An attribute as a float; NaN for NULL (None or a null QVariant) and non-numbers."""
     try:
         return float(value)
@@ -98,8 +98,8 @@ def read_links(algorithm: EspAlgorithm, parameters: Dict[str, Any],
     features = list(source.getFeatures())
     rows = []
     for number, feature in enumerate(features, start=1):
-        values = [_float(feature[name]) for name in needed]
-        link_id = _float(feature["Link_ID"]) if "Link_ID" in names else math.nan
+        values = [number_or_nan(feature[name]) for name in needed]
+        link_id = number_or_nan(feature["Link_ID"]) if "Link_ID" in names else math.nan
         rows.append([link_id if math.isfinite(link_id) else number] + values)
     table = np.array(rows, dtype=np.float64).reshape(-1, 5)
     active = table[:, 4] > 0

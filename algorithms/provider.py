@@ -18,11 +18,12 @@ from .mspa import Mspa
 from .omniscape import Omniscape
 from .pinchpoints import PinchPoints
 from .resistancesurface import ResistanceSurface
+from .restorationzoning import RestorationZoning
 
 #: Every public algorithm, in toolbox order. Ids never change: models store them.
 ALGORITHMS = (Mspa, HabitatQuality, ConnectivityImportance, ExtractSources, ResistanceSurface,
               Circuitscape, CircuitscapeIni, Omniscape, LinkagePathways, PinchPoints, Barriers,
-              Centrality)
+              Centrality, RestorationZoning)
 
 
 class EspProvider(QgsProcessingProvider):

@@ -2,9 +2,9 @@
 
 Usage: python tools/render_map.py OUT.png LAYER[:STYLE.qml] [LAYER[:STYLE.qml] ...]
 Layers are drawn bottom first; .gpkg/.shp files are drawn as grey outlines unless a style is
-given. Styles whose colour stops span 0-1 (current.qml, voltage.qml, degradation.qml) are
-stretched over the layer's 2-98 % range, as the plugin does on load. Runs headless
-(QT_QPA_PLATFORM=offscreen).
+given or saved beside them. Styles whose colour stops span 0-1 (current.qml, voltage.qml,
+degradation.qml) are stretched over the layer's 2-98 % range, as the plugin does on load.
+Runs headless (QT_QPA_PLATFORM=offscreen).
 With --sidecar, each raster's stretched style is also saved next to it as <name>.qml.
 """
 
@@ -35,7 +35,8 @@ def load(spec):
     name = os.path.splitext(os.path.basename(path))[0]
     if path.endswith((".gpkg", ".shp", ".geojson")):
         layer = QgsVectorLayer(path, name, "ogr")
-        if not style:
+        # A style saved beside the file (as the zoning tools write) is kept.
+        if not style and layer.renderer().type() == "singleSymbol":
             symbol = QgsFillSymbol.createSimple({"color": "0,0,0,0", "outline_color": "60,60,60",
                                                  "outline_width": "0.15"})
             layer.renderer().setSymbol(symbol)

@@ -1,0 +1,46 @@
+"""Categorised vector styles built in code, so their legend labels can be translated.
+
+A static QML file would hold English labels; these styles are written per run with the
+labels of the user's language and saved as a QML file (beside the output for file outputs,
+which QGIS then loads with the layer, and for Processing's style-on-load).
+"""
+
+import os
+from typing import Sequence, Tuple
+
+from qgis.core import (
+    QgsCategorizedSymbolRenderer,
+    QgsField,
+    QgsRendererCategory,
+    QgsSymbol,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+from qgis.PyQt.QtGui import QColor
+
+#: (value, fill colour, legend label)
+Category = Tuple[int, str, str]
+
+
+def categorized_style(path: str, field: str, categories: Sequence[Category],
+                      outline: str = "#404040") -> str:
+    """Save a polygon style colouring ``field`` by ``categories`` to ``path`` (a .qml)."""
+    layer = QgsVectorLayer("Polygon?crs=EPSG:4326", "style", "memory")
+    layer.dataProvider().addAttributes([QgsField(field, QVariant.Int)])
+    layer.updateFields()
+    items = []
+    for value, colour, label in categories:
+        symbol = QgsSymbol.defaultSymbol(QgsWkbTypes.PolygonGeometry)
+        symbol.setColor(QColor(colour))
+        symbol_layer = symbol.symbolLayer(0)
+        symbol_layer.setStrokeColor(QColor(outline))
+        symbol_layer.setStrokeWidth(0.1)
+        items.append(QgsRendererCategory(int(value), symbol, label))
+    layer.setRenderer(QgsCategorizedSymbolRenderer(field, items))
+    folder = os.path.dirname(os.path.abspath(path))
+    os.makedirs(folder, exist_ok=True)
+    message, ok = layer.saveNamedStyle(path)
+    if not ok:
+        raise OSError(message)
+    return path
