@@ -32,15 +32,18 @@ from .source_io import add_resistance_parameter, add_source_parameters, read_sou
 #: Radii used when none are given, in cells: minimum, maximum = 3 x minimum, step = minimum.
 DEFAULT_MIN_CELLS = 3.0
 STYLE = "barriers.qml"
+MIN_RADIUS = "MIN_RADIUS"
+MAX_RADIUS = "MAX_RADIUS"
+STEP = "STEP"
 
 
 class Barriers(EspAlgorithm):
     NAME = "barriers"
     GROUP = "connectivity"
 
-    MIN_RADIUS = "MIN_RADIUS"
-    MAX_RADIUS = "MAX_RADIUS"
-    STEP = "STEP"
+    MIN_RADIUS = MIN_RADIUS
+    MAX_RADIUS = MAX_RADIUS
+    STEP = STEP
     COMBINE = "COMBINE"
     COMBINE_RADII = "COMBINE_RADII"
     PERCENT = "PERCENT"
@@ -100,25 +103,7 @@ class Barriers(EspAlgorithm):
                                           "must be square."))
         add_source_parameters(self)
         add_links_parameter(self)
-        add(QgsProcessingParameterNumber(
-                self.MIN_RADIUS, tr("Minimum detection radius (map units; empty: 3 cells)"),
-                double, optional=True, minValue=0.0),
-            tr("Smallest radius of the restored circle, in map units (metres), at least one "
-               "cell. Empty: 3 cells (90 m on 30 m cells). Linkage Mapper's tutorial uses "
-               "400 m; Chinese studies on 30 m cells often 30-300 m."))
-        add(QgsProcessingParameterNumber(
-                self.MAX_RADIUS, tr("Maximum detection radius (map units; empty: 3 × "
-                                    "minimum)"),
-                double, optional=True, minValue=0.0),
-            tr("Largest radius, in map units. Empty: 3 times the minimum radius. Equal to "
-               "the minimum: a single radius. Time grows with the number of radii and "
-               "with each radius in cells."))
-        add(QgsProcessingParameterNumber(
-                self.STEP, tr("Radius step (map units; empty: the minimum; 0: one radius)"),
-                double, optional=True, minValue=0.0),
-            tr("Radii run from the minimum to the maximum in this step. Empty: the minimum "
-               "radius (so the default radii are 3, 6 and 9 cells). 0: the minimum radius "
-               "only, as in Linkage Mapper."))
+        add_radius_parameters(self)
         add(QgsProcessingParameterEnum(self.COMBINE, tr("Combine links by"),
                                        [tr("Maximum"), tr("Sum")], defaultValue=0),
             tr("Maximum: each cell keeps the best score of any link (Linkage Mapper's "
@@ -170,8 +155,8 @@ class Barriers(EspAlgorithm):
         table = read_links(self, parameters, context)
         grid, labels = read_sources(self, parameters, context, feedback)
         cell = square_cell(grid.cell_size)
-        radii = self._radii(parameters, context, cell)
-        threshold = self._optional_number(parameters, self.CWD_THRESHOLD, context)
+        radii = read_radii(self, parameters, context, cell)
+        threshold = optional_number(self, parameters, self.CWD_THRESHOLD, context)
 
         links = self._links(table, grid, labels, feedback)
         feedback.pushInfo(tr("{links} links, radii {radii} map units.").format(
@@ -192,12 +177,6 @@ class Barriers(EspAlgorithm):
 
     # ------------------------------------------------------------------ parameters ----
 
-    def _optional_number(self, parameters: Dict[str, Any], key: str,
-                         context: QgsProcessingContext) -> Optional[float]:
-        if parameters.get(key) in (None, ""):
-            return None
-        return self.parameterAsDouble(parameters, key, context)
-
     def _circles_path(self, parameters: Dict[str, Any],
                       context: QgsProcessingContext) -> Optional[str]:
         path = self.parameterAsOutputLayer(parameters, self.CIRCLES, context) \
@@ -207,17 +186,6 @@ class Barriers(EspAlgorithm):
         if self.parameterAsBoolean(parameters, self.WRITE_CIRCLES, context):
             return QgsProcessingUtils.generateTempFilename("barrier_circles.tif")
         return None
-
-    def _radii(self, parameters: Dict[str, Any], context: QgsProcessingContext,
-               cell: float) -> List[float]:
-        """The radii asked for; empty fields take the documented defaults."""
-        low = self._optional_number(parameters, self.MIN_RADIUS, context)
-        high = self._optional_number(parameters, self.MAX_RADIUS, context)
-        step = self._optional_number(parameters, self.STEP, context)
-        low = DEFAULT_MIN_CELLS * cell if low is None else low
-        high = 3.0 * low if high is None else high
-        step = low if step is None else step
-        return radii_range(low, high, step)
 
     # ------------------------------------------------------------------ links ----------
 
@@ -313,6 +281,51 @@ class Barriers(EspAlgorithm):
                 edges=", ".join("{0:.4g}".format(e) for e in edges)))
         feedback.setProgress(100)
         return results
+
+
+def add_radius_parameters(algorithm: EspAlgorithm) -> None:
+    """MIN_RADIUS, MAX_RADIUS and STEP of the restored circles (shared with the zoning
+    tool's burden / benefit account, which must score barriers the same way)."""
+    tr, add = algorithm.tr, algorithm.add_parameter
+    double = QgsProcessingParameterNumber.Type.Double
+    add(QgsProcessingParameterNumber(
+            MIN_RADIUS, tr("Minimum detection radius (map units; empty: 3 cells)"),
+            double, optional=True, minValue=0.0),
+        tr("Smallest radius of the restored circle, in map units (metres), at least one "
+           "cell. Empty: 3 cells (90 m on 30 m cells). Linkage Mapper's tutorial uses "
+           "400 m; Chinese studies on 30 m cells often 30-300 m."))
+    add(QgsProcessingParameterNumber(
+            MAX_RADIUS, tr("Maximum detection radius (map units; empty: 3 × minimum)"),
+            double, optional=True, minValue=0.0),
+        tr("Largest radius, in map units. Empty: 3 times the minimum radius. Equal to "
+           "the minimum: a single radius. Time grows with the number of radii and "
+           "with each radius in cells."))
+    add(QgsProcessingParameterNumber(
+            STEP, tr("Radius step (map units; empty: the minimum; 0: one radius)"),
+            double, optional=True, minValue=0.0),
+        tr("Radii run from the minimum to the maximum in this step. Empty: the minimum "
+           "radius (so the default radii are 3, 6 and 9 cells). 0: the minimum radius "
+           "only, as in Linkage Mapper."))
+
+
+def optional_number(algorithm: EspAlgorithm, parameters: Dict[str, Any], key: str,
+                    context: QgsProcessingContext) -> Optional[float]:
+    """A numeric parameter, or None when left empty."""
+    if parameters.get(key) in (None, ""):
+        return None
+    return algorithm.parameterAsDouble(parameters, key, context)
+
+
+def read_radii(algorithm: EspAlgorithm, parameters: Dict[str, Any],
+               context: QgsProcessingContext, cell: float) -> List[float]:
+    """The radii asked for; empty fields take the documented defaults."""
+    low = optional_number(algorithm, parameters, MIN_RADIUS, context)
+    high = optional_number(algorithm, parameters, MAX_RADIUS, context)
+    step = optional_number(algorithm, parameters, STEP, context)
+    low = DEFAULT_MIN_CELLS * cell if low is None else low
+    high = 3.0 * low if high is None else high
+    step = low if step is None else step
+    return radii_range(low, high, step)
 
 
 def stretched_style(score: np.ndarray) -> str:

@@ -30,6 +30,12 @@ from qgis.PyQt.QtCore import QVariant
 from ..espcore.grid import Grid
 from ..espcore.progress import check_cancelled
 from ..espcore.zoning import (
+    BARRIER,
+    BREAKPOINT,
+    CORRIDOR,
+    DEGRADED_CORRIDOR,
+    DEGRADED_SOURCE,
+    PINCH_POINT,
     buffer_cells,
     grade_levels,
     key_cells,
@@ -60,6 +66,7 @@ class KeyArea:
     """One key area before it is written: its kind, geometry, score and measures."""
 
     form: str
+    kind_id: int
     kind: str
     geometry: QgsGeometry
     score: float
@@ -238,8 +245,10 @@ class RestorationZoning(EspAlgorithm):
             tr("One (multi)polygon per zone with its area (km²) and share (%)."))
         add(QgsProcessingParameterFeatureSink(self.KEY_AREAS, tr("Key restoration areas"),
                                               QgsProcessing.TypeVectorPolygon),
-            tr("Polygons with form (point, line, surface), kind, level (1-3, natural breaks "
-               "within the kind, 1 = most important), score, area and length."))
+            tr("Polygons with form (point, line, surface), kind_id (1 pinch point, 2 barrier, "
+               "3 breakpoint, 4 corridor, 5 degraded land in sources, 6 degraded land in "
+               "corridors), kind, level (1-3, natural breaks within the kind, 1 = most "
+               "important), score, area and length."))
         add(QgsProcessingParameterFeatureSink(self.STATISTICS, tr("Zoning statistics"),
                                               QgsProcessing.TypeVector),
             tr("Table: area, share and number of parts of each zone; number, area and length "
@@ -434,19 +443,20 @@ class RestorationZoning(EspAlgorithm):
         point, line, surface = tr("Point"), tr("Line"), tr("Surface")
         cell_cost = np.where(masks.valid, grid.values, 0.0) * min(abs(grid.cell_size[0]),
                                                                    abs(grid.cell_size[1]))
-        kinds: List[Tuple[str, str, Optional[np.ndarray], Optional[np.ndarray], str]] = [
-            (point, tr("Pinch point"), masks.pinch, _values(rasters[self.PINCHPOINTS]),
+        kinds: List[Tuple[str, int, str, Optional[np.ndarray], Optional[np.ndarray], str]] = [
+            (point, PINCH_POINT, tr("Pinch point"), masks.pinch,
+             _values(rasters[self.PINCHPOINTS]), "max"),
+            (point, BARRIER, tr("Barrier"), masks.barriers, _values(rasters[self.BARRIERS]),
              "max"),
-            (point, tr("Barrier"), masks.barriers, _values(rasters[self.BARRIERS]), "max"),
-            (point, tr("Breakpoint"), masks.breakpoints, cell_cost, "sum"),
+            (point, BREAKPOINT, tr("Breakpoint"), masks.breakpoints, cell_cost, "sum"),
         ]
         if masks.degraded is not None:
-            kinds += [(surface, tr("Degraded land in sources"),
+            kinds += [(surface, DEGRADED_SOURCE, tr("Degraded land in sources"),
                        masks.degraded & masks.sources, None, "count"),
-                      (surface, tr("Degraded land in corridors"),
+                      (surface, DEGRADED_CORRIDOR, tr("Degraded land in corridors"),
                        masks.degraded & masks.corridors & ~masks.sources, None, "count")]
         keys: List[KeyArea] = []
-        for form, kind, mask, values, how in kinds:
+        for form, kind_id, kind, mask, values, how in kinds:
             if mask is None or not mask.any():
                 continue
             labels, count = patches(mask)
@@ -455,7 +465,7 @@ class RestorationZoning(EspAlgorithm):
             if how == "count":
                 scores = scores * cell_km2
             shapes = polygonize_ids(labels, grid)
-            group = [KeyArea(form, kind, shapes[k + 1], float(scores[k]),
+            group = [KeyArea(form, kind_id, kind, shapes[k + 1], float(scores[k]),
                              float(cells[k] * cell_km2)) for k in range(count)]
             _grade(group)
             keys += group
@@ -468,7 +478,7 @@ class RestorationZoning(EspAlgorithm):
                 if not math.isfinite(cost):
                     continue
                 band = geometry.buffer(buffer, 8)
-                group.append(KeyArea(line, tr("Corridor"), band, cost,
+                group.append(KeyArea(line, CORRIDOR, tr("Corridor"), band, cost,
                                      band.area() * km2_factor(grid.crs or ""),
                                      geometry.length() * km, link_id))
             _grade(group)
@@ -506,7 +516,8 @@ class RestorationZoning(EspAlgorithm):
         tr = self.tr
         fields = QgsFields()
         for name, kind in (("key_id", QVariant.Int), ("form", QVariant.String),
-                           ("kind", QVariant.String), ("level", QVariant.Int),
+                           ("kind_id", QVariant.Int), ("kind", QVariant.String),
+                           ("level", QVariant.Int),
                            ("score", QVariant.Double), ("area_km2", QVariant.Double),
                            ("length_km", QVariant.Double), ("link_id", QVariant.Int)):
             fields.append(QgsField(name, kind))
@@ -518,8 +529,9 @@ class RestorationZoning(EspAlgorithm):
             geometry = QgsGeometry(key.geometry)
             geometry.convertToMultiType()
             feature.setGeometry(geometry)
-            feature.setAttributes([number, key.form, key.kind, key.level, nullable(key.score),
-                                   key.area_km2, key.length_km, key.link_id])
+            feature.setAttributes([number, key.form, key.kind_id, key.kind, key.level,
+                                   nullable(key.score), key.area_km2, key.length_km,
+                                   key.link_id])
             rows.append(feature)
         add_all(sink, rows)
         style_sink(context, destination, "level",

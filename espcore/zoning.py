@@ -40,6 +40,8 @@ ZONE_NAMES = {
     IMPROVEMENT: "Ecological improvement zone",
     CONTROL: "Ecological control zone",
 }
+#: Key-area kinds (the ``kind_id`` of the key areas layer, read by collaborative zoning).
+PINCH_POINT, BARRIER, BREAKPOINT, CORRIDOR, DEGRADED_SOURCE, DEGRADED_CORRIDOR = range(1, 7)
 #: Number of key-area levels: 1 (first level, most urgent) to 3.
 LEVELS = 3
 #: 8-connectivity: cells touching at a corner belong to one patch, as in MSPA and GDAL.

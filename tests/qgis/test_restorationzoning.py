@@ -154,6 +154,8 @@ def test_key_areas_and_statistics(esp, rasters, tmp_path):
     assert set(keys) == {"Pinch point", "Barrier", "Breakpoint", "Degraded land in sources",
                          "Degraded land in corridors", "Corridor"}
     assert keys["Pinch point"]["form"] == "Point"
+    assert {row["kind_id"] for row in keys.values()} == {1, 2, 3, 4, 5, 6}
+    assert keys["Barrier"]["kind_id"] == 2 and keys["Corridor"]["kind_id"] == 4
     assert keys["Pinch point"]["score"] == 5.0 and keys["Pinch point"]["area_km2"] == \
         pytest.approx(3 * CELL_KM2)
     assert keys["Barrier"]["score"] == 3.0 and keys["Barrier"]["area_km2"] == \
