@@ -23,7 +23,7 @@ from ..espcore.barriers import COMBINE_METHODS, BarrierResult, barrier_scores, r
 from ..espcore.costdistance import SourceDistances, corridor, square_cell
 from ..espcore.grid import Grid
 from ..espcore.progress import SubProgress, check_cancelled
-from .base import STYLE_DIR, EspAlgorithm, FeedbackProgress, StyleOnLoad
+from .base import STYLE_DIR, EspAlgorithm, FeedbackProgress, StyleOnLoad, translate
 from .classes import CLASSIFIED, add_class_parameters, write_classes
 from .link_io import LinkTable, active_rows, add_links_parameter, read_links, warn_cost_mismatch
 from .raster_io import check_destination, check_output_path, write_grid
@@ -158,7 +158,7 @@ class Barriers(EspAlgorithm):
         radii = read_radii(self, parameters, context, cell)
         threshold = optional_number(self, parameters, self.CWD_THRESHOLD, context)
 
-        links = self._links(table, grid, labels, feedback)
+        links = link_distances(table, grid, labels, feedback)
         feedback.pushInfo(tr("{links} links, radii {radii} map units.").format(
             links=len(links), radii=", ".join("{0:g}".format(r) for r in radii)))
         result = barrier_scores(
@@ -188,54 +188,6 @@ class Barriers(EspAlgorithm):
         return None
 
     # ------------------------------------------------------------------ links ----------
-
-    def _source_distances(self, sources: List[int], grid: Grid, labels: np.ndarray,
-                          feedback: QgsProcessingFeedback) -> Dict[int, np.ndarray]:
-        """The CWD surface of every source, NaN on NoData cells (0-40 % of the bar)."""
-        impassable = grid.mask | ~np.isfinite(grid.values)
-        resistance = np.where(impassable, 1.0, grid.values).astype(np.float64)
-        # Every surface is held until the scores are done (barrier_scores takes all links
-        # at once), so the cache need not keep any of its own.
-        distances = SourceDistances(labels, resistance, impassable=impassable,
-                                    cell_size=grid.cell_size, max_bytes=0)
-        progress = FeedbackProgress(feedback, 0, 40)
-        cwd: Dict[int, np.ndarray] = {}
-        for number, source in enumerate(sources):
-            check_cancelled(progress)
-            search = SubProgress(progress, number / len(sources),
-                                 (number + 1) / len(sources))
-            # NaN marks NoData for the scores: such cells get no score and never end a
-            # restored circle (a CWD of inf would only mean "unreachable").
-            cwd[source] = np.where(impassable, np.nan, distances(source, search))
-            progress.update((number + 1) / len(sources))
-        return cwd
-
-    def _links(self, table: LinkTable, grid: Grid, labels: np.ndarray,
-               feedback: QgsProcessingFeedback) -> List[Tuple[np.ndarray, np.ndarray, float]]:
-        """(CWD_A, CWD_B, LCD) of every active link; one array object per source, so the
-        core filters a source shared by several links once per radius."""
-        tr = self.tr
-        active = active_rows(table, labels)
-        sources = sorted({int(x) for row in active
-                          for x in (table.from_core[row], table.to_core[row])})
-        cwd = self._source_distances(sources, grid, labels, feedback)
-        links, costs = [], []
-        for row in active:
-            a, b = int(table.from_core[row]), int(table.to_core[row])
-            # The least-cost distance is recomputed from the CWD surfaces rather than read
-            # from CW_Dist: the links layer may have been built on another resistance raster
-            # (or edited), and the score compares costs on this one.
-            _, lcd = corridor(cwd[a], cwd[b])
-            link_id = int(table.link_id[row])
-            if not math.isfinite(lcd):
-                raise QgsProcessingException(tr(
-                    "Link {id}: no path joins source {a} and source {b} on this resistance "
-                    "raster (NoData cells separate them). Set its Active to 0.").format(
-                        id=link_id, a=a, b=b))
-            links.append((cwd[a], cwd[b], lcd))
-            costs.append(lcd)
-        warn_cost_mismatch(feedback, table, active, costs)
-        return links
 
     # ------------------------------------------------------------------ outputs --------
 
@@ -281,6 +233,54 @@ class Barriers(EspAlgorithm):
                 edges=", ".join("{0:.4g}".format(e) for e in edges)))
         feedback.setProgress(100)
         return results
+
+
+def source_distances(sources: List[int], grid: Grid, labels: np.ndarray,
+                     progress: FeedbackProgress) -> Dict[int, np.ndarray]:
+    """The CWD surface of every source, NaN on NoData cells."""
+    impassable = grid.mask | ~np.isfinite(grid.values)
+    resistance = np.where(impassable, 1.0, grid.values).astype(np.float64)
+    # Every surface is held until the scores are done (the scores take all links at
+    # once), so the cache need not keep any of its own.
+    distances = SourceDistances(labels, resistance, impassable=impassable,
+                                cell_size=grid.cell_size, max_bytes=0)
+    cwd: Dict[int, np.ndarray] = {}
+    for number, source in enumerate(sources):
+        check_cancelled(progress)
+        search = SubProgress(progress, number / len(sources), (number + 1) / len(sources))
+        # NaN marks NoData for the scores: such cells get no score and never end a
+        # restored circle (a CWD of inf would only mean "unreachable").
+        cwd[source] = np.where(impassable, np.nan, distances(source, search))
+        progress.update((number + 1) / len(sources))
+    return cwd
+
+
+def link_distances(table: LinkTable, grid: Grid, labels: np.ndarray,
+                   feedback: QgsProcessingFeedback, start: float = 0.0,
+                   stop: float = 40.0) -> List[Tuple[np.ndarray, np.ndarray, float]]:
+    """(CWD_A, CWD_B, LCD) of every active link, in active-row order; one array object per
+    source, so the core filters a source shared by several links once per radius. The
+    searches take the feedback bar from ``start`` to ``stop`` %."""
+    active = active_rows(table, labels)
+    sources = sorted({int(x) for row in active
+                      for x in (table.from_core[row], table.to_core[row])})
+    cwd = source_distances(sources, grid, labels, FeedbackProgress(feedback, start, stop))
+    links, costs = [], []
+    for row in active:
+        a, b = int(table.from_core[row]), int(table.to_core[row])
+        # The least-cost distance is recomputed from the CWD surfaces rather than read
+        # from CW_Dist: the links layer may have been built on another resistance raster
+        # (or edited), and the score compares costs on this one.
+        _, lcd = corridor(cwd[a], cwd[b])
+        if not math.isfinite(lcd):
+            raise QgsProcessingException(translate(
+                "Link {id}: no path joins source {a} and source {b} on this resistance "
+                "raster (NoData cells separate them). Set its Active to 0.").format(
+                    id=int(table.link_id[row]), a=a, b=b))
+        links.append((cwd[a], cwd[b], lcd))
+        costs.append(lcd)
+    warn_cost_mismatch(feedback, table, active, costs)
+    return links
 
 
 def add_radius_parameters(algorithm: EspAlgorithm) -> None:

@@ -10,6 +10,7 @@ from .base import ICON_PATH, translate
 from .centrality import Centrality
 from .circuitscape import Circuitscape
 from .circuitscapeini import CircuitscapeIni
+from .collaborativezoning import CollaborativeZoning
 from .connectivityimportance import ConnectivityImportance
 from .extractsources import ExtractSources
 from .habitatquality import HabitatQuality
@@ -23,7 +24,7 @@ from .restorationzoning import RestorationZoning
 #: Every public algorithm, in toolbox order. Ids never change: models store them.
 ALGORITHMS = (Mspa, HabitatQuality, ConnectivityImportance, ExtractSources, ResistanceSurface,
               Circuitscape, CircuitscapeIni, Omniscape, LinkagePathways, PinchPoints, Barriers,
-              Centrality, RestorationZoning)
+              Centrality, RestorationZoning, CollaborativeZoning)
 
 
 class EspProvider(QgsProcessingProvider):

@@ -458,6 +458,45 @@ def unit_matrix(end_units: Any, weights: Any, *, n_units: int) -> Tuple[np.ndarr
     return matrix, int((~kept).sum())
 
 
+def shared_matrix(members: Any, weights: Any, *, n_units: int) -> Tuple[np.ndarray, int]:
+    """Unit x unit matrix of the links two units share (a corridor crossing several units
+    ties all of them together).
+
+    Parameters
+    ----------
+    members : ndarray of bool, shape (L, U + 1)
+        True where link ``l`` involves unit ``u`` (its path crosses it or an end source lies
+        in it); column 0 (outside every unit) is ignored.
+    weights : ndarray of float, shape (L,)
+        Weight of each link, finite.
+    n_units : int
+        Number of units U.
+
+    Returns
+    -------
+    matrix : ndarray (U, U)
+        ``matrix[u - 1, v - 1] = sum_l w_l [u in l] [v in l]``: off the diagonal the weight
+        of the links shared by u and v, on it the weight of the links involving u.
+    left_out : int
+        Number of links that involve no unit.
+    """
+    count = _check_n_units(n_units)
+    table = np.asarray(members, dtype=bool)
+    if table.ndim != 2 or table.shape[1] != count + 1:
+        raise EspInputError("The link membership table must have {columns} columns (outside "
+                            "+ one per unit), not shape {shape}.", columns=count + 1,
+                            shape=table.shape)
+    link_weights = np.asarray(weights, dtype=np.float64).ravel()
+    if link_weights.shape[0] != table.shape[0]:
+        raise EspInputError("There are {found} link weights for {links} links; give one per "
+                            "link.", found=link_weights.shape[0], links=table.shape[0])
+    if not np.all(np.isfinite(link_weights)):
+        raise EspInputError("The link weights must be finite numbers.")
+    inside = table[:, 1:].astype(np.float64)
+    matrix = (inside * link_weights[:, None]).T @ inside
+    return matrix, int((~table[:, 1:].any(axis=1)).sum())
+
+
 def _as_weight_matrix(weights: Any) -> np.ndarray:
     matrix = np.asarray(weights, dtype=np.float64)
     if matrix.ndim != 2 or matrix.shape[0] != matrix.shape[1]:
@@ -819,3 +858,44 @@ def restoration_account(burden: Any, scores: Any, beneficiaries: Any) -> Account
     benefit_out = flows.sum(axis=0)
     return Account(flows=flows, burden=burden_out, benefit=benefit_out,
                    net=benefit_out - burden_out)
+
+
+def unit_resistances(conductance: np.ndarray, focal_units: np.ndarray, *, n_units: int,
+                     progress: Progress = NullProgress()) -> np.ndarray:
+    """Effective resistance between every two units, each unit one shorted focal region.
+
+    Parameters
+    ----------
+    conductance : ndarray, 2-D
+        Cell conductances (S), 0 = NoData (:func:`espcore.graph.conductances`).
+    focal_units : ndarray of int, same shape
+        The unit of each focal cell (usually the source cells of the unit), 0 = none; all
+        cells of one unit form one focal region, as Circuitscape's focal-region mode.
+    n_units : int
+        Number of units U.
+
+    Returns
+    -------
+    ndarray (U, U) of ohms (Circuitscape's pairwise mode with 8 neighbours and average
+    conductance); 0 on the diagonal of units with focal cells; NaN for a unit without focal
+    cells and for pairs that no path joins.
+    """
+    from .focal import FocalNodes
+    from .pairwise import pairwise
+
+    count = _check_n_units(n_units)
+    g = np.asarray(conductance, dtype=np.float64)
+    units = _as_units(focal_units, count, g.shape, "focal units")
+    out = np.full((count, count), np.nan)
+    focal = FocalNodes.from_raster(units, units > 0)
+    present = np.unique(focal.ids)
+    out[present - 1, present - 1] = 0.0
+    if present.size < 2:
+        return out
+    matrix = pairwise(g, focal, progress=progress).resistances
+    assert matrix is not None
+    ids = matrix[0, 1:].astype(np.int64)
+    values = matrix[1:, 1:]
+    values = np.where(values < 0, np.nan, values)
+    out[np.ix_(ids - 1, ids - 1)] = values
+    return out

@@ -497,3 +497,43 @@ def test_restoration_account_errors():
         restoration_account(burden, scores[:, :1], beneficiaries)
     with pytest.raises(EspInputError, match="0 or more"):
         restoration_account(burden, -scores, beneficiaries)
+
+
+# ------------------------------------------------------------------ unit resistances ----
+
+def test_unit_resistances_on_a_strip_of_unit_resistors():
+    pytest.importorskip("scipy.sparse")
+    from espcore.collaboration import unit_resistances
+
+    # 1 x 6 strip of 1 S cells: unit 1 holds cells 0-1 (shorted), unit 2 cell 5, unit 3
+    # has no focal cell. Between cells 1 and 5 lie 4 resistors of 1 ohm (the mean of two
+    # 1 S conductances): R = 4. Unit 4 is walled off by a 0 S cell.
+    g = np.ones((1, 8))
+    g[0, 6] = 0.0
+    focal = np.array([[1, 1, 0, 0, 0, 2, 0, 4]])
+    r = unit_resistances(g, focal, n_units=4)
+    assert r[0, 1] == pytest.approx(4.0) and r[1, 0] == pytest.approx(4.0)
+    assert r[0, 0] == 0.0 and r[1, 1] == 0.0
+    assert np.isnan(r[2]).all() and np.isnan(r[:, 2]).all()
+    assert np.isnan(r[0, 3]) and np.isnan(r[3, 1]) and r[3, 3] == 0.0
+
+
+def test_shared_matrix_ties_every_unit_a_corridor_crosses():
+    from espcore.collaboration import shared_matrix
+
+    # Link 1 (weight 2) crosses units 1, 2 and 3; link 2 (weight 5) units 3 and 4 and the
+    # outside; link 3 (weight 7) lies outside every unit.
+    members = np.array([[False, True, True, True, False],
+                        [True, False, False, True, True],
+                        [True, False, False, False, False]])
+    matrix, left_out = shared_matrix(members, np.array([2.0, 5.0, 7.0]), n_units=U)
+    want = np.array([[2, 2, 2, 0],
+                     [2, 2, 2, 0],
+                     [2, 2, 7, 5],
+                     [0, 0, 5, 5]], dtype=float)
+    np.testing.assert_array_equal(matrix, want)
+    assert left_out == 1
+    with pytest.raises(EspInputError, match="columns"):
+        shared_matrix(members[:, :3], np.ones(3), n_units=U)
+    with pytest.raises(EspInputError, match="one per link"):
+        shared_matrix(members, np.ones(2), n_units=U)
