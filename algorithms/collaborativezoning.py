@@ -252,6 +252,7 @@ class CollaborativeZoning(EspAlgorithm):
                           source_unit[int(table.to_core[row])]] for row in active],
                         dtype=np.int64).reshape(-1, 2)
         lines = self._lines(table, active, parameters, context, grid)
+        assert grid.geotransform is not None  # rasters read from files always have one
         lengths = line_lengths_by_unit(lines, cells, geotransform=grid.geotransform,
                                        n_units=count) * math.sqrt(to_km2)
         check_cancelled(progress)
