@@ -6,7 +6,7 @@ which QGIS then loads with the layer, and for Processing's style-on-load).
 """
 
 import os
-from typing import Sequence, Tuple
+from typing import Optional, Sequence, Tuple
 
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
@@ -19,8 +19,8 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QColor
 
-#: (value, fill colour, legend label)
-Category = Tuple[int, str, str]
+#: (value, fill colour, legend label); value None = every other value (NULL included)
+Category = Tuple[Optional[int], str, str]
 
 
 def categorized_style(path: str, field: str, categories: Sequence[Category],
@@ -36,7 +36,8 @@ def categorized_style(path: str, field: str, categories: Sequence[Category],
         symbol_layer = symbol.symbolLayer(0)
         symbol_layer.setStrokeColor(QColor(outline))
         symbol_layer.setStrokeWidth(0.1)
-        items.append(QgsRendererCategory(int(value), symbol, label))
+        # An empty value is QGIS's "all other values" category.
+        items.append(QgsRendererCategory("" if value is None else int(value), symbol, label))
     layer.setRenderer(QgsCategorizedSymbolRenderer(field, items))
     folder = os.path.dirname(os.path.abspath(path))
     os.makedirs(folder, exist_ok=True)

@@ -24,6 +24,9 @@ ZONE_COLOURS = {CONSERVATION: "#1a9641", RESTORATION: "#d7191c", IMPROVEMENT: "#
                 CONTROL: "#f3e5c0"}
 #: Key-area levels: 1 (first level) red, 2 orange, 3 yellow.
 LEVEL_COLOURS = {1: "#d7191c", 2: "#fdae61", 3: "#ffffbf"}
+#: Collaboration zones: ColorBrewer Set3 (12 qualitative colours, repeated beyond 12).
+COMMUNITY_COLOURS = ("#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462",
+                     "#b3de69", "#fccde5", "#bc80bd", "#ccebc5", "#ffed6f", "#d9d9d9")
 
 
 def zone_names() -> Dict[int, str]:
