@@ -76,6 +76,8 @@ CASES = {
     "solve_4m_amg": (_circuit("single_solve"), {"cells": 4 * M, "method": "amg"}, False),
     "omniscape_1m": (_circuit("omniscape_run"), {"cells": M, "radius": 20, "block_size": 5},
                      True),
+    # Zoning (issue 6): the core of both zoning tools, 122 units.
+    "zoning_16m": (_case("zoning_cases", "zoning_run"), {"cells": 16 * M}, True),
     # Corridors (issue 5)
     "corridors_30": (_case("corridor_cases", "corridors_run"), {"cells": 4 * M, "sources": 30},
                      True),
