@@ -63,6 +63,7 @@ from .patch_io import rasterize_ids
 from .raster_io import check_aligned, read_grid
 from .source_io import RESISTANCE, add_resistance_parameter, add_source_parameters, read_sources
 from .unit_io import Units, group_labels, read_units, topology, unit_raster
+from .vector_styles import Category
 from .zone_io import COMMUNITY_COLOURS, add_all, km2_factor, style_sink
 
 #: MATRIX_MODE choices.
@@ -536,7 +537,7 @@ class CollaborativeZoning(EspAlgorithm):
             rows.append(out)
         add_all(sink, rows)
         zones = int(community.max()) if community.size else 0
-        categories = [(k, COMMUNITY_COLOURS[(k - 1) % len(COMMUNITY_COLOURS)],
+        categories: List[Category] = [(k, COMMUNITY_COLOURS[(k - 1) % len(COMMUNITY_COLOURS)],
                        self.tr("Collaboration zone {k}").format(k=k)) for k in range(1, zones + 1)]
         categories.append((None, "#ffffff", self.tr("No shared corridor")))
         style_sink(context, destination, "community", categories, "esp_collaboration")

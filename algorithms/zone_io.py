@@ -3,7 +3,7 @@ areas in km² whatever the CRS's unit, and the sink helpers for their tables."""
 
 import os
 import uuid
-from typing import Any, Collection, Dict, List, Optional, Sequence
+from typing import Any, Collection, Dict, List, Optional, Sequence, Tuple
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -40,7 +40,7 @@ def zone_names() -> Dict[int, str]:
     return names
 
 
-def zone_categories() -> List[Category]:
+def zone_categories() -> List[Tuple[int, str, str]]:
     names = zone_names()
     return [(code, ZONE_COLOURS[code], names[code]) for code in ZONES]
 
