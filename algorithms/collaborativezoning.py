@@ -64,7 +64,7 @@ from .raster_io import check_aligned, read_grid
 from .source_io import RESISTANCE, add_resistance_parameter, add_source_parameters, read_sources
 from .unit_io import Units, group_labels, read_units, topology, unit_raster
 from .vector_styles import Category
-from .zone_io import COMMUNITY_COLOURS, add_all, km2_factor, style_sink
+from .zone_io import COMMUNITY_COLOURS, add_all, km2_factor, open_sink, style_sink
 
 #: MATRIX_MODE choices.
 COUNT, FIELD_SUM, RESISTANCE_MODE = 0, 1, 2
@@ -496,14 +496,6 @@ class CollaborativeZoning(EspAlgorithm):
 
     # ------------------------------------------------------------------ outputs --------
 
-    def _sink(self, parameters: Dict[str, Any], key: str, context: QgsProcessingContext,
-              fields: QgsFields, wkb_type: Any, crs: Any) -> Tuple[Any, str]:
-        sink, destination = self.parameterAsSink(parameters, key, context, fields, wkb_type,
-                                                 crs)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, key))
-        return sink, destination
-
     def _write_ledger(self, parameters: Dict[str, Any], context: QgsProcessingContext,
                       units: Units, ledger: Ledger, community: np.ndarray,
                       groups: Optional[np.ndarray]) -> str:
@@ -519,7 +511,7 @@ class CollaborativeZoning(EspAlgorithm):
             if fields.indexFromName(name) >= 0:
                 fields.remove(fields.indexFromName(name))
             fields.append(QgsField(name, kind))
-        sink, destination = self._sink(parameters, self.OUTPUT, context, fields,
+        sink, destination = open_sink(self, parameters, self.OUTPUT, context, fields,
                                        source.wkbType(), source.sourceCrs())
         typical = _group_community(community, groups) if groups is not None else None
         rows = []
@@ -554,7 +546,7 @@ class CollaborativeZoning(EspAlgorithm):
                            ("To_Unit", QVariant.String), ("CW_Dist", QVariant.Double),
                            ("length_km", QVariant.Double)):
             fields.append(QgsField(name, kind))
-        sink, destination = self._sink(parameters, self.CROSS_LINKS, context, fields,
+        sink, destination = open_sink(self, parameters, self.CROSS_LINKS, context, fields,
                                        source.wkbType(), source.sourceCrs())
         rows = []
         for position, row in enumerate(active):
@@ -578,7 +570,7 @@ class CollaborativeZoning(EspAlgorithm):
         columns = _unique_names(units.names)
         for name in columns:
             fields.append(QgsField(name, QVariant.Double))
-        sink, destination = self._sink(parameters, self.MATRIX, context, fields,
+        sink, destination = open_sink(self, parameters, self.MATRIX, context, fields,
                                        QgsWkbTypes.NoGeometry, QgsCoordinateReferenceSystem())
         rows = []
         for index, name in enumerate(units.names):
@@ -598,7 +590,7 @@ class CollaborativeZoning(EspAlgorithm):
                            ("unit_of", QVariant.String), ("share_pct", QVariant.Double),
                            ("cross", QVariant.Int)):
             fields.append(QgsField(name, kind))
-        sink, destination = self._sink(parameters, self.SHARES, context, fields,
+        sink, destination = open_sink(self, parameters, self.SHARES, context, fields,
                                        QgsWkbTypes.NoGeometry, QgsCoordinateReferenceSystem())
         rows = []
         groups: Sequence[Tuple[str, str, np.ndarray, np.ndarray]] = (
@@ -623,7 +615,7 @@ class CollaborativeZoning(EspAlgorithm):
         for name, kind in (("restorer", QVariant.String), ("beneficiary", QVariant.String),
                            ("area_km2", QVariant.Double)):
             fields.append(QgsField(name, kind))
-        sink, destination = self._sink(parameters, self.ACCOUNT, context, fields,
+        sink, destination = open_sink(self, parameters, self.ACCOUNT, context, fields,
                                        QgsWkbTypes.NoGeometry, QgsCoordinateReferenceSystem())
         rows = []
         if account is not None:

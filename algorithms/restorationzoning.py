@@ -44,6 +44,7 @@ from ..espcore.zoning import (
     restoration_zones,
     zone_tally,
 )
+from .barriers import optional_number
 from .base import EspAlgorithm, FeedbackProgress, StyleOnLoad
 from .classes import MAX_CLASSES
 from .link_io import nullable, number_or_nan
@@ -54,6 +55,7 @@ from .zone_io import (
     LEVEL_COLOURS,
     add_all,
     km2_factor,
+    open_sink,
     style_sink,
     zone_categories,
     zone_names,
@@ -301,12 +303,6 @@ class RestorationZoning(EspAlgorithm):
 
     # ------------------------------------------------------------------ inputs ---------
 
-    def _optional(self, parameters: Dict[str, Any], key: str,
-                  context: QgsProcessingContext) -> Optional[float]:
-        if parameters.get(key) in (None, ""):
-            return None
-        return self.parameterAsDouble(parameters, key, context)
-
     def _rasters(self, parameters: Dict[str, Any],
                  context: QgsProcessingContext) -> Dict[str, Optional[Grid]]:
         """The optional rasters, checked against the resistance grid."""
@@ -362,7 +358,7 @@ class RestorationZoning(EspAlgorithm):
         paths = np.zeros(grid.shape, dtype=bool)
         nlcc = rasters[self.CORRIDORS]
         if nlcc is not None:
-            width = self._optional(parameters, self.CORRIDOR_WIDTH, context)
+            width = optional_number(self, parameters, self.CORRIDOR_WIDTH, context)
             has_value = ~nlcc.mask & np.isfinite(nlcc.values)
             corridors |= has_value & ((nlcc.values <= width) if width is not None else True)
             # Linkage pathways writes exactly 0 on the least-cost paths.
@@ -386,7 +382,7 @@ class RestorationZoning(EspAlgorithm):
                 continue
             values = np.where(raster.mask, np.nan, raster.values.astype(np.float64))
             found, limit = key_cells(values, within=valid,
-                                     threshold=self._optional(parameters, threshold_key,
+                                     threshold=optional_number(self, parameters, threshold_key,
                                                               context), classes=classes)
             setattr(masks, attribute, found)
             _say_limit(feedback, name, found, limit, ">=")
@@ -395,7 +391,7 @@ class RestorationZoning(EspAlgorithm):
             low = self.parameterAsEnum(parameters, self.QUALITY_KIND, context) == 0
             values = np.where(quality.mask, np.nan, quality.values.astype(np.float64))
             found, limit = key_cells(values, within=(sources | corridors) & valid,
-                                     threshold=self._optional(parameters,
+                                     threshold=optional_number(self, parameters,
                                                               self.QUALITY_THRESHOLD, context),
                                      classes=classes, low=low)
             masks.degraded = found
@@ -495,8 +491,8 @@ class RestorationZoning(EspAlgorithm):
         for name, kind in (("zone", QVariant.Int), ("name", QVariant.String),
                            ("area_km2", QVariant.Double), ("share_pct", QVariant.Double)):
             fields.append(QgsField(name, kind))
-        sink, destination = self._sink(parameters, self.ZONE_POLYGONS, context, fields,
-                                       QgsWkbTypes.MultiPolygon, grid)
+        sink, destination = open_sink(self, parameters, self.ZONE_POLYGONS, context, fields,
+                                      QgsWkbTypes.MultiPolygon, _crs(grid))
         tally = zone_tally(zones, cell_km2)
         shapes = polygonize_ids(zones.astype(np.int64), grid)
         rows = []
@@ -521,8 +517,8 @@ class RestorationZoning(EspAlgorithm):
                            ("score", QVariant.Double), ("area_km2", QVariant.Double),
                            ("length_km", QVariant.Double), ("link_id", QVariant.Int)):
             fields.append(QgsField(name, kind))
-        sink, destination = self._sink(parameters, self.KEY_AREAS, context, fields,
-                                       QgsWkbTypes.MultiPolygon, grid)
+        sink, destination = open_sink(self, parameters, self.KEY_AREAS, context, fields,
+                                      QgsWkbTypes.MultiPolygon, _crs(grid))
         rows = []
         for number, key in enumerate(keys, start=1):
             feature = QgsFeature(fields)
@@ -549,8 +545,8 @@ class RestorationZoning(EspAlgorithm):
                            ("area_km2", QVariant.Double), ("length_km", QVariant.Double),
                            ("share_pct", QVariant.Double)):
             fields.append(QgsField(name, kind))
-        sink, destination = self._sink(parameters, self.STATISTICS, context, fields,
-                                       QgsWkbTypes.NoGeometry, None)
+        sink, destination = open_sink(self, parameters, self.STATISTICS, context, fields,
+                                      QgsWkbTypes.NoGeometry, QgsCoordinateReferenceSystem())
         names = zone_names()
         tally = zone_tally(zones, cell_km2)
         rows: List[List[Any]] = []
@@ -576,16 +572,6 @@ class RestorationZoning(EspAlgorithm):
         add_all(sink, features)
         return destination
 
-    def _sink(self, parameters: Dict[str, Any], key: str, context: QgsProcessingContext,
-              fields: QgsFields, wkb_type: Any, grid: Optional[Grid]) -> Tuple[Any, str]:
-        crs = QgsCoordinateReferenceSystem.fromWkt(grid.crs or "") if grid is not None \
-            else QgsCoordinateReferenceSystem()
-        sink, destination = self.parameterAsSink(parameters, key, context, fields, wkb_type,
-                                                 crs)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, key))
-        return sink, destination
-
     def _report(self, zones: np.ndarray, cell_km2: float, keys: List[KeyArea],
                 feedback: QgsProcessingFeedback) -> None:
         names = zone_names()
@@ -599,6 +585,10 @@ class RestorationZoning(EspAlgorithm):
         for kind, count in counts.items():
             feedback.pushInfo(self.tr("Key areas, {kind}: {count}").format(kind=kind,
                                                                            count=count))
+
+
+def _crs(grid: Grid) -> QgsCoordinateReferenceSystem:
+    return QgsCoordinateReferenceSystem.fromWkt(grid.crs or "")
 
 
 def _values(grid: Optional[Grid]) -> Optional[np.ndarray]:

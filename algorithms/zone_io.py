@@ -90,3 +90,14 @@ def add_all(sink: Optional[QgsFeatureSink], features: Sequence[Any]) -> None:
     if sink is not None and features:
         sink.addFeatures(list(features), QgsFeatureSink.FastInsert)
 
+
+
+def open_sink(algorithm: Any, parameters: Dict[str, Any], key: str,
+              context: QgsProcessingContext, fields: Any, wkb_type: Any,
+              crs: Any) -> Tuple[QgsFeatureSink, str]:
+    """parameterAsSink with a clear error when the destination cannot be created."""
+    sink, destination = algorithm.parameterAsSink(parameters, key, context, fields, wkb_type,
+                                                  crs)
+    if sink is None:
+        raise QgsProcessingException(algorithm.invalidSinkError(parameters, key))
+    return sink, destination
