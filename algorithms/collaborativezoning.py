@@ -196,7 +196,7 @@ class CollaborativeZoning(EspAlgorithm):
                "open together). The effective-resistance matrix is not affected."))
         add(QgsProcessingParameterNumber(self.RESOLUTION, tr("Community resolution"),
                                          QgsProcessingParameterNumber.Type.Double,
-                                         defaultValue=1.0, minValue=0.0),
+                                         defaultValue=1.0, minValue=0.001),
             tr("Louvain resolution: above 1 gives more, smaller collaboration zones; below 1 "
                "fewer, larger ones."))
         add(QgsProcessingParameterNumber(self.SEED, tr("Random seed"),
@@ -657,12 +657,17 @@ class CollaborativeZoning(EspAlgorithm):
 
 
 def _unique_names(names: Sequence[str]) -> List[str]:
-    """Column names for the matrix: the unit names, made unique with a suffix."""
-    seen: Dict[str, int] = {}
+    """Column names for the matrix: the unit names, made unique with a suffix, ignoring
+    case (GeoPackage does) and avoiding the row-label field and OGR's fid."""
+    taken = {"unit", "fid"}
     out = []
     for name in names:
-        seen[name] = seen.get(name, 0) + 1
-        out.append(name if seen[name] == 1 else "{0}_{1}".format(name, seen[name]))
+        candidate, number = name, 1
+        while candidate.lower() in taken:
+            number += 1
+            candidate = "{0}_{1}".format(name, number)
+        taken.add(candidate.lower())
+        out.append(candidate)
     return out
 
 
