@@ -62,7 +62,7 @@ from .link_io import (
 from .patch_io import rasterize_ids
 from .raster_io import check_aligned, read_grid
 from .source_io import RESISTANCE, add_resistance_parameter, add_source_parameters, read_sources
-from .unit_io import Units, group_labels, read_units, topology, unit_raster
+from .unit_io import Topology, Units, group_labels, read_units, topology, unit_raster
 from .vector_styles import Category
 from .zone_io import COMMUNITY_COLOURS, add_all, km2_factor, open_sink, style_sink
 
@@ -629,7 +629,7 @@ class CollaborativeZoning(EspAlgorithm):
 
     # ------------------------------------------------------------------ reports --------
 
-    def _report_topology(self, checked: Any, units: Units, to_km2: float,
+    def _report_topology(self, checked: Topology, units: Units, to_km2: float,
                          feedback: QgsProcessingFeedback) -> None:
         if checked.overlaps:
             worst = sorted(checked.overlaps, key=lambda item: -item[2])[:10]

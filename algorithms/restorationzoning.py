@@ -45,7 +45,7 @@ from ..espcore.zoning import (
     zone_tally,
 )
 from .barriers import optional_number
-from .base import EspAlgorithm, FeedbackProgress, StyleOnLoad
+from .base import EspAlgorithm, FeedbackProgress, StyleOnLoad, translate
 from .classes import MAX_CLASSES
 from .link_io import nullable, number_or_nan
 from .patch_io import polygonize_ids, rasterize_ids
@@ -604,8 +604,6 @@ def _grade(group: List[KeyArea]) -> None:
 
 def _say_limit(feedback: QgsProcessingFeedback, name: str, mask: np.ndarray, limit: float,
                sign: str) -> None:
-    from .base import translate
-
     if mask.any():
         feedback.pushInfo(translate("{name}: {cells} cells, values {sign} {limit:.6g}").format(
             name=name, cells=int(mask.sum()), sign=sign, limit=limit))

@@ -21,9 +21,6 @@ from ..espcore.grid import Grid
 from .base import translate
 from .patch_io import rasterize_ids
 
-#: Row / column 0 of every amount table: what lies in no unit.
-OUTSIDE = 0
-
 
 @dataclass
 class Units:

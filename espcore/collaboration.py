@@ -11,9 +11,10 @@ What is computed:
 
 - element x unit amounts from rasters (:func:`cross_tabulate`: sources, barrier patches,
   zones) and from lines (:func:`line_lengths_by_unit`: least-cost paths);
-- the unit that holds most of an element (:func:`majority_units`) or its peak cell
-  (:func:`peak_units`: a pinch point or barrier patch counted once);
-- the unit x unit matrix of links (:func:`unit_matrix`), its communities (Louvain,
+- the unit that holds most of an element (:func:`majority_units`: a source's unit, a
+  pinch point or barrier patch counted once);
+- the unit x unit matrix of links (:func:`unit_matrix`, :func:`shared_matrix`), the
+  effective resistance between units (:func:`unit_resistances`), its communities (Louvain,
   :func:`communities`), the modularity of an existing grouping such as the prefectures
   (:func:`partition_modularity`) and the agreement of two groupings
   (:func:`adjusted_rand_index`);
@@ -354,57 +355,6 @@ def majority_units(table: Any) -> np.ndarray:
     best[inside.max(axis=1) <= 0] = 0
     return best
 
-
-def peak_units(elements: Any, values: Any, units: Any) -> Tuple[np.ndarray, np.ndarray]:
-    """The unit at each element's peak cell (a pinch point or barrier counted once).
-
-    Parameters
-    ----------
-    elements : ndarray of int, 2-D
-        Element id per cell; 0 or negative = none.
-    values : ndarray of float, same shape
-        The value whose maximum places the element (current, improvement score).
-    units : ndarray of int, same shape
-        Unit per cell, 0 = in no unit.
-
-    Returns
-    -------
-    ids : ndarray of int64
-        The positive element ids present, sorted.
-    unit : ndarray of int64
-        The unit at the element's cell of highest value; ties go to the first cell in
-        row-major order. NaN never wins unless all the element's values are NaN, then its
-        first cell is used.
-
-    Raises
-    ------
-    EspInputError
-        Grids of different shapes, negative unit values, ids that are not whole numbers.
-    """
-    grid = _as_int_grid(elements, "elements")
-    score = np.asarray(values, dtype=np.float64)
-    if score.ndim != 2:
-        raise EspInputError("The values raster must be a 2-D grid; it has {ndim} "
-                            "dimensions.", ndim=score.ndim)
-    _check_same_shape(score, "values", grid.shape, "elements")
-    unit_grid = _as_int_grid(units, "units")
-    _check_same_shape(unit_grid, "units", grid.shape, "elements")
-    if np.any(unit_grid < 0):
-        raise EspInputError("The units raster holds negative values; use 0 for cells in no "
-                            "unit.")
-    cells = np.flatnonzero(grid.ravel() > 0)
-    ids_at = grid.ravel()[cells]
-    value = score.ravel()[cells]
-    missing = np.isnan(value)
-    # Sort by element, then non-NaN first, then value descending, then cell (row-major):
-    # the first cell of each element is its peak.
-    order = np.lexsort((cells, -np.where(missing, 0.0, value), missing, ids_at))
-    ids, first = np.unique(ids_at[order], return_index=True)
-    peak = cells[order[first]]
-    return ids.astype(np.int64), unit_grid.ravel()[peak].astype(np.int64)
-
-
-# --------------------------------------------------------------------------- unit graph
 
 def unit_matrix(end_units: Any, weights: Any, *, n_units: int) -> Tuple[np.ndarray, int]:
     """Unit x unit matrix of links (number of corridors, summed current, ...).

@@ -24,7 +24,6 @@ from espcore.collaboration import (
     link_barrier_scores,
     majority_units,
     partition_modularity,
-    peak_units,
     restoration_account,
     source_beneficiaries,
     unit_matrix,
@@ -182,32 +181,6 @@ def test_majority_units_ties_and_outside():
     with pytest.raises(EspInputError, match="finite amounts"):
         majority_units([[0, -1.0]])
 
-
-def test_peak_units_ties_and_nan():
-    elements = np.zeros((8, 8), dtype=int)
-    values = np.zeros((8, 8))
-    # Patch 1: values 1, 5, 5 at (3, 3) unit 1, (3, 4) unit 2, (4, 4) unit 4: the tie goes to
-    # the first cell in row-major order, (3, 4): unit 2.
-    for cell, value in [((3, 3), 1.0), ((3, 4), 5.0), ((4, 4), 5.0)]:
-        elements[cell], values[cell] = 1, value
-    # Patch 2: NaN at (0, 0) unit 1 comes first but never wins against 0.1 at (6, 2): unit 3.
-    for cell, value in [((0, 0), np.nan), ((6, 2), 0.1)]:
-        elements[cell], values[cell] = 2, value
-    # Patch 5: all NaN, at (5, 0) unit 3 and (2, 7) unit 2: the first cell, (2, 7): unit 2.
-    for cell in [(5, 0), (2, 7)]:
-        elements[cell], values[cell] = 5, np.nan
-    # Patch 6: -inf at (4, 0) unit 3 beats NaN at (0, 5) unit 2; patch 8 lies outside.
-    elements[4, 0], values[4, 0] = 6, -np.inf
-    elements[0, 5], values[0, 5] = 6, np.nan
-    elements[7, 7], values[7, 7] = 8, 3.0
-    ids, unit = peak_units(elements, values, unit_map())
-    np.testing.assert_array_equal(ids, [1, 2, 5, 6, 8])
-    np.testing.assert_array_equal(unit, [2, 3, 2, 3, 0])
-    with pytest.raises(EspInputError, match="one grid"):
-        peak_units(elements, values[:4], unit_map())
-
-
-# ----------------------------------------------------------------------------- unit graph
 
 def test_unit_matrix_symmetric_with_diagonal_rule():
     ends = np.array([[1, 2], [2, 1], [1, 1], [3, 4], [0, 2], [4, 0], [2, 2]])
