@@ -40,6 +40,7 @@ from ..espcore.collaboration import (
     restoration_account,
     shared_matrix,
     source_beneficiaries,
+    typical_communities,
     unit_matrix,
     unit_resistances,
 )
@@ -513,7 +514,7 @@ class CollaborativeZoning(EspAlgorithm):
             fields.append(QgsField(name, kind))
         sink, destination = open_sink(self, parameters, self.OUTPUT, context, fields,
                                        source.wkbType(), source.sourceCrs())
-        typical = _group_community(community, groups) if groups is not None else None
+        typical = typical_communities(community, groups) if groups is not None else None
         rows = []
         for index, feature in enumerate(units.features):
             out = QgsFeature(fields)
@@ -669,14 +670,3 @@ def _unique_names(names: Sequence[str]) -> List[str]:
         taken.add(candidate.lower())
         out.append(candidate)
     return out
-
-
-def _group_community(community: np.ndarray, groups: np.ndarray) -> List[Optional[int]]:
-    """For each unit, the collaboration zone most common among the linked units of its group
-    (ties: the lowest zone number); None for a unit whose group has no linked unit."""
-    typical: Dict[int, int] = {}
-    for group in np.unique(groups[groups > 0]):
-        members = community[(groups == group) & (community > 0)]
-        if members.size:
-            typical[int(group)] = int(np.bincount(members).argmax())
-    return [typical.get(int(g)) if g > 0 else None for g in groups]

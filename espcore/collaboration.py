@@ -849,3 +849,17 @@ def unit_resistances(conductance: np.ndarray, focal_units: np.ndarray, *, n_unit
     values = np.where(values < 0, np.nan, values)
     out[np.ix_(ids - 1, ids - 1)] = values
     return out
+
+
+def typical_communities(community: np.ndarray, groups: np.ndarray) -> List[Optional[int]]:
+    """For each unit, the community most common among the linked units (community > 0) of
+    its group (ties: the lowest community number); None for a unit without a group
+    (label <= 0) or whose group has no linked unit."""
+    labels = np.asarray(community, dtype=np.int64)
+    group = np.asarray(groups, dtype=np.int64)
+    typical = {}
+    for value in np.unique(group[group > 0]):
+        members = labels[(group == value) & (labels > 0)]
+        if members.size:
+            typical[int(value)] = int(np.bincount(members).argmax())
+    return [typical.get(int(g)) if g > 0 else None for g in group]

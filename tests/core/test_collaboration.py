@@ -510,3 +510,13 @@ def test_shared_matrix_ties_every_unit_a_corridor_crosses():
         shared_matrix(members[:, :3], np.ones(3), n_units=U)
     with pytest.raises(EspInputError, match="one per link"):
         shared_matrix(members, np.ones(2), n_units=U)
+
+
+def test_typical_communities_by_group():
+    from espcore.collaboration import typical_communities
+
+    # Group 1: communities 2, 2, 1 -> 2; group 2: 3 and 1 tie -> 1; group 3 only unlinked
+    # units (community 0) -> None; a unit without a group -> None.
+    community = np.array([2, 2, 1, 3, 1, 0, 4])
+    groups = np.array([1, 1, 1, 2, 2, 3, 0])
+    assert typical_communities(community, groups) == [2, 2, 2, 1, 1, None, None]
