@@ -20,11 +20,12 @@ from .omniscape import Omniscape
 from .pinchpoints import PinchPoints
 from .resistancesurface import ResistanceSurface
 from .restorationzoning import RestorationZoning
+from .securitypattern import SecurityPattern
 
 #: Every public algorithm, in toolbox order. Ids never change: models store them.
 ALGORITHMS = (Mspa, HabitatQuality, ConnectivityImportance, ExtractSources, ResistanceSurface,
               Circuitscape, CircuitscapeIni, Omniscape, LinkagePathways, PinchPoints, Barriers,
-              Centrality, RestorationZoning, CollaborativeZoning)
+              Centrality, RestorationZoning, CollaborativeZoning, SecurityPattern)
 
 
 class EspProvider(QgsProcessingProvider):

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 
 APT_PACKAGES="python3-qgis qgis-providers qgis python3-numpy python3-scipy python3-skimage
 python3-networkx python3-pytest python3-venv python3-pip python3-dev build-essential
-libsuitesparse-dev xvfb xdotool"
+libsuitesparse-dev xvfb xdotool python3-matplotlib qttools5-dev-tools fonts-wqy-microhei"
 
 missing=""
 for pkg in $APT_PACKAGES; do
