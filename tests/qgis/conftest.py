@@ -91,3 +91,38 @@ def read_raster(path):
             "compression": ds.GetMetadata("IMAGE_STRUCTURE").get("COMPRESSION"),
             "dtype": gdal.GetDataTypeName(band.DataType)}
     return values, info
+
+
+#: Settings that make the whole chain run on tests/qgis/landscape.py (36 km², 100 m cells).
+WORKFLOW_SETTINGS = {"MIN_AREA": 0.5, "DISTANCE": 1000, "TOP_N": 4, "CORRIDOR_WIDTH": 5000,
+                     "PINCH_WIDTH": 3000, "MIN_RADIUS": 200, "MAX_RADIUS": 400, "STEP": 200,
+                     "BUFFER": 200, "UNIT_NAME_FIELD": "name", "GROUP_FIELD": "pref",
+                     "REPORT_LANGUAGE": 1}
+
+
+@pytest.fixture(scope="session")
+def workflow_landscape(tmp_path_factory):
+    """{name: path} of the tiny landscape's files (land cover, threat tables, counties)."""
+    from landscape import write_landscape
+
+    return write_landscape(tmp_path_factory.mktemp("landscape"))
+
+
+@pytest.fixture(scope="session")
+def workflow_run(esp, workflow_landscape, tmp_path_factory):
+    """(folder, results) of one complete English esp:securitypattern run, habitat quality on."""
+    import processing
+
+    folder = str(tmp_path_factory.mktemp("workflow") / "run")
+    parameters = dict(WORKFLOW_SETTINGS, LANDCOVER=workflow_landscape["landcover"],
+                      UNITS=workflow_landscape["counties"],
+                      THREATS_TABLE=workflow_landscape["threats"],
+                      SENSITIVITY_TABLE=workflow_landscape["sensitivity"], OUTPUT_FOLDER=folder)
+    results = processing.run("esp:securitypattern", parameters)
+    return folder, results
+
+
+@pytest.fixture(scope="session")
+def workflow_folder(workflow_run):
+    """The output folder of a complete esp:securitypattern run (every product, the report)."""
+    return workflow_run[0]

@@ -9,7 +9,6 @@ boundary, and those between north and south also cross the road.
 import os
 
 import numpy as np
-
 from conftest import CRS, write_raster
 
 SIZE = 60

@@ -1,0 +1,201 @@
+"""esp:securitypattern and the model: the whole chain on the tiny landscape of landscape.py."""
+
+import os
+import shutil
+
+import numpy as np
+import pytest
+from conftest import WORKFLOW_SETTINGS, read_raster
+from landscape import BLOCK, COUNTIES, FOREST_BLOCKS, SIZE
+from qgis.core import (
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProcessingModelAlgorithm,
+    QgsRasterLayer,
+)
+
+CELL_KM2 = 0.01  # 100 m cells
+
+
+def features(path):
+    from osgeo import ogr
+
+    source = ogr.Open(path)
+    layer = source.GetLayer(0)
+    rows = [{**feature.items(), "_geometry": feature.GetGeometryRef().Clone()}
+            for feature in layer]
+    source = None
+    return rows
+
+
+def run(parameters, **kwargs):
+    import processing
+
+    return processing.run("esp:securitypattern", parameters, **kwargs)
+
+
+def chain_parameters(landscape, folder, **extra):
+    values = dict(WORKFLOW_SETTINGS, LANDCOVER=landscape["landcover"],
+                  UNITS=landscape["counties"], OUTPUT_FOLDER=str(folder))
+    values.update(extra)
+    return values
+
+
+def test_every_product_is_written_and_returned(workflow_run):
+    from esp_toolkit.algorithms.workflow import PRODUCTS
+
+    folder, results = workflow_run
+    for product in PRODUCTS:
+        if product.key == "REPORT_PDF" and "REPORT_PDF" not in results:
+            continue  # written only where Qt can print
+        assert os.path.exists(product.path(folder)), product.file
+        assert results[product.key] == product.path(folder)
+    assert results["OUTPUT_FOLDER"] == folder
+
+
+def test_sources_are_the_cores_of_the_four_forest_blocks(workflow_folder):
+    # MSPA with a 1-cell edge leaves the inner 10 x 10 cells of each 12 x 12 block as core.
+    sources = features(os.path.join(workflow_folder, "sources.gpkg"))
+    assert len(sources) == 4
+    expected = sorted((500000 + (col + BLOCK / 2) * 100, 3000000 - (row + BLOCK / 2) * 100)
+                      for row, col in FOREST_BLOCKS)
+    centres = sorted((s["_geometry"].Centroid().GetX(), s["_geometry"].Centroid().GetY())
+                     for s in sources)
+    np.testing.assert_allclose(centres, expected)
+    for source in sources:
+        assert source["_geometry"].GetArea() == pytest.approx((BLOCK - 2) ** 2 * 100 * 100)
+
+
+def test_corridors_link_every_pair_and_the_ledger_counts_them(workflow_folder):
+    links = features(os.path.join(workflow_folder, "corridor_links.gpkg"))
+    # Four sources, four nearest neighbours each: all six pairs are candidates.
+    assert len(links) == 6
+    ledger = {row["name"]: row for row in features(os.path.join(workflow_folder,
+                                                                "county_ledger.gpkg"))}
+    assert sorted(ledger) == sorted(name for name, *_ in COUNTIES)
+    for row in ledger.values():
+        assert row["area_km2"] == pytest.approx(SIZE * SIZE * CELL_KM2 / 4)
+        assert row["src_n"] == 1  # one forest core in each quadrant
+        assert row["src_km2"] == pytest.approx((BLOCK - 2) ** 2 * CELL_KM2)
+    # Every source lies in its own county, so every corridor crosses a boundary.
+    assert len(features(os.path.join(workflow_folder, "cross_boundary_links.gpkg"))) == 6
+
+
+def test_zones_put_every_source_cell_in_conservation(workflow_folder):
+    zones, _ = read_raster(os.path.join(workflow_folder, "zones.tif"))
+    ids, _ = read_raster(os.path.join(workflow_folder, "source_ids.tif"))
+    in_source = np.isfinite(ids) & (ids > 0)
+    assert in_source.sum() == 4 * (BLOCK - 2) ** 2
+    # Restoration (2) takes precedence inside sources only where land there is degraded.
+    assert set(np.unique(zones[in_source])) <= {1, 2}
+    assert (zones[in_source] == 1).mean() > 0.9
+    assert np.isfinite(zones).all() and set(np.unique(zones)) <= {1, 2, 3, 4}
+
+
+def test_styles_lie_beside_the_products(workflow_folder):
+    from esp_toolkit.algorithms.workflow import PRODUCTS
+
+    for product in PRODUCTS:
+        if product.style:
+            assert os.path.exists(product.sidecar(workflow_folder)), product.file
+    # The current's colour stops are spread over this run's 2-98 % cumulative range.
+    layer = QgsRasterLayer(os.path.join(workflow_folder, "current.tif"), "current")
+    low, high = layer.dataProvider().cumulativeCut(1, 0.02, 0.98)
+    assert layer.renderer().classificationMin() == pytest.approx(low)
+    assert layer.renderer().classificationMax() == pytest.approx(high)
+
+
+def test_a_stage_alone_reads_the_earlier_products(esp, workflow_landscape, workflow_folder,
+                                                  tmp_path):
+    folder = tmp_path / "again"
+    shutil.copytree(workflow_folder, folder)
+    os.remove(folder / "current.tif")
+    results = run(chain_parameters(workflow_landscape, folder, FIRST_STAGE=2, LAST_STAGE=2))
+    assert "SOURCES" not in results and "ZONES" not in results
+    again, _ = read_raster(results["CURRENT"])
+    first, _ = read_raster(os.path.join(workflow_folder, "current.tif"))
+    np.testing.assert_array_equal(again, first)
+
+
+def test_a_stage_without_its_predecessors_names_the_missing_step(esp, workflow_landscape,
+                                                                 tmp_path):
+    with pytest.raises(QgsProcessingException, match="sources.gpkg.*1 · Sources"):
+        run(chain_parameters(workflow_landscape, tmp_path, FIRST_STAGE=2))
+    with pytest.raises(QgsProcessingException, match="first stage"):
+        run(chain_parameters(workflow_landscape, tmp_path, FIRST_STAGE=3, LAST_STAGE=1))
+
+
+def test_without_threat_tables_habitat_quality_is_skipped_and_dropped(esp, workflow_landscape,
+                                                                      workflow_folder, tmp_path):
+    folder = tmp_path / "no_quality"
+    shutil.copytree(workflow_folder, folder)
+    results = run(chain_parameters(workflow_landscape, folder, LAST_STAGE=0))
+    assert "HABITAT_QUALITY" not in results
+    # The quality of the earlier run with tables is gone: later stages must not read it.
+    assert not (folder / "habitat_quality.tif").exists()
+    assert not (folder / "habitat_quality.qml").exists()
+    assert len(features(results["SOURCES"])) == 4
+
+
+class CancelAfterFirstStep(QgsProcessingFeedback):
+    """Cancels when the first step reports its results."""
+
+    def pushInfo(self, info):
+        super().pushInfo(info)
+        if info.startswith("Results:"):
+            self.cancel()
+
+
+def test_cancelling_keeps_the_finished_steps_and_writes_nothing_more(esp, workflow_landscape,
+                                                                      tmp_path):
+    with pytest.raises(QgsProcessingException, match="cancelled"):
+        run(chain_parameters(workflow_landscape, tmp_path), feedback=CancelAfterFirstStep())
+    assert (tmp_path / "mspa.tif").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mspa.qml", "mspa.tif"]
+
+
+# -- the model --------------------------------------------------------------------------------
+
+def load_model():
+    from esp_toolkit.algorithms.workflow_model import MODEL_PATH
+
+    model = QgsProcessingModelAlgorithm()
+    assert model.fromFile(MODEL_PATH)
+    return model
+
+
+def test_the_shipped_model_is_the_step_table(esp, tmp_path):
+    from esp_toolkit.algorithms.workflow_model import model_steps, write_model
+
+    shipped = load_model()
+    assert sorted(shipped.childAlgorithms()) == sorted(step.name for step in model_steps())
+    for step in model_steps():
+        child = shipped.childAlgorithm(step.name)
+        assert child.algorithmId() == step.algorithm
+        assert child.algorithm() is not None, step.algorithm
+    # Attribute order in the XML changes between runs; compare what the files hold.
+    fresh = QgsProcessingModelAlgorithm()
+    path = str(tmp_path / "fresh.model3")
+    write_model(path)
+    assert fresh.fromFile(path)
+    assert fresh.toVariant() == shipped.toVariant(), "run `make model` to regenerate it"
+
+
+def test_the_model_gives_the_algorithms_zones(esp, workflow_landscape, tmp_path):
+    import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
+
+    model = load_model()
+    assert model.checkParameterValues({}, QgsProcessingContext())[0] is False
+    parameters = {name: value for name, value in
+                  chain_parameters(workflow_landscape, tmp_path / "alg").items()
+                  if model.parameterDefinition(name) is not None}
+    zones = str(tmp_path / "model_zones.tif")
+    for definition in model.destinationParameterDefinitions():
+        parameters[definition.name()] = zones if definition.name().startswith("zones:") \
+            else "TEMPORARY_OUTPUT"
+    processing.run(model, parameters, feedback=QgsProcessingFeedback())
+    reference = run(chain_parameters(workflow_landscape, tmp_path / "alg"))
+    ours, _ = read_raster(reference["ZONES"])
+    theirs, _ = read_raster(zones)
+    np.testing.assert_array_equal(theirs, ours)
