@@ -23,9 +23,11 @@ from .workflow_steps import STEPS, Made, Setting, Step
 
 MODEL_PATH = os.path.join(PLUGIN_DIR, "resources", "models", "ecological_security_pattern.model3")
 MODEL_NAME = "Ecological security pattern (model)"
-#: The products that become the model's outputs; the rest stay temporary.
-MODEL_OUTPUTS = ("SOURCES", "RESISTANCE", "CURRENT", "LINKS", "CORRIDORS", "PINCHPOINT_CLASSES",
-                 "BARRIER_CLASSES", "ZONES", "KEY_AREAS", "LEDGER", "MATRIX", "ACCOUNT")
+#: The products that become the model's outputs; the rest stay temporary. The network current
+#: is one because the model would otherwise not write it, and the pinch-point mode needs it.
+MODEL_OUTPUTS = ("SOURCES", "RESISTANCE", "CURRENT", "LINKS", "CORRIDORS", "PINCHPOINTS_NETWORK",
+                 "PINCHPOINT_CLASSES", "BARRIER_CLASSES", "ZONES", "KEY_AREAS", "LEDGER",
+                 "MATRIX", "ACCOUNT")
 COLUMN = 320.0  # modeler layout: one column per stage
 ROW = 110.0
 

@@ -187,9 +187,12 @@ def test_the_model_gives_the_algorithms_zones(esp, workflow_landscape, tmp_path)
 
     model = load_model()
     assert model.checkParameterValues({}, QgsProcessingContext())[0] is False
-    parameters = {name: value for name, value in
-                  chain_parameters(workflow_landscape, tmp_path / "alg").items()
-                  if model.parameterDefinition(name) is not None}
+    # As the modeler's dialog does: every input starts at its default.
+    parameters = {d.name(): d.defaultValue() for d in model.parameterDefinitions()
+                  if not d.isDestination()}
+    parameters.update({name: value for name, value in
+                       chain_parameters(workflow_landscape, tmp_path / "alg").items()
+                       if model.parameterDefinition(name) is not None})
     zones = str(tmp_path / "model_zones.tif")
     for definition in model.destinationParameterDefinitions():
         parameters[definition.name()] = zones if definition.name().startswith("zones:") \
