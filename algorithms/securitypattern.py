@@ -229,6 +229,9 @@ class SecurityPattern(EspAlgorithm):
         steps = [step for step in STEPS if step.stage in stages]
         self._check_earlier_products(steps, folder)
         writes_report = STAGES[-1] in stages
+        if writes_report:  # a report that outlived a failed or cancelled run would mislead
+            for key in ("REPORT", "REPORT_PDF"):
+                remove_product(workflow.BY_KEY[key].path(folder))
         multi = QgsProcessingMultiStepFeedback(len(steps) + int(writes_report), feedback)
         results: Dict[str, Any] = {self.OUTPUT_FOLDER: folder}
         for index, step in enumerate(steps):

@@ -99,7 +99,7 @@ PRODUCTS: Tuple[Product, ...] = (
             "Zoning statistics", show=False),
     Product("LEDGER", "county_ledger.gpkg", "vector", "zoning", "County ledger"),
     Product("CROSS_LINKS", "cross_boundary_links.gpkg", "vector", "zoning",
-            "Cross-boundary corridors", "links.qml", show=False),
+            "Cross-boundary corridors", show=False),
     Product("MATRIX", "county_matrix.csv", "table", "zoning", "County connectivity matrix",
             show=False),
     Product("SHARES", "element_shares.csv", "table", "zoning", "Element shares by county",
