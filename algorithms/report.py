@@ -237,7 +237,8 @@ class Report:
             return self.tr("Collaboration zone {k}").format(k=value)
         if key == "KEY_AREAS" and value is not None:
             return self.tr("Level {n}").format(n=value)
-        return self.known_labels().get(entry.label, entry.label)
+        known = self.known_labels().get(entry.label)
+        return known if known is not None else self._lookup(i18n.STYLE_CONTEXT, entry.label)
 
     def legend(self, layers: Sequence[report_maps.MapLayer]) -> str:
         """One row per layer (top layer first, as in the layers panel): its name and its

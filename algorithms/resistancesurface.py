@@ -24,7 +24,7 @@ from qgis.PyQt.QtCore import QVariant
 from ..espcore.presets import PRESETS
 from ..espcore.progress import check_cancelled
 from ..espcore.resistance import parse_reclass_rows, resistance_surface
-from .base import EspAlgorithm, FeedbackProgress, StyleOnLoad
+from .base import EspAlgorithm, FeedbackProgress, StyleOnLoad, translate
 from .raster_io import check_output_path, read_aligned, write_grid
 
 CUSTOM = len(PRESETS)  # the enum entry after the presets: "custom table only"
@@ -43,11 +43,13 @@ def _items(text: str) -> List[str]:
 def _preset_help_table() -> str:
     rows = []
     for preset in PRESETS:
-        classes = ", ".join("{0} {1} = {2:g}".format(code, label, value)
+        classes = ", ".join("{0} {1} = {2:g}".format(code, translate(label,
+                                                                     "ResistanceSurface"),
+                                                     value)
                             for code, label, value in preset.classes if code < 10 or
                             preset.key != "cnlucc")
-        rows.append("<li><b>{name}</b>: {classes}</li>".format(name=preset.name,
-                                                              classes=classes))
+        rows.append("<li><b>{name}</b>: {classes}</li>".format(
+            name=translate(preset.name, "ResistanceSurface"), classes=classes))
     return "<ul>" + "".join(rows) + "</ul>"
 
 
