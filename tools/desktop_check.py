@@ -32,7 +32,7 @@ STARTUP = textwrap.dedent('''
         counties = QgsVectorLayer(os.path.join(demo, "hunan_counties.gpkg"), "hunan_counties")
         counties.loadNamedStyle(os.path.join({plugin!r}, "resources", "styles",
                                              "boundaries.qml"))
-        QgsProject.instance().addMapLayers([landcover, counties])
+        QgsProject.instance().addMapLayers([counties, landcover])  # the first is drawn on top
         iface.mapCanvas().setDestinationCrs(landcover.crs())
         iface.mapCanvas().setExtent(landcover.extent())
         toolbox = window.findChild(QDockWidget, "ProcessingToolbox")
