@@ -232,7 +232,8 @@ class SecurityPattern(EspAlgorithm):
         if writes_report:  # a report that outlived a failed or cancelled run would mislead
             for key in ("REPORT", "REPORT_PDF"):
                 remove_product(workflow.BY_KEY[key].path(folder))
-        multi = QgsProcessingMultiStepFeedback(len(steps) + int(writes_report), feedback)
+        multi_steps = len(steps) + int(writes_report)
+        multi = QgsProcessingMultiStepFeedback(multi_steps, feedback)
         results: Dict[str, Any] = {self.OUTPUT_FOLDER: folder}
         for index, step in enumerate(steps):
             multi.setCurrentStep(index)
@@ -244,7 +245,7 @@ class SecurityPattern(EspAlgorithm):
                     step=step.algorithm, needs=", ".join(step.needs)))
                 continue
             feedback.pushInfo(self.tr("Step {n}/{total}: {step}").format(
-                n=index + 1, total=len(steps), step=step.algorithm))
+                n=index + 1, total=multi_steps, step=step.algorithm))
             processing.run(step.algorithm, self._child_parameters(step, settings, folder),
                            context=context, feedback=multi, is_child_algorithm=True)
             for key in step.outputs.values():
@@ -257,6 +258,8 @@ class SecurityPattern(EspAlgorithm):
             ).format(folder=folder))
         if writes_report:
             multi.setCurrentStep(len(steps))
+            feedback.pushInfo(self.tr("Step {n}/{total}: {step}").format(
+                n=multi_steps, total=multi_steps, step=self.tr("report")))
             results.update(self._report(parameters, context, folder, multi))
         return results
 
@@ -344,20 +347,24 @@ class SecurityPattern(EspAlgorithm):
 
     def _settings_table(self, parameters: Dict[str, Any],
                         context: QgsProcessingContext) -> List[Tuple[str, str]]:
+        """(label, value) of every input as the run used it, defaults included."""
+        values = self._settings(parameters, context)
+        for name in (self.FIRST_STAGE, self.LAST_STAGE, self.REPORT_LANGUAGE):
+            values[name] = self.parameterAsEnum(parameters, name, context)
         rows = []
         for definition in self.parameterDefinitions():
             if definition.isDestination():
                 continue
-            value = definition.valueAsPythonString(parameters.get(definition.name()), context)
+            value = values.get(definition.name())
             if isinstance(definition, QgsProcessingParameterEnum):
-                index = self.parameterAsEnum(parameters, definition.name(), context)
-                value = definition.options()[index]
-            elif isinstance(definition, (QgsProcessingParameterRasterLayer,
-                                         QgsProcessingParameterVectorLayer)):
-                layer = self.parameterAsLayer(parameters, definition.name(), context)
-                value = layer.name() if layer is not None else ""
-            rows.append((definition.description(), str(value).strip("'")
-                         if value not in (None, "None") else ""))
+                text = definition.options()[value]
+            elif hasattr(value, "name") and callable(value.name):  # a layer
+                text = value.name()
+            elif isinstance(value, float):
+                text = "{0:g}".format(value)
+            else:
+                text = "" if value is None else str(value)
+            rows.append((definition.description(), text))
         return rows
 
 

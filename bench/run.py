@@ -83,6 +83,12 @@ CASES = {
                      True),
     "barriers_3r": (_case("corridor_cases", "barriers_run"), {"cells": 4 * M, "radii": 3}, True),
     "cost_vs_grass": (_case("corridor_cases", "cost_vs_grass"), {"cells": 4 * M}, True),
+    # The one-stop workflow (issue 7) through PyQGIS, report included: the demo's 1 km grid
+    # (212,000 cells) and the same landscape at 250 m (16 times the cells).
+    "workflow_demo": (_case("workflow_cases", "workflow_run"), {"cell": 1000.0, "cells": None},
+                      True),
+    "workflow_250m": (_case("workflow_cases", "workflow_run"), {"cell": 250.0, "cells": None},
+                      True),
 }
 
 

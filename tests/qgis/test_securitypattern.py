@@ -202,3 +202,22 @@ def test_the_model_gives_the_algorithms_zones(esp, workflow_landscape, tmp_path)
     ours, _ = read_raster(reference["ZONES"])
     theirs, _ = read_raster(zones)
     np.testing.assert_array_equal(theirs, ours)
+
+
+def test_the_report_lists_the_settings_the_run_used(workflow_folder):
+    import html
+    import re
+
+    with open(os.path.join(workflow_folder, "report.html"), encoding="utf-8") as handle:
+        page = handle.read()
+    table = re.search(r'<table[^>]*id="table-settings".*?</table>', page, re.S).group(0)
+    rows = dict((html.unescape(a), html.unescape(b)) for a, b in
+                re.findall(r"<tr><td>(.*?)</td><td>(.*?)</td></tr>", table))
+    # Given by the test, and left at the algorithm's defaults.
+    assert rows["Minimum source area (km²)"] == "0.5"
+    assert rows["Unit name field"] == "name"
+    assert rows["Habitat classes (MSPA foreground)"] == "2,3,4"
+    assert rows["Corridors per source"] == "4"
+    assert rows["Administrative units (counties)"] == "counties"
+    assert rows["Resistance correction (e.g. night-time light)"] == ""
+    assert rows["Report language"] == "English"
