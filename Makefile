@@ -11,7 +11,7 @@ DEMO_OUT ?= demo_output
 export QT_QPA_PLATFORM := offscreen
 
 .PHONY: help setup test test-core test-core-system test-qgis lint typecheck demo package \
-        check-package desktop-check bench demo-data model clean translations
+        check-package desktop-check desktop-dock bench demo-data model clean translations
 
 help:
 	@echo "make demo           run the toolkit through qgis_process on the Hunan demo data"
@@ -19,6 +19,9 @@ help:
 	@echo "make package        build $(ZIP) for installing into QGIS"
 	@echo "make check-package  verify the zip (content, metadata, loads in qgis_process)"
 	@echo "make desktop-check  install the zip in QGIS desktop under Xvfb, screenshot the toolbox"
+	@echo "make desktop-dock   open the dock in QGIS desktop under Xvfb, Run all, screenshot it"
+	@echo "make translations   collect the strings and compile the zh-Hans catalogue"
+	@echo "make model          regenerate the workflow model from the step table"
 	@echo "make bench          speed and memory benchmarks"
 	@echo "make setup          install Debian packages (as root) and the .venv only"
 
@@ -66,6 +69,11 @@ check-package: package setup
 # Installs the zip into a fresh QGIS desktop profile under Xvfb and screenshots the toolbox.
 desktop-check: package setup
 	$(PY) tools/desktop_check.py $(ZIP) build/desktop-check.png
+
+# Opens the dock in QGIS desktop under Xvfb, runs the whole chain on the demo data from it and
+# saves a screenshot to build/desktop-dock.png (the README's docs/img/dock.png).
+desktop-dock: setup
+	$(PY) tools/desktop_dock.py build/desktop-dock.png --run
 
 bench: setup
 	$(PY) bench/run.py

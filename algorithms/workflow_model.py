@@ -9,6 +9,7 @@ import os
 from typing import Dict, List
 
 from qgis.core import (
+    QgsApplication,
     QgsProcessingModelAlgorithm,
     QgsProcessingModelChildAlgorithm,
     QgsProcessingModelChildParameterSource,
@@ -28,8 +29,9 @@ MODEL_NAME = "Ecological security pattern (model)"
 MODEL_OUTPUTS = ("SOURCES", "RESISTANCE", "CURRENT", "LINKS", "CORRIDORS", "PINCHPOINTS_NETWORK",
                  "PINCHPOINT_CLASSES", "BARRIER_CLASSES", "ZONES", "KEY_AREAS", "LEDGER",
                  "MATRIX", "ACCOUNT")
-COLUMN = 320.0  # modeler layout: one column per stage
+COLUMN = 480.0  # modeler layout: one column per stage, the outputs beside their step
 ROW = 110.0
+OUTPUT_OFFSET = 240.0
 
 
 def model_steps() -> List[Step]:
@@ -82,6 +84,16 @@ def build_model() -> QgsProcessingModelAlgorithm:
             else:
                 value = QgsProcessingModelChildParameterSource.fromStaticValue(source)
             child.addParameterSources(parameter, [value])
+        # As the modeler saves a child: every other input at the algorithm's default, or the
+        # model does not validate (the modeler draws such children red).
+        algorithm = QgsApplication.processingRegistry().algorithmById(step.algorithm)
+        for definition in algorithm.parameterDefinitions():
+            name = definition.name()
+            if definition.isDestination() or name in step.inputs:
+                continue
+            child.addParameterSources(name, [
+                QgsProcessingModelChildParameterSource.fromStaticValue(
+                    definition.defaultValue())])
         outputs = {}
         for output, key in step.outputs.items():
             if key in MODEL_OUTPUTS:
@@ -89,6 +101,8 @@ def build_model() -> QgsProcessingModelAlgorithm:
                 model_output = QgsProcessingModelOutput(title, title)
                 model_output.setChildId(step.name)
                 model_output.setChildOutputName(output)
+                model_output.setPosition(child.position() + QPointF(
+                    OUTPUT_OFFSET, -25.0 + 32.0 * len(outputs)))
                 outputs[title] = model_output
         child.setModelOutputs(outputs)
         model.addChildAlgorithm(child)

@@ -169,6 +169,8 @@ def test_the_shipped_model_is_the_step_table(esp, tmp_path):
 
     shipped = load_model()
     assert sorted(shipped.childAlgorithms()) == sorted(step.name for step in model_steps())
+    # What the modeler checks before drawing a child white and running the model.
+    assert shipped.validate() == (True, [])
     for step in model_steps():
         child = shipped.childAlgorithm(step.name)
         assert child.algorithmId() == step.algorithm
@@ -221,3 +223,18 @@ def test_the_report_lists_the_settings_the_run_used(workflow_folder):
     assert rows["Administrative units (counties)"] == "counties"
     assert rows["Resistance correction (e.g. night-time light)"] == ""
     assert rows["Report language"] == "English"
+
+
+def test_the_model_opens_in_the_modeler(esp, qtbot, monkeypatch):
+    import processing.modeler.ModelerDialog as modeler
+    from esp_toolkit.algorithms.workflow_model import MODEL_PATH, model_steps
+
+    # pytest-qgis's stand-in iface lacks what the designer asks of the real one.
+    monkeypatch.setattr(modeler, "iface", None)
+    dialog = modeler.ModelerDialog.create()
+    qtbot.addWidget(dialog)
+    dialog.loadModel(MODEL_PATH)
+    model = dialog.model()
+    assert model.name() == "Ecological security pattern (model)"
+    assert sorted(model.childAlgorithms()) == sorted(step.name for step in model_steps())
+    assert model.validate() == (True, [])
