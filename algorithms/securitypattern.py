@@ -5,6 +5,7 @@ import shutil
 from typing import Any, Dict, List, Optional, Tuple
 
 from qgis.core import (
+    QgsMapLayer,
     QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
@@ -358,7 +359,7 @@ class SecurityPattern(EspAlgorithm):
             value = values.get(definition.name())
             if isinstance(definition, QgsProcessingParameterEnum):
                 text = definition.options()[value]
-            elif hasattr(value, "name") and callable(value.name):  # a layer
+            elif isinstance(value, QgsMapLayer):
                 text = value.name()
             elif isinstance(value, float):
                 text = "{0:g}".format(value)

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
 
 import numpy as np
 
@@ -331,6 +331,76 @@ def _focal_max(score: np.ndarray, footprint: np.ndarray) -> np.ndarray:
     return out
 
 
+def link_scores(links: Iterable[Link], *, radii: Sequence[float], cell_size: float,
+                restored: float = 1.0, percent: bool = False,
+                source_mask: Optional[np.ndarray] = None, cwd_threshold: Optional[float] = None,
+                progress: Progress = NullProgress()
+                ) -> Iterator[Tuple[float, int, np.ndarray, np.ndarray]]:
+    """The improvement score of every link at every radius, one at a time.
+
+    Yields ``(radius, link index, score, nodata)`` by increasing radius, then link order;
+    ``score`` is :func:`improvement_score` (NaN at NoData of either CWD; source cells are
+    left to the caller through ``nodata``, the source mask or an all-False grid). Each
+    score is a new array the caller may keep or change.
+
+    Strategy: a source shared by several links (the *same array object* in ``links``) is
+    filtered once per radius. The cache is keyed by the identity of the caller's array and
+    dropped after its last use, so at most the sources of the links in flight are held.
+
+    Raises
+    ------
+    EspInputError
+        No link or radius, a radius below one cell, grids of different shapes, a
+        non-positive LCD.
+    Cancelled
+        When the user stops the run (checked before each score; one progress step each).
+    """
+    size = _check_cell_size(cell_size)
+    value_restored = _check_restored(restored)
+    radius_list = sorted(float(r) for r in radii)
+    if not radius_list:
+        raise EspInputError("Give at least one detection radius.")
+    footprints = [annulus(r, size) for r in radius_list]
+    shape: Optional[Tuple[int, ...]] = None
+    checked: List[Tuple[np.ndarray, np.ndarray, float]] = []
+    originals: List[Tuple[object, object]] = []
+    for index, (cwd_a, cwd_b, lcd) in enumerate(links):
+        a = _as_cwd(cwd_a, "A of link {}".format(index + 1), shape)
+        shape = a.shape
+        b = _as_cwd(cwd_b, "B of link {}".format(index + 1), shape)
+        checked.append((a, b, _check_lcd(lcd, index)))
+        originals.append((cwd_a, cwd_b))
+    if shape is None:
+        raise EspInputError("There are no links to map barriers on. Run the corridor step "
+                            "first or keep at least one link.")
+    mask = _check_mask(source_mask, shape)
+    nodata = mask if mask is not None else np.zeros(shape, dtype=bool)
+    last_use: Dict[int, int] = {}
+    for index, pair in enumerate(originals):
+        for array in pair:
+            last_use[id(array)] = index
+    steps = len(radius_list) * len(checked)
+    done = 0
+    for radius, footprint in zip(radius_list, footprints):
+        cache: Dict[int, np.ndarray] = {}
+        for index, ((a, b, lcd), pair) in enumerate(zip(checked, originals)):
+            check_cancelled(progress)
+            minima = []
+            for array, original in zip((a, b), pair):
+                key = id(original)
+                if key not in cache:
+                    cache[key] = _annulus_min(array, footprint, cwd_threshold)
+                minima.append(cache[key])
+            for original in pair:
+                if last_use[id(original)] == index:
+                    cache.pop(id(original), None)
+            score = _score(lcd, minima[0], minima[1], radius, value_restored, percent)
+            score[np.isnan(a) | np.isnan(b)] = np.nan
+            done += 1
+            progress.update(done / steps)
+            yield radius, index, score, nodata
+
+
 def barrier_scores(links: Iterable[Link], *, radii: Sequence[float], cell_size: float,
                    combine: str = "max", combine_radii: str = "max", percent: bool = False,
                    restored: float = 1.0, source_mask: Optional[np.ndarray] = None,
@@ -379,63 +449,23 @@ def barrier_scores(links: Iterable[Link], *, radii: Sequence[float], cell_size: 
     _check_combine(combine, "links")
     _check_combine(combine_radii, "radii")
     size = _check_cell_size(cell_size)
-    value_restored = _check_restored(restored)
     radius_list = sorted(float(r) for r in radii)
-    if not radius_list:
-        raise EspInputError("Give at least one detection radius.")
-    footprints = [annulus(r, size) for r in radius_list]
-    shape: Optional[Tuple[int, ...]] = None
-    checked: List[Tuple[np.ndarray, np.ndarray, float]] = []
-    originals: List[Tuple[object, object]] = []
-    for index, (cwd_a, cwd_b, lcd) in enumerate(links):
-        a = _as_cwd(cwd_a, "A of link {}".format(index + 1), shape)
-        shape = a.shape
-        b = _as_cwd(cwd_b, "B of link {}".format(index + 1), shape)
-        checked.append((a, b, _check_lcd(lcd, index)))
-        originals.append((cwd_a, cwd_b))
-    if shape is None:
-        raise EspInputError("There are no links to map barriers on. Run the corridor step "
-                            "first or keep at least one link.")
-    mask = _check_mask(source_mask, shape)
-
-    # Strategy: a source shared by several links is filtered once per radius. The cache is
-    # keyed by the identity of the caller's array and dropped after its last use.
-    last_use: Dict[int, int] = {}
-    for index, pair in enumerate(originals):
-        for array in pair:
-            last_use[id(array)] = index
-    nodata = mask if mask is not None else np.zeros(shape, dtype=bool)
-
-    steps = len(radius_list) * len(checked)
-    done = 0
     by_radius: Dict[float, np.ndarray] = {}
+    nodata: Optional[np.ndarray] = None
+    for radius, _index, score, cells_without in link_scores(
+            links, radii=radius_list, cell_size=size, restored=restored, percent=percent,
+            source_mask=source_mask, cwd_threshold=cwd_threshold, progress=progress):
+        by_radius[radius] = _combine(by_radius.get(radius), score, combine)
+        nodata = cells_without
+    assert nodata is not None
     circles_by_radius: Dict[float, np.ndarray] = {}
     total: Optional[np.ndarray] = None
     circles_total: Optional[np.ndarray] = None
-    for radius, footprint in zip(radius_list, footprints):
-        cache: Dict[int, np.ndarray] = {}
-        radius_total: Optional[np.ndarray] = None
-        for index, ((a, b, lcd), pair) in enumerate(zip(checked, originals)):
-            check_cancelled(progress)
-            minima = []
-            for array, original in zip((a, b), pair):
-                key = id(original)
-                if key not in cache:
-                    cache[key] = _annulus_min(array, footprint, cwd_threshold)
-                minima.append(cache[key])
-            for original in pair:
-                if last_use[id(original)] == index:
-                    cache.pop(id(original), None)
-            score = _score(lcd, minima[0], minima[1], radius, value_restored, percent)
-            score[np.isnan(a) | np.isnan(b)] = np.nan
-            radius_total = _combine(radius_total, score, combine)
-            done += 1
-            progress.update(done / steps)
-        assert radius_total is not None
+    for radius in radius_list:
+        radius_total = by_radius[radius]
         radius_total[nodata] = np.nan
         circle = _focal_max(radius_total, disc(radius, size))
         circle[nodata] = np.nan
-        by_radius[radius] = radius_total
         circles_by_radius[radius] = circle
         total = _combine(total, radius_total, combine_radii)
         circles_total = _combine(circles_total, circle, combine_radii)

@@ -37,9 +37,9 @@ from typing import Any, Iterable, List, Optional, Sequence, Set, Tuple
 
 import numpy as np
 
-from .barriers import Link, improvement_score
+from .barriers import Link, link_scores
 from .errors import EspInputError
-from .progress import NullProgress, Progress, check_cancelled
+from .progress import NullProgress, Progress
 
 #: Relative tolerance for "each row sums to 1" of a beneficiary table.
 _SHARE_TOL = 1e-9
@@ -665,30 +665,24 @@ def link_barrier_scores(links: Sequence[Link], barrier_labels: Any, *, radii: Se
     from scipy.ndimage import maximum
 
     labels = _as_int_grid(barrier_labels, "barrier labels")
-    radius_list = sorted(float(r) for r in radii)
-    if not radius_list:
-        raise EspInputError("Give at least one detection radius.")
     ids = np.unique(labels[labels > 0]).astype(np.int64)
     scores = np.zeros((ids.size, len(links)))
-    steps = max(len(links) * len(radius_list), 1)
-    done = 0
-    for index, (cwd_a, cwd_b, lcd) in enumerate(links):
-        best: Optional[np.ndarray] = None
-        for radius in radius_list:
-            check_cancelled(progress)
-            score = improvement_score(cwd_a, cwd_b, lcd, radius=radius, cell_size=cell_size,
-                                      source_mask=source_mask, cwd_threshold=cwd_threshold)
-            if best is None:
-                _check_same_shape(labels, "barrier labels", score.shape,
-                                  "cost-weighted distance")
-                best = score
-            else:
-                best = np.fmax(best, score)
-            done += 1
-            progress.update(done / steps)
-        if ids.size and best is not None:
-            per_patch = maximum(np.nan_to_num(best, nan=0.0), labels=labels, index=ids)
-            scores[:, index] = np.asarray(per_patch, dtype=np.float64)
+    if not links:
+        return ids, scores
+    checked_shape = False
+    # The maximum over radii and over a patch's cells commute, and NaN counts as 0 in both:
+    # each (radius, link) score is reduced to its patch maxima at once, no grid is kept.
+    for _radius, index, score, nodata in link_scores(
+            links, radii=radii, cell_size=cell_size, source_mask=source_mask,
+            cwd_threshold=cwd_threshold, progress=progress):
+        if not checked_shape:
+            _check_same_shape(labels, "barrier labels", score.shape, "cost-weighted distance")
+            checked_shape = True
+        if ids.size:
+            score[nodata] = np.nan
+            per_patch = maximum(np.nan_to_num(score, nan=0.0), labels=labels, index=ids)
+            np.maximum(scores[:, index], np.asarray(per_patch, dtype=np.float64),
+                       out=scores[:, index])
     return ids, scores
 
 

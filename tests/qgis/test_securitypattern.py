@@ -226,12 +226,15 @@ def test_the_report_lists_the_settings_the_run_used(workflow_folder):
 
 
 def test_the_model_opens_in_the_modeler(esp, qtbot, monkeypatch):
-    import processing.modeler.ModelerDialog as modeler
+    import importlib
+
     from esp_toolkit.algorithms.workflow_model import MODEL_PATH, model_steps
 
+    designer_module = importlib.import_module("processing.modeler.ModelerDialog")
+
     # pytest-qgis's stand-in iface lacks what the designer asks of the real one.
-    monkeypatch.setattr(modeler, "iface", None)
-    dialog = modeler.ModelerDialog.create()
+    monkeypatch.setattr(designer_module, "iface", None)
+    dialog = designer_module.ModelerDialog.create()
     qtbot.addWidget(dialog)
     dialog.loadModel(MODEL_PATH)
     model = dialog.model()
