@@ -5339,7 +5339,6 @@ Reference: McRae, B.H. et al. (2016) Conserving nature's stage: mapping omnidire
     </message>
     <message>
         <location filename="../../espcore/barriers.py"/>
-        <location filename="../../espcore/collaboration.py"/>
         <source>Give at least one detection radius.</source>
         <translation>请至少给出一个探测半径。</translation>
     </message>
