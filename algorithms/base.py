@@ -27,9 +27,26 @@ def translate(text: str, context: str = "EspToolkit") -> str:
 
 
 def translated_error(error: EspError) -> str:
-    """The core's English template translated, then filled with its fields."""
+    """The core's English template translated, then filled with its fields.
+
+    A str field with letters is a word of the core ("barrier labels") and is translated too,
+    unless the English template quotes it ('{name}', {name!r}): that is a value the user gave
+    (a layer name, an option), shown as typed. A word without a translation stays as it is.
+    """
     template = QCoreApplication.translate("espcore", error.template)
-    return template.format(**error.fields) if error.fields else template
+    if not error.fields:
+        return template
+    fields = dict(error.fields)
+    for key, value in fields.items():
+        if not (isinstance(value, str) and any(c.isalpha() for c in value)):
+            continue  # numbers, shapes and lists of class codes
+        quoted = "{" + key + "!r" in error.template or any(
+            mark + "{" + key + end in error.template
+            for mark in ("'", '"') for end in ("}", ":", "!"))
+        if not quoted:
+            # A translator that knows nothing may answer "" (a QTranslator subclass).
+            fields[key] = QCoreApplication.translate("espcore", value) or value
+    return template.format(**fields)
 
 
 # Group ids never change (models store them); the names are what the toolbox shows.

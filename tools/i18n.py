@@ -18,6 +18,10 @@ Strings are found with ``ast`` under the context Qt looks them up with at run ti
   translated later through a variable (tables of names);
 * the templates of ``EspError``, ``EspInputError``, ``Cancelled`` and their subclasses, and
   ``log("...")`` in espcore -> "espcore" (the wrappers translate them with that context);
+* the words filled into those templates: a literal passed (by position, keyword or as the
+  default) for a parameter of an espcore function that reaches a field of an error raised
+  there (``name=name``), directly or through another such function -> "espcore"
+  (``translated_error`` translates the str fields with that context);
 * a few tables the code translates item by item (TABLES below);
 * the legend labels of resources/styles/*.qml -> "styles" (i18n.translate_legend).
 
@@ -149,6 +153,14 @@ def literal(node: Optional[ast.AST]) -> Optional[str]:
     return None
 
 
+def term(node: Optional[ast.AST]) -> Optional[str]:
+    """A literal that can be a word filled into a template: some letters, no {fields}."""
+    text = literal(node)
+    if text is None or "{" in text or "}" in text or not re.search("[A-Za-z]{2}", text):
+        return None
+    return text
+
+
 def argument(call: ast.Call, index: int, keyword: str = "") -> Optional[ast.AST]:
     if len(call.args) > index and not any(isinstance(a, ast.Starred)
                                           for a in call.args[:index + 1]):
@@ -175,6 +187,14 @@ class Helper:
     params: List[str]
     strings: Dict[int, List[Tuple[str, str]]] = field(default_factory=dict)  # index -> texts
     forwards: Dict[int, List[Tuple[str, int, str]]] = field(default_factory=dict)
+    path: str = ""
+    positional: int = 0  # how many params a call can fill by position
+    #: the params that an error raised here takes as a field (``what=what``)
+    fields: Set[int] = field(default_factory=set)
+    #: the params that are values the user typed, not words: compared, looked up, or quoted
+    #: in the template ('{key}'); they stay as they are
+    keys: Set[int] = field(default_factory=set)
+    defaults: Dict[int, Tuple[str, str]] = field(default_factory=dict)  # index -> literal
 
 
 class FileScanner(ast.NodeVisitor):
@@ -193,6 +213,8 @@ class FileScanner(ast.NodeVisitor):
         self.helpers: Dict[str, Helper] = {}
         #: (class, function name, argument index, keyword name) where self is passed on
         self.self_calls: List[Tuple[str, str, int, str, str]] = []
+        #: literal arguments of calls by name: (function, index, keyword, text, where)
+        self.literal_args: List[Tuple[str, int, str, str, str]] = []
         #: module-level string constants, so ``raise EspInputError(_MESSAGE)`` is found
         self.constants: Dict[str, str] = {}
         for node in tree.body:
@@ -234,8 +256,16 @@ class FileScanner(ast.NodeVisitor):
         self.aliases.append({})
         if self._helper_scope() is node:
             args = node.args  # type: ignore[attr-defined]
-            params = [a.arg for a in args.posonlyargs + args.args + args.kwonlyargs]
-            self.helpers.setdefault(node.name, Helper(params))  # type: ignore[attr-defined]
+            positional = args.posonlyargs + args.args
+            params = [a.arg for a in positional + args.kwonlyargs]
+            helper = self.helpers.setdefault(node.name,  # type: ignore[attr-defined]
+                                             Helper(params, path=self.path,
+                                                    positional=len(positional)))
+            defaults = [None] * (len(positional) - len(args.defaults)) + list(args.defaults)
+            for index, default in enumerate(defaults + list(args.kw_defaults)):
+                text = term(default)
+                if text is not None:
+                    helper.defaults[index] = (text, self.where(default))
         self.generic_visit(node)
         self.aliases.pop()
         self.functions.pop()
@@ -282,6 +312,81 @@ class FileScanner(ast.NodeVisitor):
     def visit_Call(self, node: ast.Call) -> None:
         self._classify(node)
         self._record_forward(node)
+        self._record_terms(node)
+        self.generic_visit(node)
+
+    def _record_terms(self, node: ast.Call) -> None:
+        """The raw facts for the words filled into core errors (resolved in ``extract``)."""
+        name = call_name(node)
+        if not name or (isinstance(node.func, ast.Attribute) and not (
+                isinstance(node.func.value, ast.Name) and node.func.value.id != "self")):
+            return  # only f(...) and module.f(...): a method's params are not counted
+        where = self.where(node)
+        for index, arg in enumerate(node.args):
+            if isinstance(arg, ast.Starred):
+                break
+            text = term(arg)
+            if text is not None:
+                self.literal_args.append((name, index, "", text, where))
+        for item in node.keywords:
+            text = term(item.value)
+            if item.arg and text is not None:
+                self.literal_args.append((name, -1, item.arg, text, where))
+        helper = self._core_helper()
+        if helper is None:
+            return
+        if name in ("get", "pop", "setdefault") and isinstance(node.func, ast.Attribute):
+            self._key(helper, node.args[0] if node.args else None)
+        if name not in self.error_classes:
+            return
+        template = literal(argument(node, 0, "template")) or ""
+        for item in node.keywords:
+            index = self._param(helper, item.value)
+            if item.arg and index is not None:
+                helper.fields.add(index)
+                quoted = r"""['"]\{{{0}(![rsa])?(:[^{{}}]*)?\}}['"]|\{{{0}!r""".format(
+                    re.escape(item.arg))
+                if re.search(quoted, template):
+                    helper.keys.add(index)
+
+    def _core_helper(self) -> Optional[Helper]:
+        scope = self._helper_scope()
+        if not self.in_core or scope is None:
+            return None
+        return self.helpers[scope.name]  # type: ignore[attr-defined]
+
+    def _param(self, helper: Helper, node: Optional[ast.AST]) -> Optional[int]:
+        """The index of the helper's parameter that node names (not a nested function's)."""
+        if not (isinstance(node, ast.Name) and node.id in helper.params):
+            return None
+        for inner in self.functions[1:]:
+            if any(isinstance(a, ast.arg) and a.arg == node.id
+                   for a in ast.walk(inner.args)):  # type: ignore[attr-defined]
+                return None
+        return helper.params.index(node.id)
+
+    def _key(self, helper: Helper, node: Optional[ast.AST]) -> None:
+        index = self._param(helper, node)
+        if index is not None:
+            helper.keys.add(index)
+
+    def visit_Compare(self, node: ast.Compare) -> None:
+        helper = self._core_helper()
+        if helper is not None:
+            # method == "jenks", combine not in METHODS: an option value, not a word
+            operands = [node.left] + list(node.comparators)
+            for op, left, right in zip(node.ops, operands, operands[1:]):
+                if isinstance(op, (ast.Eq, ast.NotEq)):
+                    self._key(helper, left)
+                    self._key(helper, right)
+                elif isinstance(op, (ast.In, ast.NotIn)):
+                    self._key(helper, left)
+        self.generic_visit(node)
+
+    def visit_Subscript(self, node: ast.Subscript) -> None:
+        helper = self._core_helper()
+        if helper is not None:
+            self._key(helper, node.slice)
         self.generic_visit(node)
 
     def _receiver_of_tr(self, node: ast.Call) -> Optional[str]:
@@ -454,6 +559,59 @@ def _error_classes(trees: Dict[str, ast.Module]) -> Set[str]:
     return names
 
 
+def _add_terms(scanners: Sequence[FileScanner], out: Extraction) -> None:
+    """The literals passed for the core functions' parameters that become error fields."""
+    core: Dict[str, List[Helper]] = {}
+    for scanner in scanners:
+        for name, helper in scanner.helpers.items():
+            if helper.path.startswith("espcore/"):
+                core.setdefault(name, []).append(helper)
+
+    def targets(name: str, path: str) -> List[Helper]:
+        # A function defined in the calling file shadows the core's functions of that name.
+        for scanner in scanners:
+            if scanner.path == path and name in scanner.helpers:
+                helper = scanner.helpers[name]
+                return [helper] if helper.path.startswith("espcore/") else []
+        return core.get(name, [])
+
+    def position(helper: Helper, index: int, keyword: str) -> int:
+        if keyword:
+            return helper.params.index(keyword) if keyword in helper.params else -1
+        return index if 0 <= index < helper.positional else -1
+
+    # A parameter passed on to a field (or a key) is a field (a key) too, to a fixed point.
+    grew = True
+    while grew:
+        grew = False
+        for helpers in core.values():
+            for helper in helpers:
+                for index, calls in helper.forwards.items():
+                    for kind in ("fields", "keys"):
+                        found: Set[int] = getattr(helper, kind)
+                        if index not in found and any(
+                                position(target, target_index, keyword)
+                                in getattr(target, kind)
+                                for name, target_index, keyword in calls
+                                for target in targets(name, helper.path)):
+                            found.add(index)
+                            grew = True
+
+    def is_term(helper: Helper, index: int) -> bool:
+        return index in helper.fields and index not in helper.keys
+
+    for helpers in core.values():
+        for helper in helpers:
+            for index in sorted(helper.fields):
+                if is_term(helper, index) and index in helper.defaults:
+                    out.add(CORE_CONTEXT, *helper.defaults[index])
+    for scanner in scanners:
+        for name, index, keyword, text, where in scanner.literal_args:
+            if any(is_term(helper, position(helper, index, keyword))
+                   for helper in targets(name, scanner.path)):
+                out.add(CORE_CONTEXT, text, where)
+
+
 def extract(root: str = ROOT) -> Extraction:
     out = Extraction()
     trees: Dict[str, ast.Module] = {}
@@ -488,6 +646,8 @@ def extract(root: str = ROOT) -> Extraction:
         for class_name, name, index, keyword, _where in scanner.self_calls:
             for text, where in helper_strings(name, index, keyword, set()):
                 out.add(class_name, text, where)
+
+    _add_terms(scanners, out)
 
     covered = set()
     for number, (context, code, where) in enumerate(out.dynamic):
@@ -571,6 +731,9 @@ def read_ts(path: str = TS_PATH) -> List[Entry]:
     if not os.path.exists(path):
         return []
     entries = []
+    # The file names are relative to the .ts; Entry.locations to ROOT (what write_ts expects,
+    # so a merge writes them back unchanged).
+    ts_dir = os.path.dirname(os.path.abspath(path))
     for context in ElementTree.parse(path).getroot().iter("context"):
         name = context.findtext("name") or ""
         for message in context.iter("message"):
@@ -578,7 +741,9 @@ def read_ts(path: str = TS_PATH) -> List[Entry]:
             text = (translation.text or "") if translation is not None else ""
             kind = translation.get("type", "") if translation is not None else "unfinished"
             entries.append(Entry(name, message.findtext("source") or "", text, kind,
-                                 [loc.get("filename", "") for loc in message.iter("location")]))
+                                 [os.path.relpath(os.path.normpath(os.path.join(
+                                     ts_dir, loc.get("filename", ""))), ROOT).replace(
+                                         os.sep, "/") for loc in message.iter("location")]))
     return entries
 
 

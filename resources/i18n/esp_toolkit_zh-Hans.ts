@@ -6656,6 +6656,199 @@ Reference: McRae, B.H. et al. (2016) Conserving nature's stage: mapping omnidire
         <translation>关键区域得分必须为有限数才能分级。</translation>
     </message>
     <message>
+        <location filename="../../espcore/barriers.py"/>
+        <source>links</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/barriers.py"/>
+        <source>radii</source>
+        <translation>半径</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/centrality.py"/>
+        <source>start</source>
+        <translation>起点</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/centrality.py"/>
+        <source>end</source>
+        <translation>终点</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/collaboration.py"/>
+        <source>units</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/collaboration.py"/>
+        <source>elements</source>
+        <translation>要素</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/collaboration.py"/>
+        <source>element x unit</source>
+        <translation>要素 × 单元</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/collaboration.py"/>
+        <source>barrier labels</source>
+        <translation>障碍点标识</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/collaboration.py"/>
+        <source>cost-weighted distance</source>
+        <translation>成本加权距离</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/collaboration.py"/>
+        <source>source x unit</source>
+        <translation>源地 × 单元</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/collaboration.py"/>
+        <source>barrier x unit</source>
+        <translation>障碍点 × 单元</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/collaboration.py"/>
+        <source>barrier x link</source>
+        <translation>障碍点 × 连接</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/collaboration.py"/>
+        <source>link x unit</source>
+        <translation>连接 × 单元</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/collaboration.py"/>
+        <source>focal units</source>
+        <translation>焦点单元</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors.py"/>
+        <location filename="../../espcore/costdistance.py"/>
+        <source>source</source>
+        <translation>源地</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors.py"/>
+        <source>Euclidean distance</source>
+        <translation>欧氏距离</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors.py"/>
+        <source>cost distance</source>
+        <translation>成本距离</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/costdistance.py"/>
+        <source>CWD</source>
+        <translation>成本加权距离（CWD）</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/csini.py"/>
+        <location filename="../../espcore/csjob.py"/>
+        <location filename="../../espcore/network.py"/>
+        <source>focal node list</source>
+        <translation>焦点节点列表</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/csini.py"/>
+        <source>variable source strength list</source>
+        <translation>可变电流源强度列表</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/csjob.py"/>
+        <source>graph file</source>
+        <translation>图文件</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/csjob.py"/>
+        <source>source file</source>
+        <translation>电流源文件</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/csjob.py"/>
+        <source>ground file</source>
+        <translation>接地文件</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/habitat.py"/>
+        <source>threats</source>
+        <translation>威胁因子</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/habitat.py"/>
+        <source>sensitivity</source>
+        <translation>敏感度</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/habitat.py"/>
+        <source>land-cover</source>
+        <translation>土地覆被</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/network.py"/>
+        <source>graph (edge list)</source>
+        <translation>图（边列表）</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/network.py"/>
+        <source>included pairs</source>
+        <translation>包含点对</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/network.py"/>
+        <source>source list</source>
+        <translation>电流源列表</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/network.py"/>
+        <source>ground list</source>
+        <translation>接地列表</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/zoning.py"/>
+        <source>within</source>
+        <translation>限定范围</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/zoning.py"/>
+        <source>sources</source>
+        <translation>源地</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/zoning.py"/>
+        <source>corridors</source>
+        <translation>廊道</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/zoning.py"/>
+        <source>barriers</source>
+        <translation>障碍点</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/zoning.py"/>
+        <source>breakpoints</source>
+        <translation>断裂点</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/zoning.py"/>
+        <source>degraded</source>
+        <translation>退化地</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/zoning.py"/>
+        <source>pinch points</source>
+        <translation>夹点</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/zoning.py"/>
+        <source>stepping stones</source>
+        <translation>踏脚石</translation>
+    </message>
+    <message>
         <location filename="../../espcore/mspa.py"/>
         <source>Background</source>
         <translation>背景</translation>

@@ -170,9 +170,70 @@ def test_extractor_finds_each_kind_of_translatable_string(tmp_path):
                for error in extraction.errors), extraction.errors
 
 
+def test_extractor_finds_the_words_filled_into_core_errors(tmp_path):
+    (tmp_path / "algorithms").mkdir()
+    (tmp_path / "espcore").mkdir()
+    (tmp_path / "espcore" / "core.py").write_text(textwrap.dedent('''
+        from .errors import EspInputError
+
+
+        def _check_grid(values, name, *, kind="whole numbers"):
+            if values is None:
+                raise EspInputError("The {name} raster must hold {kind}.", name=name, kind=kind)
+
+
+        def _check_option(value, option):
+            if value not in ("fast", "exact"):
+                raise EspInputError("Unknown {option}: {value}.", option=option, value=value)
+
+
+        def _check_layer(layer, size):
+            raise EspInputError("Layer '{layer}' is empty.", layer=layer)
+
+
+        def _grid_of(values, label):
+            return _check_grid(values, label)
+
+
+        def run(values, method="fast"):
+            _check_grid(values, "habitat quality")
+            _check_grid(values, name="patch labels")
+            _grid_of(values, "forwarded term")
+            _check_grid(values, "{x} is a template")
+            _check_option(method, "method")
+            _check_option("exact", "method")
+            _check_layer("roads", "big")
+            print("not a core function")
+        '''))
+    (tmp_path / "algorithms" / "wrapper.py").write_text(textwrap.dedent('''
+        from ..espcore import core
+        from ..espcore.core import _check_grid
+
+
+        def _check_option(value, option):
+            return value
+
+
+        def wrap(values):
+            _check_grid(values, "from a wrapper")
+            core._check_grid(values, "through the module")
+            _check_option(values, "a local function")
+        '''))
+    extraction = tool.extract(str(tmp_path))
+    # (The plugin's tables are not in this sample.)
+    assert all("table rule" in error for error in extraction.errors), extraction.errors
+    words = {source for context, source in extraction.messages
+             if context == "espcore" and "{" not in source}
+    # The option values ("fast", "exact": compared), the quoted layer name ("roads"), the
+    # literal for a parameter that is no field ("big") and the template stay out.
+    assert words == {"whole numbers", "habitat quality", "patch labels", "forwarded term",
+                     "method", "from a wrapper", "through the module"}
+
+
 def test_merge_fills_translations_and_refuses_broken_placeholders(tmp_path):
     path = str(tmp_path / "sample.ts")
-    tool.write_ts([tool.Entry("Ctx", "Area {value} km²"), tool.Entry("Ctx", "Cells"),
+    tool.write_ts([tool.Entry("Ctx", "Area {value} km²"),
+                   tool.Entry("Ctx", "Cells", locations=["algorithms/sample.py"]),
                    tool.Entry("Other", "Cells")], path)
     done, reports = tool.merge([{"Ctx": {"Area {value} km²": "面积 {值} km²", "Cells": "像元",
                                          "Unknown": "未知"}}], path)
@@ -180,6 +241,8 @@ def test_merge_fills_translations_and_refuses_broken_placeholders(tmp_path):
     assert any(r.startswith("refused") and "Area" in r for r in reports)
     assert any(r.startswith("unknown") and "Unknown" in r for r in reports)
     entries = {(e.context, e.source): e for e in tool.read_ts(path)}
+    # File names stay relative to the plugin folder through a read and a write.
+    assert entries[("Ctx", "Cells")].locations == ["algorithms/sample.py"]
     assert entries[("Ctx", "Cells")].finished and entries[("Ctx", "Cells")].translation == "像元"
     assert not entries[("Ctx", "Area {value} km²")].finished
     # The same text in another context takes the one translation there is, at the next update.
@@ -247,6 +310,31 @@ def test_core_errors_reach_the_user_in_chinese(chinese):
     error = EspInputError("The cell size must be positive, not {size}.", size=-5)
     assert str(error) == "The cell size must be positive, not -5."
     assert translated_error(error) == "像元大小必须为正数，而不是 -5。"
+
+
+def test_core_error_words_are_translated_too(chinese):
+    import numpy as np
+
+    from esp_toolkit.algorithms.base import translated_error
+    from esp_toolkit.espcore.errors import EspInputError
+    from esp_toolkit.espcore.zoning import restoration_zones
+
+    grid = np.ones((2, 2), dtype=bool)
+    with pytest.raises(EspInputError) as caught:
+        restoration_zones(grid, sources=grid, corridors=grid, pinch=np.ones((3, 3), bool))
+    error = caught.value
+    assert error.fields["name"] == "pinch points"
+    catalogue = {(e.context, e.source): e.translation for e in tool.read_ts(str(TS)) if e.live}
+    expected = catalogue[("espcore", error.template)].format(
+        name=catalogue[("espcore", "pinch points")], got=(3, 3), shape=(2, 2))
+    shown = translated_error(error)
+    assert shown == expected
+    assert CJK.search(shown) and not re.search("[A-Za-z]", shown)
+    # A quoted field is a value the user gave (here a layer name): shown as typed.
+    named = EspInputError("Threat raster '{name}' holds infinite values.", name="sources")
+    assert ("espcore", "sources") in catalogue
+    assert translated_error(named) == catalogue[("espcore", named.template)].format(
+        name="sources")
 
 
 def test_a_failing_run_reports_in_chinese(esp, chinese, tmp_path):
