@@ -15,7 +15,7 @@ from osgeo import gdal, ogr
 
 from ..espcore.errors import EspError
 from ..espcore.zoning import ZONES
-from .workflow import BY_KEY, existing
+from .workflow import existing
 from .zone_io import km2_factor
 
 #: Cells read for the current histogram at most: larger rasters are read decimated.
@@ -292,7 +292,3 @@ def read_run(folder: str) -> RunData:
         _links(data, km_per_unit)
     _rasters(data)
     return data
-
-
-def product_path(folder: str, key: str) -> str:
-    return BY_KEY[key].path(folder)

@@ -29,8 +29,8 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt
 from qgis.PyQt.QtGui import QColor, QFont, QImage, QPainter, QPen
 
-from .base import STYLE_DIR, stretch_pseudocolor
-from .workflow import BY_KEY
+from .base import STYLE_DIR
+from .workflow import BY_KEY, open_layer
 
 #: Width of every map in pixels; the height follows the extent (at most MAX_ASPECT x width).
 MAP_WIDTH = 900
@@ -60,32 +60,9 @@ def _hex(colour: QColor) -> str:
     return colour.name() if colour.isValid() else "#000000"
 
 
-def _spans_unit_interval(layer: QgsRasterLayer) -> bool:
-    """The style still holds the template's 0-1 stops (a sidecar copied, not stretched)."""
-    renderer = layer.renderer()
-    return (renderer is not None and renderer.type() == "singlebandpseudocolor"
-            and renderer.classificationMin() == 0 and renderer.classificationMax() == 1)
-
-
 def open_product(folder: str, key: str) -> Optional[QgsMapLayer]:
     """The product ``key`` of ``folder`` styled as the dock shows it, or None if absent."""
-    product = BY_KEY[key]
-    path = product.path(folder)
-    if not os.path.exists(path):
-        return None
-    if product.kind == "raster":
-        layer: QgsMapLayer = QgsRasterLayer(path, product.title, "gdal")
-    else:
-        layer = QgsVectorLayer(path, product.title, "ogr")
-    if not layer.isValid():
-        return None
-    sidecar = product.sidecar(folder)
-    style = sidecar if os.path.exists(sidecar) else product.style_path()
-    if style and os.path.exists(style):
-        layer.loadNamedStyle(style)
-        if product.stretch and _spans_unit_interval(layer):
-            stretch_pseudocolor(layer)
-    return layer
+    return open_layer(BY_KEY[key], folder)
 
 
 def outlines(folder: str) -> Optional[QgsVectorLayer]:

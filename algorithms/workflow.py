@@ -9,7 +9,9 @@ import os
 from dataclasses import dataclass
 from typing import Dict, Optional, Tuple
 
-from .base import STYLE_DIR, translate
+from qgis.core import QgsMapLayer, QgsRasterLayer, QgsVectorLayer
+
+from .base import STYLE_DIR, stretch_pseudocolor, translate
 
 #: The stages in chain order; their index is the value of FIRST_STAGE / LAST_STAGE.
 STAGES = ("sources", "resistance", "connectivity", "zoning")
@@ -113,10 +115,36 @@ PRODUCTS: Tuple[Product, ...] = (
 BY_KEY: Dict[str, Product] = {product.key: product for product in PRODUCTS}
 
 
-def stage_products(stage: str) -> Tuple[Product, ...]:
-    return tuple(product for product in PRODUCTS if product.stage == stage)
-
-
 def existing(folder: str) -> Dict[str, str]:
     """{key: path} of the products present in ``folder``."""
     return {p.key: p.path(folder) for p in PRODUCTS if os.path.exists(p.path(folder))}
+
+
+def open_layer(product: Product, folder: str,
+               path: Optional[str] = None) -> Optional[QgsMapLayer]:
+    """The product of ``folder`` (or the file ``path``) as a layer with its style, as the dock
+    and the report show it; None when it is absent or unreadable.
+
+    The style is the sidecar written by the run, else the product's resource style; a colour
+    ramp still on the template's 0-1 stops is spread over this file's values.
+    """
+    path = path or product.path(folder)
+    if product.kind not in ("raster", "vector") or not os.path.exists(path):
+        return None
+    layer: QgsMapLayer
+    if product.kind == "raster":
+        layer = QgsRasterLayer(path, product.display_name(), "gdal")
+    else:
+        layer = QgsVectorLayer(path, product.display_name(), "ogr")
+    if not layer.isValid():
+        return None
+    sidecar = product.sidecar(folder)
+    style = sidecar if os.path.exists(sidecar) else product.style_path()
+    if style:
+        layer.loadNamedStyle(style)
+        renderer = layer.renderer()
+        if (product.stretch and renderer is not None
+                and renderer.type() == "singlebandpseudocolor"
+                and (renderer.classificationMin(), renderer.classificationMax()) == (0, 1)):
+            stretch_pseudocolor(layer)
+    return layer

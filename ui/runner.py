@@ -18,14 +18,11 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingFeedback,
     QgsProject,
-    QgsRasterLayer,
-    QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 
-from ..algorithms.base import stretch_pseudocolor
 from ..algorithms.i18n import translate_legend
-from ..algorithms.workflow import PRODUCTS, STAGES, Product, stage_titles
+from ..algorithms.workflow import PRODUCTS, STAGES, Product, open_layer, stage_titles
 
 GROUP_NAME = "ESP Toolkit"
 # Custom properties that mark what the dock added, so a later run finds and replaces it.
@@ -113,25 +110,10 @@ def product_file(product: Product, results: Dict[str, Any]) -> Optional[str]:
 
 
 def open_product(product: Product, path: str, folder: str) -> Optional[QgsMapLayer]:
-    name = product.display_name()
-    layer: QgsMapLayer
-    if product.kind == "raster":
-        layer = QgsRasterLayer(path, name, "gdal")
-    elif product.kind == "vector":
-        layer = QgsVectorLayer(path, name, "ogr")
-    else:
-        return None
-    if not layer.isValid():
-        return None
-    sidecar = product.sidecar(folder)
-    if os.path.exists(sidecar):
-        layer.loadNamedStyle(sidecar)
-    elif product.style_path():
-        layer.loadNamedStyle(product.style_path())
-        if product.stretch:
-            stretch_pseudocolor(layer)
-    translate_legend(layer)  # styles copied from resources/styles carry English labels
-    layer.setCustomProperty(PRODUCT_PROPERTY, product.key)
+    layer = open_layer(product, folder, path)
+    if layer is not None:
+        translate_legend(layer)  # styles copied from resources/styles carry English labels
+        layer.setCustomProperty(PRODUCT_PROPERTY, product.key)
     return layer
 
 
