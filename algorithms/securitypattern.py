@@ -266,12 +266,11 @@ class SecurityPattern(EspAlgorithm):
 
     def _settings(self, parameters: Dict[str, Any],
                   context: QgsProcessingContext) -> Dict[str, Any]:
-        """The values the steps take, with empty optional inputs as None."""
+        """Every input as the run uses it (defaults filled in), empty optional ones as None."""
         values: Dict[str, Any] = {}
         for definition in self.parameterDefinitions():
             name = definition.name()
-            if definition.isDestination() or name in (self.FIRST_STAGE, self.LAST_STAGE,
-                                                      self.REPORT_LANGUAGE):
+            if definition.isDestination():
                 continue
             if isinstance(definition, (QgsProcessingParameterRasterLayer,
                                        QgsProcessingParameterVectorLayer)):
@@ -350,8 +349,6 @@ class SecurityPattern(EspAlgorithm):
                         context: QgsProcessingContext) -> List[Tuple[str, str]]:
         """(label, value) of every input as the run used it, defaults included."""
         values = self._settings(parameters, context)
-        for name in (self.FIRST_STAGE, self.LAST_STAGE, self.REPORT_LANGUAGE):
-            values[name] = self.parameterAsEnum(parameters, name, context)
         rows = []
         for definition in self.parameterDefinitions():
             if definition.isDestination():

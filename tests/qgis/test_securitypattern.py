@@ -125,6 +125,17 @@ def test_a_stage_without_its_predecessors_names_the_missing_step(esp, workflow_l
         run(chain_parameters(workflow_landscape, tmp_path, FIRST_STAGE=3, LAST_STAGE=1))
 
 
+def test_a_failing_step_says_what_to_change(esp, workflow_landscape, tmp_path):
+    from landscape import landcover
+
+    # No wetland (CLCD 9) in the landscape: MSPA's own message, naming the classes there are.
+    present = ", ".join(str(code) for code in np.unique(landcover()))
+    with pytest.raises(QgsProcessingException,
+                       match=r"classes \(9\).*classes are {0}\.".format(present)):
+        run(chain_parameters(workflow_landscape, tmp_path, FOREGROUND_CLASSES="9"))
+    assert not (tmp_path / "mspa.tif").exists() and not (tmp_path / "report.html").exists()
+
+
 def test_without_threat_tables_habitat_quality_is_skipped_and_dropped(esp, workflow_landscape,
                                                                       workflow_folder, tmp_path):
     folder = tmp_path / "no_quality"
