@@ -257,12 +257,24 @@ class SecurityPattern(EspAlgorithm):
             raise QgsProcessingException(self.tr(
                 "The run was cancelled; the products of the steps that finished are in {folder}."
             ).format(folder=folder))
+        self._load_on_completion(results, context)
         if writes_report:
             multi.setCurrentStep(len(steps))
             feedback.pushInfo(self.tr("Step {n}/{total}: {step}").format(
                 n=multi_steps, total=multi_steps, step=self.tr("report")))
             results.update(self._report(parameters, context, folder, multi))
         return results
+
+    @staticmethod
+    def _load_on_completion(results: Dict[str, Any], context: QgsProcessingContext) -> None:
+        """The toolbox adds the products the dock shows to the map; their sidecar styles
+        load with them. (The dock loads them itself; qgis_process loads nothing.)"""
+        for product in PRODUCTS:
+            if product.show and product.key in results:
+                context.addLayerToLoadOnCompletion(results[product.key],
+                                                   QgsProcessingContext.LayerDetails(
+                                                       product.display_name(), context.project(),
+                                                       product.key))
 
     def _settings(self, parameters: Dict[str, Any],
                   context: QgsProcessingContext) -> Dict[str, Any]:

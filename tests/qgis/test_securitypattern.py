@@ -105,6 +105,24 @@ def test_styles_lie_beside_the_products(workflow_folder):
     assert layer.renderer().classificationMax() == pytest.approx(high)
 
 
+def test_the_toolbox_loads_the_products_the_dock_shows(esp, workflow_landscape, tmp_path):
+    from qgis.core import QgsProcessingContext, QgsProject
+
+    from esp_toolkit.algorithms.workflow import PRODUCTS
+
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    results = run(chain_parameters(workflow_landscape, tmp_path, LAST_STAGE=0),
+                  context=context)
+    loading = context.layersToLoadOnCompletion()
+    shown = {p.key for p in PRODUCTS if p.stage == "sources" and p.show}
+    assert shown == {"MSPA", "HABITAT_QUALITY", "SOURCES"}
+    # No threat tables, so no habitat quality: MSPA and the sources.
+    assert "HABITAT_QUALITY" not in results
+    assert set(loading) == {results["MSPA"], results["SOURCES"]}
+    assert loading[results["SOURCES"]].name == "Ecological sources"
+
+
 def test_a_stage_alone_reads_the_earlier_products(esp, workflow_landscape, workflow_folder,
                                                   tmp_path):
     folder = tmp_path / "again"
