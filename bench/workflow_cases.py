@@ -42,7 +42,10 @@ def _resample(source, target, cell):
 
 
 def workflow_run(cell=1000.0, cells=None):
-    """esp:securitypattern on the demo, land cover (and night light) at ``cell`` metres."""
+    """esp:securitypattern on the demo, land cover (and night light) at ``cell`` metres.
+
+    ``cells`` is accepted for bench/run.py's --cells and ignored: the grid is the demo's.
+    """
     from qgis.core import QgsApplication
 
     app = QgsApplication([], False)
