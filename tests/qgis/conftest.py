@@ -51,6 +51,22 @@ def esp(qgis_app, qgis_processing):
     yield plugin
 
 
+@pytest.fixture(scope="session", autouse=True)
+def layer_tree_view(qgis_app, qgis_iface):
+    """A real layer tree view behind pytest-qgis's mock interface.
+
+    Since QGIS 3.44 `processing.runAndLoadResults` hands `iface.layerTreeView()` to a C++
+    function, which refuses the mock's MagicMock.
+    """
+    from qgis.core import QgsLayerTreeModel, QgsProject
+    from qgis.gui import QgsLayerTreeView
+
+    view = QgsLayerTreeView()
+    view.setModel(QgsLayerTreeModel(QgsProject.instance().layerTreeRoot(), view))
+    qgis_iface.layerTreeView = lambda: view
+    yield view
+
+
 def write_raster(path, values, *, nodata=None, origin=(500000.0, 3000000.0), cell=100.0,
                  crs=CRS, dtype=None):
     """A small GeoTIFF for the tests; returns its path as a string."""

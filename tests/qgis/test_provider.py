@@ -2,9 +2,13 @@
 
 import configparser
 import re
+import sys
+from pathlib import Path
 
 from conftest import ROOT
-from qgis.core import QgsApplication, QgsProcessingParameterDefinition
+from qgis.core import QgsApplication
+
+from esp_toolkit.algorithms.qgis_compat import ParameterFlag
 
 
 def test_provider_lists_its_algorithms_with_help(esp):
@@ -35,7 +39,7 @@ def test_parameters_expose_documented_defaults(esp):
     assert alg.parameterDefinition("RATIO_MIN").defaultValue() == 0.1
     assert alg.parameterDefinition("RATIO_MAX").defaultValue() == 10.0
     optional = {p.name() for p in alg.parameterDefinitions()
-                if p.flags() & QgsProcessingParameterDefinition.Flag.FlagOptional}
+                if p.flags() & ParameterFlag.Optional}
     assert optional >= {"BAND", "TABLE", "TABLE_FILE", "CORRECTION", "FACTORS",
                         "FACTOR_WEIGHTS", "FACTOR_DIRECTIONS"}
 
@@ -72,6 +76,30 @@ def test_metadata_has_every_field_the_repository_checks():
     assert (ROOT / general["icon"]).is_file()
     assert general["repository"].startswith("https://")
     assert "numpy" in general["about"] and "scipy" in general["about"]
+
+
+def _plugin_manager_accepts(qgis_version, general):
+    """What QGIS's plugin manager decides for this metadata, with its own comparison."""
+    sys.path.insert(0, str(Path(QgsApplication.pkgDataPath()) / "python"))
+    try:
+        from pyplugin_installer.version_compare import isCompatible
+    finally:
+        sys.path.pop(0)
+    minimum = general["qgisMinimumVersion"]
+    # The plugin manager's rule when the field is missing: the minimum's major version + ".99".
+    maximum = general.get("qgisMaximumVersion", "").strip() or minimum[0] + ".99"
+    return isCompatible(qgis_version, minimum, maximum)
+
+
+def test_metadata_admits_qgis_3_22_to_4():
+    parser = configparser.ConfigParser()
+    parser.read(ROOT / "metadata.txt", encoding="utf-8")
+    general = parser["general"]
+    for version in ("3.22.0", "3.40.6", "3.44.15", "4.0.0", "4.2.1"):
+        assert _plugin_manager_accepts(version, general), version
+    assert not _plugin_manager_accepts("3.16.0", general)
+    # QGIS 4 is built on Qt 6 and loads only plugins that declare it.
+    assert general["supportsQt6"].strip().lower() in ("true", "yes")
 
 
 def test_license_is_gpl2():
