@@ -34,6 +34,7 @@ from __future__ import annotations
 from typing import Any, Tuple
 
 import numpy as np
+import numpy.typing as npt
 
 from .errors import EspInputError
 from .progress import NullProgress, Progress, check_cancelled
@@ -129,7 +130,7 @@ def current_flow_centrality(n_nodes: int, i: Any, j: Any, resistance: Any, *,
         check_cancelled(progress)
         nodes = np.flatnonzero(labels == comp)
         m = nodes.size
-        local = np.full(n, -1, dtype=np.int64)
+        local: npt.NDArray[np.int64] = np.full(n, -1, dtype=np.int64)
         local[nodes] = np.arange(m)
         links = real[link_comp == comp]
         la, lb, lw = local[a[links]], local[b[links]], w[links]

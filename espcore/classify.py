@@ -22,6 +22,7 @@ from __future__ import annotations
 from typing import Any, Optional
 
 import numpy as np
+import numpy.typing as npt
 
 from .errors import EspInputError
 from .progress import NullProgress, Progress, check_cancelled
@@ -48,11 +49,11 @@ def _usable(array: np.ndarray, mask: Optional[np.ndarray]) -> np.ndarray:
     """True on the finite values of ``array`` outside the NoData ``mask``."""
     usable = np.isfinite(array)
     if mask is not None:
-        mask = np.asarray(mask)
-        if mask.shape != array.shape or mask.dtype != np.bool_:
+        nodata = np.asarray(mask)
+        if nodata.shape != array.shape or nodata.dtype != np.bool_:
             raise EspInputError("The NoData mask must be a boolean array of the values' shape "
                                 "{shape}.", shape=array.shape)
-        usable &= ~mask
+        usable &= ~nodata
     return usable
 
 
@@ -132,7 +133,9 @@ def quantile_breaks(values: Any, classes: int, *,
     n_classes = _classes(classes)
     ordered = np.sort(_valid_values(values, mask))
     n = ordered.size
-    ranks = (np.arange(1, n_classes + 1) * n + n_classes - 1) // n_classes  # ceil(k n / N)
+    # ceil(k n / N) in int64: numpy 1's default int is int32 on Windows, where k n wraps
+    # from 2**31 (100 million cells in 22 classes).
+    ranks = (np.arange(1, n_classes + 1, dtype=np.int64) * n + n_classes - 1) // n_classes
     edges = np.concatenate([ordered[:1], ordered[ranks - 1]])
     return _merged(edges)
 
@@ -221,7 +224,7 @@ def _fisher_jenks(x: np.ndarray, w: np.ndarray, n_classes: int,
 
     index = np.arange(d)
     best = cost(np.zeros(d, dtype=np.int64), index)
-    start = np.zeros((n_classes, d), dtype=np.int64)
+    start: npt.NDArray[np.int64] = np.zeros((n_classes, d), dtype=np.int64)
     steps = max(n_classes - 1, 1)
     block = max(1, _BLOCK // d)
     for m in range(1, n_classes):
@@ -238,7 +241,7 @@ def _fisher_jenks(x: np.ndarray, w: np.ndarray, n_classes: int,
             start[m, j] = i[pick]
             progress.update(((m - 1) + (j[-1] + 1) / d) / steps)
         best = new
-    ends = np.empty(n_classes, dtype=np.int64)
+    ends: npt.NDArray[np.int64] = np.empty(n_classes, dtype=np.int64)
     last = d - 1
     for m in range(n_classes - 1, -1, -1):
         ends[m] = last

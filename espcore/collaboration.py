@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable, List, Optional, Sequence, Set, Tuple
 
 import numpy as np
+import numpy.typing as npt
 
 from .barriers import Link, link_scores
 from .errors import EspInputError
@@ -313,14 +314,14 @@ def line_lengths_by_unit(lines: Sequence[Any], units: Any, *,
         pieces = np.maximum(np.ceil(length / piece), 1).astype(np.int64)
         # Strategy: all pieces of the line at once; position of each piece in its segment
         # from a running index minus the segment's first piece.
-        segment = np.repeat(np.arange(length.size), pieces)
+        segment: npt.NDArray[np.intp] = np.repeat(np.arange(length.size), pieces)
         first = np.cumsum(pieces) - pieces
         t = (np.arange(segment.size) - first[segment] + 0.5) / pieces[segment]
         mid = start[segment] + t[:, None] * delta[segment]
         col = np.floor((mid[:, 0] - x0) / dx)
         row = np.floor((mid[:, 1] - y0) / dy)
         on_grid = (col >= 0) & (col < cols) & (row >= 0) & (row < rows)
-        unit = np.zeros(segment.size, dtype=np.int64)
+        unit: npt.NDArray[np.int64] = np.zeros(segment.size, dtype=np.int64)
         unit[on_grid] = unit_grid[row[on_grid].astype(np.int64), col[on_grid].astype(np.int64)]
         out[index] = np.bincount(unit, weights=(length / pieces)[segment],
                                  minlength=count + 1)
@@ -838,7 +839,7 @@ def unit_resistances(conductance: np.ndarray, focal_units: np.ndarray, *, n_unit
         return out
     matrix = pairwise(g, focal, progress=progress).resistances
     assert matrix is not None
-    ids = matrix[0, 1:].astype(np.int64)
+    ids: npt.NDArray[np.int64] = matrix[0, 1:].astype(np.int64)
     values = matrix[1:, 1:]
     values = np.where(values < 0, np.nan, values)
     out[np.ix_(ids - 1, ids - 1)] = values

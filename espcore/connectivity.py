@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from typing import Any, List, Optional, Tuple
 
 import numpy as np
+import numpy.typing as npt
 
 from .errors import EspInputError
 from .patchdistance import Links
@@ -241,7 +242,9 @@ def _tree_triples(pred: np.ndarray) -> Tuple[np.ndarray, np.ndarray, np.ndarray]
     inside = (pred >= 0) & (pred != rows) & (np.arange(pred.shape[0])[None, :] > rows)
     src, dst = np.nonzero(inside)
     via = pred[src, dst].astype(np.int64)
-    parts_v, parts_s, parts_t = [], [], []
+    parts_v: List[np.ndarray] = []
+    parts_s: List[np.ndarray] = []
+    parts_t: List[np.ndarray] = []
     while src.size:
         parts_v.append(via.astype(np.int32))
         parts_s.append(src.astype(np.int32))
@@ -250,7 +253,7 @@ def _tree_triples(pred: np.ndarray) -> Tuple[np.ndarray, np.ndarray, np.ndarray]
         more = via != src
         src, dst, via = src[more], dst[more], via[more]
     if not parts_v:
-        empty = np.zeros(0, np.int32)
+        empty: npt.NDArray[np.int32] = np.zeros(0, np.int32)
         return empty, empty, empty
     return np.concatenate(parts_v), np.concatenate(parts_s), np.concatenate(parts_t)
 
@@ -261,9 +264,9 @@ def _cover(u: np.ndarray, v: np.ndarray, size: int) -> np.ndarray:
     others = np.concatenate([v, u])
     order = np.argsort(ends, kind="stable")
     neighbours = others[order]
-    start = np.searchsorted(ends[order], np.arange(size + 1))
+    start = np.asarray(np.searchsorted(ends[order], np.arange(size + 1)))
     degree = np.bincount(ends, minlength=size)
-    chosen = np.zeros(size, dtype=bool)
+    chosen: npt.NDArray[np.bool_] = np.zeros(size, dtype=bool)
     picked: List[int] = []
     while True:
         c = int(np.argmax(degree))
@@ -292,7 +295,7 @@ def _removal_sums(areas: np.ndarray, graph: Any, weighted: bool, progress: Progr
     connector = np.zeros(n)
     count, component = connected_components(graph, directed=False)
     by_component = np.argsort(component, kind="stable")
-    start = np.searchsorted(component[by_component], np.arange(count + 1))
+    start = np.asarray(np.searchsorted(component[by_component], np.arange(count + 1)))
     num = float(np.sum(areas * areas))
     sizes = np.diff(start)
     work = float(np.sum(sizes[sizes > 1])) or 1.0
@@ -340,7 +343,7 @@ def _connector_losses(sub: Any, value: np.ndarray, pred: np.ndarray, a: np.ndarr
     keys = via.astype(np.uint16) if s <= 65536 else via
     order = np.argsort(keys, kind="stable")
     via, src, dst = via[order], src[order], dst[order]
-    start = np.searchsorted(via, np.arange(s + 1))
+    start = np.asarray(np.searchsorted(via, np.arange(s + 1)))
     everyone = np.arange(s)
     for k in range(s):
         if k % 8 == 0:
@@ -349,15 +352,15 @@ def _connector_losses(sub: Any, value: np.ndarray, pred: np.ndarray, a: np.ndarr
         lo, hi = start[k], start[k + 1]
         if lo == hi:
             continue
-        u = src[lo:hi].astype(np.int64)  # each pair once, u < v
-        v = dst[lo:hi].astype(np.int64)
+        u: npt.NDArray[np.int64] = src[lo:hi].astype(np.int64)  # each pair once, u < v
+        v: npt.NDArray[np.int64] = dst[lo:hi].astype(np.int64)
         cover = _cover(u, v, s)
         others = everyone != k
         reduced = sub[others][:, others]
         position = np.cumsum(others) - 1  # node -> index in the reduced graph
         lengths = _shortest(reduced, weighted, indices=position[cover])
         lengths = np.atleast_2d(lengths)
-        row_of = np.full(s, -1, dtype=np.int64)
+        row_of: npt.NDArray[np.int64] = np.full(s, -1, dtype=np.int64)
         row_of[cover] = np.arange(cover.size)
         from_u = row_of[u] >= 0
         end = np.where(from_u, u, v)

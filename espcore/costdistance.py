@@ -105,6 +105,17 @@ def _seeds(labels: np.ndarray) -> np.ndarray:
     return np.flatnonzero(border & (labels > 0))
 
 
+def _flat_steps(offsets: Any, row_length: int) -> np.ndarray:
+    """Flat-index step (int64) of each (row, column) offset on rows of ``row_length`` cells.
+
+    skimage hands out its MCP offsets as int8; ``offset * row_length`` in int8 wraps on
+    numpy 1 (from 127 columns on: wrong parents, then an IndexError or a wrong allocation)
+    and raises OverflowError on numpy 2 (from 128 columns on), so the sum is formed in int64.
+    """
+    steps = np.asarray(offsets, dtype=np.int64)
+    return steps[:, 0] * np.int64(row_length) + steps[:, 1]
+
+
 def _skimage_available() -> bool:
     try:
         import skimage.graph  # noqa: F401
@@ -160,8 +171,7 @@ def _search(
             # where not reached. Strategy: pointer jumping (parent = parent[parent]) finds
             # every cell's start in log2(longest path) vectorised passes.
             flat_tb = np.asarray(traceback).ravel()
-            offsets = np.asarray(mcp.offsets)
-            flat_offset = offsets[:, 0] * shape[1] + offsets[:, 1]
+            flat_offset = _flat_steps(mcp.offsets, shape[1])
             parent = np.arange(flat_tb.size, dtype=np.int64)
             moved = flat_tb >= 0
             parent[moved] -= flat_offset[flat_tb[moved]]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Dict, Optional, Tuple
 
 import numpy as np
+import numpy.typing as npt
 
 from .circuit import CircuitResult, MapOptions
 from .csini import is_true, numeric_table, parse_included_pairs, parse_points, parse_strengths
@@ -114,7 +115,7 @@ def _cells_from_list(rows: np.ndarray, geotransform: Tuple[float, ...],
                                    geotransform, shape)
     out = np.zeros(shape)
     np.add.at(out, (cells.rows, cells.cols), rows[cells.ids, 0])
-    listed = np.zeros(shape, dtype=bool)
+    listed: npt.NDArray[np.bool_] = np.zeros(shape, dtype=bool)
     listed[cells.rows, cells.cols] = True
     return out, listed
 
@@ -225,12 +226,11 @@ def run_raster(scenario: str, g: np.ndarray, *, focal: Optional[FocalNodes] = No
 
         if sources is None or grounds is None:
             raise EspInputError("Advanced mode needs a source raster and a ground raster.")
-        if unit_currents:
-            sources = np.where(sources != 0, 1.0, 0.0)
+        source_amps = np.where(sources != 0, 1.0, 0.0) if unit_currents else sources
         valid = ground_valid if ground_valid is not None else np.isfinite(grounds)
         ground_g = ground_conductances(grounds, valid, is_resistance=grounds_are_resistances,
                                        direct=direct_grounds)
-        return raster_advanced(g, sources=sources, grounds=ground_g, policy=policy, **common)
+        return raster_advanced(g, sources=source_amps, grounds=ground_g, policy=policy, **common)
     if focal is None:
         raise EspInputError("The {scenario} scenario needs focal nodes.", scenario=scenario)
     if scenario == "pairwise":

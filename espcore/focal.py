@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Sequence, Tuple
 
 import numpy as np
+import numpy.typing as npt
 
 from .errors import EspInputError
 
@@ -77,7 +78,7 @@ class FocalNodes:
 
     def raster(self, shape: Tuple[int, ...]) -> np.ndarray:
         """Id raster (0 = none); later entries win where ids share a cell."""
-        out = np.zeros(shape, dtype=np.int64)
+        out: npt.NDArray[np.int64] = np.zeros(shape, dtype=np.int64)
         out[self.rows, self.cols] = self.ids
         return out
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any, Optional, Tuple
 
 import numpy as np
+import numpy.typing as npt
 
 from .errors import EspInputError
 
@@ -103,7 +104,7 @@ def node_map(g: np.ndarray, regions: Optional[np.ndarray] = None) -> np.ndarray:
     the region whose own conductance is 0; a region with no valid cell is dropped.
     """
     flat_g = g.ravel(order="F")
-    numbers = np.zeros(flat_g.size, dtype=np.int64)
+    numbers: npt.NDArray[np.int64] = np.zeros(flat_g.size, dtype=np.int64)
     on = flat_g > 0
     numbers[on] = np.arange(1, np.count_nonzero(on) + 1)
     if regions is not None:
@@ -118,7 +119,8 @@ def node_map(g: np.ndarray, regions: Optional[np.ndarray] = None) -> np.ndarray:
             first[first == np.iinfo(np.int64).max] = 0
             numbers[in_region] = first[inverse]
         used = np.unique(numbers[numbers > 0])
-        lookup = np.zeros(numbers.max() + 1 if numbers.size else 1, dtype=np.int64)
+        lookup: npt.NDArray[np.int64] = np.zeros(numbers.max() + 1 if numbers.size else 1,
+                                                 dtype=np.int64)
         lookup[used] = np.arange(1, used.size + 1)
         numbers = lookup[numbers]
     return numbers.reshape(g.shape, order="F")

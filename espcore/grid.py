@@ -89,7 +89,7 @@ class Grid:
         return Grid(values, self.mask.copy() if mask is None else mask,
                     self.cell_size, self.geotransform, self.crs)
 
-    def filled(self, fill: float, dtype: np.typing.DTypeLike = None) -> np.ndarray:
+    def filled(self, fill: float, dtype: Optional[np.typing.DTypeLike] = None) -> np.ndarray:
         """A copy of the values, converted to ``dtype`` first, with ``fill`` on NoData."""
         out = self.values.astype(self.values.dtype if dtype is None else dtype, copy=True)
         out[self.mask] = fill

@@ -50,6 +50,7 @@ from dataclasses import dataclass, field
 from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 
 import numpy as np
+import numpy.typing as npt
 
 from .errors import EspInputError
 from .grid import Grid, require_same_grid
@@ -450,7 +451,7 @@ def _class_index(landcover: Grid, classes: np.ndarray, what: str) -> np.ndarray:
         if not np.all(np.isfinite(data)) or np.any(data != np.round(data)):
             raise EspInputError("The {what} raster holds fractional values; it must hold "
                                 "whole land-cover class codes.", what=what)
-    position = np.searchsorted(classes, values)
+    position = np.asarray(np.searchsorted(classes, values))
     np.clip(position, 0, classes.size - 1, out=position)
     found = classes[position] == values
     missing_cells = valid & ~found
@@ -649,20 +650,21 @@ def habitat_quality(
         raise EspInputError("The land-cover raster has no data: every cell is NoData.")
     beta: Optional[np.ndarray] = None
     if accessibility is not None:
-        beta = np.asarray(accessibility, dtype=np.float64)
-        if beta.shape != landcover.shape:
+        access = np.asarray(accessibility, dtype=np.float64)
+        if access.shape != landcover.shape:
             raise EspInputError("The accessibility array has shape {got}, the land cover "
-                                "{want}.", got=beta.shape, want=landcover.shape)
-        if not np.all(np.isfinite(beta)) or beta.min() < 0 or beta.max() > 1:
+                                "{want}.", got=access.shape, want=landcover.shape)
+        if not np.all(np.isfinite(access)) or access.min() < 0 or access.max() > 1:
             raise EspInputError("Accessibility values must lie between 0 and 1 (ACCESS "
                                 "field); found {low:g} to {high:g}.",
-                                low=float(np.nanmin(beta)), high=float(np.nanmax(beta)))
+                                low=float(np.nanmin(access)), high=float(np.nanmax(access)))
+        beta = access
 
     classes = np.array(sorted(habitat), dtype=np.float64)
     index = _class_index(landcover, classes, "land-cover")
     codes = [int(c) for c in classes]
     total_weight = float(sum(t.weight for t in threats))
-    degradation = np.zeros(landcover.shape, dtype=np.float64)
+    degradation: npt.NDArray[np.float64] = np.zeros(landcover.shape, dtype=np.float64)
     steps = len(threats) + (1 if baseline is not None else 0)
     for number, threat in enumerate(threats):
         check_cancelled(progress)

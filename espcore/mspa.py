@@ -52,6 +52,7 @@ import math
 from typing import Any, List, Optional, Sequence, Tuple
 
 import numpy as np
+import numpy.typing as npt
 
 from .errors import EspError, EspInputError
 from .progress import NullProgress, Progress, SubProgress, check_cancelled
@@ -288,8 +289,8 @@ def _framed(image: np.ndarray, width: int) -> np.ndarray:
 def _group_min_max(keys: np.ndarray, values: np.ndarray, size: int
                    ) -> Tuple[np.ndarray, np.ndarray]:
     """Per-key minimum and maximum of ``values`` (keys in 0..size-1; absent keys: 0, 0)."""
-    low = np.zeros(size, dtype=np.int64)
-    high = np.zeros(size, dtype=np.int64)
+    low: npt.NDArray[np.int64] = np.zeros(size, dtype=np.int64)
+    high: npt.NDArray[np.int64] = np.zeros(size, dtype=np.int64)
     if keys.size == 0:
         return low, high
     order = np.argsort(keys, kind="stable")
@@ -332,7 +333,7 @@ def simple_table(connectivity: int) -> np.ndarray:
     """
     if connectivity in _SIMPLE_TABLES:
         return _SIMPLE_TABLES[connectivity]
-    table = np.zeros(256, dtype=bool)
+    table: npt.NDArray[np.bool_] = np.zeros(256, dtype=bool)
     fg_step, bg_step = (2, 1) if connectivity == 8 else (1, 2)
     for code in range(256):
         fg = [_STEPS[k] for k in range(8) if code >> k & 1]
@@ -619,7 +620,7 @@ def mspa(guidos: np.ndarray, *, connectivity: int = 8, edge_width: int = 1,
     if widen_sq >= 1 and skeleton.any():
         near = (_within(skeleton, widen_sq) & around) | skeleton
         parts, _ = ndimage.label(near, structure=_structure(4))
-        touched = np.zeros(int(parts.max()) + 1, dtype=bool)
+        touched: npt.NDArray[np.bool_] = np.zeros(int(parts.max()) + 1, dtype=bool)
         touched[parts[skeleton]] = True
         touched[0] = False
         connector = touched[parts] & around
@@ -696,7 +697,7 @@ def class_areas(codes: np.ndarray, *, cell_area: float) -> List[Row]:
     codes = np.asarray(codes)
     if not (np.isfinite(cell_area) and cell_area > 0):
         raise EspInputError("The cell area must be positive, not {area}.", area=cell_area)
-    known = np.zeros(256, dtype=bool)
+    known: npt.NDArray[np.bool_] = np.zeros(256, dtype=bool)
     known[[code for code, _name, _colour in MSPA_CLASSES]] = True
     if codes.size and (codes.min() < 0 or codes.max() > 255):
         raise EspInputError("Values {low} to {high} are not all MSPA codes.",

@@ -23,6 +23,7 @@ from __future__ import annotations
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
 import numpy as np
+import numpy.typing as npt
 
 from .circuit import CircuitResult, MapOptions, resistance_table, solve_sources_grounds
 from .errors import EspInputError
@@ -195,7 +196,7 @@ class _Component:
     def __init__(self, net: Network, labels: np.ndarray, label: int, order: np.ndarray,
                  laplacian: Any) -> None:
         self.nodes = np.flatnonzero(labels == label)  # ascending ids, Circuitscape's order
-        self.local = np.full(net.n_nodes, -1, dtype=np.int64)
+        self.local: npt.NDArray[np.int64] = np.full(net.n_nodes, -1, dtype=np.int64)
         self.local[self.nodes] = np.arange(self.nodes.size)
         edges = order[labels[net.a[order]] == label]  # lexicographic, as written
         self.a, self.b, self.w = net.a[edges], net.b[edges], net.w[edges]

@@ -59,6 +59,7 @@ from functools import partial
 from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Tuple
 
 import numpy as np
+import numpy.typing as npt
 
 from .circuit import MAP_NODATA, solve_sources_grounds
 from .errors import EspInputError
@@ -408,11 +409,11 @@ def source_strength(values: np.ndarray, valid: np.ndarray, options: OmniscapeOpt
                             source=s.shape, shape=values.shape)
     ok = ~np.isnan(s)
     if source_valid is not None:
-        source_valid = np.asarray(source_valid, dtype=bool)
-        if source_valid.shape != s.shape:
+        source_ok = np.asarray(source_valid, dtype=bool)
+        if source_ok.shape != s.shape:
             raise EspInputError("The source NoData mask ({mask}) does not match the source "
-                                "raster ({shape}).", mask=source_valid.shape, shape=s.shape)
-        ok &= source_valid
+                                "raster ({shape}).", mask=source_ok.shape, shape=s.shape)
+        ok &= source_ok
     s[~ok] = 0.0
     s[s < options.source_threshold] = 0.0
     return s
@@ -530,14 +531,15 @@ class _UniformWindow:
         self.net = raster_network(np.ones(shape), four_neighbours=four)
         assert self.net.node_map is not None
         self.ground = int(self.net.node_map[ground]) - 1
-        clamped = np.zeros(self.net.n_nodes, dtype=bool)
+        clamped: npt.NDArray[np.bool_] = np.zeros(self.net.n_nodes, dtype=bool)
         clamped[self.ground] = True
         self.system = ClampedSystem(self.net.laplacian(), clamped, method=method)
 
     def currents(self, sources: np.ndarray) -> np.ndarray:
         net = self.net
         assert net.node_map is not None
-        amps = sources.ravel(order="F").astype(np.float64)  # node order = column-major cells
+        # node order = column-major cells
+        amps: npt.NDArray[np.float64] = sources.ravel(order="F").astype(np.float64)
         amps[self.ground] = 0.0  # rmvsrc
         if amps.sum() == 0:
             return np.zeros(sources.shape)

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from typing import Any, Dict, Optional, Tuple
 
 import numpy as np
+import numpy.typing as npt
 
 from .advanced import node_sums
 from .circuit import (
@@ -165,7 +166,7 @@ def focal_region_map(regions: Optional[np.ndarray], point_map: np.ndarray, *,
     cols, rows = np.nonzero(on.T)  # column-major order, Julia's findall order
     ids = point_map[rows, cols]
     labels = np.unique(np.concatenate([np.unique(base), k + np.unique(ids)]))
-    label = np.searchsorted(labels, base)
+    label = np.asarray(np.searchsorted(labels, base))
     value = labels.copy()
     for r, c, pid in zip(rows, cols, ids):
         current = value[label[r, c]]
@@ -349,7 +350,7 @@ def _general_solve(one_to_all_mode: bool, circuit: _Circuit, layout: _Focal, i: 
     # focal list instead, a different id's cell when focal regions precede id i; every
     # verification case gives the same numbers with both, and the first cell of the id
     # is the one that cannot skip a connected node.
-    check = circuit.node(layout.rows[i], layout.cols[i])
+    check = circuit.node(int(layout.rows[i]), int(layout.cols[i]))
     if check < 0:
         sources[:] = 0.0
     else:
@@ -407,10 +408,10 @@ class _FastOneToAll:
         self.circuit = circuit
         self.layout = layout
         nodes, ids = _focal_node_ids(circuit, layout)
-        self.focal = np.zeros(circuit.net.n_nodes, dtype=bool)
+        self.focal: npt.NDArray[np.bool_] = np.zeros(circuit.net.n_nodes, dtype=bool)
         self.focal[nodes] = True
         # The id of every focal node that carries a single id (0: several ids).
-        self.sole = np.zeros(circuit.net.n_nodes, dtype=np.int64)
+        self.sole: npt.NDArray[np.int64] = np.zeros(circuit.net.n_nodes, dtype=np.int64)
         if nodes.size:
             starts = np.flatnonzero(np.r_[True, nodes[1:] != nodes[:-1]])
             ends = np.flatnonzero(np.r_[nodes[1:] != nodes[:-1], True])
@@ -434,7 +435,7 @@ class _FastOneToAll:
     def solve(self, i: int) -> Optional[Solved]:
         c, layout = self.circuit, self.layout
         n = int(layout.ids[i])
-        s = c.node(layout.rows[i], layout.cols[i])
+        s = c.node(int(layout.rows[i]), int(layout.cols[i]))
         if s < 0 or not layout.has_source(i) or layout.strength(n) == 0:
             return None  # nothing to inject: the general path reports it as not solved
         members, free, factor, coupling = self._factor(int(c.labels[s]))
@@ -484,7 +485,7 @@ class _FastAllToOne:
     def solve(self, i: int) -> Optional[Solved]:
         c, layout = self.circuit, self.layout
         n = int(layout.ids[i])
-        q = c.node(layout.rows[i], layout.cols[i])
+        q = c.node(int(layout.rows[i]), int(layout.cols[i]))
         if q < 0 or self.one_node.get(n) != q:
             return None
         on = (self.source_node >= 0) & (layout.ids != n)

@@ -19,6 +19,7 @@ from functools import partial
 from typing import Any, Dict, List, Optional, Tuple
 
 import numpy as np
+import numpy.typing as npt
 
 from .circuit import (
     MAP_NODATA,
@@ -180,8 +181,9 @@ def _points_path(g: np.ndarray, focal: FocalNodes, options: Dict[str, Any],
         r_nodes = diag[:, None] + diag[None, :] - at - at.T
         column = {int(n): i for i, n in enumerate(distinct)}
         members_idx = np.flatnonzero(on)
-        for i in members_idx:
-            for j in members_idx:
+        members_list = members_idx.tolist()
+        for i in members_list:
+            for j in members_list:
                 if i != j:
                     r[i, j] = r_nodes[column[int(node[i])], column[int(node[j])]]
         if not maps.any_currents and not maps.voltage_maps:
@@ -284,7 +286,7 @@ def _active_regions(shape: Tuple[int, int], regions: Optional[np.ndarray], focal
     burned in then.
     """
     if regions is None:
-        out = np.zeros(shape, dtype=np.int64)
+        out: npt.NDArray[np.int64] = np.zeros(shape, dtype=np.int64)
         for pid in (pt1, pt2):
             on = focal.ids == pid
             out[focal.rows[on], focal.cols[on]] = pid

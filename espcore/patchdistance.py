@@ -14,9 +14,13 @@ from dataclasses import dataclass
 from typing import Any, List, Optional, Tuple
 
 import numpy as np
+import numpy.typing as npt
 
 from .errors import EspInputError
 from .progress import NullProgress, Progress, check_cancelled
+
+#: Largest value an int32 index array holds.
+_INT32_MAX = 2 ** 31 - 1
 
 
 @dataclass(frozen=True, eq=False)
@@ -167,7 +171,7 @@ def edge_distances(
     if n < 2:
         return _empty_links(ids)
     rows, cols = np.nonzero(_boundary(labels))
-    owner = np.searchsorted(ids, labels[rows, cols])
+    owner = np.asarray(np.searchsorted(ids, labels[rows, cols]))  # patch index per point
     if between == "edges":
         # The gap between two grid-aligned squares is the distance between two of their
         # corners, so the corners of the boundary cells stand for the cells.
@@ -184,7 +188,7 @@ def edge_distances(
         rows, cols, owner = rows[order], cols[order], owner[order]
         x, y = (cols + 0.5) * dx, (rows + 0.5) * dy
     points = np.column_stack([x, y]).astype(np.float64)
-    start = np.searchsorted(owner, np.arange(n + 1))
+    start = np.asarray(np.searchsorted(owner, np.arange(n + 1)))  # patch k: start[k]:start[k+1]
     xmin = np.minimum.reduceat(x, start[:-1]).astype(np.float64)
     xmax = np.maximum.reduceat(x, start[:-1]).astype(np.float64)
     ymin = np.minimum.reduceat(y, start[:-1]).astype(np.float64)
@@ -200,14 +204,14 @@ def edge_distances(
         # Patches after k whose bounding boxes are within reach of k's.
         gap_x = np.maximum(0.0, np.maximum(xmin[k + 1:] - xmax[k], xmin[k] - xmax[k + 1:]))
         gap_y = np.maximum(0.0, np.maximum(ymin[k + 1:] - ymax[k], ymin[k] - ymax[k + 1:]))
-        near = np.nonzero(np.hypot(gap_x, gap_y) <= bound)[0] + k + 1
+        near: np.ndarray = np.nonzero(np.hypot(gap_x, gap_y) <= bound)[0] + k + 1
         if near.size == 0:
             continue
         counts = start[near + 1] - start[near]
-        first = np.repeat(start[near] - np.cumsum(counts) + counts, counts)
+        first: np.ndarray = np.repeat(start[near] - np.cumsum(counts) + counts, counts)
         take = first + np.arange(first.size)
         query = points[take]
-        whose = np.repeat(near, counts)
+        whose: np.ndarray = np.repeat(near, counts)
         if math.isfinite(reach):
             keep = ((query[:, 0] >= xmin[k] - bound) & (query[:, 0] <= xmax[k] + bound)
                     & (query[:, 1] >= ymin[k] - bound) & (query[:, 1] <= ymax[k] + bound))
@@ -242,6 +246,12 @@ def check_resistance(resistance: np.ndarray, passable: np.ndarray) -> None:
                             bad=int(np.count_nonzero(~(np.isfinite(values) & (values > 0)))))
 
 
+def _index_dtype(largest: int) -> Any:
+    """int32 when every index up to ``largest`` fits in it (half the memory, and scipy keeps
+    int32 sparse indices without a copy), else int64."""
+    return np.int32 if largest <= _INT32_MAX else np.int64
+
+
 def cost_graph(resistance: np.ndarray, passable: np.ndarray, dx: float, dy: float) -> Any:
     """8-neighbour graph of the passable cells (node = rank in row-major order).
 
@@ -252,22 +262,24 @@ def cost_graph(resistance: np.ndarray, passable: np.ndarray, dx: float, dy: floa
 
     rows, cols = np.nonzero(passable)
     count = rows.size
-    node = np.full((passable.shape[0] + 2, passable.shape[1] + 2), -1, dtype=np.int32)
-    node[1:-1, 1:-1][passable] = np.arange(count, dtype=np.int32)
+    # Node ranks run to count - 1 and the CSR row pointers to the edge count (up to 8 per
+    # node): each gets int32 only while it fits, or ranks would wrap beyond 2**31 cells.
+    node_type = _index_dtype(count)
+    index_type = _index_dtype(8 * count)
+    node = np.full((passable.shape[0] + 2, passable.shape[1] + 2), -1, dtype=node_type)
+    node[1:-1, 1:-1][passable] = np.arange(count, dtype=node_type)
     padded = np.zeros(node.shape, dtype=np.float64)
     padded[1:-1, 1:-1][passable] = resistance[passable]
     own = padded[rows + 1, cols + 1]
     diagonal = math.hypot(dx, dy)
     steps = ((-1, -1), (-1, 0), (-1, 1), (0, -1), (0, 1), (1, -1), (1, 0), (1, 1))
-    neighbour = np.empty((count, 8), dtype=np.int32)
-    weight = np.empty((count, 8), dtype=np.float64)
+    neighbour = np.empty((count, 8), dtype=node_type)
+    weight: npt.NDArray[np.float64] = np.empty((count, 8), dtype=np.float64)
     for column, (dr, dc) in enumerate(steps):
         length = dx if dr == 0 else dy if dc == 0 else diagonal
         neighbour[:, column] = node[rows + 1 + dr, cols + 1 + dc]
         weight[:, column] = length * 0.5 * (own + padded[rows + 1 + dr, cols + 1 + dc])
     valid = neighbour >= 0
-    # int32 index arrays when they fit, so that scipy never converts (copies) the graph.
-    index_type = np.int32 if 8 * count < 2 ** 31 else np.int64
     indptr = np.zeros(count + 1, dtype=index_type)
     np.cumsum(valid.sum(axis=1), out=indptr[1:])
     return csr_matrix((weight[valid], neighbour[valid].astype(index_type, copy=False), indptr),
@@ -341,10 +353,11 @@ def cost_distances(
     passable = ~impassable
     check_resistance(resistance, passable)
     graph = cost_graph(resistance, passable, dx, dy)
-    cell_patch = np.searchsorted(ids, labels[passable])  # per graph node, valid if patch
+    cell_patch = np.asarray(np.searchsorted(ids, labels[passable]))  # per node, valid if patch
     is_patch = labels[passable] > 0
     order = np.argsort(np.where(is_patch, cell_patch, n), kind="stable")
-    start = np.searchsorted(np.where(is_patch, cell_patch, n)[order], np.arange(n + 1))
+    start = np.asarray(np.searchsorted(np.where(is_patch, cell_patch, n)[order],
+                                       np.arange(n + 1)))
     out_i: List[np.ndarray] = []
     out_j: List[np.ndarray] = []
     out_d: List[np.ndarray] = []

@@ -17,6 +17,7 @@ import math
 from typing import Dict, Iterable, Mapping, Optional, Sequence, Tuple
 
 import numpy as np
+import numpy.typing as npt
 
 from .errors import EspInputError
 from .grid import Grid, require_same_grid
@@ -110,7 +111,7 @@ def reclassify(landcover: Grid, table: ReclassTable, *,
     keys = np.array(sorted(table), dtype=np.float64)
     resist = np.array([table[int(k)] for k in keys], dtype=np.float64)
 
-    position = np.searchsorted(keys, codes)
+    position = np.asarray(np.searchsorted(keys, codes))
     np.clip(position, 0, keys.size - 1, out=position)
     found = keys[position] == codes
     if not found.all():
@@ -129,8 +130,8 @@ def reclassify(landcover: Grid, table: ReclassTable, *,
         raise EspInputError("No land-cover class is in the reclass table, so every cell would "
                             "be NoData. Check that the preset matches the land-cover codes.")
 
-    out = np.zeros(landcover.shape, dtype=np.float64)
-    index = np.full(landcover.shape, -1, dtype=np.int64)
+    out: npt.NDArray[np.float64] = np.zeros(landcover.shape, dtype=np.float64)
+    index: npt.NDArray[np.int64] = np.full(landcover.shape, -1, dtype=np.int64)
     out.flat[valid_idx[found]] = resist[position[found]]
     index.flat[valid_idx[found]] = position[found]
     return landcover.like(out, mask), index
@@ -173,7 +174,7 @@ def class_mean_correction(base: Grid, class_index: np.ndarray, pressure: Grid, *
     means = np.divide(sums, counts, out=np.zeros(n_classes), where=counts > 0)
     ratio = np.divide(c, means[idx], out=np.ones_like(c), where=means[idx] > 0)
     np.clip(ratio, ratio_min, ratio_max, out=ratio)
-    out = np.zeros(base.shape, dtype=np.float64)
+    out: npt.NDArray[np.float64] = np.zeros(base.shape, dtype=np.float64)
     out[valid] = base.values[valid] * ratio
     return base.like(out, mask)
 

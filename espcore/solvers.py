@@ -12,17 +12,20 @@ Backends:
   memory grows linearly, so it is the choice for very large grids.
 
 ``auto`` takes CHOLMOD up to :data:`DIRECT_LIMIT` unknowns, AMG above it, and falls back to
-what is installed. Laplacians are singular; :class:`GroundedLaplacian` grounds one node per
-component so that the system is definite (CG on the singular system converges far slower).
+what is installed. CHOLMOD comes from scikit-sparse 0.4 or 0.5
+(:func:`espcore.compat.cholmod_factor`); one with an unknown interface is passed over, and the
+logged solver choice says why. Laplacians are singular; :class:`GroundedLaplacian` grounds one
+node per component so that the system is definite (CG on the singular system converges far
+slower).
 """
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any, Callable, Tuple
 
 import numpy as np
 
-from .compat import sparse_cg
+from .compat import CHOLMOD_NOT_INSTALLED, cholmod_factor, cholmod_problem, sparse_cg
 from .errors import EspError, EspInputError
 
 METHODS = ("auto", "cholmod", "superlu", "amg")
@@ -44,55 +47,82 @@ def _quiet(template: str, **fields: Any) -> None:
 
 
 def available(method: str) -> bool:
-    """True when the backend's library can be imported."""
-    try:
-        if method == "cholmod":
-            import sksparse.cholmod  # noqa: F401
-        elif method == "amg":
+    """True when the backend's library can be imported (and, for CHOLMOD, used)."""
+    if method == "cholmod":
+        return cholmod_problem() is None
+    if method == "amg":
+        try:
             import pyamg  # noqa: F401
-    except ImportError:
-        return False
+        except ImportError:
+            return False
     return method in METHODS
 
 
-def choose_method(n: int, method: str = "auto", log: Log = _quiet) -> str:
-    """The backend to use for ``n`` unknowns, logging the choice and why."""
-    if method not in METHODS:
-        raise EspInputError("Unknown solver '{method}'. Use one of: {choices}.",
-                            method=method, choices=", ".join(METHODS))
-    if method != "auto":
-        if available(method):
-            return method
-        fallback = choose_method(n, "auto", _quiet)
-        log("Solver '{method}' is not installed; using '{fallback}' instead.",
-            method=method, fallback=fallback)
-        return fallback
-    if n <= DIRECT_LIMIT and available("cholmod"):
-        chosen, reason = "cholmod", "direct factorisation, reused for every right-hand side"
-    elif n <= SUPERLU_LIMIT or not available("amg"):
+def _cholmod_unusable() -> str:
+    """Why an installed scikit-sparse is passed over ("" when usable or not installed)."""
+    problem = cholmod_problem()
+    return "" if problem in (None, CHOLMOD_NOT_INSTALLED) else str(problem)
+
+
+def _auto_choice(n: int) -> Tuple[str, str]:
+    """``auto``'s backend for ``n`` unknowns and the reason, for the log."""
+    cholmod = available("cholmod")
+    if n <= DIRECT_LIMIT and cholmod:
+        return "cholmod", "direct factorisation, reused for every right-hand side"
+    if n <= SUPERLU_LIMIT or not available("amg"):
         chosen = "superlu"
         reason = ("small system" if n <= SUPERLU_LIMIT else
                   "pyamg is not installed (install it for large grids)")
     else:
         chosen = "amg"
-        reason = ("large system: memory grows linearly" if available("cholmod") else
-                  "CHOLMOD (scikit-sparse) is not installed")
-    log("Solver: {method} for {n} unknowns ({reason}).", method=chosen, n=n, reason=reason)
+        reason = ("CHOLMOD (scikit-sparse) is not installed"
+                  if cholmod_problem() == CHOLMOD_NOT_INSTALLED
+                  else "large system: memory grows linearly")
+    unusable = _cholmod_unusable()
+    if unusable:
+        reason += "; CHOLMOD cannot be used: " + unusable
+    return chosen, reason
+
+
+def choose_method(n: int, method: str = "auto", log: Log = _quiet) -> str:
+    """The backend to use for ``n`` unknowns, logging the choice and why.
+
+    A backend asked for by name that is missing, or CHOLMOD from a scikit-sparse whose
+    interface is unknown, falls back to the ``auto`` choice among the others; the one log
+    line names the fallback and the reason.
+    """
+    if method not in METHODS:
+        raise EspInputError("Unknown solver '{method}'. Use one of: {choices}.",
+                            method=method, choices=", ".join(METHODS))
+    if method != "auto" and available(method):
+        return method
+    chosen, reason = _auto_choice(n)
+    if method == "auto" or (method == "cholmod" and _cholmod_unusable()):
+        log("Solver: {method} for {n} unknowns ({reason}).", method=chosen, n=n, reason=reason)
+    else:
+        log("Solver '{method}' is not installed; using '{fallback}' instead.",
+            method=method, fallback=chosen)
     return chosen
+
+
+def _not_definite(exc: Exception) -> EspError:
+    return EspError("The conductance matrix is not positive definite ({detail}).",
+                    detail=str(exc))
 
 
 class _Cholmod:
     def __init__(self, matrix: Any) -> None:
-        from sksparse.cholmod import CholmodNotPositiveDefiniteError, cholesky
-
         try:
-            self._factor = cholesky(matrix.tocsc())
-        except CholmodNotPositiveDefiniteError as exc:
-            raise EspError("The conductance matrix is not positive definite ({detail}).",
-                           detail=str(exc)) from exc
+            self._solve = cholmod_factor(matrix)
+        except np.linalg.LinAlgError as exc:
+            raise _not_definite(exc) from exc
 
     def solve(self, rhs: np.ndarray) -> np.ndarray:
-        return np.asarray(self._factor(rhs))
+        # scikit-sparse 0.5 finds a matrix singular to working precision only here.
+        try:
+            return self._solve(rhs)
+        except np.linalg.LinAlgError as exc:
+            raise _not_definite(exc) from exc
 
 
 class _SuperLU:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Optional, Sequence, Tuple
 
 import numpy as np
+import numpy.typing as npt
 
 from .connectivity import (
     Importance,
@@ -59,7 +60,7 @@ def candidate_mask(
                             "quality raster with a minimum quality, or both.")
     reference = classes if classes is not None else quality
     assert reference is not None
-    mask = np.ones(reference.shape, dtype=bool)
+    mask: npt.NDArray[np.bool_] = np.ones(reference.shape, dtype=bool)
     if classes is not None:
         if not len(values):
             raise EspInputError("List the values of the class raster that make a candidate "
@@ -88,7 +89,8 @@ def label_patches(mask: np.ndarray, *, connectivity: int = 8) -> np.ndarray:
 
     if connectivity not in (4, 8):
         raise EspInputError("Connectivity must be 4 or 8, not {value}.", value=connectivity)
-    structure = np.ones((3, 3), dtype=bool) if connectivity == 8 else None
+    structure: Optional[npt.NDArray[np.bool_]] = (np.ones((3, 3), dtype=bool)
+                                                  if connectivity == 8 else None)
     labels, _count = ndimage.label(mask, structure=structure)
     return labels.astype(np.int32, copy=False)
 
@@ -221,7 +223,7 @@ def extract_sources(
             "largest has {largest:g}). Lower the minimum area or widen the candidates.",
             minimum=min_area, largest=float(areas.max()) if areas.size else 0.0)
     # Renumber the kept patches 1..n so that ids stay small and contiguous.
-    lookup = np.zeros(int(labels.max()) + 1, dtype=np.int32)
+    lookup: npt.NDArray[np.int32] = np.zeros(int(labels.max()) + 1, dtype=np.int32)
     lookup[big] = np.arange(1, big.size + 1, dtype=np.int32)
     patches = lookup[labels]
     check_cancelled(progress)
@@ -238,7 +240,7 @@ def extract_sources(
         raise EspInputError(
             "No patch has a dPC of at least {minimum:g} % (the highest is {best:.3g} %). "
             "Lower the dPC threshold.", minimum=min_dpc, best=float(importance.d_pc.max()))
-    source_of_patch = np.zeros(ids.size + 1, dtype=np.int32)
+    source_of_patch: npt.NDArray[np.int32] = np.zeros(ids.size + 1, dtype=np.int32)
     source_of_patch[kept + 1] = np.arange(1, kept.size + 1, dtype=np.int32)
     mean_quality = None
     if quality is not None:

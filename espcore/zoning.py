@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import Optional, Tuple
 
 import numpy as np
+import numpy.typing as npt
 
 from .classify import classify, natural_breaks
 from .errors import EspInputError
@@ -45,7 +46,7 @@ PINCH_POINT, BARRIER, BREAKPOINT, CORRIDOR, DEGRADED_SOURCE, DEGRADED_CORRIDOR =
 #: Number of key-area levels: 1 (first level, most urgent) to 3.
 LEVELS = 3
 #: 8-connectivity: cells touching at a corner belong to one patch, as in MSPA and GDAL.
-_EIGHT = np.ones((3, 3), dtype=bool)
+_EIGHT: npt.NDArray[np.bool_] = np.ones((3, 3), dtype=bool)
 
 
 def _bool(mask: Optional[np.ndarray], shape: Tuple[int, ...], name: str) -> np.ndarray:

@@ -109,6 +109,15 @@ def test_quantile_by_hand():
     np.testing.assert_array_equal(classes, [1, 1, 2, 2, 3, 3, 4, 4])
 
 
+def test_quantile_ranks_past_int32():
+    # k n reaches 2.2e9 > 2**31 for the last classes: with numpy 1's int32 default (Windows)
+    # the ranks wrapped. Value i sits at rank i + 1, so edge k is ceil(k n / N) - 1.
+    n, classes = 2_200_000, 1_000
+    edges = quantile_breaks(np.arange(float(n)), classes)
+    k = np.arange(1, classes + 1)
+    np.testing.assert_array_equal(edges, np.concatenate([[0.0], 2_200.0 * k - 1]))
+
+
 def test_quantile_ties_merge_classes():
     # n = 9, N = 4: ranks 3, 5, 7, 9 -> values 0, 0, 1, 3; edges 0,0,0,1,3 -> 0,0,1,3.
     values = np.array([0, 0, 0, 0, 0, 0, 1, 2, 3], dtype=float)

@@ -1,6 +1,8 @@
-"""The version shims behave the same under numpy 1.24/scipy 1.10 and numpy 2/scipy 1.17."""
+"""The version shims behave the same under numpy 1.24/scipy 1.10 and numpy 2/scipy 1.17, and
+CHOLMOD solves right through whichever scikit-sparse (0.4 or 0.5) is installed."""
 
 import numpy as np
+import pytest
 import scipy.sparse as sp
 
 from espcore import compat
@@ -35,3 +37,57 @@ def test_copy_if_needed_does_not_copy_a_matching_array():
 def test_version_parse_handles_release_candidates():
     assert compat._version("2.1.0rc1") == (2, 1)
     assert compat._version("1.24.2") == (1, 24)
+
+
+# ------------------------------------------------------------ scikit-sparse (CHOLMOD) ----
+
+def grounded_grid_laplacian(rows=6, cols=7, seed=3, ground=1.5):
+    """Laplacian of a rows x cols grid of random conductances, plus ``ground`` siemens from
+    node 0 to ground: symmetric positive definite."""
+    rng = np.random.default_rng(seed)
+    index = np.arange(rows * cols).reshape(rows, cols)
+    a = np.concatenate([index[:, :-1].ravel(), index[:-1, :].ravel()])
+    b = np.concatenate([index[:, 1:].ravel(), index[1:, :].ravel()])
+    g = rng.uniform(0.1, 10.0, a.size)
+    n = rows * cols
+    adjacency = sp.coo_matrix((g, (a, b)), shape=(n, n)).tocsr()
+    adjacency = adjacency + adjacency.T
+    degree = np.asarray(adjacency.sum(axis=1)).ravel()
+    degree[0] += ground
+    return (sp.diags(degree) - adjacency).tocsc()
+
+
+def with_floating_node(matrix):
+    """``matrix`` plus a node with no conductance at all: singular, whatever the rounding
+    (a merely ungrounded Laplacian may leave a last pivot of 1e-16 instead of 0, which
+    scikit-sparse 0.4's LDL' accepts)."""
+    return sp.block_diag([matrix, sp.csc_matrix((1, 1))], format="csc")
+
+
+def installed_cholmod():
+    """Skip without scikit-sparse; an installed one the shim cannot use is a failure."""
+    pytest.importorskip("sksparse.cholmod")
+    assert compat.cholmod_problem() is None, compat.cholmod_problem()
+
+
+def test_cholmod_factor_matches_spsolve():
+    installed_cholmod()
+    from scipy.sparse.linalg import spsolve
+
+    matrix = grounded_grid_laplacian()
+    rng = np.random.default_rng(5)
+    vector = rng.normal(size=matrix.shape[0])
+    block = rng.normal(size=(matrix.shape[0], 3))
+    solve = compat.cholmod_factor(matrix)
+    np.testing.assert_allclose(solve(vector), spsolve(matrix, vector), rtol=1e-9, atol=1e-12)
+    got = solve(block)  # the factor is reused for a block of right-hand sides
+    assert got.shape == block.shape
+    np.testing.assert_allclose(got, spsolve(matrix, block), rtol=1e-9, atol=1e-12)
+
+
+def test_cholmod_factor_reports_a_matrix_that_is_not_positive_definite():
+    installed_cholmod()
+    singular = with_floating_node(grounded_grid_laplacian())
+    with pytest.raises(np.linalg.LinAlgError):
+        # scikit-sparse 0.4 fails at factorisation, 0.5 may wait for the solve.
+        compat.cholmod_factor(singular)(np.ones(singular.shape[0]))

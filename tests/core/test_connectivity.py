@@ -427,6 +427,30 @@ def test_cost_distances_match_a_plain_dijkstra():
     assert len(found) > 5
 
 
+def test_cost_graph_is_the_same_with_int64_node_ranks(monkeypatch):
+    # Past 2**31 passable cells int32 node ranks would wrap. Too big to build here, so the
+    # int32 limit is lowered: the int64 path must build the same graph and distances.
+    from espcore import patchdistance
+
+    labels, _ = blob_labels(3, shape=(9, 13))
+    rng = np.random.default_rng(5)
+    resistance = rng.uniform(1.0, 10.0, labels.shape)
+    passable = rng.random(labels.shape) > 0.2
+    narrow = patchdistance.cost_graph(resistance, passable, 30.0, 20.0)
+    expected = cost_distances(labels, resistance, impassable=~passable, cell_size=(30.0, 20.0),
+                              max_distance=math.inf)
+    monkeypatch.setattr(patchdistance, "_INT32_MAX", 10)
+    assert patchdistance._index_dtype(11) == np.int64
+    wide = patchdistance.cost_graph(resistance, passable, 30.0, 20.0)
+    assert (wide != narrow).nnz == 0 and wide.shape == narrow.shape
+    got = cost_distances(labels, resistance, impassable=~passable, cell_size=(30.0, 20.0),
+                         max_distance=math.inf)
+    np.testing.assert_array_equal(got.i, expected.i)
+    np.testing.assert_array_equal(got.j, expected.j)
+    np.testing.assert_allclose(got.distance, expected.distance, rtol=1e-12)
+    assert expected.i.size > 0
+
+
 def test_cost_distances_reject_zero_resistance():
     labels = np.array([[1, 0, 2]])
     with pytest.raises(EspInputError, match="positive"):

@@ -179,6 +179,71 @@ def test_allocation_and_adjacency_of_three_sources(method):
     np.testing.assert_array_equal(adjacent_pairs(allocation), [[1, 2]])
 
 
+#: Lines along a strip: skimage's int8 neighbour offsets times the row length wrap at 127
+#: columns on numpy 1 and overflow from 128 on with numpy 2; 33,000 is past int16 as well.
+STRIP_LENGTHS = [127, 128, 33_000]
+
+
+def strip_cost_from_corner(length, along, across):
+    """Cost (resistance 1) from cell (0, 0) of a strip 2 cells across and ``length`` along,
+    as (2, length): straight along the first line; onto the second line one diagonal step
+    first (it is shorter than a step along plus one across), then straight."""
+    k = np.arange(length, dtype=np.float64)
+    second = math.hypot(along, across) + (k - 1) * along
+    second[0] = across
+    return np.stack([k * along, second])
+
+
+@pytest.mark.parametrize("method", METHODS)
+@pytest.mark.parametrize("length", STRIP_LENGTHS)
+@pytest.mark.parametrize("wide", [True, False], ids=["wide", "tall"])
+def test_long_strips_match_the_analytic_cost(method, length, wide):
+    # A strip 2 cells across and `length` along, resistance 3, cells 2 wide and 5 high;
+    # sources in opposite corners, ids beyond int16. Every cell of the second line is
+    # reached through a diagonal step, so the allocation follows diagonal predecessors too.
+    dx, dy, res = 2.0, 5.0, 3.0
+    first, last = 40_000, 70_000
+    along, across = (dx, dy) if wide else (dy, dx)
+    from_first = res * strip_cost_from_corner(length, along, across)
+    from_last = from_first[::-1, ::-1]  # the same strip seen from the opposite corner
+    labels = np.zeros((2, length), dtype=np.int64)
+    labels[0, 0], labels[1, -1] = first, last
+
+    def grid(strip):  # strip coordinates (across, along) -> raster rows and columns
+        return np.ascontiguousarray(strip if wide else strip.T)
+
+    resistance = np.full(grid(labels).shape, res)
+    options = dict(impassable=np.zeros(resistance.shape, dtype=bool), cell_size=(dx, dy),
+                   method=method)
+    cwd = cost_distance(grid(labels == first), resistance, **options)
+    np.testing.assert_allclose(cwd, grid(from_first), rtol=1e-12)
+    cwd, allocation = cost_allocation(grid(labels), resistance, **options)
+    np.testing.assert_allclose(cwd, grid(np.minimum(from_first, from_last)), rtol=1e-12)
+    untied = grid(np.abs(from_first - from_last) > 1e-9 * from_first.max())
+    zone = grid(np.where(from_first < from_last, first, last))
+    np.testing.assert_array_equal(allocation[untied], zone[untied])
+    assert allocation.dtype == np.int64
+
+
+@pytest.mark.skipif(not _has_skimage(), reason="scikit-image not installed")
+@pytest.mark.parametrize("shape", [(3, 127), (3, 128), (2, 33_000), (127, 3), (300, 4)],
+                         ids=str)
+def test_skimage_matches_scipy_on_wide_and_tall_grids(shape):
+    # Random resistance, NoData and sources: the skimage search (pointer jumping over its
+    # traceback) must give scipy's distances and owners on any row length.
+    rng = np.random.default_rng(sum(shape))
+    resistance = rng.uniform(0.5, 20.0, shape)
+    impassable = rng.random(shape) < 0.1
+    labels = np.zeros(shape, dtype=np.int32)
+    cells = rng.choice(labels.size, size=12, replace=False)
+    labels.flat[cells] = rng.choice(np.arange(100, 40_000), size=12, replace=False)
+    options = dict(impassable=impassable, cell_size=(25.0, 40.0))
+    expected, owner = cost_allocation(labels, resistance, method="scipy", **options)
+    cwd, allocation = cost_allocation(labels, resistance, method="skimage", **options)
+    np.testing.assert_allclose(cwd, expected, rtol=1e-12)
+    np.testing.assert_array_equal(allocation, owner)
+
+
 def test_adjacent_pairs_by_hand():
     assert adjacent_pairs(np.array([[1, 0], [0, 2]])).tolist() == [[1, 2]]
     assert adjacent_pairs(np.array([[0, 5], [3, 0]])).tolist() == [[3, 5]]
