@@ -12,7 +12,7 @@ export QT_QPA_PLATFORM := offscreen
 
 .PHONY: help setup test test-core test-core-system test-qgis lint typecheck demo package \
         check-package desktop-check desktop-dock bench demo-data model clean translations \
-        test-matrix test-ltr
+        test-matrix test-ltr qt6-names
 
 help:
 	@echo "make demo           run the toolkit through qgis_process on the Hunan demo data"
@@ -49,7 +49,19 @@ $(TYPECHECK_VENV)/.ready: requirements/typecheck.txt | $(VENV)/.ready
 typecheck: $(TYPECHECK_VENV)/.ready
 	$(TYPECHECK_VENV)/bin/mypy -p espcore
 
-test: lint typecheck test-core test-core-system test-qgis
+# QGIS 4 runs on Qt 6: every Qt name the plugin uses must exist in PyQt6 (tools/qt6_names.py).
+QT6_VENV := .venv-qt6
+$(QT6_VENV)/.ready: requirements/qt6.txt | $(VENV)/.ready
+	rm -rf $(QT6_VENV)
+	/usr/bin/python3 -m venv $(QT6_VENV)
+	$(QT6_VENV)/bin/pip install -q --disable-pip-version-check -r requirements/qt6.txt
+	touch $@
+
+qt6-names: $(QT6_VENV)/.ready
+	$(QT6_VENV)/bin/python tools/qt6_names.py --self-test
+	$(QT6_VENV)/bin/python tools/qt6_names.py
+
+test: lint typecheck qt6-names test-core test-core-system test-qgis
 
 test-core: setup
 	$(PY) -m pytest -q -p no:pytest_qgis -W ignore::pytest.PytestConfigWarning tests/core
@@ -118,4 +130,4 @@ translations:
 	python3 tools/i18n.py compile
 
 clean:
-	rm -rf build dist demo_output .pytest_cache .mypy_cache .ruff_cache $(TYPECHECK_VENV)
+	rm -rf build dist demo_output .pytest_cache .mypy_cache .ruff_cache $(TYPECHECK_VENV) $(QT6_VENV)

@@ -35,9 +35,9 @@ class EspToolkitPlugin:
         if self.iface is None:
             return
         from qgis.PyQt.QtGui import QIcon
-        from qgis.PyQt.QtWidgets import QAction
 
         from .algorithms.base import ICON_PATH
+        from .algorithms.qgis_compat import QAction
 
         self.action = QAction(QIcon(ICON_PATH), self.tr("ESP Toolkit"), self.iface.mainWindow())
         self.action.setObjectName("EspToolkitAction")

@@ -26,6 +26,7 @@ from ..espcore.progress import SubProgress, check_cancelled
 from .base import STYLE_DIR, EspAlgorithm, FeedbackProgress, StyleOnLoad, translate
 from .classes import CLASSIFIED, add_class_parameters, write_classes
 from .link_io import LinkTable, active_rows, add_links_parameter, read_links, warn_cost_mismatch
+from .qgis_compat import NumberType
 from .raster_io import check_destination, check_output_path, write_grid
 from .source_io import add_resistance_parameter, add_source_parameters, read_sources
 
@@ -97,7 +98,7 @@ class Barriers(EspAlgorithm):
 
     def initAlgorithm(self, config: Any = None) -> None:
         tr, add = self.tr, self.add_parameter
-        double = QgsProcessingParameterNumber.Type.Double
+        double = NumberType.Double
         add_resistance_parameter(self, tr("Give the raster the links were built on, or the "
                                           "one whose barriers you want to map; its cells "
                                           "must be square."))
@@ -287,7 +288,7 @@ def add_radius_parameters(algorithm: EspAlgorithm) -> None:
     """MIN_RADIUS, MAX_RADIUS and STEP of the restored circles (shared with the zoning
     tool's burden / benefit account, which must score barriers the same way)."""
     tr, add = algorithm.tr, algorithm.add_parameter
-    double = QgsProcessingParameterNumber.Type.Double
+    double = NumberType.Double
     add(QgsProcessingParameterNumber(
             MIN_RADIUS, tr("Minimum detection radius (map units; empty: 3 cells)"),
             double, optional=True, minValue=0.0),

@@ -7,9 +7,7 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
-    QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeatureSource,
@@ -17,9 +15,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..espcore.centrality import current_flow_centrality
 from .base import EspAlgorithm, FeedbackProgress, StyleOnLoad
@@ -34,6 +30,7 @@ from .link_io import (
     with_values,
 )
 from .patch_io import feature_id
+from .qgis_compat import FieldDataType, SourceType, WkbType, double_field, int_field
 from .source_io import SOURCE_ID_FIELD, SOURCES
 
 FIELD = CENTRALITY_FIELDS[0][0]  # "CF_Central"
@@ -84,7 +81,7 @@ class Centrality(EspAlgorithm):
         tr, add = self.tr, self.add_parameter
         add_links_parameter(self)
         add(QgsProcessingParameterFeatureSource(SOURCES, tr("Sources (polygons)"),
-                                                [QgsProcessing.TypeVectorPolygon],
+                                                [SourceType.VectorPolygon],
                                                 optional=True),
             tr("Optional: the ecological sources the links join, for example the output of "
                "'Extract ecological sources'. They are copied to the sources output with "
@@ -92,18 +89,18 @@ class Centrality(EspAlgorithm):
                "found in the links."))
         add(QgsProcessingParameterField(SOURCE_ID_FIELD, tr("Source id field"),
                                         parentLayerParameterName=SOURCES,
-                                        type=QgsProcessingParameterField.Numeric,
+                                        type=FieldDataType.Numeric,
                                         optional=True),
             tr("The id of each source, as used in From_Core and To_Core (source_id in "
                "'Extract ecological sources'). Empty: features are numbered 1, 2, ... in "
                "layer order."))
         add(QgsProcessingParameterFeatureSink(self.OUTPUT_LINKS, tr("Links with centrality"),
-                                              QgsProcessing.TypeVectorLine),
+                                              SourceType.VectorLine),
             tr("Every feature of the links layer with its fields plus CF_Central (A, the "
                "current summed over all pairs of sources); NULL on inactive links."))
         add(QgsProcessingParameterFeatureSink(self.OUTPUT_SOURCES, tr("Sources with "
                                                                       "centrality"),
-                                              QgsProcessing.TypeVector, optional=True,
+                                              SourceType.Vector, optional=True,
                                               createByDefault=True),
             tr("The source polygons plus CF_Central (A, current through the source summed "
                "over all pairs), or, without polygons, a table of source_id and "
@@ -181,7 +178,7 @@ class Centrality(EspAlgorithm):
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_LINKS))
         for feature, value in zip(table.features, values):
             sink.addFeature(with_values(feature, fields, [index], [value]),
-                            QgsFeatureSink.FastInsert)
+                            QgsFeatureSink.Flag.FastInsert)
         return sink_id
 
     def _write_sources(self, polygons: Optional[QgsProcessingFeatureSource], field: str,
@@ -192,10 +189,10 @@ class Centrality(EspAlgorithm):
             wkb_type, crs = polygons.wkbType(), polygons.sourceCrs()
         else:
             fields = QgsFields()
-            fields.append(QgsField("source_id", QVariant.Int))
-            fields.append(QgsField(FIELD, QVariant.Double))
+            fields.append(int_field("source_id"))
+            fields.append(double_field(FIELD))
             index = 1
-            wkb_type, crs = QgsWkbTypes.NoGeometry, QgsCoordinateReferenceSystem()
+            wkb_type, crs = WkbType.NoGeometry, QgsCoordinateReferenceSystem()
         sink, sink_id = self.parameterAsSink(parameters, self.OUTPUT_SOURCES, context, fields,
                                              wkb_type, crs)
         if sink is None:
@@ -207,10 +204,10 @@ class Centrality(EspAlgorithm):
             for number, feature in enumerate(polygons.getFeatures(), start=1):
                 pid = feature_id(feature, field, number)
                 sink.addFeature(with_values(feature, fields, [index], [by_id[pid]]),
-                                QgsFeatureSink.FastInsert)
+                                QgsFeatureSink.Flag.FastInsert)
         else:
             for pid, value in sorted(by_id.items()):
                 row = QgsFeature(fields)
                 row.setAttributes([int(pid), value])
-                sink.addFeature(row, QgsFeatureSink.FastInsert)
+                sink.addFeature(row, QgsFeatureSink.Flag.FastInsert)
         return sink_id

@@ -7,9 +7,7 @@ import numpy as np
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
-    QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -24,9 +22,7 @@ from qgis.core import (
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterRasterLayer,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..espcore.circuit import MAP_NODATA, POLICIES, MapOptions
 from ..espcore.csini import parse_included_pairs, parse_strengths
@@ -38,6 +34,7 @@ from ..espcore.solvers import METHODS
 from .base import EspAlgorithm, FeedbackProgress, StyleOnLoad, translate
 from .csfiles import format_table, read_text, write_outputs
 from .focal_io import focal_from_features
+from .qgis_compat import FieldDataType, SourceType, WkbType, double_field, long_field
 from .raster_io import check_output_path, read_aligned, write_grid
 
 SCENARIOS = ("pairwise", "one-to-all", "all-to-one", "advanced")
@@ -129,14 +126,14 @@ class Circuitscape(EspAlgorithm):
                "id on several cells is a focal region."))
         add(QgsProcessingParameterFeatureSource(
                 self.FOCAL_FEATURES, tr("Focal nodes (points or polygons)"),
-                [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon],
+                [SourceType.VectorPoint, SourceType.VectorPolygon],
                 optional=True),
             tr("Points: each point is a focal node in the cell that holds it. Polygons: each "
                "polygon is a focal region (cells whose centre lies inside). Reprojected to the "
                "raster's CRS."))
         add(QgsProcessingParameterField(self.FOCAL_ID_FIELD, tr("Focal id field"),
                                         parentLayerParameterName=self.FOCAL_FEATURES,
-                                        type=QgsProcessingParameterField.Numeric,
+                                        type=FieldDataType.Numeric,
                                         optional=True),
             tr("Positive integer id of each focal feature; features sharing an id form one "
                "focal node. Empty: the feature number (1, 2, ...)."))
@@ -217,7 +214,7 @@ class Circuitscape(EspAlgorithm):
             tr("Effective resistances in Circuitscape's layout: header row '0 ids', header "
                "column ids, -1 for pairs that are not connected."))
         add(QgsProcessingParameterFeatureSink(self.RESISTANCE_TABLE, tr("Resistances"),
-                                              QgsProcessing.TypeVector, optional=True,
+                                              SourceType.Vector, optional=True,
                                               createByDefault=False),
             tr("One row per pair: from_id, to_id, resistance (ohm; -1 not connected)."))
         add(QgsProcessingParameterFolderDestination(self.MAPS_FOLDER, tr("Per-pair maps folder"),
@@ -428,12 +425,12 @@ class Circuitscape(EspAlgorithm):
     def _table(self, resistances: np.ndarray, scenario: str, parameters: Dict[str, Any],
                context: QgsProcessingContext) -> str:
         fields = QgsFields()
-        fields.append(QgsField("from_id", QVariant.LongLong))
+        fields.append(long_field("from_id"))
         if scenario == "pairwise":
-            fields.append(QgsField("to_id", QVariant.LongLong))
-        fields.append(QgsField("resistance", QVariant.Double))
+            fields.append(long_field("to_id"))
+        fields.append(double_field("resistance"))
         sink, dest = self.parameterAsSink(parameters, self.RESISTANCE_TABLE, context, fields,
-                                          QgsWkbTypes.NoGeometry)
+                                          WkbType.NoGeometry)
         if scenario == "pairwise":
             ids = resistances[0, 1:]
             rows: List[tuple] = [(int(ids[i]), int(ids[j]), float(resistances[i + 1, j + 1]))
@@ -443,6 +440,6 @@ class Circuitscape(EspAlgorithm):
         for row in rows:
             feature = QgsFeature(fields)
             feature.setAttributes(list(row))
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         return dest
 

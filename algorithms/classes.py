@@ -17,6 +17,7 @@ from ..espcore.classify import class_breaks, classify
 from ..espcore.grid import Grid
 from ..espcore.progress import NullProgress, Progress
 from .base import EspAlgorithm, StyleOnLoad
+from .qgis_compat import NumberType
 from .raster_io import check_output_path, write_grid
 
 CLASSES = "CLASSES"
@@ -35,7 +36,7 @@ def add_class_parameters(algorithm: EspAlgorithm, what: str) -> None:
     being graded in the help (already translated)."""
     tr, add = algorithm.tr, algorithm.add_parameter
     add(QgsProcessingParameterNumber(CLASSES, tr("Number of classes"),
-                                     QgsProcessingParameterNumber.Type.Integer,
+                                     NumberType.Integer,
                                      defaultValue=5, minValue=2, maxValue=MAX_CLASSES),
         tr("The {what} are graded into this many classes (studies use 3-5; the top class "
            "is usually taken as the key areas).").format(what=what))

@@ -10,10 +10,8 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeature,
-    QgsField,
     QgsFields,
     QgsGeometry,
-    QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -24,9 +22,7 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..espcore.collaboration import (
     Account,
@@ -61,6 +57,15 @@ from .link_io import (
     read_links,
 )
 from .patch_io import rasterize_ids
+from .qgis_compat import (
+    FieldDataType,
+    NumberType,
+    SourceType,
+    WkbType,
+    double_field,
+    new_field,
+    string_field,
+)
 from .raster_io import check_aligned, read_grid
 from .source_io import RESISTANCE, add_resistance_parameter, add_source_parameters, read_sources
 from .unit_io import Topology, Units, group_labels, read_units, topology, unit_raster
@@ -157,7 +162,7 @@ class CollaborativeZoning(EspAlgorithm):
     def initAlgorithm(self, config: Any = None) -> None:
         tr, add = self.tr, self.add_parameter
         add(QgsProcessingParameterFeatureSource(self.UNITS, tr("Administrative units"),
-                                                [QgsProcessing.TypeVectorPolygon]),
+                                                [SourceType.VectorPolygon]),
             tr("Polygons of the units that share the pattern, for example the 122 counties "
                "of Hunan."))
         add(QgsProcessingParameterField(self.UNIT_NAME_FIELD, tr("Unit name field"),
@@ -172,7 +177,7 @@ class CollaborativeZoning(EspAlgorithm):
         add_links_parameter(self)
         add(QgsProcessingParameterField(self.LINK_WEIGHT_FIELD, tr("Link weight field"),
                                         parentLayerParameterName=LINKS,
-                                        type=QgsProcessingParameterField.Numeric,
+                                        type=FieldDataType.Numeric,
                                         optional=True),
             tr("For the matrix mode 'Sum of a link field': for example CF_Central (current "
                "flow) of 'Centrality' or Eff_Resist of 'Pinch points'."))
@@ -181,7 +186,7 @@ class CollaborativeZoning(EspAlgorithm):
             tr("The zone raster of 'Restoration zoning' (on the resistance grid): zone areas "
                "per unit."))
         add(QgsProcessingParameterFeatureSource(self.KEY_AREAS, tr("Key restoration areas"),
-                                                [QgsProcessing.TypeVectorPolygon], optional=True),
+                                                [SourceType.VectorPolygon], optional=True),
             tr("The key areas of 'Restoration zoning' (field kind_id): pinch points and "
                "barriers per unit, and the barriers of the restoration account."))
         add(QgsProcessingParameterEnum(self.MATRIX_MODE, tr("Unit matrix"),
@@ -196,25 +201,25 @@ class CollaborativeZoning(EspAlgorithm):
                "also every unit its least-cost path crosses (they must keep the corridor "
                "open together). The effective-resistance matrix is not affected."))
         add(QgsProcessingParameterNumber(self.RESOLUTION, tr("Community resolution"),
-                                         QgsProcessingParameterNumber.Type.Double,
+                                         NumberType.Double,
                                          defaultValue=1.0, minValue=0.001),
             tr("Louvain resolution: above 1 gives more, smaller collaboration zones; below 1 "
                "fewer, larger ones."))
         add(QgsProcessingParameterNumber(self.SEED, tr("Random seed"),
-                                         QgsProcessingParameterNumber.Type.Integer,
+                                         NumberType.Integer,
                                          defaultValue=1),
             tr("Seed of the Louvain search: the same inputs and seed give the same zones."))
         add_radius_parameters(self)
         for key, label, kind, text in (
-                (self.OUTPUT, tr("Unit ledger"), QgsProcessing.TypeVectorPolygon,
+                (self.OUTPUT, tr("Unit ledger"), SourceType.VectorPolygon,
                  tr("The units with the ledger fields and their collaboration zone.")),
-                (self.CROSS_LINKS, tr("Cross-boundary links"), QgsProcessing.TypeVectorLine,
+                (self.CROSS_LINKS, tr("Cross-boundary links"), SourceType.VectorLine,
                  tr("Active links whose sources lie in different units, with both names.")),
-                (self.MATRIX, tr("Unit matrix"), QgsProcessing.TypeVector,
+                (self.MATRIX, tr("Unit matrix"), SourceType.Vector,
                  tr("Table: one row and one column per unit.")),
-                (self.SHARES, tr("Element shares"), QgsProcessing.TypeVector,
+                (self.SHARES, tr("Element shares"), SourceType.Vector,
                  tr("Table: each source (km²) and corridor (km) per unit, with its share.")),
-                (self.ACCOUNT, tr("Restoration account"), QgsProcessing.TypeVector,
+                (self.ACCOUNT, tr("Restoration account"), SourceType.Vector,
                  tr("Table: barrier area restored in one unit for the benefit of another."))):
             add(QgsProcessingParameterFeatureSink(key, label, kind), text)
         for key, label in ((self.COMMUNITY_COUNT, tr("Number of collaboration zones")),
@@ -504,14 +509,14 @@ class CollaborativeZoning(EspAlgorithm):
         fields = QgsFields(source.fields())
         names = list(ledger.columns)
         integer = {name for name in names if name.endswith("_n")}
-        extra = [(name, QVariant.Int if name in integer else QVariant.Double)
-                 for name in names] + [("community", QVariant.Int)]
+        extra = [(name, "int" if name in integer else "double")
+                 for name in names] + [("community", "int")]
         if groups is not None:
-            extra.append(("grp_comm", QVariant.Int))
+            extra.append(("grp_comm", "int"))
         for name, kind in extra:
             if fields.indexFromName(name) >= 0:
                 fields.remove(fields.indexFromName(name))
-            fields.append(QgsField(name, kind))
+            fields.append(new_field(name, kind))
         sink, destination = open_sink(self, parameters, self.OUTPUT, context, fields,
                                        source.wkbType(), source.sourceCrs())
         typical = typical_communities(community, groups) if groups is not None else None
@@ -542,11 +547,11 @@ class CollaborativeZoning(EspAlgorithm):
                            grid: Grid) -> Tuple[str, int]:
         source = self.parameterAsSource(parameters, LINKS, context)
         fields = QgsFields()
-        for name, kind in (("Link_ID", QVariant.Int), ("From_Core", QVariant.Int),
-                           ("To_Core", QVariant.Int), ("From_Unit", QVariant.String),
-                           ("To_Unit", QVariant.String), ("CW_Dist", QVariant.Double),
-                           ("length_km", QVariant.Double)):
-            fields.append(QgsField(name, kind))
+        for name, kind in (("Link_ID", "int"), ("From_Core", "int"),
+                           ("To_Core", "int"), ("From_Unit", "string"),
+                           ("To_Unit", "string"), ("CW_Dist", "double"),
+                           ("length_km", "double")):
+            fields.append(new_field(name, kind))
         sink, destination = open_sink(self, parameters, self.CROSS_LINKS, context, fields,
                                        source.wkbType(), source.sourceCrs())
         rows = []
@@ -567,12 +572,12 @@ class CollaborativeZoning(EspAlgorithm):
     def _write_matrix(self, parameters: Dict[str, Any], context: QgsProcessingContext,
                       units: Units, matrix: np.ndarray) -> str:
         fields = QgsFields()
-        fields.append(QgsField("unit", QVariant.String))
+        fields.append(string_field("unit"))
         columns = _unique_names(units.names)
         for name in columns:
-            fields.append(QgsField(name, QVariant.Double))
+            fields.append(double_field(name))
         sink, destination = open_sink(self, parameters, self.MATRIX, context, fields,
-                                       QgsWkbTypes.NoGeometry, QgsCoordinateReferenceSystem())
+                                       WkbType.NoGeometry, QgsCoordinateReferenceSystem())
         rows = []
         for index, name in enumerate(units.names):
             out = QgsFeature(fields)
@@ -586,13 +591,13 @@ class CollaborativeZoning(EspAlgorithm):
                       table: LinkTable, active: np.ndarray, lengths: np.ndarray) -> str:
         tr = self.tr
         fields = QgsFields()
-        for name, kind in (("element", QVariant.String), ("element_id", QVariant.Int),
-                           ("unit", QVariant.String), ("amount", QVariant.Double),
-                           ("unit_of", QVariant.String), ("share_pct", QVariant.Double),
-                           ("cross", QVariant.Int)):
-            fields.append(QgsField(name, kind))
+        for name, kind in (("element", "string"), ("element_id", "int"),
+                           ("unit", "string"), ("amount", "double"),
+                           ("unit_of", "string"), ("share_pct", "double"),
+                           ("cross", "int")):
+            fields.append(new_field(name, kind))
         sink, destination = open_sink(self, parameters, self.SHARES, context, fields,
-                                       QgsWkbTypes.NoGeometry, QgsCoordinateReferenceSystem())
+                                       WkbType.NoGeometry, QgsCoordinateReferenceSystem())
         rows = []
         groups: Sequence[Tuple[str, str, np.ndarray, np.ndarray]] = (
             (tr("Source"), "km²", source_ids, sources),
@@ -613,11 +618,11 @@ class CollaborativeZoning(EspAlgorithm):
     def _write_account(self, parameters: Dict[str, Any], context: QgsProcessingContext,
                        units: Units, account: Optional[Account]) -> str:
         fields = QgsFields()
-        for name, kind in (("restorer", QVariant.String), ("beneficiary", QVariant.String),
-                           ("area_km2", QVariant.Double)):
-            fields.append(QgsField(name, kind))
+        for name, kind in (("restorer", "string"), ("beneficiary", "string"),
+                           ("area_km2", "double")):
+            fields.append(new_field(name, kind))
         sink, destination = open_sink(self, parameters, self.ACCOUNT, context, fields,
-                                       QgsWkbTypes.NoGeometry, QgsCoordinateReferenceSystem())
+                                       WkbType.NoGeometry, QgsCoordinateReferenceSystem())
         rows = []
         if account is not None:
             for r, e in zip(*np.nonzero(account.flows > 0)):

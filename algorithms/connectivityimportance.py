@@ -10,10 +10,8 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsGeometry,
-    QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -24,11 +22,8 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
     QgsProcessingUtils,
-    QgsRectangle,
     QgsSpatialIndex,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..espcore.connectivity import (
     Importance,
@@ -47,17 +42,18 @@ from ..espcore.progress import Progress, check_cancelled
 from . import dispersal as dp
 from .base import EspAlgorithm, FeedbackProgress, StyleOnLoad
 from .patch_io import feature_id, polygonize_ids, rasterize_ids
+from .qgis_compat import FieldDataType, NumberType, SourceType, WkbType, new_field, null_rectangle
 from .raster_io import read_aligned, read_grid
 
 #: Fields added to every patch: (name, type), in the order written.
-FIELDS = (("patch_id", QVariant.LongLong), ("area_km2", QVariant.Double),
-          ("dIIC", QVariant.Double), ("dIICintra", QVariant.Double),
-          ("dIICflux", QVariant.Double), ("dIICconnector", QVariant.Double),
-          ("dPC", QVariant.Double), ("dPCintra", QVariant.Double),
-          ("dPCflux", QVariant.Double), ("dPCconnector", QVariant.Double),
-          ("rank", QVariant.Int))
-LINK_FIELDS = (("from", QVariant.LongLong), ("to", QVariant.LongLong),
-               ("distance", QVariant.Double), ("probability", QVariant.Double))
+FIELDS = (("patch_id", "long"), ("area_km2", "double"),
+          ("dIIC", "double"), ("dIICintra", "double"),
+          ("dIICflux", "double"), ("dIICconnector", "double"),
+          ("dPC", "double"), ("dPCintra", "double"),
+          ("dPCflux", "double"), ("dPCconnector", "double"),
+          ("rank", "int"))
+LINK_FIELDS = (("from", "long"), ("to", "long"),
+               ("distance", "double"), ("probability", "double"))
 
 
 @dataclass
@@ -149,13 +145,13 @@ class ConnectivityImportance(EspAlgorithm):
     def initAlgorithm(self, config: Any = None) -> None:
         tr, add = self.tr, self.add_parameter
         add(QgsProcessingParameterFeatureSource(self.PATCHES, tr("Patch polygons"),
-                                                [QgsProcessing.TypeVectorPolygon],
+                                                [SourceType.VectorPolygon],
                                                 optional=True),
             tr("One feature per habitat patch, in a projected CRS (metres). Give either this "
                "or a patch raster."))
         add(QgsProcessingParameterField(self.PATCH_ID_FIELD, tr("Patch id field"),
                                         parentLayerParameterName=self.PATCHES,
-                                        type=QgsProcessingParameterField.Numeric,
+                                        type=FieldDataType.Numeric,
                                         optional=True),
             tr("Whole-number, unique patch ids. Empty: patches are numbered 1, 2, ... in the "
                "order of the features."))
@@ -166,17 +162,17 @@ class ConnectivityImportance(EspAlgorithm):
                "core. Give either this or patch polygons."))
         dp.add_dispersal_parameters(self)
         add(QgsProcessingParameterNumber(self.LANDSCAPE_AREA, tr("Landscape area (map units²)"),
-                                         QgsProcessingParameterNumber.Type.Double,
+                                         NumberType.Double,
                                          optional=True, minValue=0.0),
             tr("A_L, the area of the study area, e.g. 1.2e10 m² for 12,000 km². Empty: the "
                "data cells of the patch raster, or the bounding box of the polygons. Only "
                "IIC and PC depend on it."))
         add(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Patches with importance"),
-                                              QgsProcessing.TypeVectorPolygon),
+                                              SourceType.VectorPolygon),
             tr("The patches with area_km2, dIIC, dPC, their intra / flux / connector "
                "fractions (%) and the rank by dPC."))
         add(QgsProcessingParameterFeatureSink(self.LINKS, tr("Links"),
-                                              QgsProcessing.TypeVector, optional=True,
+                                              SourceType.Vector, optional=True,
                                               createByDefault=False),
             tr("A table of the patch pairs within reach: from, to (patch ids), distance and "
                "direct probability p0^(d/d0)."))
@@ -267,8 +263,7 @@ class ConnectivityImportance(EspAlgorithm):
         features = [row[1] for row in rows]
         geometries = [QgsGeometry(feature.geometry()) for feature in features]
         areas = np.array([geometry.area() for geometry in geometries], dtype=np.float64)
-        extent = QgsRectangle()
-        extent.setMinimal()
+        extent = null_rectangle()
         for geometry in geometries:
             extent.combineExtentWith(geometry.boundingBox())
         landscape = extent.width() * extent.height() if geometries else 0.0
@@ -388,13 +383,13 @@ class ConnectivityImportance(EspAlgorithm):
                        parameters: Dict[str, Any], context: QgsProcessingContext) -> str:
         added = QgsFields()
         for name, kind in FIELDS:
-            added.append(QgsField(name, kind))
+            added.append(new_field(name, kind))
         if patches.features is not None:
             fields = QgsProcessingUtils.combineFields(source.fields(), added)
             geometry_type = source.wkbType()
         else:
             fields = added
-            geometry_type = QgsWkbTypes.MultiPolygon
+            geometry_type = WkbType.MultiPolygon
         sink, sink_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
                                              geometry_type, patches.crs)
         if sink is None:
@@ -422,7 +417,7 @@ class ConnectivityImportance(EspAlgorithm):
                 geometry.convertToMultiType()
                 feature.setGeometry(geometry)
                 feature.setAttributes(values)
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         return sink_id
 
     def _write_links(self, patches: Patches, dispersal: dp.Dispersal,
@@ -432,9 +427,9 @@ class ConnectivityImportance(EspAlgorithm):
             return None
         fields = QgsFields()
         for name, kind in LINK_FIELDS:
-            fields.append(QgsField(name, kind))
+            fields.append(new_field(name, kind))
         sink, sink_id = self.parameterAsSink(parameters, self.LINKS, context, fields,
-                                             QgsWkbTypes.NoGeometry,
+                                             WkbType.NoGeometry,
                                              QgsCoordinateReferenceSystem())
         if sink is None:
             return None
@@ -448,5 +443,5 @@ class ConnectivityImportance(EspAlgorithm):
             feature = QgsFeature(fields)
             feature.setAttributes([int(patches.ids[a]), int(patches.ids[b]), float(d),
                                    float(p)])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         return sink_id

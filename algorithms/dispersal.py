@@ -13,6 +13,7 @@ from qgis.core import (
 )
 
 from .base import EspAlgorithm, translate
+from .qgis_compat import NumberType
 
 DISTANCE_METHOD = "DISTANCE_METHOD"
 RESISTANCE = "RESISTANCE"
@@ -37,7 +38,7 @@ class Dispersal:
 
 def add_dispersal_parameters(algorithm: EspAlgorithm) -> None:
     tr, add = translate, algorithm.add_parameter
-    double = QgsProcessingParameterNumber.Type.Double
+    double = NumberType.Double
     add(QgsProcessingParameterEnum(
         DISTANCE_METHOD, tr("Distance between patches"),
         [tr("Edge-to-edge Euclidean"), tr("Least-cost over a resistance raster")],

@@ -7,9 +7,7 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
-    QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -21,22 +19,21 @@ from qgis.core import (
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..espcore.grid import Grid
 from ..espcore.sources import Sources, candidate_mask, extract_sources
 from .base import EspAlgorithm, FeedbackProgress, StyleOnLoad
 from .dispersal import add_dispersal_parameters, read_dispersal
 from .patch_io import polygonize_ids
+from .qgis_compat import NumberType, SourceType, WkbType, new_field
 from .raster_io import check_output_path, read_aligned, write_grid
 
-#: Per-source attributes: (field name, QVariant type) in the order written.
-FIELDS = (("source_id", QVariant.Int), ("area_km2", QVariant.Double),
-          ("dPC", QVariant.Double), ("dPCintra", QVariant.Double),
-          ("dPCflux", QVariant.Double), ("dPCconnector", QVariant.Double),
-          ("dIIC", QVariant.Double), ("mean_quality", QVariant.Double))
+#: Per-source attributes: (field name, kind of qgis_compat.new_field) in the order written.
+FIELDS = (("source_id", "int"), ("area_km2", "double"),
+          ("dPC", "double"), ("dPCintra", "double"),
+          ("dPCflux", "double"), ("dPCconnector", "double"),
+          ("dIIC", "double"), ("mean_quality", "double"))
 
 
 def parse_values(text: str) -> List[float]:
@@ -98,7 +95,7 @@ class ExtractSources(EspAlgorithm):
 
     def initAlgorithm(self, config: Any = None) -> None:
         tr, add = self.tr, self.add_parameter
-        double = QgsProcessingParameterNumber.Type.Double
+        double = NumberType.Double
         add(QgsProcessingParameterRasterLayer(self.INPUT, tr("Class raster (MSPA, land cover "
                                                              "or mask)"), optional=True),
             tr("Usually the output of 'Morphological spatial pattern analysis (MSPA)'. Its "
@@ -133,11 +130,11 @@ class ExtractSources(EspAlgorithm):
                "are not sources. 0 keeps every patch above the minimum area."))
         add(QgsProcessingParameterNumber(self.TOP_N, tr("Keep at most N sources (0 = no "
                                                         "limit)"),
-                                         QgsProcessingParameterNumber.Type.Integer,
+                                         NumberType.Integer,
                                          defaultValue=0, minValue=0),
             tr("Of the patches above the dPC threshold, keep the N with the highest dPC."))
         add(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Ecological sources"),
-                                              QgsProcessing.TypeVectorPolygon),
+                                              SourceType.VectorPolygon),
             tr("One polygon per source with its id, area and importance."))
         add(QgsProcessingParameterRasterDestination(self.SOURCE_IDS, tr("Source id raster")),
             tr("Int32 GeoTIFF, source id per cell and 0 elsewhere; the focal-node input of "
@@ -219,9 +216,9 @@ class ExtractSources(EspAlgorithm):
                         context: QgsProcessingContext) -> str:
         fields = QgsFields()
         for name, kind in FIELDS:
-            fields.append(QgsField(name, kind))
+            fields.append(new_field(name, kind))
         sink, sink_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon,
+            parameters, self.OUTPUT, context, fields, WkbType.MultiPolygon,
             QgsCoordinateReferenceSystem.fromWkt(grid.crs or ""))
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
@@ -238,6 +235,6 @@ class ExtractSources(EspAlgorithm):
                 index + 1, float(sources.area[index]) / 1e6, float(sources.d_pc[index]),
                 float(sources.d_pc_intra[index]), float(sources.d_pc_flux[index]),
                 float(sources.d_pc_connector[index]), float(sources.d_iic[index]), quality])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         return sink_id
 

@@ -15,6 +15,7 @@ from ..espcore.focal import FocalNodes
 from ..espcore.grid import Grid
 from .base import translate
 from .patch_io import feature_id, rasterize_ids
+from .qgis_compat import GeometryType
 
 
 def focal_from_features(source: Any, field: str, grid: Grid, transform_context: Any) -> FocalNodes:
@@ -22,7 +23,7 @@ def focal_from_features(source: Any, field: str, grid: Grid, transform_context: 
     transform = QgsCoordinateTransform(source.sourceCrs(),
                                        QgsCoordinateReferenceSystem.fromWkt(grid.crs or ""),
                                        transform_context)
-    polygons = QgsWkbTypes.geometryType(source.wkbType()) == QgsWkbTypes.PolygonGeometry
+    polygons = QgsWkbTypes.geometryType(source.wkbType()) == GeometryType.Polygon
     points: List[Tuple[int, float, float]] = []
     shapes: List[Tuple[int, bytes]] = []
     for number, feature in enumerate(source.getFeatures(), start=1):

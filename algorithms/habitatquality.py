@@ -8,13 +8,11 @@ import numpy as np
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
-    QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingParameterBand,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
     QgsProcessingParameterMultipleLayers,
@@ -23,21 +21,20 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
     QgsRasterLayer,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..espcore.grid import Grid
 from ..espcore.habitat import Threat, habitat_quality, parse_sensitivity, parse_threats
 from ..espcore.progress import check_cancelled
 from .base import EspAlgorithm, FeedbackProgress, StyleOnLoad
 from .patch_io import rasterize_ids
+from .qgis_compat import FileBehavior, NumberType, ParameterFlag, SourceType, is_null
 from .raster_io import check_output_path, read_aligned, write_grid
 
 Rows = List[Dict[str, str]]
 
 
 def _blank(value: Any) -> bool:
-    return (value is None or (isinstance(value, QVariant) and value.isNull())
-            or str(value).strip() == "")
+    return is_null(value) or str(value).strip() == ""
 
 
 def _cell(value: Any) -> str:
@@ -113,7 +110,7 @@ class HabitatQuality(EspAlgorithm):
 
     def initAlgorithm(self, config: Any = None) -> None:
         tr, add = self.tr, self.add_parameter
-        double = QgsProcessingParameterNumber.Type.Double
+        double = NumberType.Double
         add(QgsProcessingParameterRasterLayer(self.LANDCOVER, tr("Land-cover raster")),
             tr("Whole-number land-cover classes in a projected CRS (cell size in metres). Its "
                "NoData cells are NoData in every output."))
@@ -121,19 +118,19 @@ class HabitatQuality(EspAlgorithm):
                                        optional=True),
             tr("Band holding the class codes; band 1 when not set."))
         add(QgsProcessingParameterFile(self.THREATS_TABLE, tr("Threats table (CSV file)"),
-                                       QgsProcessingParameterFile.Behavior.File,
+                                       FileBehavior.File,
                                        extension="csv", optional=True),
             tr("InVEST threats table: THREAT, MAX_DIST (km), WEIGHT (0-1, relative), DECAY "
                "(linear or exponential), optionally CUR_PATH (threat raster, relative to the "
                "CSV file). Give this or the threats table layer, not both."))
         add(QgsProcessingParameterFeatureSource(self.THREATS_LAYER,
                                                 tr("Threats table (layer)"),
-                                                [QgsProcessing.SourceType.TypeVector],
+                                                [SourceType.Vector],
                                                 optional=True),
             tr("The threats table as a layer (a table, spreadsheet sheet or any vector layer) "
                "with the columns of the CSV file. Give this or the CSV file."))
         add(QgsProcessingParameterMultipleLayers(self.THREAT_RASTERS, tr("Threat rasters"),
-                                                 QgsProcessing.SourceType.TypeRaster,
+                                                 SourceType.Raster,
                                                  optional=True),
             tr("One raster per threat, intensity 0-1 (band 1; NoData = no threat), on the "
                "land-cover grid. Each is matched to its threat by layer name or file name "
@@ -141,19 +138,19 @@ class HabitatQuality(EspAlgorithm):
                "table's CUR_PATH column."))
         add(QgsProcessingParameterFile(self.SENSITIVITY_TABLE,
                                        tr("Sensitivity table (CSV file)"),
-                                       QgsProcessingParameterFile.Behavior.File,
+                                       FileBehavior.File,
                                        extension="csv", optional=True),
             tr("InVEST sensitivity table: LULC (class code), NAME (optional), HABITAT (0-1) "
                "and one column per threat with the class's sensitivity (0-1), named like the "
                "threat or L_ plus the threat. Give this or the sensitivity table layer."))
         add(QgsProcessingParameterFeatureSource(self.SENSITIVITY_LAYER,
                                                 tr("Sensitivity table (layer)"),
-                                                [QgsProcessing.SourceType.TypeVector],
+                                                [SourceType.Vector],
                                                 optional=True),
             tr("The sensitivity table as a layer with the columns of the CSV file."))
         add(QgsProcessingParameterFeatureSource(self.ACCESSIBILITY,
                                                 tr("Accessibility polygons"),
-                                                [QgsProcessing.SourceType.TypeVectorPolygon],
+                                                [SourceType.VectorPolygon],
                                                 optional=True),
             tr("Polygons with a field ACCESS from 0 (protected: no threat reaches) to 1 (fully "
                "accessible); degradation is multiplied by it. Cells whose centre lies in no "
@@ -168,7 +165,7 @@ class HabitatQuality(EspAlgorithm):
             self.NORMALIZE_KERNEL, tr("Divide each decay kernel by its sum (InVEST scale)"),
             defaultValue=True)
         normalize.setFlags(normalize.flags()
-                           | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+                           | ParameterFlag.Advanced)
         add(normalize,
             tr("On (default): each threat's decay weights are divided by their total, as the "
                "InVEST releases that convolved threat rasters did, so D is a weighted mean "

@@ -11,29 +11,27 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 import numpy as np
 from qgis.core import (
     QgsFeature,
-    QgsField,
     QgsFields,
-    QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingParameterFeatureSource,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from .base import EspAlgorithm, translate
+from .qgis_compat import SourceType, new_field
 
 LINKS = "LINKS"
 
-#: Fields of every link, in the order written: (name, QVariant type).
+#: Fields of every link, in the order written: (name, kind of qgis_compat.new_field).
 LINK_FIELDS: Tuple[Tuple[str, Any], ...] = (
-    ("Link_ID", QVariant.Int), ("Active", QVariant.Int), ("Link_Type", QVariant.Int),
-    ("Link_Info", QVariant.String), ("From_Core", QVariant.Int), ("To_Core", QVariant.Int),
-    ("Euc_Dist", QVariant.Double), ("CW_Dist", QVariant.Double),
-    ("LCP_Length", QVariant.Double), ("cwd2Euc_R", QVariant.Double),
-    ("cwd2Path_R", QVariant.Double))
+    ("Link_ID", "int"), ("Active", "int"), ("Link_Type", "int"),
+    ("Link_Info", "string"), ("From_Core", "int"), ("To_Core", "int"),
+    ("Euc_Dist", "double"), ("CW_Dist", "double"),
+    ("LCP_Length", "double"), ("cwd2Euc_R", "double"),
+    ("cwd2Path_R", "double"))
 #: Fields added by 'Pinch points' and 'Centrality'.
-PINCH_FIELDS = (("Eff_Resist", QVariant.Double), ("cwd2EffR_r", QVariant.Double))
-CENTRALITY_FIELDS = (("CF_Central", QVariant.Double),)
+PINCH_FIELDS = (("Eff_Resist", "double"), ("cwd2EffR_r", "double"))
+CENTRALITY_FIELDS = (("CF_Central", "double"),)
 
 
 def nullable(value: float) -> Optional[float]:
@@ -45,7 +43,7 @@ def fields_of(*groups: Sequence[Tuple[str, Any]]) -> QgsFields:
     fields = QgsFields()
     for group in groups:
         for name, kind in group:
-            fields.append(QgsField(name, kind))
+            fields.append(new_field(name, kind))
     return fields
 
 
@@ -68,14 +66,14 @@ class LinkTable:
 def add_links_parameter(algorithm: EspAlgorithm) -> None:
     algorithm.add_parameter(
         QgsProcessingParameterFeatureSource(LINKS, algorithm.tr("Corridor links"),
-                                            [QgsProcessing.TypeVectorLine]),
+                                            [SourceType.VectorLine]),
         algorithm.tr("The least-cost paths of 'Linkage pathways' (fields From_Core, To_Core, "
                      "CW_Dist and Active). Only active links (Active = 1) are used; edit "
                      "Active to leave links out or bring them back."))
 
 
 def number_or_nan(value: Any) -> float:
-    """An attribute as a float; NaN for NULL (None or a null QVariant) and non-numbers."""
+    """An attribute as a float; NaN for NULL (see qgis_compat.is_null) and non-numbers."""
     try:
         return float(value)
     except (TypeError, ValueError):
@@ -172,7 +170,7 @@ def fields_with(fields: QgsFields, extra: Sequence[Tuple[str, Any]]) -> Tuple[Qg
     for name, kind in extra:
         index = out.indexFromName(name)
         if index < 0:
-            out.append(QgsField(name, kind))
+            out.append(new_field(name, kind))
             index = out.count() - 1
         indexes.append(index)
     return out, indexes

@@ -11,7 +11,6 @@ from qgis.core import (
     QgsFeatureSink,
     QgsGeometry,
     QgsPointXY,
-    QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -21,13 +20,13 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
-    QgsWkbTypes,
 )
 
 from ..espcore.corridors import ADJACENCY, LINK_TYPES, NEAREST_BY, CorridorLink, linkage_pathways
 from ..espcore.grid import Grid
 from .base import EspAlgorithm, FeedbackProgress, StyleOnLoad
 from .link_io import LINK_FIELDS, fields_of, nullable
+from .qgis_compat import NumberType, ParameterFlag, SourceType, WkbType
 from .raster_io import check_output_path, write_grid
 from .source_io import add_resistance_parameter, add_source_parameters, read_sources
 
@@ -113,7 +112,7 @@ class LinkagePathways(EspAlgorithm):
 
     def initAlgorithm(self, config: Any = None) -> None:
         tr, add = self.tr, self.add_parameter
-        double = QgsProcessingParameterNumber.Type.Double
+        double = NumberType.Double
         add_source_parameters(self)
         add_resistance_parameter(self)
         add(QgsProcessingParameterEnum(self.ADJACENCY, tr("Adjacency"),
@@ -133,7 +132,7 @@ class LinkagePathways(EspAlgorithm):
                "shortens every cost search."))
         add(QgsProcessingParameterNumber(self.NEAREST, tr("Nearest neighbours per source "
                                                           "(0 = all)"),
-                                         QgsProcessingParameterNumber.Type.Integer,
+                                         NumberType.Integer,
                                          defaultValue=4, minValue=0),
             tr("Keep a link only when it is among the N nearest links of at least one of its "
                "sources (Linkage Mapper's default 4); the others become -1."))
@@ -165,10 +164,10 @@ class LinkagePathways(EspAlgorithm):
             parameter = QgsProcessingParameterNumber(key, label, double, defaultValue=default,
                                                      minValue=0.0)
             parameter.setFlags(parameter.flags()
-                               | QgsProcessingParameterNumber.FlagAdvanced)
+                               | ParameterFlag.Advanced)
             add(parameter, text)
         add(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Least-cost paths"),
-                                              QgsProcessing.TypeVectorLine),
+                                              SourceType.VectorLine),
             tr("One line per candidate link, from From_Core to To_Core through cell centres, "
                "with Linkage Mapper's attributes; links dropped before their cost search "
                "have no geometry."))
@@ -237,7 +236,7 @@ class LinkagePathways(EspAlgorithm):
                      context: QgsProcessingContext) -> str:
         fields = fields_of(LINK_FIELDS)
         sink, sink_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields, QgsWkbTypes.LineString,
+            parameters, self.OUTPUT, context, fields, WkbType.LineString,
             QgsCoordinateReferenceSystem.fromWkt(grid.crs or ""))
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
@@ -245,5 +244,5 @@ class LinkagePathways(EspAlgorithm):
             feature = QgsFeature(fields)
             feature.setGeometry(link_geometry(link.path, grid))
             feature.setAttributes(link_attributes(link))
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         return sink_id

@@ -8,10 +8,8 @@ from qgis.core import (
     QgsDistanceArea,
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsGeometry,
-    QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -25,22 +23,21 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsRectangle,
     QgsUnitTypes,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..espcore.grid import Grid
 from ..espcore.mspa import MSPA_CLASSES, class_areas, foreground_from_classes, mspa
 from ..espcore.progress import check_cancelled
 from .base import EspAlgorithm, FeedbackProgress, StyleOnLoad, translate
+from .qgis_compat import AreaUnit, DistanceUnit, NumberType, SourceType, WkbType, new_field
 from .raster_io import check_output_path, read_grid, write_grid
 
 #: NoData of the output: not an MSPA code, so missing (129) stays a visible class.
 OUTPUT_NODATA = 255
 
-TABLE_FIELDS = (("code", QVariant.Int), ("class", QVariant.String),
-                ("cells", QVariant.LongLong), ("area_km2", QVariant.Double),
-                ("pct_foreground", QVariant.Double), ("pct_data", QVariant.Double))
+TABLE_FIELDS = (("code", "int"), ("class", "string"),
+                ("cells", "long"), ("area_km2", "double"),
+                ("pct_foreground", "double"), ("pct_data", "double"))
 
 
 def parse_classes(text: str) -> List[float]:
@@ -146,7 +143,7 @@ class Mspa(EspAlgorithm):
             tr("8: diagonal neighbours are connected (GTB's default); 4: only edge "
                "neighbours. The background uses the other connectivity."))
         add(QgsProcessingParameterNumber(self.EDGE_WIDTH, tr("Edge width (cells)"),
-                                         QgsProcessingParameterNumber.Integer, defaultValue=1,
+                                         NumberType.Integer, defaultValue=1,
                                          minValue=1, maxValue=255),
             tr("Width of edges and perforations in cells: the real width is edge width x "
                "cell size (1 cell at 30 m = 30 m). A patch needs to be about 2 x edge width "
@@ -164,7 +161,7 @@ class Mspa(EspAlgorithm):
             tr("Byte GeoTIFF of MSPA codes on the input grid; 129 = missing. Its NoData "
                "value, 255, never occurs."))
         add(QgsProcessingParameterFeatureSink(self.OUTPUT_TABLE, tr("MSPA class areas"),
-                                              QgsProcessing.TypeVector, optional=True,
+                                              SourceType.Vector, optional=True,
                                               createByDefault=True),
             tr("One row per class present: code, class, cells, area_km2, pct_foreground "
                "(share of the foreground, empty for background and missing), pct_data "
@@ -195,7 +192,7 @@ class Mspa(EspAlgorithm):
             measure.setSourceCrs(crs, context.transformContext())
             measure.setEllipsoid(crs.ellipsoidAcronym() or "EPSG:7030")
             area = measure.convertAreaMeasurement(measure.measureArea(cell),
-                                                  QgsUnitTypes.AreaSquareKilometers)
+                                                  AreaUnit.SquareKilometers)
             feedback.pushWarning(self.tr(
                 "The raster is in a geographic CRS; areas use the cell area at the centre of "
                 "the raster ({area:.6g} km2) and are approximate. Reproject it to an "
@@ -204,7 +201,7 @@ class Mspa(EspAlgorithm):
         factor = 1.0
         if crs.isValid():
             factor = QgsUnitTypes.fromUnitToUnitFactor(crs.mapUnits(),
-                                                       QgsUnitTypes.DistanceMeters)
+                                                       DistanceUnit.Meters)
         else:
             feedback.pushWarning(self.tr("The raster has no CRS; its cell size is taken as "
                                          "metres for the areas."))
@@ -270,7 +267,7 @@ class Mspa(EspAlgorithm):
                 feature = QgsFeature(fields)
                 feature.setAttributes([code, translate(name, "espcore"), cells, area, pct_fg,
                                        pct_data])
-                table.addFeature(feature, QgsFeatureSink.FastInsert)
+                table.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
             results[self.OUTPUT_TABLE] = table_dest
         feedback.setProgress(100)
         StyleOnLoad.attach(context, output, "mspa.qml")
@@ -279,7 +276,7 @@ class Mspa(EspAlgorithm):
     def _table_sink(self, parameters: Dict[str, Any], context: QgsProcessingContext
                     ) -> Tuple[Optional[Any], Optional[str]]:
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT_TABLE, context,
-                                          table_fields(), QgsWkbTypes.NoGeometry)
+                                          table_fields(), WkbType.NoGeometry)
         if sink is None:
             return None, None
         return sink, dest
@@ -288,5 +285,5 @@ class Mspa(EspAlgorithm):
 def table_fields() -> QgsFields:
     fields = QgsFields()
     for name, kind in TABLE_FIELDS:
-        fields.append(QgsField(name, kind))
+        fields.append(new_field(name, kind))
     return fields

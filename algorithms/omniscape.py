@@ -19,6 +19,7 @@ from ..espcore.executor import make_executor
 from ..espcore.omniscape import OmniscapeOptions, omniscape
 from ..espcore.solvers import METHODS
 from .base import EspAlgorithm, FeedbackProgress, StyleOnLoad, translate
+from .qgis_compat import NumberType
 from .raster_io import check_output_path, read_aligned, write_grid
 
 OUTPUTS = (("CUMULATIVE", "cum_currmap"), ("FLOW_POTENTIAL", "flow_potential"),
@@ -91,27 +92,27 @@ class Omniscape(EspAlgorithm):
                                           tr("Sources from resistance"), defaultValue=False),
             tr("source_from_resistance: source strength = 1 / resistance."))
         add(QgsProcessingParameterNumber(self.R_CUTOFF, tr("Cut-off resistance"),
-                                         QgsProcessingParameterNumber.Double, optional=True,
+                                         NumberType.Double, optional=True,
                                          minValue=0.0),
             tr("r_cutoff: with sources from resistance, cells with a higher resistance are no "
                "source. Empty: no cut-off."))
         add(QgsProcessingParameterNumber(self.SOURCE_THRESHOLD, tr("Source threshold"),
-                                         QgsProcessingParameterNumber.Double, defaultValue=0.0,
+                                         NumberType.Double, defaultValue=0.0,
                                          minValue=0.0),
             tr("source_threshold: source-raster values below it are set to 0."))
         add(QgsProcessingParameterNumber(self.RADIUS, tr("Radius (cells)"),
-                                         QgsProcessingParameterNumber.Integer, minValue=1),
+                                         NumberType.Integer, minValue=1),
             tr("radius: sources within this distance (in cells) of a target send current to "
                "it. Choose about the dispersal distance of the species divided by the cell "
                "size."))
         add(QgsProcessingParameterNumber(self.BLOCK_SIZE, tr("Block size (cells)"),
-                                         QgsProcessingParameterNumber.Integer, defaultValue=1,
+                                         NumberType.Integer, defaultValue=1,
                                          minValue=1),
             tr("block_size: targets are the centres of blocks of this size (odd; an even "
                "value is raised by one). Larger blocks run much faster; Omniscape's authors "
                "suggest up to about a tenth of the radius."))
         add(QgsProcessingParameterNumber(self.BUFFER, tr("Buffer (cells)"),
-                                         QgsProcessingParameterNumber.Integer, defaultValue=0,
+                                         NumberType.Integer, defaultValue=0,
                                          minValue=0),
             tr("buffer: landscape beyond the radius that current may use (no sources)."))
         add(QgsProcessingParameterBoolean(self.CORRECT_ARTIFACTS, tr("Correct block artifacts"),
@@ -126,7 +127,7 @@ class Omniscape(EspAlgorithm):
                                                 tr("AMG-preconditioned CG")], defaultValue=0),
             tr("Solver for each window; all give the same numbers."))
         add(QgsProcessingParameterNumber(self.WORKERS, tr("Worker processes"),
-                                         QgsProcessingParameterNumber.Integer, defaultValue=1,
+                                         NumberType.Integer, defaultValue=1,
                                          minValue=0),
             tr("1 solves the windows in this process; more start that many worker processes; "
                "0 uses one per CPU core."))

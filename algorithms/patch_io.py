@@ -6,10 +6,10 @@ from typing import Any, Dict, List, Tuple
 import numpy as np
 from osgeo import gdal, ogr, osr
 from qgis.core import QgsGeometry, QgsProcessingException
-from qgis.PyQt.QtCore import QVariant
 
 from ..espcore.grid import Grid
 from .base import translate
+from .qgis_compat import is_null
 
 gdal.UseExceptions()
 
@@ -21,7 +21,7 @@ def feature_id(feature: Any, field: str, number: int) -> int:
     if not field:
         return number
     value = feature[field]
-    if value is None or (isinstance(value, QVariant) and value.isNull()):
+    if is_null(value):
         raise QgsProcessingException(translate(
             "Feature {fid} has no id in field '{field}'.").format(fid=feature.id(),
                                                                  field=field))

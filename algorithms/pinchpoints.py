@@ -6,12 +6,10 @@ from typing import Any, Dict, List, Optional, Tuple
 import numpy as np
 from qgis.core import (
     QgsFeatureSink,
-    QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterNumber,
@@ -35,6 +33,7 @@ from .link_io import (
     warn_cost_mismatch,
     with_values,
 )
+from .qgis_compat import NumberType, ParameterFlag, SourceType
 from .raster_io import check_destination, check_output_path, write_grid
 from .source_io import add_resistance_parameter, add_source_parameters, read_sources
 
@@ -104,7 +103,7 @@ class PinchPoints(EspAlgorithm):
                                           "cells must be square."))
         add_links_parameter(self)
         add(QgsProcessingParameterNumber(self.CUTOFF, tr("Corridor width (cost units)"),
-                                         QgsProcessingParameterNumber.Double,
+                                         NumberType.Double,
                                          defaultValue=10000.0, minValue=0.0),
             tr("Cost-weighted corridor width (Linkage Mapper's CWD cutoff): cells whose "
                "NLCC is at most this value form the corridor in which current flows. In "
@@ -127,14 +126,14 @@ class PinchPoints(EspAlgorithm):
         four = QgsProcessingParameterBoolean(self.CONNECT_FOUR_NEIGHBORS_ONLY,
                                              tr("Connect four neighbours only"),
                                              defaultValue=False)
-        four.setFlags(four.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        four.setFlags(four.flags() | ParameterFlag.Advanced)
         add(four, tr("Circuitscape's connect_four_neighbors_only: no diagonal connections in "
                      "the circuits (the cost distances still use 8 neighbours, so a corridor "
                      "of diagonal steps may then not conduct)."))
         average = QgsProcessingParameterBoolean(self.CONNECT_USING_AVG_RESISTANCES,
                                                 tr("Connect using average resistances"),
                                                 defaultValue=False)
-        average.setFlags(average.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        average.setFlags(average.flags() | ParameterFlag.Advanced)
         add(average, tr("Circuitscape's connect_using_avg_resistances: a connection's "
                         "resistance is the mean of the two cells' resistances (default: the "
                         "mean of their conductances)."))
@@ -150,7 +149,7 @@ class PinchPoints(EspAlgorithm):
                "cells."))
         add(QgsProcessingParameterFeatureSink(self.OUTPUT_LINKS,
                                               tr("Links with effective resistance"),
-                                              QgsProcessing.TypeVectorLine, optional=True,
+                                              SourceType.VectorLine, optional=True,
                                               createByDefault=True),
             tr("Every feature of the links layer with its fields plus Eff_Resist (effective "
                "resistance x cell size, cost units) and cwd2EffR_r (CW_Dist / Eff_Resist); "
@@ -300,5 +299,5 @@ class PinchPoints(EspAlgorithm):
             values[row] = (nullable(result.effective_resistance[k]), nullable(result.ratio[k]))
         for feature, pair in zip(table.features, values):
             sink.addFeature(with_values(feature, fields, indexes, pair),
-                            QgsFeatureSink.FastInsert)
+                            QgsFeatureSink.Flag.FastInsert)
         return sink_id

@@ -30,6 +30,7 @@ from qgis.PyQt.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QS
 from qgis.PyQt.QtGui import QColor, QFont, QImage, QPainter, QPen
 
 from .base import STYLE_DIR
+from .qgis_compat import DistanceUnit
 from .workflow import BY_KEY, open_layer
 
 #: Width of every map in pixels; the height follows the extent (at most MAX_ASPECT x width).
@@ -191,10 +192,10 @@ def _nice_length(limit: float) -> float:
 
 def _scale_bar(painter: QPainter, size: QSize, extent: QgsRectangle,
                crs: QgsCoordinateReferenceSystem) -> None:
-    unit = crs.mapUnits() if crs.isValid() else QgsUnitTypes.DistanceMeters
-    if unit == QgsUnitTypes.DistanceDegrees or extent.width() <= 0:
+    unit = crs.mapUnits() if crs.isValid() else DistanceUnit.Meters
+    if unit == DistanceUnit.Degrees or extent.width() <= 0:
         return
-    km_per_unit = QgsUnitTypes.fromUnitToUnitFactor(unit, QgsUnitTypes.DistanceKilometers)
+    km_per_unit = QgsUnitTypes.fromUnitToUnitFactor(unit, DistanceUnit.Kilometers)
     km_per_pixel = extent.width() * km_per_unit / size.width()
     km = _nice_length(size.width() / 5 * km_per_pixel)
     pixels = km / km_per_pixel

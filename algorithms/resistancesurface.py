@@ -4,7 +4,6 @@ import csv
 from typing import Any, Dict, List
 
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -19,20 +18,19 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..espcore.presets import PRESETS
 from ..espcore.progress import check_cancelled
 from ..espcore.resistance import parse_reclass_rows, resistance_surface
 from .base import EspAlgorithm, FeedbackProgress, StyleOnLoad, translate
+from .qgis_compat import FileBehavior, NumberType, SourceType, is_null
 from .raster_io import check_output_path, read_aligned, write_grid
 
 CUSTOM = len(PRESETS)  # the enum entry after the presets: "custom table only"
 
 
 def _blank(value: Any) -> bool:
-    return (value is None or (isinstance(value, QVariant) and value.isNull())
-            or str(value).strip() == "")
+    return is_null(value) or str(value).strip() == ""
 
 
 def _items(text: str) -> List[str]:
@@ -107,7 +105,7 @@ class ResistanceSurface(EspAlgorithm):
             "wherever any used input is NoData.</p>").format(presets=_preset_help_table())
 
     def initAlgorithm(self, config: Any = None) -> None:
-        tr, add, number = self.tr, self.add_parameter, QgsProcessingParameterNumber.Type.Double
+        tr, add, number = self.tr, self.add_parameter, NumberType.Double
         add(QgsProcessingParameterRasterLayer(self.INPUT, tr("Land-cover raster")),
             tr("Whole-number class codes (CLCD, CNLUCC, WorldCover or your own). Its NoData "
                "cells stay NoData."))
@@ -127,7 +125,7 @@ class ResistanceSurface(EspAlgorithm):
                "preset and of the table file for the same classes."))
         add(QgsProcessingParameterFile(self.TABLE_FILE, tr("Reclass table file (CSV: class, "
                                                            "resistance)"),
-                                       QgsProcessingParameterFile.Behavior.File,
+                                       FileBehavior.File,
                                        extension="csv", optional=True),
             tr("A CSV file whose first two columns are the class code and the resistance; a "
                "header row and further columns (labels) are allowed. Its rows override the "
@@ -150,7 +148,7 @@ class ResistanceSurface(EspAlgorithm):
                                          10.0, minValue=0.0), ratio_help)
 
         add(QgsProcessingParameterMultipleLayers(self.FACTORS, tr("Factor rasters"),
-                                                 QgsProcessing.SourceType.TypeRaster,
+                                                 SourceType.Raster,
                                                  optional=True),
             tr("Additional resistance factors on the land-cover grid (band 1 of each is "
                "used). Each is rescaled to the range of the table's resistances before "

@@ -9,10 +9,8 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeature,
-    QgsField,
     QgsFields,
     QgsGeometry,
-    QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -23,9 +21,7 @@ from qgis.core import (
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..espcore.grid import Grid
 from ..espcore.progress import check_cancelled
@@ -49,6 +45,7 @@ from .base import EspAlgorithm, FeedbackProgress, StyleOnLoad, translate
 from .classes import MAX_CLASSES
 from .link_io import nullable, number_or_nan
 from .patch_io import polygonize_ids, rasterize_ids
+from .qgis_compat import NumberType, SourceType, WkbType, new_field
 from .raster_io import check_aligned, check_output_path, read_grid, write_grid
 from .source_io import RESISTANCE, add_resistance_parameter, add_source_parameters, read_sources
 from .zone_io import (
@@ -165,7 +162,7 @@ class RestorationZoning(EspAlgorithm):
 
     def initAlgorithm(self, config: Any = None) -> None:
         tr, add = self.tr, self.add_parameter
-        double = QgsProcessingParameterNumber.Type.Double
+        double = NumberType.Double
         add_resistance_parameter(self, tr("Its grid is the grid of the zones; its NoData "
                                           "cells get no zone. Every other raster must be on "
                                           "this grid."))
@@ -180,7 +177,7 @@ class RestorationZoning(EspAlgorithm):
             tr("Corridor cells are those of the corridor raster at or below this value. "
                "Empty: every cell with a value (the width it was truncated to)."))
         add(QgsProcessingParameterFeatureSource(self.LINKS, tr("Corridor links"),
-                                                [QgsProcessing.TypeVectorLine], optional=True),
+                                                [SourceType.VectorLine], optional=True),
             tr("The least-cost paths of 'Linkage pathways' (only Active = 1 links are used). "
                "They are buffered into corridors, give the breakpoints, and are graded as "
                "the line key areas."))
@@ -229,13 +226,13 @@ class RestorationZoning(EspAlgorithm):
             tr("Comma-separated class values of that raster; 8 is impervious (built-up) land "
                "in CLCD."))
         add(QgsProcessingParameterFeatureSource(self.STEPPING_STONES, tr("Stepping stones"),
-                                                [QgsProcessing.TypeVectorPolygon],
+                                                [SourceType.VectorPolygon],
                                                 optional=True),
             tr("Optional polygons of stepping-stone patches (for example habitat patches "
                "too small to be sources); they join the improvement zone."))
         add(QgsProcessingParameterNumber(self.KEY_CLASSES, tr("Natural-breaks classes for "
                                                               "empty thresholds"),
-                                         QgsProcessingParameterNumber.Type.Integer,
+                                         NumberType.Integer,
                                          defaultValue=5, minValue=2, maxValue=MAX_CLASSES),
             tr("An empty threshold takes the top (or bottom) class of this many Jenks classes, "
                "as the class rasters of 'Pinch points' and 'Barriers' show them."))
@@ -243,16 +240,16 @@ class RestorationZoning(EspAlgorithm):
             tr("Byte GeoTIFF: 1 conservation, 2 restoration, 3 improvement, 4 control, "
                "0 NoData; styled with the zone names."))
         add(QgsProcessingParameterFeatureSink(self.ZONE_POLYGONS, tr("Zone polygons"),
-                                              QgsProcessing.TypeVectorPolygon),
+                                              SourceType.VectorPolygon),
             tr("One (multi)polygon per zone with its area (km²) and share (%)."))
         add(QgsProcessingParameterFeatureSink(self.KEY_AREAS, tr("Key restoration areas"),
-                                              QgsProcessing.TypeVectorPolygon),
+                                              SourceType.VectorPolygon),
             tr("Polygons with form (point, line, surface), kind_id (1 pinch point, 2 barrier, "
                "3 breakpoint, 4 corridor, 5 degraded land in sources, 6 degraded land in "
                "corridors), kind, level (1-3, natural breaks within the kind, 1 = most "
                "important), score, area and length."))
         add(QgsProcessingParameterFeatureSink(self.STATISTICS, tr("Zoning statistics"),
-                                              QgsProcessing.TypeVector),
+                                              SourceType.Vector),
             tr("Table: area, share and number of parts of each zone; number, area and length "
                "of the key areas of each kind and level."))
 
@@ -488,11 +485,11 @@ class RestorationZoning(EspAlgorithm):
                      taken: List[str]) -> str:
         names = zone_names()
         fields = QgsFields()
-        for name, kind in (("zone", QVariant.Int), ("name", QVariant.String),
-                           ("area_km2", QVariant.Double), ("share_pct", QVariant.Double)):
-            fields.append(QgsField(name, kind))
+        for name, kind in (("zone", "int"), ("name", "string"),
+                           ("area_km2", "double"), ("share_pct", "double")):
+            fields.append(new_field(name, kind))
         sink, destination = open_sink(self, parameters, self.ZONE_POLYGONS, context, fields,
-                                      QgsWkbTypes.MultiPolygon, _crs(grid))
+                                      WkbType.MultiPolygon, _crs(grid))
         tally = zone_tally(zones, cell_km2)
         shapes = polygonize_ids(zones.astype(np.int64), grid)
         rows = []
@@ -511,14 +508,14 @@ class RestorationZoning(EspAlgorithm):
                     context: QgsProcessingContext, taken: List[str]) -> str:
         tr = self.tr
         fields = QgsFields()
-        for name, kind in (("key_id", QVariant.Int), ("form", QVariant.String),
-                           ("kind_id", QVariant.Int), ("kind", QVariant.String),
-                           ("level", QVariant.Int),
-                           ("score", QVariant.Double), ("area_km2", QVariant.Double),
-                           ("length_km", QVariant.Double), ("link_id", QVariant.Int)):
-            fields.append(QgsField(name, kind))
+        for name, kind in (("key_id", "int"), ("form", "string"),
+                           ("kind_id", "int"), ("kind", "string"),
+                           ("level", "int"),
+                           ("score", "double"), ("area_km2", "double"),
+                           ("length_km", "double"), ("link_id", "int")):
+            fields.append(new_field(name, kind))
         sink, destination = open_sink(self, parameters, self.KEY_AREAS, context, fields,
-                                      QgsWkbTypes.MultiPolygon, _crs(grid))
+                                      WkbType.MultiPolygon, _crs(grid))
         rows = []
         for number, key in enumerate(keys, start=1):
             feature = QgsFeature(fields)
@@ -540,13 +537,13 @@ class RestorationZoning(EspAlgorithm):
                           context: QgsProcessingContext) -> str:
         tr = self.tr
         fields = QgsFields()
-        for name, kind in (("section", QVariant.String), ("name", QVariant.String),
-                           ("level", QVariant.Int), ("count", QVariant.Int),
-                           ("area_km2", QVariant.Double), ("length_km", QVariant.Double),
-                           ("share_pct", QVariant.Double)):
-            fields.append(QgsField(name, kind))
+        for name, kind in (("section", "string"), ("name", "string"),
+                           ("level", "int"), ("count", "int"),
+                           ("area_km2", "double"), ("length_km", "double"),
+                           ("share_pct", "double")):
+            fields.append(new_field(name, kind))
         sink, destination = open_sink(self, parameters, self.STATISTICS, context, fields,
-                                      QgsWkbTypes.NoGeometry, QgsCoordinateReferenceSystem())
+                                      WkbType.NoGeometry, QgsCoordinateReferenceSystem())
         names = zone_names()
         tally = zone_tally(zones, cell_km2)
         rows: List[List[Any]] = []

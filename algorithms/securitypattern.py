@@ -6,7 +6,6 @@ from typing import Any, Dict, List, Optional, Tuple
 
 from qgis.core import (
     QgsMapLayer,
-    QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -14,7 +13,6 @@ from qgis.core import (
     QgsProcessingOutputFile,
     QgsProcessingOutputRasterLayer,
     QgsProcessingOutputVectorLayer,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
@@ -28,10 +26,11 @@ from qgis.core import (
 from ..espcore.presets import PRESETS
 from . import workflow
 from .base import EspAlgorithm
+from .qgis_compat import NumberType, ParameterFlag, SourceType, parameter_as_strings
 from .workflow import PRODUCTS, STAGES, Product
 from .workflow_steps import MADE_BY, STEPS, Made, Setting, Step
 
-ADVANCED = QgsProcessingParameterDefinition.Flag.FlagAdvanced
+ADVANCED = ParameterFlag.Advanced
 OUTPUT_TYPES = {"raster": QgsProcessingOutputRasterLayer, "vector": QgsProcessingOutputVectorLayer,
                 "table": QgsProcessingOutputVectorLayer, "file": QgsProcessingOutputFile}
 
@@ -101,8 +100,8 @@ class SecurityPattern(EspAlgorithm):
     def initAlgorithm(self, config: Any = None) -> None:
         tr = self.tr
         add = self.add_parameter
-        double = QgsProcessingParameterNumber.Type.Double
-        integer = QgsProcessingParameterNumber.Type.Integer
+        double = NumberType.Double
+        integer = NumberType.Integer
 
         def advanced(parameter: Any) -> Any:
             parameter.setFlags(parameter.flags() | ADVANCED)
@@ -113,7 +112,7 @@ class SecurityPattern(EspAlgorithm):
                "follow CLCD: 1 cropland, 2 forest, 3 shrub, 4 grassland, 5 water, 6 snow/ice, "
                "7 barren, 8 impervious, 9 wetland."))
         add(QgsProcessingParameterVectorLayer(self.UNITS, tr("Administrative units (counties)"),
-                                              [QgsProcessing.SourceType.TypeVectorPolygon]),
+                                              [SourceType.VectorPolygon]),
             tr("The polygons the ledger is kept for, usually counties."))
         add(QgsProcessingParameterField(self.UNIT_NAME_FIELD, tr("Unit name field"),
                                         parentLayerParameterName=self.UNITS, optional=True),
@@ -289,12 +288,12 @@ class SecurityPattern(EspAlgorithm):
                 layer = self.parameterAsLayer(parameters, name, context)
                 values[name] = layer
             elif isinstance(definition, QgsProcessingParameterField):
-                fields = self.parameterAsFields(parameters, name, context)
+                fields = parameter_as_strings(self, parameters, name, context)
                 values[name] = fields[0] if fields else None
             elif isinstance(definition, QgsProcessingParameterEnum):
                 values[name] = self.parameterAsEnum(parameters, name, context)
             elif isinstance(definition, QgsProcessingParameterNumber):
-                integer = definition.dataType() == QgsProcessingParameterNumber.Type.Integer
+                integer = definition.dataType() == NumberType.Integer
                 values[name] = (self.parameterAsInt if integer else self.parameterAsDouble)(
                     parameters, name, context)
             else:

@@ -10,7 +10,6 @@ import numpy as np
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
-    QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -22,6 +21,7 @@ from qgis.core import (
 from ..espcore.grid import Grid
 from .base import EspAlgorithm, translate
 from .patch_io import feature_id, rasterize_ids
+from .qgis_compat import FieldDataType, SourceType
 from .raster_io import read_aligned
 
 RESISTANCE = "RESISTANCE"
@@ -34,13 +34,13 @@ def add_source_parameters(algorithm: EspAlgorithm) -> None:
     """The sources as polygons (with an id field) or as a raster of ids; one is required."""
     tr, add = algorithm.tr, algorithm.add_parameter
     add(QgsProcessingParameterFeatureSource(SOURCES, tr("Sources (polygons)"),
-                                            [QgsProcessing.TypeVectorPolygon], optional=True),
+                                            [SourceType.VectorPolygon], optional=True),
         tr("Ecological sources (core areas) as polygons, for example the output of 'Extract "
            "ecological sources'. Each polygon is burnt onto the resistance grid (cells whose "
            "centre it covers). Give either these polygons or a source id raster."))
     add(QgsProcessingParameterField(SOURCE_ID_FIELD, tr("Source id field"),
                                     parentLayerParameterName=SOURCES,
-                                    type=QgsProcessingParameterField.Numeric, optional=True),
+                                    type=FieldDataType.Numeric, optional=True),
         tr("Positive whole-number id of each source (source_id in 'Extract ecological "
            "sources'). Features sharing an id form one source. Empty: features are "
            "numbered 1, 2, ... in layer order."))

@@ -15,11 +15,11 @@ from qgis.core import (
     QgsProcessingFeatureSource,
     QgsSpatialIndex,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..espcore.grid import Grid
 from .base import translate
 from .patch_io import rasterize_ids
+from .qgis_compat import is_null
 
 
 @dataclass
@@ -51,7 +51,7 @@ class Topology:
 
 
 def _text(value: Any) -> Optional[str]:
-    if value is None or (isinstance(value, QVariant) and value.isNull()):
+    if is_null(value):
         return None
     text = str(value).strip()
     return text or None

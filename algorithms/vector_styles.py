@@ -10,14 +10,13 @@ from typing import Optional, Sequence, Tuple
 
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
-    QgsField,
     QgsRendererCategory,
     QgsSymbol,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QColor
+
+from .qgis_compat import GeometryType, int_field
 
 #: (value, fill colour, legend label); value None = every other value (NULL included)
 Category = Tuple[Optional[int], str, str]
@@ -27,11 +26,11 @@ def categorized_style(path: str, field: str, categories: Sequence[Category],
                       outline: str = "#404040") -> str:
     """Save a polygon style colouring ``field`` by ``categories`` to ``path`` (a .qml)."""
     layer = QgsVectorLayer("Polygon?crs=EPSG:4326", "style", "memory")
-    layer.dataProvider().addAttributes([QgsField(field, QVariant.Int)])
+    layer.dataProvider().addAttributes([int_field(field)])
     layer.updateFields()
     items = []
     for value, colour, label in categories:
-        symbol = QgsSymbol.defaultSymbol(QgsWkbTypes.PolygonGeometry)
+        symbol = QgsSymbol.defaultSymbol(GeometryType.Polygon)
         symbol.setColor(QColor(colour))
         symbol_layer = symbol.symbolLayer(0)
         symbol_layer.setStrokeColor(QColor(outline))

@@ -16,6 +16,7 @@ from qgis.core import (
 from ..espcore.zoning import CONSERVATION, CONTROL, IMPROVEMENT, RESTORATION, ZONE_NAMES, ZONES
 from .base import StyleOnLoad, translate
 from .classes import palette_style
+from .qgis_compat import DistanceUnit
 from .vector_styles import Category, categorized_style
 
 #: Zone colours: conservation deep green, restoration red, improvement light green,
@@ -77,18 +78,18 @@ def style_sink(context: QgsProcessingContext, destination: str, field: str,
 def km2_factor(crs_wkt: str) -> float:
     """Square map units -> km² for the CRS (metres, feet ...)."""
     crs = QgsCoordinateReferenceSystem.fromWkt(crs_wkt or "")
-    unit = crs.mapUnits() if crs.isValid() else QgsUnitTypes.DistanceMeters
-    if unit == QgsUnitTypes.DistanceDegrees:
+    unit = crs.mapUnits() if crs.isValid() else DistanceUnit.Meters
+    if unit == DistanceUnit.Degrees:
         raise QgsProcessingException(translate(
             "The grid is in a geographic CRS (degrees); areas and lengths need a projected "
             "CRS. Reproject the rasters first (Raster > Projections > Warp)."))
-    metres = QgsUnitTypes.fromUnitToUnitFactor(unit, QgsUnitTypes.DistanceMeters)
+    metres = QgsUnitTypes.fromUnitToUnitFactor(unit, DistanceUnit.Meters)
     return metres * metres / 1e6
 
 
 def add_all(sink: Optional[QgsFeatureSink], features: Sequence[Any]) -> None:
     if sink is not None and features:
-        sink.addFeatures(list(features), QgsFeatureSink.FastInsert)
+        sink.addFeatures(list(features), QgsFeatureSink.Flag.FastInsert)
 
 
 

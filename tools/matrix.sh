@@ -17,14 +17,14 @@
 #   tools/matrix.sh umount [LEG...]     release the leg's mounts
 #
 # Environment: ESP_MATRIX_CACHE (where the legs live), ESP_MATRIX_SUITES (default
-# "lint typecheck test-core test-qgis demo"), ESP_MATRIX_TREE (folder name under /src,
+# "lint typecheck qt6-names test-core test-qgis demo"), ESP_MATRIX_TREE (folder name under /src,
 # default esp_toolkit), DEBIAN_MIRROR.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 cache="${ESP_MATRIX_CACHE:-$repo/build/matrix}"
 mkdir -p "$cache" && cache="$(cd "$cache" && pwd)"
 mirror="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
-suites="${ESP_MATRIX_SUITES:-lint typecheck test-core test-qgis demo}"
+suites="${ESP_MATRIX_SUITES:-lint typecheck qt6-names test-core test-qgis demo}"
 tree="${ESP_MATRIX_TREE:-esp_toolkit}"
 
 die() { echo "matrix: $*" >&2; exit 1; }
@@ -113,6 +113,11 @@ sync_tree() {  # the working tree as git sees it, keeping the leg's .venv and QG
         | tar --null -T - -cf -) | tar -xf - -C "$dest"
     # `make package` packs git's HEAD.
     cp -a "$repo/.git" "$dest/.git"
+    # The peers' reference cases, where the tests look for them: shared/ beside the checkout.
+    if [ -d "$repo/../shared/cases" ]; then
+        rm -rf "$(rootfs "$1")/src/shared" && mkdir -p "$(rootfs "$1")/src/shared"
+        cp -r "$repo/../shared/cases" "$(rootfs "$1")/src/shared/cases"
+    fi
 }
 
 leg_dir() {  # where a leg's suites run

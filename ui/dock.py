@@ -19,7 +19,7 @@ from qgis.core import (
     QgsProject,
 )
 from qgis.gui import QgsCollapsibleGroupBox, QgsDockWidget, QgsFileWidget
-from qgis.PyQt.QtCore import Qt, QUrl, QVariant, pyqtSignal
+from qgis.PyQt.QtCore import Qt, QUrl, pyqtSignal
 from qgis.PyQt.QtGui import QDesktopServices, QIcon
 from qgis.PyQt.QtWidgets import (
     QGridLayout,
@@ -34,6 +34,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..algorithms.base import ICON_PATH
+from ..algorithms.qgis_compat import field_kind
 from ..algorithms.workflow import BY_KEY, STAGES, stage_titles
 from . import state
 from .params import (
@@ -68,12 +69,6 @@ SECTIONS: Tuple[Tuple[str, Tuple[str, ...]], ...] = (
                       "STEP")),
     ("zoning", ("BUFFER", "BREAK_CLASSES", "REPORT_LANGUAGE")),
 )
-try:
-    TEXT_TYPES: Tuple[Any, ...] = (QVariant.String,)
-except AttributeError:  # Qt 6 field types are QMetaType types
-    from qgis.PyQt.QtCore import QMetaType
-
-    TEXT_TYPES = (QMetaType.Type.QString,)
 #: Set by the run buttons and the folder row, not by a section.
 CONTROLS = (FIRST_STAGE, LAST_STAGE, OUTPUT_FOLDER)
 
@@ -284,7 +279,7 @@ class EspDock(QgsDockWidget):
         if layer is None or editor.value() is not None:
             return
         for field in layer.fields():
-            if field.type() in TEXT_TYPES:
+            if field_kind(field) == "string":
                 editor.set_value(field.name())
                 return
 

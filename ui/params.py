@@ -12,8 +12,6 @@ from typing import Any, Dict, List, Optional
 from qgis.core import (
     QgsFieldProxyModel,
     QgsMapLayer,
-    QgsMapLayerProxyModel,
-    QgsProcessing,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
@@ -34,18 +32,26 @@ from qgis.gui import (
     QgsMapLayerComboBox,
     QgsSpinBox,
 )
-from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtWidgets import QCheckBox, QComboBox, QSizePolicy, QWidget
 
-OPTIONAL = QgsProcessingParameterDefinition.Flag.FlagOptional
+from ..algorithms.qgis_compat import (
+    FieldDataType,
+    FileBehavior,
+    LayerFilter,
+    NumberType,
+    ParameterFlag,
+    SourceType,
+    is_null,
+)
+
+OPTIONAL = ParameterFlag.Optional
 # A spin box sizes itself to its longest value: QGIS's "no limit" (1.7e308) would make it
 # wider than the screen.
 SPIN_LIMIT = 1e9
 
 
 def _blank(value: Any) -> bool:
-    return (value is None or (isinstance(value, QVariant) and value.isNull())
-            or str(value).strip() == "")
+    return is_null(value) or str(value).strip() == ""
 
 
 def narrow(combo: QComboBox) -> None:
@@ -98,7 +104,7 @@ class Editor:
 
 class NumberEditor(Editor):
     def __init__(self, definition: QgsProcessingParameterNumber) -> None:
-        integer = definition.dataType() == QgsProcessingParameterNumber.Type.Integer
+        integer = definition.dataType() == NumberType.Integer
         spin = QgsSpinBox() if integer else QgsDoubleSpinBox()
         super().__init__(definition, spin)
         self.integer = integer
@@ -219,16 +225,13 @@ class LayerEditor(Editor):
     @staticmethod
     def _filters(definition: QgsProcessingParameterDefinition) -> Any:
         if isinstance(definition, QgsProcessingParameterRasterLayer):
-            return QgsMapLayerProxyModel.Filter.RasterLayer
-        geometry = {QgsProcessing.SourceType.TypeVectorPolygon:
-                    QgsMapLayerProxyModel.Filter.PolygonLayer,
-                    QgsProcessing.SourceType.TypeVectorLine:
-                    QgsMapLayerProxyModel.Filter.LineLayer,
-                    QgsProcessing.SourceType.TypeVectorPoint:
-                    QgsMapLayerProxyModel.Filter.PointLayer}
+            return LayerFilter.RasterLayer
+        geometry = {SourceType.VectorPolygon: LayerFilter.PolygonLayer,
+                    SourceType.VectorLine: LayerFilter.LineLayer,
+                    SourceType.VectorPoint: LayerFilter.PointLayer}
         types = [geometry[kind] for kind in definition.dataTypes() if kind in geometry]
         if not types:
-            return QgsMapLayerProxyModel.Filter.VectorLayer
+            return LayerFilter.VectorLayer
         combined = types[0]
         for kind in types[1:]:
             combined = combined | kind
@@ -259,10 +262,9 @@ class LayerEditor(Editor):
 class FieldEditor(Editor):
     """A field of the layer chosen in the parent parameter's editor."""
 
-    FILTERS = {QgsProcessingParameterField.DataType.Numeric: QgsFieldProxyModel.Filter.Numeric,
-               QgsProcessingParameterField.DataType.String: QgsFieldProxyModel.Filter.String,
-               QgsProcessingParameterField.DataType.DateTime:
-               QgsFieldProxyModel.Filter.DateTime}
+    FILTERS = {FieldDataType.Numeric: QgsFieldProxyModel.Filter.Numeric,
+               FieldDataType.String: QgsFieldProxyModel.Filter.String,
+               FieldDataType.DateTime: QgsFieldProxyModel.Filter.DateTime}
 
     def __init__(self, definition: QgsProcessingParameterField,
                  parent: Optional[LayerEditor]) -> None:
@@ -292,7 +294,7 @@ class FileEditor(Editor):
         super().__init__(definition, widget)
         if isinstance(definition, QgsProcessingParameterFolderDestination) or (
                 isinstance(definition, QgsProcessingParameterFile)
-                and definition.behavior() == QgsProcessingParameterFile.Behavior.Folder):
+                and definition.behavior() == FileBehavior.Folder):
             widget.setStorageMode(QgsFileWidget.StorageMode.GetDirectory)
         elif isinstance(definition, QgsProcessingParameterFile):
             widget.setFilter(definition.fileFilter())

@@ -2,14 +2,12 @@
 exact relation documented in espcore.centrality), a pair-by-pair brute force with the
 Laplacian pseudo-inverse, several components, isolated nodes, errors and cancellation."""
 
-import contextlib
-import functools
 import itertools
-from unittest import mock
 
 import networkx as nx
 import numpy as np
 import pytest
+from nx_reference import portable_flow_rows
 from progress_helpers import CancelAfter
 
 from espcore import Cancelled, EspInputError
@@ -52,36 +50,6 @@ def brute_force(n, i, j, r):
                 inflow[a] -= f
         node_cf += np.maximum(inflow, outflow)
     return node_cf, link_cf
-
-
-@functools.cache
-def _networkx_flow_rows_work():
-    """False where networkx's current-flow code fails on this scipy before computing."""
-    try:
-        nx.current_flow_betweenness_centrality(nx.path_graph(3), normalized=False)
-    except ValueError:
-        return False
-    return True
-
-
-@contextlib.contextmanager
-def portable_flow_rows():
-    """Lets networkx < 3.4 compute current-flow betweenness with scipy >= 1.15.
-
-    networkx sizes a ring buffer of inverse-Laplacian rows with ``InverseLaplacian.width``,
-    which unpacks ``np.nonzero`` of each Laplacian row as 2-D; scipy 1.15 iterates sparse
-    arrays by 1-D rows and the unpacking raises (fixed in networkx 3.4, PR #7541). A buffer
-    of n rows keeps every row at its own index, so the flow rows and networkx's values are
-    unchanged; the stand-in is used only where the original fails.
-    """
-    if _networkx_flow_rows_work():
-        yield
-        return
-    from networkx.algorithms.centrality import flow_matrix
-
-    with mock.patch.object(flow_matrix.InverseLaplacian, "width",
-                           lambda self, laplacian: laplacian.shape[0]):
-        yield
 
 
 def networkx_reference(n, i, j, r):

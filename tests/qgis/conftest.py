@@ -51,12 +51,14 @@ def esp(qgis_app, qgis_processing):
     yield plugin
 
 
-@pytest.fixture(scope="session", autouse=True)
+@pytest.fixture
 def layer_tree_view(qgis_app, qgis_iface):
-    """A real layer tree view behind pytest-qgis's mock interface.
+    """A real layer tree view behind pytest-qgis's mock interface, for the tests that load
+    results with `processing.runAndLoadResults`.
 
-    Since QGIS 3.44 `processing.runAndLoadResults` hands `iface.layerTreeView()` to a C++
-    function, which refuses the mock's MagicMock.
+    Since QGIS 3.44 that call hands `iface.layerTreeView()` to a C++ function, which refuses
+    the mock's MagicMock. Only for those tests: a view that stays attached to the project
+    draws legend icons on the main thread while the dock's tasks read the same project.
     """
     from qgis.core import QgsLayerTreeModel, QgsProject
     from qgis.gui import QgsLayerTreeView
@@ -65,6 +67,8 @@ def layer_tree_view(qgis_app, qgis_iface):
     view.setModel(QgsLayerTreeModel(QgsProject.instance().layerTreeRoot(), view))
     qgis_iface.layerTreeView = lambda: view
     yield view
+    del qgis_iface.layerTreeView  # the mock's own answer again
+    view.deleteLater()
 
 
 def write_raster(path, values, *, nodata=None, origin=(500000.0, 3000000.0), cell=100.0,

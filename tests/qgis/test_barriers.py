@@ -28,7 +28,6 @@ from qgis.core import (
     QgsRasterLayer,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QVariant
 
 ALG = "esp:barriers"
 CELL = 10.0
@@ -81,7 +80,7 @@ def links_layer(pairs, active=1, cw_dist=None):
     """Memory line layer with the link fields of 'Linkage pathways'; CW_Dist by hand."""
     from esp_toolkit.algorithms.link_io import LINK_FIELDS
 
-    kinds = {QVariant.Int: "integer", QVariant.Double: "double", QVariant.String: "string"}
+    kinds = {"int": "integer", "double": "double", "string": "string"}
     spec = "&".join("field={0}:{1}".format(n, kinds[k]) for n, k in LINK_FIELDS)
     layer = QgsVectorLayer("LineString?crs=EPSG:4546&" + spec, "links", "memory")
     features = []
@@ -322,7 +321,8 @@ def test_cancel_leaves_no_file(esp, rasters, tmp_path):
     assert os.listdir(out) == []
 
 
-def test_style_spreads_yellow_to_red_over_the_positive_scores(esp, rasters, tmp_path):
+def test_style_spreads_yellow_to_red_over_the_positive_scores(esp, layer_tree_view, rasters,
+                                                              tmp_path):
     parameters = {"SOURCE_RASTER": rasters["ids"], "RESISTANCE": rasters["resistance"],
                   "LINKS": links_layer([(1, 2), (2, 3)]), "MIN_RADIUS": 50,
                   "MAX_RADIUS": 50, "OUTPUT": str(tmp_path / "styled.tif"),

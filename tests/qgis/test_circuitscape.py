@@ -160,7 +160,7 @@ def test_cancel_leaves_no_output(esp, tmp_path):
     assert os.listdir(out) == []
 
 
-def test_cumulative_map_is_styled_over_its_own_range(esp, tmp_path):
+def test_cumulative_map_is_styled_over_its_own_range(esp, layer_tree_view, tmp_path):
     rng = np.random.default_rng(1)
     r = write_raster(tmp_path / "r.tif", rng.uniform(1, 10, (20, 20)).astype("float32"))
     ids = np.zeros((20, 20), dtype="int32")

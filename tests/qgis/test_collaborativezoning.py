@@ -53,7 +53,8 @@ from qgis.core import (
     QgsRectangle,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QVariant
+
+from esp_toolkit.algorithms.qgis_compat import is_null
 
 ALG = "esp:collaborativezoning"
 CELL = 100.0
@@ -196,11 +197,6 @@ def features(path):
 
 def by_name(path, key="name"):
     return {row[key]: row for row in features(path)}
-
-
-def is_null(value):
-    """NULL as read from a layer: None or a null QVariant."""
-    return value is None or (isinstance(value, QVariant) and value.isNull())
 
 
 class Recorder(QgsProcessingFeedback):

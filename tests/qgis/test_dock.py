@@ -13,7 +13,6 @@ from landscape import write_landscape
 from qgis.core import (
     QgsApplication,
     QgsLayerTreeGroup,
-    QgsMapLayerProxyModel,
     QgsProject,
     QgsRasterLayer,
     QgsVectorLayer,
@@ -23,6 +22,8 @@ from qgis.PyQt import sip
 from qgis.PyQt.QtCore import Qt, QUrl
 from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import QComboBox, QLabel, QLineEdit, QMainWindow, QSpinBox
+
+from esp_toolkit.algorithms.qgis_compat import LayerFilter
 
 ALG = "esp:securitypattern"
 RUN_TIMEOUT = 180_000  # ms
@@ -129,8 +130,8 @@ def test_dock_builds_its_sections_from_the_algorithm(make_dock, land):
 
     widgets = {name: editor.widget for name, editor in dock.editors.items()}
     assert isinstance(widgets["LANDCOVER"], QgsMapLayerComboBox)
-    assert widgets["LANDCOVER"].filters() == QgsMapLayerProxyModel.Filter.RasterLayer
-    assert widgets["UNITS"].filters() == QgsMapLayerProxyModel.Filter.PolygonLayer
+    assert widgets["LANDCOVER"].filters() == LayerFilter.RasterLayer
+    assert widgets["UNITS"].filters() == LayerFilter.PolygonLayer
     assert widgets["CORRECTION"].allowEmptyLayer() and widgets["CORRECTION"].currentLayer() is None
     assert isinstance(widgets["UNIT_NAME_FIELD"], QgsFieldComboBox)
     assert widgets["UNIT_NAME_FIELD"].layer() is land["counties_layer"]

@@ -163,7 +163,7 @@ def test_cancellation_leaves_no_file(esp, tmp_path):
     assert os.listdir(out_dir) == []
 
 
-def test_style_is_applied_when_loaded(esp, landcover, tmp_path):
+def test_style_is_applied_when_loaded(esp, layer_tree_view, landcover, tmp_path):
     out = str(tmp_path / "styled.tif")
     result = processing.runAndLoadResults(ALG, {"INPUT": landcover, "OUTPUT": out})
     layers = [lyr for lyr in QgsProject.instance().mapLayers().values()
