@@ -17,14 +17,16 @@
 #   tools/matrix.sh umount [LEG...]     release the leg's mounts
 #
 # Environment: ESP_MATRIX_CACHE (where the legs live), ESP_MATRIX_SUITES (default
-# "lint typecheck qt6-names test-core test-qgis demo"), ESP_MATRIX_TREE (folder name under /src,
+# "lint typecheck qt6-names test-core test-qgis demo desktop-check desktop-dock": the plugin
+# zip installed into QGIS desktop, and the dock's Run all, under Xvfb, with screenshots kept in
+# $ESP_MATRIX_CACHE/<leg>/), ESP_MATRIX_TREE (folder name under /src,
 # default esp_toolkit), DEBIAN_MIRROR.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 cache="${ESP_MATRIX_CACHE:-$repo/build/matrix}"
 mkdir -p "$cache" && cache="$(cd "$cache" && pwd)"
 mirror="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
-suites="${ESP_MATRIX_SUITES:-lint typecheck qt6-names test-core test-qgis demo}"
+suites="${ESP_MATRIX_SUITES:-lint typecheck qt6-names test-core test-qgis demo desktop-check desktop-dock}"
 tree="${ESP_MATRIX_TREE:-esp_toolkit}"
 
 die() { echo "matrix: $*" >&2; exit 1; }
@@ -120,8 +122,8 @@ sync_tree() {  # the working tree as git sees it, keeping the leg's .venv and QG
     fi
 }
 
-leg_dir() {  # where a leg's suites run
-    if [ "$1" = host ]; then echo "$repo"; else echo "/src/$tree"; fi
+leg_path() {  # the leg's working tree, seen from the host
+    if [ "$1" = host ]; then echo "$repo"; else echo "$(rootfs "$1")/src/$tree"; fi
 }
 
 run_in() {  # run_in LEG COMMAND
@@ -180,11 +182,13 @@ run_leg() {
                 > "$logs/demo.log" 2>&1 || rc=$?
             row="$row|$(demo_steps "$logs/demo.log" "$rc") ($((SECONDS - start)) s)"
             rm -rf "$cache/$leg/demo"
-            if [ "$leg" = host ]; then cp -r "$repo/build/demo" "$cache/$leg/demo" 2>/dev/null || true
-            else cp -r "$(rootfs "$leg")/src/$tree/build/demo" "$cache/$leg/demo" 2>/dev/null || true; fi
+            cp -r "$(leg_path "$leg")/build/demo" "$cache/$leg/demo" 2>/dev/null || true
         else
             rc=0; run_in "$leg" "make $suite" > "$logs/$suite.log" 2>&1 || rc=$?
             row="$row|$(counts "$logs/$suite.log" "$rc") ($((SECONDS - start)) s)"
+            if [ "$suite" != "${suite#desktop}" ]; then  # the screenshots, to look at
+                cp "$(leg_path "$leg")/build/$suite"*.png "$cache/$leg/" 2>/dev/null || true
+            fi
         fi
         [ "$rc" -eq 0 ] || echo "matrix: $leg: $suite failed (rc $rc), see $logs/$suite.log" >&2
         echo "$rc" > "$logs/$suite.rc"
@@ -215,7 +219,7 @@ failed_any() {
 main() {
     local cmd=${1:-run}
     case "$cmd" in
-        -h|--help|help) sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; return 0;;
+        -h|--help|help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; return 0;;
         exec)
             [ $# -eq 3 ] || die "usage: tools/matrix.sh exec LEG 'COMMAND'"
             known_leg "$2"; prepare_leg "$2"
