@@ -37,26 +37,21 @@ $(VENV)/.ready: tools/bootstrap.sh requirements/dev.txt requirements/numpy1.txt 
 lint: setup
 	$(VENV)/bin/ruff check .
 
-# mypy runs in its own small environment against pinned numpy stubs (requirements/typecheck.txt),
-# so the core is type-checked the same way whatever numpy the Debian release ships.
-TYPECHECK_VENV := .venv-typecheck
-$(TYPECHECK_VENV)/.ready: requirements/typecheck.txt | $(VENV)/.ready
-	rm -rf $(TYPECHECK_VENV)
-	/usr/bin/python3 -m venv $(TYPECHECK_VENV)
-	$(TYPECHECK_VENV)/bin/pip install -q --disable-pip-version-check -r requirements/typecheck.txt
+# Tool environments of their own, apart from QGIS's Python: .venv-NAME from requirements/NAME.txt.
+.venv-%/.ready: requirements/%.txt | $(VENV)/.ready
+	rm -rf .venv-$*
+	/usr/bin/python3 -m venv .venv-$*
+	.venv-$*/bin/pip install -q --disable-pip-version-check -r $<
 	touch $@
 
+# mypy runs against pinned numpy stubs (requirements/typecheck.txt), so the core is
+# type-checked the same way whatever numpy the Debian release ships.
+TYPECHECK_VENV := .venv-typecheck
 typecheck: $(TYPECHECK_VENV)/.ready
 	$(TYPECHECK_VENV)/bin/mypy -p espcore
 
 # QGIS 4 runs on Qt 6: every Qt name the plugin uses must exist in PyQt6 (tools/qt6_names.py).
 QT6_VENV := .venv-qt6
-$(QT6_VENV)/.ready: requirements/qt6.txt | $(VENV)/.ready
-	rm -rf $(QT6_VENV)
-	/usr/bin/python3 -m venv $(QT6_VENV)
-	$(QT6_VENV)/bin/pip install -q --disable-pip-version-check -r requirements/qt6.txt
-	touch $@
-
 qt6-names: $(QT6_VENV)/.ready
 	$(QT6_VENV)/bin/python tools/qt6_names.py --self-test
 	$(QT6_VENV)/bin/python tools/qt6_names.py
