@@ -5,22 +5,22 @@ from typing import List
 from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
-from .barriers import Barriers
 from .base import ICON_PATH, translate
-from .centrality import Centrality
-from .circuitscape import Circuitscape
-from .circuitscapeini import CircuitscapeIni
-from .collaborativezoning import CollaborativeZoning
-from .connectivityimportance import ConnectivityImportance
-from .extractsources import ExtractSources
-from .habitatquality import HabitatQuality
-from .linkagepathways import LinkagePathways
-from .mspa import Mspa
-from .omniscape import Omniscape
-from .pinchpoints import PinchPoints
-from .resistancesurface import ResistanceSurface
-from .restorationzoning import RestorationZoning
-from .securitypattern import SecurityPattern
+from .connectivity.barriers import Barriers
+from .connectivity.centrality import Centrality
+from .connectivity.circuitscape import Circuitscape
+from .connectivity.circuitscapeini import CircuitscapeIni
+from .connectivity.linkagepathways import LinkagePathways
+from .connectivity.omniscape import Omniscape
+from .connectivity.pinchpoints import PinchPoints
+from .resistance.resistancesurface import ResistanceSurface
+from .sources.connectivityimportance import ConnectivityImportance
+from .sources.extractsources import ExtractSources
+from .sources.habitatquality import HabitatQuality
+from .sources.mspa import Mspa
+from .workflow.securitypattern import SecurityPattern
+from .zoning.collaborativezoning import CollaborativeZoning
+from .zoning.restorationzoning import RestorationZoning
 
 #: Every public algorithm, in toolbox order. Ids never change: models store them.
 ALGORITHMS = (Mspa, HabitatQuality, ConnectivityImportance, ExtractSources, ResistanceSurface,

@@ -117,7 +117,7 @@ def focal_raster(valid: np.ndarray, k: int) -> np.ndarray:
 
 
 def _focal(valid: np.ndarray, k: int):
-    from espcore.focal import FocalNodes
+    from espcore.circuits.focal import FocalNodes
 
     return FocalNodes.from_raster(focal_raster(valid, k), valid)
 
@@ -131,8 +131,8 @@ def _fmt_seconds(seconds: float) -> str:
 def _naive_pairwise(g: np.ndarray, focal, pairs, *, method: str) -> dict:
     """What Circuitscape does: factorise once, then one solve (+1 A at i, -1 A at j) and one
     node-current map per pair, added into the cumulative map."""
-    from espcore.graph import node_currents, raster_network
-    from espcore.solvers import grounded
+    from espcore.circuits.graph import node_currents, raster_network
+    from espcore.circuits.solvers import grounded
 
     watch = Stopwatch()
     with watch("network"):
@@ -157,13 +157,14 @@ def _naive_pairwise(g: np.ndarray, focal, pairs, *, method: str) -> dict:
 
 def pairwise_vs_naive(*, cells: int, k: int, method: str = "cholmod",
                       naive_pairs: int = 0) -> dict:
-    """Pairwise cumulative current for ``k`` focal points with :func:`espcore.pairwise.pairwise`
-    (k - 1 solves and the sorted-difference cumulative current), then the same map the
-    per-pair way with the same solver. ``naive_pairs`` > 0 caps the per-pair loop: a fixed,
-    evenly spread sample of that many pairs is solved and the loop time extrapolated."""
-    from espcore.circuit import MapOptions
-    from espcore.graph import conductances
-    from espcore.pairwise import pairwise
+    """Pairwise cumulative current for ``k`` focal points with
+    :func:`espcore.circuits.pairwise.pairwise` (k - 1 solves and the sorted-difference
+    cumulative current), then the same map the per-pair way with the same solver.
+    ``naive_pairs`` > 0 caps the per-pair loop: a fixed, evenly spread sample of that many
+    pairs is solved and the loop time extrapolated."""
+    from espcore.circuits.circuit import MapOptions
+    from espcore.circuits.graph import conductances
+    from espcore.circuits.pairwise import pairwise
 
     resistance, valid = landscape(cells)
     g = conductances(resistance, valid, is_resistance=True)
@@ -216,8 +217,8 @@ def pairwise_vs_naive(*, cells: int, k: int, method: str = "cholmod",
 
 def single_solve(*, cells: int, method: str = "auto") -> dict:
     """Graph, factorisation / AMG setup and one solve (1 A between two far-apart cells)."""
-    from espcore.graph import conductances, raster_network
-    from espcore.solvers import choose_method, grounded
+    from espcore.circuits.graph import conductances, raster_network
+    from espcore.circuits.solvers import choose_method, grounded
 
     resistance, valid = landscape(cells)
     g = conductances(resistance, valid, is_resistance=True)
@@ -264,9 +265,9 @@ def omniscape_run(*, cells: int, radius: int = 20, block_size: int = 5,
     """Omniscape moving window over the landscape, sources = 1 / resistance; ``workers`` 0 =
     one process per core (espcore.executor.make_executor)."""
     try:
-        from espcore.omniscape import OmniscapeOptions, omniscape
+        from espcore.circuits.omniscape import OmniscapeOptions, omniscape
     except ImportError as exc:
-        return {"cells": cells, "skipped": "espcore.omniscape is not importable yet "
+        return {"cells": cells, "skipped": "espcore.circuits.omniscape is not importable yet "
                 "({0})".format(exc)}
     from espcore.executor import make_executor
 

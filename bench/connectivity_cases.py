@@ -44,11 +44,11 @@ def patch_raster(cells: int, patches: int, *, seed: int = SEED) -> np.ndarray:
 
 def dpc_run(cells: int = 4_000_000, patches: int = 1000) -> dict:
     """Edge distances within the PC cut-off (p = 0.01), then IIC/PC/dPC of every patch."""
-    from espcore.connectivity import (
+    from espcore.sources.connectivity import (
         connectivity_importance,
         pc_cutoff,
     )
-    from espcore.patchdistance import (
+    from espcore.sources.patchdistance import (
         edge_distances,
         patch_areas,
     )

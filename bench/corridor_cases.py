@@ -135,8 +135,8 @@ class _PhaseClock:
 
 def corridors_run(cells: int = 4_000_000, sources: int = 30) -> dict:
     """Linkage Pathways on 30 sources: adjacency "both", 4 nearest neighbours, truncation."""
-    from espcore.corridors import linkage_pathways
-    from espcore.costdistance import SourceDistances, cost_distance
+    from espcore.corridors.corridors import linkage_pathways
+    from espcore.corridors.costdistance import SourceDistances, cost_distance
 
     land = landscape(cells, sources)
     # A band of about 20 cells at the median resistance on either side of each path.
@@ -203,8 +203,8 @@ def _annulus_min_direct(cwd: np.ndarray, i: int, j: int, cells: int) -> float:
 
 def barriers_run(cells: int = 4_000_000, radii: int = 3) -> dict:
     """Barrier Mapper on 3 sources and their 3 links, radii 3, 6, 9 ... cells."""
-    from espcore.barriers import barrier_scores
-    from espcore.costdistance import SourceDistances
+    from espcore.corridors.barriers import barrier_scores
+    from espcore.corridors.costdistance import SourceDistances
 
     land = landscape(cells, 3, seed=SEED + 1)
     start = time.perf_counter()
@@ -391,7 +391,7 @@ def _compare(ours: np.ndarray, grass: np.ndarray, sources: np.ndarray) -> List[s
 
 
 def _ours(land: Landscape) -> Tuple[np.ndarray, float]:
-    from espcore.costdistance import cost_distance
+    from espcore.corridors.costdistance import cost_distance
 
     start = time.perf_counter()
     cwd = cost_distance(land.labels > 0, land.resistance, impassable=land.impassable,

@@ -72,7 +72,7 @@ def _direct_sum(threat, intensity: np.ndarray, i: int, j: int) -> float:
 
 def habitat_run(cells: int, threats: int = 4) -> dict:
     from espcore import Grid
-    from espcore.habitat import Threat, habitat_quality
+    from espcore.sources.habitat import Threat, habitat_quality
 
     side = int(round(math.sqrt(cells)))
     gt = (0.0, CELL, 0.0, side * CELL, 0.0, -CELL)

@@ -1,4 +1,4 @@
-"""MSPA benchmark: a synthetic forest / non-forest landscape through espcore.mspa.mspa.
+"""MSPA benchmark: a synthetic forest / non-forest landscape through espcore.sources.mspa.mspa.
 
 Run through bench/run.py (``--only mspa_10m``), or by hand::
 
@@ -46,7 +46,7 @@ def forest_map(cells: int, *, seed: int = SEED, forest: float = 0.55,
 
 def mspa_run(cells: int = 10_000_000) -> dict:
     """8-connectivity, edge width 1, transition and intext on (GuidosToolbox's defaults)."""
-    from espcore.mspa import class_areas, mspa
+    from espcore.sources.mspa import class_areas, mspa
 
     guidos = forest_map(cells)
     start = time.perf_counter()

@@ -25,8 +25,8 @@ def case_resistance(cells):
     import numpy as np
 
     from espcore import Grid
-    from espcore.presets import CLCD
-    from espcore.resistance import resistance_surface
+    from espcore.resistance.presets import CLCD
+    from espcore.resistance.surface import resistance_surface
 
     side = int(cells ** 0.5)
     rng = np.random.default_rng(42)

@@ -31,13 +31,13 @@ def _units(side: int, rng: np.random.Generator, count: int = 122) -> np.ndarray:
 
 
 def zoning_run(cells: int = 16_000_000) -> dict:
-    from espcore.collaboration import (
+    from espcore.zoning.collaboration import (
         communities,
         cross_tabulate,
         line_lengths_by_unit,
         shared_matrix,
     )
-    from espcore.zoning import (
+    from espcore.zoning.zones import (
         grade_levels,
         key_cells,
         patch_values,

@@ -93,16 +93,17 @@ TABLES = (
     # EspAlgorithm.group()
     Table("algorithms/base.py", ("algorithms/base.py:GROUPS[self.GROUP]",), assign="GROUPS"),
     # Product.display_name() and the outputs of esp:securitypattern
-    Table("algorithms/workflow.py", ("self.title", "product.title"), call="Product", index=4,
-          keyword="title"),
+    Table("algorithms/workflow/products.py", ("self.title", "product.title"), call="Product",
+          index=4, keyword="title"),
     # esp:mspa's class names
-    Table("espcore/mspa.py", ("algorithms/mspa.py:name",), assign="MSPA_CLASSES", index=1),
+    Table("espcore/sources/mspa.py", ("algorithms/sources/mspa.py:name",), assign="MSPA_CLASSES",
+          index=1),
     # the resistance presets of esp:resistancesurface and esp:securitypattern
-    Table("espcore/presets.py", ("p.name", "preset.name"), call="ReclassPreset", index=1,
+    Table("espcore/resistance/presets.py", ("p.name", "preset.name"), call="ReclassPreset", index=1,
           keyword="name"),
     # their class labels, listed in esp:resistancesurface's help
-    Table("espcore/presets.py", ("algorithms/resistancesurface.py:label",), call="ReclassPreset",
-          index=2, keyword="classes", row=1),
+    Table("espcore/resistance/presets.py", ("algorithms/resistance/resistancesurface.py:label",),
+          call="ReclassPreset", index=2, keyword="classes", row=1),
 )
 
 

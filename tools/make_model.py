@@ -24,7 +24,7 @@ def main(argv):
     if not os.path.islink(link):
         os.symlink(ROOT, link)
     sys.path.insert(0, plugins)
-    from esp_toolkit.algorithms.workflow_model import MODEL_PATH, write_model
+    from esp_toolkit.algorithms.workflow.model import MODEL_PATH, write_model
     from esp_toolkit.plugin import EspToolkitPlugin
 
     plugin = EspToolkitPlugin(None)

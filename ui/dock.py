@@ -35,7 +35,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..algorithms.base import ICON_PATH
 from ..algorithms.qgis_compat import field_kind
-from ..algorithms.workflow import BY_KEY, STAGES, stage_titles
+from ..algorithms.workflow.products import BY_KEY, STAGES, stage_titles
 from . import state
 from .params import (
     BooleanEditor,

@@ -2,8 +2,8 @@
 
 The run goes through QgsProcessingAlgRunnerTask on QGIS's task manager, so the interface keeps
 responding; products are then read from the output folder by their fixed names
-(algorithms/workflow.py) and added to one layer group, one sub-group per stage, each styled by
-the sidecar .qml the algorithm wrote beside it.
+(algorithms/workflow/products.py) and added to one layer group, one sub-group per stage, each
+styled by the sidecar .qml the algorithm wrote beside it.
 """
 
 import os
@@ -22,7 +22,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 
 from ..algorithms.i18n import translate_legend
-from ..algorithms.workflow import PRODUCTS, STAGES, Product, open_layer, stage_titles
+from ..algorithms.workflow.products import PRODUCTS, STAGES, Product, open_layer, stage_titles
 
 GROUP_NAME = "ESP Toolkit"
 # Custom properties that mark what the dock added, so a later run finds and replaces it.

@@ -4,297 +4,297 @@
 <context>
     <name>Barriers</name>
     <message>
-        <location filename="../../algorithms/barriers.py"/>
+        <location filename="../../algorithms/connectivity/barriers.py"/>
         <source>Barriers (Barrier Mapper)</source>
         <translation>障碍点识别（Barrier Mapper）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/barriers.py"/>
+        <location filename="../../algorithms/connectivity/barriers.py"/>
         <source>barrier,restoration,improvement score,Barrier Mapper,Linkage Mapper,corridor,least-cost,key area,restoration zoning</source>
         <translation>障碍点,生态修复,改善得分,Barrier Mapper,Linkage Mapper,廊道,最小累积阻力,关键区域,生态修复分区,barrier,restoration,improvement score,corridor,least-cost,key area,restoration zoning</translation>
     </message>
     <message>
-        <location filename="../../algorithms/barriers.py"/>
+        <location filename="../../algorithms/connectivity/barriers.py"/>
         <source>&lt;p&gt;Finds the places whose restoration would most shorten the corridors, as Linkage Mapper's Barrier Mapper does. For every active link between sources A and B and every detection radius r, each cell p is scored with the &lt;b&gt;improvement score&lt;/b&gt;&lt;/p&gt;&lt;p&gt;IS = (LCD − m&lt;sub&gt;A&lt;/sub&gt; − m&lt;sub&gt;B&lt;/sub&gt; − 2r) / 2r&lt;/p&gt;&lt;p&gt;where LCD is the least-cost distance of the link, m&lt;sub&gt;A&lt;/sub&gt; and m&lt;sub&gt;B&lt;/sub&gt; are the smallest cost-weighted distances to A and to B on the ring of radius r around p (the outermost cell of a circle of radius r), and 2r is the cost of crossing the circle once it is restored to resistance 1. IS is the drop in corridor cost per map unit restored; negative values (restoring there would not help) are 0. A thin barrier of extra cost C across a link scores C / 2r at its centre.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Radii&lt;/b&gt;: from the minimum to the maximum in steps (for example 400, 800, 1200 m; each at least one cell). Small radii find narrow barriers (a road, a dam), large radii wide ones (a town). &lt;b&gt;Combining&lt;/b&gt;: across links by the maximum (the best score of any link) or the sum (a barrier centrality: places that help many links); across radii by the maximum (Linkage Mapper) or the sum. &lt;b&gt;Percent&lt;/b&gt;: 100 × IS / LCD, the percent of each corridor's cost saved per map unit restored, which compares links of different lengths. &lt;b&gt;Barrier circles&lt;/b&gt;: each centre's score spread over its whole circle (a focal maximum of radius r), which shows the area to restore rather than its centre.&lt;/p&gt;&lt;p&gt;Inputs: the sources (polygons with an id field, or an id raster on the resistance grid), the resistance raster (projected CRS, square cells; NoData cells are impassable) and the links of 'Linkage pathways' (only links with Active = 1 are used). Each link's least-cost distance is recomputed on this resistance raster. Outputs: the score raster (source cells and NoData cells are NoData), the barrier circles on request, and the scores graded into classes (the top class is usually mapped as the barriers to restore).&lt;/p&gt;&lt;p&gt;Reference: McRae, B.H., Hall, S.A., Beier, P. &amp;amp; Theobald, D.M. (2012) Where to restore ecological connectivity? Detecting barriers and quantifying restoration benefits. PLoS ONE 7: e52604.&lt;/p&gt;</source>
         <translation>&lt;p&gt;按 Linkage Mapper 障碍点识别工具（Barrier Mapper）的方法，找出修复后最能缩短廊道的位置。对源地 A 和 B 之间的每条有效连接及每个探测半径 r，为每个像元 p 计算&lt;b&gt;改善得分&lt;/b&gt;&lt;/p&gt;&lt;p&gt;IS = (LCD − m&lt;sub&gt;A&lt;/sub&gt; − m&lt;sub&gt;B&lt;/sub&gt; − 2r) / 2r&lt;/p&gt;&lt;p&gt;其中 LCD 为该连接的最小累积阻力距离，m&lt;sub&gt;A&lt;/sub&gt; 和 m&lt;sub&gt;B&lt;/sub&gt; 为 p 周围半径 r 的圆环（半径为 r 的圆最外圈像元）上到 A 和到 B 的最小成本加权距离，2r 为该圆修复到阻力 1 后的穿越成本。IS 是每修复一个地图单位所减少的廊道成本；负值（在此修复无益）记为 0。横跨连接、额外成本为 C 的窄障碍在其中心得分为 C / 2r。&lt;/p&gt;&lt;p&gt;&lt;b&gt;半径&lt;/b&gt;：从最小值到最大值按步长取值（例如 400、800、1200 m；每个至少一个像元）。小半径识别窄障碍（道路、水坝），大半径识别宽障碍（城镇）。&lt;b&gt;合并&lt;/b&gt;：各连接之间取最大值（任一连接的最佳得分）或求和（障碍中心性：有利于许多连接的位置）；各半径之间取最大值（Linkage Mapper）或求和。&lt;b&gt;百分比&lt;/b&gt;：100 × IS / LCD，即每修复一个地图单位节省的廊道成本百分比，便于比较长度不同的连接。&lt;b&gt;障碍圆&lt;/b&gt;：将每个中心的得分扩展到整个圆上（半径 r 的焦点最大值），显示需要修复的区域而非仅其中心。&lt;/p&gt;&lt;p&gt;输入：源地（带 ID 字段的面，或阻力网格上的编号栅格）、阻力栅格（投影坐标系，正方形像元；NoData 像元不可通行）以及“生态廊道识别”输出的连接（只使用 Active = 1 的连接）。每条连接的最小累积阻力距离在此阻力栅格上重新计算。输出：得分栅格（源地像元和 NoData 像元为 NoData）、按需输出的障碍圆，以及分级后的得分（通常将最高一级作为需修复的障碍点制图）。&lt;/p&gt;&lt;p&gt;参考文献：McRae, B.H., Hall, S.A., Beier, P. &amp;amp; Theobald, D.M. (2012) Where to restore ecological connectivity? Detecting barriers and quantifying restoration benefits. PLoS ONE 7: e52604.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../algorithms/barriers.py"/>
+        <location filename="../../algorithms/connectivity/barriers.py"/>
         <source>Give the raster the links were built on, or the one whose barriers you want to map; its cells must be square.</source>
         <translation>请给出构建连接时所用的栅格，或需要识别其障碍点的栅格；其像元必须为正方形。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/barriers.py"/>
+        <location filename="../../algorithms/connectivity/barriers.py"/>
         <source>Combine links by</source>
         <translation>连接合并方式</translation>
     </message>
     <message>
-        <location filename="../../algorithms/barriers.py"/>
+        <location filename="../../algorithms/connectivity/barriers.py"/>
         <source>Maximum</source>
         <translation>最大值</translation>
     </message>
     <message>
-        <location filename="../../algorithms/barriers.py"/>
+        <location filename="../../algorithms/connectivity/barriers.py"/>
         <source>Sum</source>
         <translation>求和</translation>
     </message>
     <message>
-        <location filename="../../algorithms/barriers.py"/>
+        <location filename="../../algorithms/connectivity/barriers.py"/>
         <source>Maximum: each cell keeps the best score of any link (Linkage Mapper's default). Sum: the scores of all links add up, so places that would improve several corridors stand out (barrier centrality).</source>
         <translation>最大值：每个像元保留任一连接的最佳得分（Linkage Mapper 默认）。求和：所有连接的得分相加，从而突出能改善多条廊道的位置（障碍中心性）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/barriers.py"/>
+        <location filename="../../algorithms/connectivity/barriers.py"/>
         <source>Combine radii by</source>
         <translation>半径合并方式</translation>
     </message>
     <message>
-        <location filename="../../algorithms/barriers.py"/>
+        <location filename="../../algorithms/connectivity/barriers.py"/>
         <source>How the rasters of the different radii are merged: the maximum (Linkage Mapper) or the sum.</source>
         <translation>不同半径栅格的合并方式：最大值（Linkage Mapper）或求和。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/barriers.py"/>
+        <location filename="../../algorithms/connectivity/barriers.py"/>
         <source>Percent improvement</source>
         <translation>改善百分比</translation>
     </message>
     <message>
-        <location filename="../../algorithms/barriers.py"/>
+        <location filename="../../algorithms/connectivity/barriers.py"/>
         <source>Write 100 × IS / LCD (percent of the corridor's cost saved per map unit restored) instead of IS, so that short and long links compare fairly.</source>
         <translation>写出 100 × IS / LCD（每修复一个地图单位节省的廊道成本百分比）而非 IS，使长短不同的连接可以公平比较。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/barriers.py"/>
+        <location filename="../../algorithms/connectivity/barriers.py"/>
         <source>Cost-weighted distance threshold</source>
         <translation>成本加权距离阈值</translation>
     </message>
     <message>
-        <location filename="../../algorithms/barriers.py"/>
+        <location filename="../../algorithms/connectivity/barriers.py"/>
         <source>Optional, in cost units: cells at or beyond this cost-weighted distance from a source are not used as ends of a restored circle, which keeps the search near the sources and corridors (Linkage Mapper's CWD threshold). Empty: no limit.</source>
         <translation>可选，以成本单位计：与源地的成本加权距离达到或超过此值的像元不作为修复圆的端点，使搜索集中在源地和廊道附近（Linkage Mapper 的 CWD 阈值）。为空：不限。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/barriers.py"/>
+        <location filename="../../algorithms/connectivity/barriers.py"/>
         <source>Write barrier circles</source>
         <translation>写出障碍圆</translation>
     </message>
     <message>
-        <location filename="../../algorithms/barriers.py"/>
+        <location filename="../../algorithms/connectivity/barriers.py"/>
         <source>Also write the barrier circles (each score spread over its circle). They go to the 'Barrier circles' file when one is given, else to a temporary file.</source>
         <translation>同时写出障碍圆（每个得分扩展到其圆上）。给出了“障碍圆”文件时写入该文件，否则写入临时文件。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/barriers.py"/>
+        <location filename="../../algorithms/connectivity/barriers.py"/>
         <source>Barrier scores</source>
         <translation>障碍点得分</translation>
     </message>
     <message>
-        <location filename="../../algorithms/barriers.py"/>
+        <location filename="../../algorithms/connectivity/barriers.py"/>
         <source>Float32 GeoTIFF: improvement score (cost units saved per map unit restored, or percent) at the centre of the restored circle, combined over links and radii; 0 where restoring would not shorten any corridor; NoData on sources and on NoData cells of the resistance raster.</source>
         <translation>Float32 GeoTIFF：修复圆中心处的改善得分（每修复一个地图单位节省的成本单位，或百分比），在各连接和各半径间合并；修复不会缩短任何廊道处为 0；源地及阻力栅格的 NoData 像元上为 NoData。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/barriers.py"/>
+        <location filename="../../algorithms/connectivity/barriers.py"/>
         <source>Barrier circles</source>
         <translation>障碍圆</translation>
     </message>
     <message>
-        <location filename="../../algorithms/barriers.py"/>
+        <location filename="../../algorithms/connectivity/barriers.py"/>
         <source>Float32 GeoTIFF: every score spread over its whole circle (focal maximum of radius r), combined over radii; written when a file is given here or 'Write barrier circles' is ticked.</source>
         <translation>Float32 GeoTIFF：每个得分扩展到整个圆上（半径 r 的焦点最大值），在各半径间合并；在此给出文件或勾选“写出障碍圆”时写出。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/barriers.py"/>
+        <location filename="../../algorithms/connectivity/barriers.py"/>
         <source>barrier scores above 0</source>
         <translation>大于 0 的障碍点得分</translation>
     </message>
     <message>
-        <location filename="../../algorithms/barriers.py"/>
+        <location filename="../../algorithms/connectivity/barriers.py"/>
         <source>Highest barrier score</source>
         <translation>最高障碍点得分</translation>
     </message>
     <message>
-        <location filename="../../algorithms/barriers.py"/>
+        <location filename="../../algorithms/connectivity/barriers.py"/>
         <source>Number of links used</source>
         <translation>所用连接数</translation>
     </message>
     <message>
-        <location filename="../../algorithms/barriers.py"/>
+        <location filename="../../algorithms/connectivity/barriers.py"/>
         <source>{links} links, radii {radii} map units.</source>
         <translation>{links} 条连接，半径 {radii} 地图单位。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/barriers.py"/>
+        <location filename="../../algorithms/connectivity/barriers.py"/>
         <source>No cell would shorten any corridor at these radii (every score is 0). Try smaller radii, or check that the links cross high-resistance areas.</source>
         <translation>在这些半径下没有像元能缩短任何廊道（所有得分均为 0）。请尝试更小的半径，或检查连接是否穿过高阻力区域。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/barriers.py"/>
+        <location filename="../../algorithms/connectivity/barriers.py"/>
         <source>Barrier improvement score (percent of LCD per map unit)</source>
         <translation>障碍点改善得分（每地图单位占 LCD 的百分比）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/barriers.py"/>
+        <location filename="../../algorithms/connectivity/barriers.py"/>
         <source>Barrier improvement score (cost saved per map unit restored)</source>
         <translation>障碍点改善得分（每修复一个地图单位节省的成本）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/barriers.py"/>
+        <location filename="../../algorithms/connectivity/barriers.py"/>
         <source>Barrier score class</source>
         <translation>障碍点得分等级</translation>
     </message>
     <message>
-        <location filename="../../algorithms/barriers.py"/>
+        <location filename="../../algorithms/connectivity/barriers.py"/>
         <source>Class limits: {edges}</source>
         <translation>分级界限：{edges}</translation>
     </message>
     <message>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>Cost of crossing one map unit of each cell, e.g. the output of 'Resistance surface'; positive everywhere except NoData, which cannot be crossed. Must be in a projected CRS.</source>
         <translation>穿越每个像元一个地图单位的成本，例如“阻力面”的输出；除 NoData（不可穿越）外处处为正。必须采用投影坐标系。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>Resistance raster</source>
         <translation>阻力栅格</translation>
     </message>
     <message>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>Sources (polygons)</source>
         <translation>源地（面）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>Ecological sources (core areas) as polygons, for example the output of 'Extract ecological sources'. Each polygon is burnt onto the resistance grid (cells whose centre it covers). Give either these polygons or a source id raster.</source>
         <translation>以面表示的生态源地（核心区），例如“提取生态源地”的输出。每个面被栅格化到阻力网格上（其覆盖的像元中心）。给出这些面或源地编号栅格之一。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>Source id field</source>
         <translation>源地编号字段</translation>
     </message>
     <message>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>Positive whole-number id of each source (source_id in 'Extract ecological sources'). Features sharing an id form one source. Empty: features are numbered 1, 2, ... in layer order.</source>
         <translation>每个源地的正整数编号（“提取生态源地”中的 source_id）。编号相同的要素构成一个源地。为空：要素按图层顺序编号 1, 2, ...。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>Source id raster</source>
         <translation>源地编号栅格</translation>
     </message>
     <message>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>Instead of polygons: a raster of source ids (0 or NoData = no source) on the grid of the resistance raster, such as the source id raster of 'Extract ecological sources'.</source>
         <translation>代替面要素：位于阻力栅格网格上的源地编号栅格（0 或 NoData = 非源地），例如“提取生态源地”输出的源地编号栅格。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/link_io.py"/>
+        <location filename="../../algorithms/io/links.py"/>
         <source>Corridor links</source>
         <translation>廊道连接</translation>
     </message>
     <message>
-        <location filename="../../algorithms/link_io.py"/>
+        <location filename="../../algorithms/io/links.py"/>
         <source>The least-cost paths of 'Linkage pathways' (fields From_Core, To_Core, CW_Dist and Active). Only active links (Active = 1) are used; edit Active to leave links out or bring them back.</source>
         <translation>“生态廊道识别”输出的最小累积阻力路径（字段 From_Core、To_Core、CW_Dist 和 Active）。只使用有效连接（Active = 1）；编辑 Active 可排除或恢复连接。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/barriers.py"/>
+        <location filename="../../algorithms/connectivity/barriers.py"/>
         <source>Minimum detection radius (map units; empty: 3 cells)</source>
         <translation>最小探测半径（地图单位；为空：3 个像元）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/barriers.py"/>
+        <location filename="../../algorithms/connectivity/barriers.py"/>
         <source>Smallest radius of the restored circle, in map units (metres), at least one cell. Empty: 3 cells (90 m on 30 m cells). Linkage Mapper's tutorial uses 400 m; Chinese studies on 30 m cells often 30-300 m.</source>
         <translation>修复圆的最小半径，以地图单位（米）计，至少一个像元。为空：3 个像元（30 m 像元时为 90 m）。Linkage Mapper 教程使用 400 m；国内基于 30 m 像元的研究常用 30-300 m。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/barriers.py"/>
+        <location filename="../../algorithms/connectivity/barriers.py"/>
         <source>Maximum detection radius (map units; empty: 3 × minimum)</source>
         <translation>最大探测半径（地图单位；为空：最小值的 3 倍）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/barriers.py"/>
+        <location filename="../../algorithms/connectivity/barriers.py"/>
         <source>Largest radius, in map units. Empty: 3 times the minimum radius. Equal to the minimum: a single radius. Time grows with the number of radii and with each radius in cells.</source>
         <translation>最大半径，以地图单位计。为空：最小半径的 3 倍。等于最小值：单一半径。耗时随半径个数以及每个半径的像元数增加。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/barriers.py"/>
+        <location filename="../../algorithms/connectivity/barriers.py"/>
         <source>Radius step (map units; empty: the minimum; 0: one radius)</source>
         <translation>半径步长（地图单位；为空：最小值；0：单一半径）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/barriers.py"/>
+        <location filename="../../algorithms/connectivity/barriers.py"/>
         <source>Radii run from the minimum to the maximum in this step. Empty: the minimum radius (so the default radii are 3, 6 and 9 cells). 0: the minimum radius only, as in Linkage Mapper.</source>
         <translation>半径以此步长从最小值增加到最大值。为空：最小半径（因此默认半径为 3、6 和 9 个像元）。0：仅使用最小半径，与 Linkage Mapper 相同。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/classes.py"/>
+        <location filename="../../algorithms/io/classes.py"/>
         <source>Number of classes</source>
         <translation>分级数</translation>
     </message>
     <message>
-        <location filename="../../algorithms/classes.py"/>
+        <location filename="../../algorithms/io/classes.py"/>
         <source>The {what} are graded into this many classes (studies use 3-5; the top class is usually taken as the key areas).</source>
         <translation>将{what}分为这么多级（研究中常用 3-5 级；通常取最高一级作为关键区域）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/classes.py"/>
+        <location filename="../../algorithms/io/classes.py"/>
         <source>Classification method</source>
         <translation>分级方法</translation>
     </message>
     <message>
-        <location filename="../../algorithms/classes.py"/>
+        <location filename="../../algorithms/io/classes.py"/>
         <source>Natural breaks (Jenks)</source>
         <translation>自然断点法（Jenks）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/classes.py"/>
+        <location filename="../../algorithms/io/classes.py"/>
         <source>Quantile</source>
         <translation>分位数</translation>
     </message>
     <message>
-        <location filename="../../algorithms/classes.py"/>
+        <location filename="../../algorithms/io/classes.py"/>
         <source>Equal interval</source>
         <translation>等间距</translation>
     </message>
     <message>
-        <location filename="../../algorithms/classes.py"/>
+        <location filename="../../algorithms/io/classes.py"/>
         <source>Jenks natural breaks as ArcGIS computes them (exact on up to 10,000 values; larger rasters are sampled evenly through the sorted values), quantiles (equal numbers of cells) or equal intervals between the minimum and the maximum.</source>
         <translation>按 ArcGIS 的算法计算的 Jenks 自然断点（不超过 10,000 个值时精确；更大的栅格在排序后的值中均匀抽样）、分位数（各级像元数相等）或最小值与最大值之间的等间距。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/classes.py"/>
+        <location filename="../../algorithms/io/classes.py"/>
         <source>Classes</source>
         <translation>分级</translation>
     </message>
     <message>
-        <location filename="../../algorithms/classes.py"/>
+        <location filename="../../algorithms/io/classes.py"/>
         <source>Byte GeoTIFF: class 1 (lowest) to N (highest), 0 = NoData; styled yellow to red with the class limits in the legend.</source>
         <translation>Byte GeoTIFF：1 级（最低）到 N 级（最高），0 = NoData；样式为黄到红，图例中显示分级界限。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>Give the resistance raster.</source>
         <translation>请提供阻力栅格。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>Give the sources either as polygons or as a source id raster (exactly one of the two).</source>
         <translation>请以面或源地编号栅格之一给出源地（二者只能选其一）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>The resistance raster is in a geographic CRS (degrees); cost distances need metres. Reproject it to a projected CRS first (Raster &gt; Projections &gt; Warp).</source>
         <translation>阻力栅格采用地理坐标系（度）；成本距离需要以米计。请先将其重投影到投影坐标系（栅格 &gt; 投影 &gt; 变形）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>Source ids must be whole numbers; the source id raster holds fractions.</source>
         <translation>源地编号必须为整数；源地编号栅格含有小数。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>The source layer has no polygon.</source>
         <translation>源地图层中没有面。</translation>
     </message>
@@ -302,82 +302,82 @@
 <context>
     <name>Centrality</name>
     <message>
-        <location filename="../../algorithms/centrality.py"/>
+        <location filename="../../algorithms/connectivity/centrality.py"/>
         <source>Current-flow centrality (Centrality Mapper)</source>
         <translation>电流中心性（Centrality Mapper）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/centrality.py"/>
+        <location filename="../../algorithms/connectivity/centrality.py"/>
         <source>centrality,current flow,betweenness,Centrality Mapper,Linkage Mapper,network,corridor,source,stepping stone,key corridor</source>
         <translation>中心性,电流,介数,Centrality Mapper,Linkage Mapper,网络,廊道,源地,踏脚石,关键廊道,centrality,current flow,betweenness,network,corridor,source,stepping stone,key corridor</translation>
     </message>
     <message>
-        <location filename="../../algorithms/centrality.py"/>
+        <location filename="../../algorithms/connectivity/centrality.py"/>
         <source>&lt;p&gt;Ranks the sources and corridors by how much of the network's movement runs through them, as Linkage Mapper's Centrality Mapper does. The network is a circuit: each source is a node, each active link a resistor whose resistance is the link's cost-weighted distance (CW_Dist). For every pair of sources in turn, 1 A enters at one and leaves at the other; the currents are summed over all pairs.&lt;/p&gt;&lt;p&gt;&lt;b&gt;CF_Central&lt;/b&gt; of a link is the total current it carries; of a source, the total current passing through it, where the source's own pairs count 1 A each. Links and sources that hold the network together (bridges, hubs, stepping stones) score high; a link with a parallel alternative shares its current. Pairs in disconnected parts of the network carry nothing; a source without any active link scores 0.&lt;/p&gt;&lt;p&gt;Inputs: the links of 'Linkage pathways' (fields From_Core, To_Core, CW_Dist, Active; only Active = 1 links are resistors) and, optionally, the source polygons with their id field, which then receive the source scores. Outputs: every link with CF_Central (NULL on inactive links) and the sources with CF_Central (the polygons, or a table of source ids when no polygons are given). The values equal networkx's current-flow betweenness (unnormalised) times 2 for links and plus (number of sources in the component - 1) for sources.&lt;/p&gt;&lt;p&gt;Reference: Carroll, C., McRae, B.H. &amp;amp; Brookes, A. (2012) Use of linkage mapping and centrality analysis across habitat gradients to conserve connectivity of gray wolf populations in western North America. Conservation Biology 26: 78-87.&lt;/p&gt;</source>
         <translation>&lt;p&gt;按 Linkage Mapper 中心性工具（Centrality Mapper）的方法，根据网络中经过源地和廊道的移动量对其排序。网络是一个电路：每个源地是一个节点，每条有效连接是一个电阻，其阻值为该连接的成本加权距离（CW_Dist）。依次对每对源地，1 A 电流从一端流入、另一端流出；将所有点对的电流求和。&lt;/p&gt;&lt;p&gt;连接的 &lt;b&gt;CF_Central&lt;/b&gt; 是其承载的总电流；源地的 CF_Central 是流经它的总电流，其中以该源地为端点的点对各计 1 A。维系网络整体的连接和源地（桥、枢纽、踏脚石）得分高；有并行替代路线的连接分担其电流。位于网络不连通部分的点对不贡献电流；没有任何有效连接的源地得分为 0。&lt;/p&gt;&lt;p&gt;输入：“生态廊道识别”输出的连接（字段 From_Core、To_Core、CW_Dist、Active；只有 Active = 1 的连接作为电阻），以及可选的带 ID 字段的源地面，源地得分将写入其中。输出：每条连接及其 CF_Central（无效连接为 NULL），以及源地及其 CF_Central（面要素；未给出面时为源地编号表）。这些值等于 networkx 的电流介数中心性（未归一化），连接乘以 2，源地加上（所在连通分量的源地数 - 1）。&lt;/p&gt;&lt;p&gt;参考文献：Carroll, C., McRae, B.H. &amp;amp; Brookes, A. (2012) Use of linkage mapping and centrality analysis across habitat gradients to conserve connectivity of gray wolf populations in western North America. Conservation Biology 26: 78-87.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../algorithms/centrality.py"/>
+        <location filename="../../algorithms/connectivity/centrality.py"/>
         <source>Sources (polygons)</source>
         <translation>源地（面）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/centrality.py"/>
+        <location filename="../../algorithms/connectivity/centrality.py"/>
         <source>Optional: the ecological sources the links join, for example the output of 'Extract ecological sources'. They are copied to the sources output with their CF_Central. Empty: the sources output is a table of the source ids found in the links.</source>
         <translation>可选：连接所连的生态源地，例如“提取生态源地”的输出。它们连同其 CF_Central 被复制到源地输出中。为空：源地输出为连接中出现的源地编号表。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/centrality.py"/>
+        <location filename="../../algorithms/connectivity/centrality.py"/>
         <source>Source id field</source>
         <translation>源地编号字段</translation>
     </message>
     <message>
-        <location filename="../../algorithms/centrality.py"/>
+        <location filename="../../algorithms/connectivity/centrality.py"/>
         <source>The id of each source, as used in From_Core and To_Core (source_id in 'Extract ecological sources'). Empty: features are numbered 1, 2, ... in layer order.</source>
         <translation>每个源地的编号，与 From_Core 和 To_Core 中一致（“提取生态源地”中的 source_id）。为空：要素按图层顺序编号 1, 2, ...。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/centrality.py"/>
+        <location filename="../../algorithms/connectivity/centrality.py"/>
         <source>Links with centrality</source>
         <translation>带中心性的连接</translation>
     </message>
     <message>
-        <location filename="../../algorithms/centrality.py"/>
+        <location filename="../../algorithms/connectivity/centrality.py"/>
         <source>Every feature of the links layer with its fields plus CF_Central (A, the current summed over all pairs of sources); NULL on inactive links.</source>
         <translation>连接图层的所有要素及其字段，另加 CF_Central（A，所有源地点对的电流之和）；无效连接为 NULL。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/centrality.py"/>
+        <location filename="../../algorithms/connectivity/centrality.py"/>
         <source>Sources with centrality</source>
         <translation>带中心性的源地</translation>
     </message>
     <message>
-        <location filename="../../algorithms/centrality.py"/>
+        <location filename="../../algorithms/connectivity/centrality.py"/>
         <source>The source polygons plus CF_Central (A, current through the source summed over all pairs), or, without polygons, a table of source_id and CF_Central.</source>
         <translation>源地面另加 CF_Central（A，所有点对流经该源地的电流之和）；未给出面时为 source_id 和 CF_Central 的表。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/centrality.py"/>
+        <location filename="../../algorithms/connectivity/centrality.py"/>
         <source>The links join sources {ids}, which the source layer does not have (by the id field); they count in the network but get no polygon.</source>
         <translation>连接所连的源地 {ids} 在源地图层中没有（按 ID 字段）；它们计入网络，但没有面。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/centrality.py"/>
+        <location filename="../../algorithms/connectivity/centrality.py"/>
         <source>{links} active links between {nodes} sources; highest link centrality {link:.6g}, highest source centrality {node:.6g}.</source>
         <translation>{nodes} 个源地之间有 {links} 条有效连接；最高连接中心性 {link:.6g}，最高源地中心性 {node:.6g}。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/centrality.py"/>
+        <location filename="../../algorithms/connectivity/centrality.py"/>
         <source>Active link {id} has CW_Dist {value}; a link's resistance must be a positive cost-weighted distance. Fill CW_Dist (the links of 'Linkage pathways' have it) or set Active to 0 on that link.</source>
         <translation>有效连接 {id} 的 CW_Dist 为 {value}；连接的电阻必须为正的成本加权距离。请填写 CW_Dist（“生态廊道识别”输出的连接带有此字段），或将该连接的 Active 设为 0。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/link_io.py"/>
+        <location filename="../../algorithms/io/links.py"/>
         <source>Corridor links</source>
         <translation>廊道连接</translation>
     </message>
     <message>
-        <location filename="../../algorithms/link_io.py"/>
+        <location filename="../../algorithms/io/links.py"/>
         <source>The least-cost paths of 'Linkage pathways' (fields From_Core, To_Core, CW_Dist and Active). Only active links (Active = 1) are used; edit Active to leave links out or bring them back.</source>
         <translation>“生态廊道识别”输出的最小累积阻力路径（字段 From_Core、To_Core、CW_Dist 和 Active）。只使用有效连接（Active = 1）；编辑 Active 可排除或恢复连接。</translation>
     </message>
@@ -385,12 +385,12 @@
 <context>
     <name>Circuitscape</name>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>Circuit connectivity (Circuitscape)</source>
         <translation>电路理论连通性（Circuitscape）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>Treats the landscape as an electrical circuit (Circuitscape 5 semantics, same numbers) and computes effective resistances between focal nodes and the current that flows through every cell.
 Input: a resistance raster (or conductances); cells with NoData are barriers; zero or negative resistances are refused (use short-circuit regions for cells that should conduct freely). All rasters must share one grid.
 Focal nodes: a raster of integer ids, a point layer with an id field (one cell per point), or a polygon layer (each polygon a focal region).
@@ -405,407 +405,407 @@ Reference: McRae, B.H. et al. (2008) Using circuit theory to model connectivity 
 参考文献：McRae, B.H. et al. (2008) Using circuit theory to model connectivity in ecology, evolution, and conservation. Ecology 89: 2712-2724.</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>Resistance raster</source>
         <translation>阻力栅格</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>Cost of movement per cell (habitat_file). NoData and infinite values are barriers.</source>
         <translation>每个像元的移动成本（habitat_file）。NoData 和无穷大值为障碍。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>Band</source>
         <translation>波段</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>Band of the resistance raster (default 1).</source>
         <translation>阻力栅格的波段（默认 1）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>Values are resistances</source>
         <translation>值为阻力</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>habitat_map_is_resistances: unchecked means the raster holds conductances.</source>
         <translation>habitat_map_is_resistances：不勾选表示栅格存放的是电导。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>Mode (scenario)</source>
         <translation>模式（情景）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>pairwise</source>
         <translation>pairwise（两两成对）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>one-to-all</source>
         <translation>one-to-all（一对多）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>all-to-one</source>
         <translation>all-to-one（多对一）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>advanced</source>
         <translation>advanced（高级）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>pairwise: current between every pair of focal nodes; one-to-all: 1 A into each focal node in turn, all others grounded; all-to-one: 1 A from every other node into each focal node in turn; advanced: source and ground rasters.</source>
         <translation>pairwise：每对焦点节点之间的电流；one-to-all：依次向每个焦点节点注入 1 A，其余全部接地；all-to-one：依次从其他每个节点向每个焦点节点注入 1 A；advanced：电流源和接地栅格。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>Focal nodes (raster of ids)</source>
         <translation>焦点节点（ID 栅格）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>point_file as a raster: cells with a positive integer id are focal nodes; an id on several cells is a focal region.</source>
         <translation>以栅格形式给出的 point_file：具有正整数 ID 的像元为焦点节点；同一 ID 占多个像元即为焦点区域。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>Focal nodes (points or polygons)</source>
         <translation>焦点节点（点或面）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>Points: each point is a focal node in the cell that holds it. Polygons: each polygon is a focal region (cells whose centre lies inside). Reprojected to the raster's CRS.</source>
         <translation>点：每个点为其所在像元中的一个焦点节点。面：每个面为一个焦点区域（中心位于面内的像元）。会重投影到栅格的坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>Focal id field</source>
         <translation>焦点 ID 字段</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>Positive integer id of each focal feature; features sharing an id form one focal node. Empty: the feature number (1, 2, ...).</source>
         <translation>每个焦点要素的正整数 ID；ID 相同的要素构成一个焦点节点。为空：使用要素序号（1, 2, ...）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>Short-circuit regions</source>
         <translation>短路区域</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>polygon_file: cells with the same positive id are joined into one node of zero resistance (e.g. a lake or a protected area treated as one habitat).</source>
         <translation>polygon_file：具有相同正 ID 的像元被合并为一个零电阻节点（例如将湖泊或保护地视为一个生境）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>Mask</source>
         <translation>掩膜</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>mask_file: cells where the mask is NoData or &lt;= 0 are removed.</source>
         <translation>mask_file：掩膜为 NoData 或 &lt;= 0 的像元被移除。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>Current sources (advanced)</source>
         <translation>电流源（advanced）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>source_file: current injected per cell (A), advanced mode.</source>
         <translation>source_file：每个像元注入的电流（A），advanced 模式。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>Grounds (advanced)</source>
         <translation>接地（advanced）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>ground_file: resistance (or conductance) to ground per cell; 0 resistance is a direct ground. NoData: no ground.</source>
         <translation>ground_file：每个像元的接地电阻（或电导）；电阻为 0 即直接接地。NoData：无接地。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>Ground values are resistances</source>
         <translation>接地值为电阻</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>ground_file_is_resistances: unchecked means ground values are conductances.</source>
         <translation>ground_file_is_resistances：不勾选表示接地值为电导。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>Unit currents</source>
         <translation>单位电流</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>use_unit_currents: every nonzero source injects 1 A.</source>
         <translation>use_unit_currents：每个非零电流源注入 1 A。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>Direct grounds</source>
         <translation>直接接地</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>use_direct_grounds: every ground connects with zero resistance.</source>
         <translation>use_direct_grounds：每个接地以零电阻连接。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>Where a source and a ground coincide</source>
         <translation>电流源与接地重合时</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>keep both</source>
         <translation>二者都保留</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>remove the source</source>
         <translation>移除电流源</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>remove the ground</source>
         <translation>移除接地</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>remove both</source>
         <translation>二者都移除</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>remove_src_or_gnd (keepall, rmvsrc, rmvgnd, rmvall).</source>
         <translation>remove_src_or_gnd（keepall、rmvsrc、rmvgnd、rmvall）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>Included pairs file</source>
         <translation>包含点对文件</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>included_pairs_file in Circuitscape's format (mode include/exclude + id pairs, or the min/max matrix). Only these pairs are solved.</source>
         <translation>Circuitscape 格式的 included_pairs_file（include/exclude 模式 + ID 对，或 min/max 矩阵）。只求解这些点对。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>Variable source strengths</source>
         <translation>可变电流源强度</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>variable_source_file: 'id strength' lines (one-to-all and all-to-one).</source>
         <translation>variable_source_file：“ID 强度”行（one-to-all 和 all-to-one）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>Connect four neighbours only</source>
         <translation>仅连接四邻域</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>connect_four_neighbors_only: no diagonal connections.</source>
         <translation>connect_four_neighbors_only：无对角连接。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>Connect using average resistances</source>
         <translation>按平均阻力连接</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>connect_using_avg_resistances: a link's resistance is the mean of the two cells' resistances (default: the mean of their conductances).</source>
         <translation>connect_using_avg_resistances：连接的电阻为两个像元阻力的平均值（默认：两者电导的平均值）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>Solver</source>
         <translation>求解器</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>auto (by size)</source>
         <translation>auto（按规模）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>AMG-preconditioned CG</source>
         <translation>AMG 预条件共轭梯度（CG）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>All give the same numbers; auto takes CHOLMOD up to several million cells and AMG-CG (least memory) above.</source>
         <translation>各求解器结果相同；auto 在数百万像元以内使用 CHOLMOD，超过则使用 AMG-CG（内存最省）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>Log-transform maps</source>
         <translation>对结果图取对数</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>log_transform_maps: write log10 of currents (before accumulation, as Circuitscape does).</source>
         <translation>log_transform_maps：写出电流的 log10（在累加之前，与 Circuitscape 相同）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>Per-pair current maps</source>
         <translation>逐对电流图</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>write_cur_maps: one current map per pair or focal node, into the maps folder.</source>
         <translation>write_cur_maps：每对节点或每个焦点节点一张电流图，写入结果图文件夹。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>Per-pair voltage maps</source>
         <translation>逐对电压图</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>write_volt_maps: one voltage map per pair or focal node, into the maps folder.</source>
         <translation>write_volt_maps：每对节点或每个焦点节点一张电压图，写入结果图文件夹。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>Cumulative current</source>
         <translation>累积电流</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>Sum of the current over all pairs / focal nodes (A).</source>
         <translation>所有节点对/焦点节点的电流之和（A）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>Maximum current</source>
         <translation>最大电流</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>Cell-wise maximum current over all pairs / focal nodes (A).</source>
         <translation>所有节点对/焦点节点中逐像元的最大电流（A）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>Voltage (advanced)</source>
         <translation>电压（advanced）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>Potential of every cell (V), advanced mode.</source>
         <translation>每个像元的电势（V），advanced 模式。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>Resistance matrix</source>
         <translation>电阻矩阵</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>Circuitscape matrix (*.out)</source>
         <translation>Circuitscape 矩阵（*.out）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>Effective resistances in Circuitscape's layout: header row '0 ids', header column ids, -1 for pairs that are not connected.</source>
         <translation>Circuitscape 格式的有效电阻：表头行“0 ids”，表头列为 ID，不连通的点对为 -1。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>Resistances</source>
         <translation>电阻</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>One row per pair: from_id, to_id, resistance (ohm; -1 not connected).</source>
         <translation>每对节点一行：from_id、to_id、resistance（欧姆；-1 不连通）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>Per-pair maps folder</source>
         <translation>逐对结果图文件夹</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>Folder for per-pair / per-node maps (curmap_&lt;id&gt;_&lt;id&gt;.tif, voltmap_...).</source>
         <translation>逐对/逐节点结果图的文件夹（curmap_&lt;id&gt;_&lt;id&gt;.tif、voltmap_...）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>Focal nodes</source>
         <translation>焦点节点</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>Current sources</source>
         <translation>电流源</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>Grounds</source>
         <translation>接地</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>The {what} range is extreme: the largest value is {ratio:.1e} times the smallest. Results stay exact with the direct solvers, but AMG-CG may converge slowly; consider capping very high resistances or making them NoData.</source>
         <translation>{what}的取值范围极端：最大值是最小值的 {ratio:.1e} 倍。直接求解器的结果仍然精确，但 AMG-CG 可能收敛缓慢；请考虑限制过高的阻力值或将其设为 NoData。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>resistance</source>
         <translation>阻力</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>conductance</source>
         <translation>电导</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>Give focal nodes either as a raster or as a vector layer, not both.</source>
         <translation>请以栅格或矢量图层之一给出焦点节点，不要同时给出。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>This mode needs focal nodes: a raster of ids or a point/polygon layer.</source>
         <translation>此模式需要焦点节点：ID 栅格或点/面图层。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>Fewer than two focal nodes lie on habitat: {ids} lie only on NoData cells of the resistance raster. Move them onto cells with a resistance.</source>
         <translation>位于生境上的焦点节点少于两个：{ids} 仅位于阻力栅格的 NoData 像元上。请将其移到有阻力值的像元上。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>Focal node(s) {ids} lie only on NoData cells; as in Circuitscape their resistances are -1 and they carry no current.</source>
         <translation>焦点节点 {ids} 仅位于 NoData 像元上；与 Circuitscape 相同，其电阻为 -1，且不承载电流。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>Advanced mode needs a current source raster and a ground raster.</source>
         <translation>advanced 模式需要电流源栅格和接地栅格。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscape.py"/>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>Wrote {count} maps to {folder}</source>
         <translation>已将 {count} 张图写入 {folder}</translation>
     </message>
@@ -813,79 +813,79 @@ Reference: McRae, B.H. et al. (2008) Using circuit theory to model connectivity 
 <context>
     <name>CircuitscapeIni</name>
     <message>
-        <location filename="../../algorithms/circuitscapeini.py"/>
+        <location filename="../../algorithms/connectivity/circuitscapeini.py"/>
         <source>Circuitscape INI file (run as is)</source>
         <translation>Circuitscape INI 文件（原样运行）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscapeini.py"/>
+        <location filename="../../algorithms/connectivity/circuitscapeini.py"/>
         <source>Runs a Circuitscape 5 INI file unchanged, with Circuitscape's own semantics: raster pairwise, one-to-all, all-to-one and advanced modes, and network (graph) mode. Paths in the INI are read relative to the INI's folder. Outputs are Circuitscape's files, named from the INI's output_file (&lt;prefix&gt;_resistances.out, _cum_curmap.asc, _curmap_&lt;id&gt;_&lt;id&gt;.asc, ...; GeoTIFF when write_as_tif = True), so scripts built around Circuitscape keep working. Results agree with Circuitscape.jl's verification cases to 1e-6.
 Reference: McRae, B.H. et al. (2008) Using circuit theory to model connectivity in ecology, evolution, and conservation. Ecology 89: 2712-2724.</source>
         <translation>原样运行 Circuitscape 5 的 INI 文件，采用 Circuitscape 自身的语义：栅格 pairwise、one-to-all、all-to-one 和 advanced 模式，以及网络（图）模式。INI 中的路径相对于 INI 所在文件夹读取。输出为 Circuitscape 的文件，以 INI 的 output_file 命名（&lt;prefix&gt;_resistances.out、_cum_curmap.asc、_curmap_&lt;id&gt;_&lt;id&gt;.asc、...；write_as_tif = True 时为 GeoTIFF），因此围绕 Circuitscape 编写的脚本仍可使用。结果与 Circuitscape.jl 的验证算例一致到 1e-6。
 参考文献：McRae, B.H. et al. (2008) Using circuit theory to model connectivity in ecology, evolution, and conservation. Ecology 89: 2712-2724.</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscapeini.py"/>
+        <location filename="../../algorithms/connectivity/circuitscapeini.py"/>
         <source>Circuitscape INI file</source>
         <translation>Circuitscape INI 文件</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscapeini.py"/>
+        <location filename="../../algorithms/connectivity/circuitscapeini.py"/>
         <source>A Circuitscape .ini file (as written by Circuitscape's GUI, Linkage Mapper or by hand). Relative paths inside it are relative to its folder.</source>
         <translation>Circuitscape 的 .ini 文件（由 Circuitscape 图形界面、Linkage Mapper 或手工编写）。其中的相对路径相对于其所在文件夹。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscapeini.py"/>
+        <location filename="../../algorithms/connectivity/circuitscapeini.py"/>
         <source>Solver</source>
         <translation>求解器</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscapeini.py"/>
+        <location filename="../../algorithms/connectivity/circuitscapeini.py"/>
         <source>as in the INI (cg+amg, cholmod)</source>
         <translation>与 INI 相同（cg+amg、cholmod）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscapeini.py"/>
+        <location filename="../../algorithms/connectivity/circuitscapeini.py"/>
         <source>auto (by size)</source>
         <translation>auto（按规模）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscapeini.py"/>
+        <location filename="../../algorithms/connectivity/circuitscapeini.py"/>
         <source>AMG-preconditioned CG</source>
         <translation>AMG 预条件共轭梯度（CG）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscapeini.py"/>
+        <location filename="../../algorithms/connectivity/circuitscapeini.py"/>
         <source>Override the INI's solver. All give the same numbers to about 1e-8; CHOLMOD is fastest up to a few million cells, AMG-CG needs the least memory.</source>
         <translation>覆盖 INI 中的求解器。各求解器结果一致到约 1e-8；数百万像元以内 CHOLMOD 最快，AMG-CG 内存最省。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscapeini.py"/>
+        <location filename="../../algorithms/connectivity/circuitscapeini.py"/>
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscapeini.py"/>
+        <location filename="../../algorithms/connectivity/circuitscapeini.py"/>
         <source>Output prefix</source>
         <translation>输出前缀</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscapeini.py"/>
+        <location filename="../../algorithms/connectivity/circuitscapeini.py"/>
         <source>Files written</source>
         <translation>已写出的文件</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscapeini.py"/>
+        <location filename="../../algorithms/connectivity/circuitscapeini.py"/>
         <source>The INI file {path} does not exist.</source>
         <translation>INI 文件 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscapeini.py"/>
+        <location filename="../../algorithms/connectivity/circuitscapeini.py"/>
         <source>Scenario: {scenario} ({kind}); outputs: {prefix}_*</source>
         <translation>情景：{scenario}（{kind}）；输出：{prefix}_*</translation>
     </message>
     <message>
-        <location filename="../../algorithms/circuitscapeini.py"/>
+        <location filename="../../algorithms/connectivity/circuitscapeini.py"/>
         <source>Wrote {path}</source>
         <translation>已写出 {path}</translation>
     </message>
@@ -893,393 +893,393 @@ Reference: McRae, B.H. et al. (2008) Using circuit theory to model connectivity 
 <context>
     <name>CollaborativeZoning</name>
     <message>
-        <location filename="../../algorithms/collaborativezoning.py"/>
+        <location filename="../../algorithms/zoning/collaborativezoning.py"/>
         <source>Collaborative zoning across administrative units</source>
         <translation>跨行政单元协同分区</translation>
     </message>
     <message>
-        <location filename="../../algorithms/collaborativezoning.py"/>
+        <location filename="../../algorithms/zoning/collaborativezoning.py"/>
         <source>collaboration,cross-boundary,county,administrative units,ledger,community,Louvain,compensation,burden,benefit,跨区域协同,生态修复</source>
         <translation>协同,跨区域协同,跨县协同,县域,行政单元,台账,社区,Louvain,生态补偿,负担,受益,生态修复,collaboration,cross-boundary,county,administrative units,ledger,community,compensation,burden,benefit</translation>
     </message>
     <message>
-        <location filename="../../algorithms/collaborativezoning.py"/>
+        <location filename="../../algorithms/zoning/collaborativezoning.py"/>
         <source>&lt;p&gt;Attributes the ecological security pattern to administrative units (for example counties) so that they can plan its restoration together.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Unit layer (ledger)&lt;/b&gt;: the units with, per unit, the source area (src_km2, src_n sources, src_pct of the unit), the corridor length (cor_km, cor_n), the part of cross-boundary sources and corridors inside it (xsrc_km2, xsrc_n, xcor_km, xcor_n), the cross-boundary links with an end in it (xlink_n), pinch points and barriers (pinch_n, pinch_km2, bar_n, bar_km2; a patch counts in the unit holding most of it), zone areas (z1_km2-z4_km2), the restoration account (burden_km2, benefit_km2, net_km2), the collaboration zone (community) and, with a group field, the collaboration zone most common in the unit's group (grp_comm). Units without elements get zeros.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Cross-boundary links&lt;/b&gt;: active links whose two sources lie in different units (a source belongs to the unit holding most of its area). &lt;b&gt;Matrix&lt;/b&gt;: unit by unit, the number of links, the sum of a link field (for example CF_Central from 'Centrality'), or the effective resistance of a pairwise circuit with the source cells of each unit as one focal region (× cell size, in cost units). &lt;b&gt;Collaboration zones&lt;/b&gt;: Louvain communities of the unit graph weighted by the matrix (by conductance 1/R for resistances), with a fixed seed; with a group field (for example the prefecture) its modularity and the adjusted Rand index of the two groupings are reported. &lt;b&gt;Shares&lt;/b&gt;: every source and corridor split over the units (each sums to 100 %). &lt;b&gt;Account&lt;/b&gt;: each barrier key area (from 'Restoration zoning') is restored by the units it lies in and benefits the units of the sources of the links it improves, in proportion to its improvement score for each link (Barrier Mapper's score, radii as in 'Barriers'), half to each end source, split by source area: restorer, beneficiary, km².&lt;/p&gt;&lt;p&gt;Units are burnt onto the resistance grid by cell centre (the first unit wins where they overlap), so the ledger's areas and lengths have the grid's resolution. Overlapping units and gaps between them are reported. The CRS must be projected.&lt;/p&gt;&lt;p&gt;Reference: Blondel et al. (2008) Fast unfolding of communities in large networks, J. Stat. Mech. P10008; Hubert &amp;amp; Arabie (1985) Comparing partitions, J. Classif. 2: 193-218.&lt;/p&gt;</source>
         <translation>&lt;p&gt;将生态安全格局归属到各行政单元（例如县），以便各单元协同规划其修复。&lt;/p&gt;&lt;p&gt;&lt;b&gt;单元图层（台账）&lt;/b&gt;：各单元及其逐单元指标：源地面积（src_km2，源地数 src_n，占单元比例 src_pct）、廊道长度（cor_km、cor_n）、位于单元内的跨界源地和廊道部分（xsrc_km2、xsrc_n、xcor_km、xcor_n）、一端位于该单元的跨界连接（xlink_n）、夹点和障碍点（pinch_n、pinch_km2、bar_n、bar_km2；斑块计入占其面积最多的单元）、各分区面积（z1_km2-z4_km2）、修复受益账户（burden_km2、benefit_km2、net_km2）、协同分区（community），以及给出分组字段时，该单元所在分组中最常见的协同分区（grp_comm）。没有格局要素的单元取零。&lt;/p&gt;&lt;p&gt;&lt;b&gt;跨界连接&lt;/b&gt;：两端源地位于不同单元的有效连接（源地归属于占其面积最多的单元）。&lt;b&gt;矩阵&lt;/b&gt;：单元 × 单元，取连接数、某连接字段之和（例如“电流中心性”的 CF_Central），或以每个单元的源地像元为一个焦点区域的 pairwise 电路的有效电阻（× 像元大小，以成本单位计）。&lt;b&gt;协同分区&lt;/b&gt;：以矩阵为权重（电阻取电导 1/R）的单元图的 Louvain 社区，采用固定随机种子；给出分组字段（例如地级市）时，报告其模块度以及两种分组的调整兰德指数。&lt;b&gt;占比&lt;/b&gt;：每个源地和廊道在各单元间的分配（各自合计 100 %）。&lt;b&gt;账户&lt;/b&gt;：每个障碍点关键区域（来自“生态修复分区”）由其所在单元修复，并使其所改善连接的源地所在单元受益，受益按其对每条连接的改善得分（Barrier Mapper 得分，半径与“障碍点识别”相同）成比例分配，两端源地各一半，再按源地面积分配：修复方、受益方、km²。&lt;/p&gt;&lt;p&gt;单元按像元中心栅格化到阻力网格上（重叠处以第一个单元为准），因此台账的面积和长度精度为网格分辨率。会报告单元之间的重叠和空隙。坐标参考系必须为投影坐标系。&lt;/p&gt;&lt;p&gt;参考文献：Blondel et al. (2008) Fast unfolding of communities in large networks, J. Stat. Mech. P10008; Hubert &amp;amp; Arabie (1985) Comparing partitions, J. Classif. 2: 193-218.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../algorithms/collaborativezoning.py"/>
+        <location filename="../../algorithms/zoning/collaborativezoning.py"/>
         <source>Administrative units</source>
         <translation>行政单元</translation>
     </message>
     <message>
-        <location filename="../../algorithms/collaborativezoning.py"/>
+        <location filename="../../algorithms/zoning/collaborativezoning.py"/>
         <source>Polygons of the units that share the pattern, for example the 122 counties of Hunan.</source>
         <translation>共享该格局的单元的面，例如湖南省的 122 个县级单元。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/collaborativezoning.py"/>
+        <location filename="../../algorithms/zoning/collaborativezoning.py"/>
         <source>Unit name field</source>
         <translation>单元名称字段</translation>
     </message>
     <message>
-        <location filename="../../algorithms/collaborativezoning.py"/>
+        <location filename="../../algorithms/zoning/collaborativezoning.py"/>
         <source>The name of each unit, written in every table.</source>
         <translation>每个单元的名称，写入每张表中。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/collaborativezoning.py"/>
+        <location filename="../../algorithms/zoning/collaborativezoning.py"/>
         <source>Existing grouping field</source>
         <translation>现有分组字段</translation>
     </message>
     <message>
-        <location filename="../../algorithms/collaborativezoning.py"/>
+        <location filename="../../algorithms/zoning/collaborativezoning.py"/>
         <source>Optional: an existing grouping of the units (for example the prefecture), compared with the collaboration zones.</source>
         <translation>可选：单元的现有分组（例如地级市），用于与协同分区比较。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/collaborativezoning.py"/>
+        <location filename="../../algorithms/zoning/collaborativezoning.py"/>
         <source>Its grid is the grid the units are counted on.</source>
         <translation>其网格即统计单元所用的网格。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/collaborativezoning.py"/>
+        <location filename="../../algorithms/zoning/collaborativezoning.py"/>
         <source>Link weight field</source>
         <translation>连接权重字段</translation>
     </message>
     <message>
-        <location filename="../../algorithms/collaborativezoning.py"/>
+        <location filename="../../algorithms/zoning/collaborativezoning.py"/>
         <source>For the matrix mode 'Sum of a link field': for example CF_Central (current flow) of 'Centrality' or Eff_Resist of 'Pinch points'.</source>
         <translation>用于矩阵模式“连接字段之和”：例如“电流中心性”的 CF_Central（电流）或“夹点识别”的 Eff_Resist。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/collaborativezoning.py"/>
+        <location filename="../../algorithms/zoning/collaborativezoning.py"/>
         <source>Restoration zones</source>
         <translation>生态修复分区</translation>
     </message>
     <message>
-        <location filename="../../algorithms/collaborativezoning.py"/>
+        <location filename="../../algorithms/zoning/collaborativezoning.py"/>
         <source>The zone raster of 'Restoration zoning' (on the resistance grid): zone areas per unit.</source>
         <translation>“生态修复分区”输出的分区栅格（位于阻力网格上）：逐单元统计各分区面积。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/collaborativezoning.py"/>
+        <location filename="../../algorithms/zoning/collaborativezoning.py"/>
         <source>Key restoration areas</source>
         <translation>关键修复区域</translation>
     </message>
     <message>
-        <location filename="../../algorithms/collaborativezoning.py"/>
+        <location filename="../../algorithms/zoning/collaborativezoning.py"/>
         <source>The key areas of 'Restoration zoning' (field kind_id): pinch points and barriers per unit, and the barriers of the restoration account.</source>
         <translation>“生态修复分区”输出的关键区域（字段 kind_id）：逐单元统计夹点和障碍点，以及修复受益账户中的障碍点。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/collaborativezoning.py"/>
+        <location filename="../../algorithms/zoning/collaborativezoning.py"/>
         <source>Unit matrix</source>
         <translation>单元矩阵</translation>
     </message>
     <message>
-        <location filename="../../algorithms/collaborativezoning.py"/>
+        <location filename="../../algorithms/zoning/collaborativezoning.py"/>
         <source>Number of links</source>
         <translation>连接数</translation>
     </message>
     <message>
-        <location filename="../../algorithms/collaborativezoning.py"/>
+        <location filename="../../algorithms/zoning/collaborativezoning.py"/>
         <source>Sum of a link field</source>
         <translation>连接字段之和</translation>
     </message>
     <message>
-        <location filename="../../algorithms/collaborativezoning.py"/>
+        <location filename="../../algorithms/zoning/collaborativezoning.py"/>
         <source>Effective resistance (circuit)</source>
         <translation>有效电阻（电路）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/collaborativezoning.py"/>
+        <location filename="../../algorithms/zoning/collaborativezoning.py"/>
         <source>What the unit-by-unit matrix holds and what weighs the collaboration graph.</source>
         <translation>单元 × 单元矩阵的内容，以及协同图的权重。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/collaborativezoning.py"/>
+        <location filename="../../algorithms/zoning/collaborativezoning.py"/>
         <source>A link ties together</source>
         <translation>连接关联的单元</translation>
     </message>
     <message>
-        <location filename="../../algorithms/collaborativezoning.py"/>
+        <location filename="../../algorithms/zoning/collaborativezoning.py"/>
         <source>The units of its two sources</source>
         <translation>其两端源地所在的单元</translation>
     </message>
     <message>
-        <location filename="../../algorithms/collaborativezoning.py"/>
+        <location filename="../../algorithms/zoning/collaborativezoning.py"/>
         <source>Every unit its corridor crosses</source>
         <translation>其廊道穿过的每个单元</translation>
     </message>
     <message>
-        <location filename="../../algorithms/collaborativezoning.py"/>
+        <location filename="../../algorithms/zoning/collaborativezoning.py"/>
         <source>For the link matrices: only the units holding the link's two sources, or also every unit its least-cost path crosses (they must keep the corridor open together). The effective-resistance matrix is not affected.</source>
         <translation>对于连接矩阵：只计连接两端源地所在的单元，或同时计其最小累积阻力路径穿过的每个单元（这些单元须共同保持廊道畅通）。有效电阻矩阵不受影响。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/collaborativezoning.py"/>
+        <location filename="../../algorithms/zoning/collaborativezoning.py"/>
         <source>Community resolution</source>
         <translation>社区划分分辨率</translation>
     </message>
     <message>
-        <location filename="../../algorithms/collaborativezoning.py"/>
+        <location filename="../../algorithms/zoning/collaborativezoning.py"/>
         <source>Louvain resolution: above 1 gives more, smaller collaboration zones; below 1 fewer, larger ones.</source>
         <translation>Louvain 分辨率：大于 1 得到更多、更小的协同分区；小于 1 得到更少、更大的协同分区。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/collaborativezoning.py"/>
+        <location filename="../../algorithms/zoning/collaborativezoning.py"/>
         <source>Random seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../algorithms/collaborativezoning.py"/>
+        <location filename="../../algorithms/zoning/collaborativezoning.py"/>
         <source>Seed of the Louvain search: the same inputs and seed give the same zones.</source>
         <translation>Louvain 搜索的随机种子：相同的输入和种子得到相同的分区。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/collaborativezoning.py"/>
+        <location filename="../../algorithms/zoning/collaborativezoning.py"/>
         <source>Unit ledger</source>
         <translation>单元台账</translation>
     </message>
     <message>
-        <location filename="../../algorithms/collaborativezoning.py"/>
+        <location filename="../../algorithms/zoning/collaborativezoning.py"/>
         <source>The units with the ledger fields and their collaboration zone.</source>
         <translation>各单元及其台账字段和所属协同分区。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/collaborativezoning.py"/>
+        <location filename="../../algorithms/zoning/collaborativezoning.py"/>
         <source>Cross-boundary links</source>
         <translation>跨界连接</translation>
     </message>
     <message>
-        <location filename="../../algorithms/collaborativezoning.py"/>
+        <location filename="../../algorithms/zoning/collaborativezoning.py"/>
         <source>Active links whose sources lie in different units, with both names.</source>
         <translation>两端源地位于不同单元的有效连接，含两端单元名称。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/collaborativezoning.py"/>
+        <location filename="../../algorithms/zoning/collaborativezoning.py"/>
         <source>Table: one row and one column per unit.</source>
         <translation>表：每个单元一行一列。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/collaborativezoning.py"/>
+        <location filename="../../algorithms/zoning/collaborativezoning.py"/>
         <source>Element shares</source>
         <translation>要素占比</translation>
     </message>
     <message>
-        <location filename="../../algorithms/collaborativezoning.py"/>
+        <location filename="../../algorithms/zoning/collaborativezoning.py"/>
         <source>Table: each source (km²) and corridor (km) per unit, with its share.</source>
         <translation>表：每个源地（km²）和廊道（km）在各单元中的数量及其占比。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/collaborativezoning.py"/>
+        <location filename="../../algorithms/zoning/collaborativezoning.py"/>
         <source>Restoration account</source>
         <translation>修复受益账户</translation>
     </message>
     <message>
-        <location filename="../../algorithms/collaborativezoning.py"/>
+        <location filename="../../algorithms/zoning/collaborativezoning.py"/>
         <source>Table: barrier area restored in one unit for the benefit of another.</source>
         <translation>表：在一个单元内修复、使另一单元受益的障碍点面积。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/collaborativezoning.py"/>
+        <location filename="../../algorithms/zoning/collaborativezoning.py"/>
         <source>Number of collaboration zones</source>
         <translation>协同分区数</translation>
     </message>
     <message>
-        <location filename="../../algorithms/collaborativezoning.py"/>
+        <location filename="../../algorithms/zoning/collaborativezoning.py"/>
         <source>Modularity of the collaboration zones</source>
         <translation>协同分区的模块度</translation>
     </message>
     <message>
-        <location filename="../../algorithms/collaborativezoning.py"/>
+        <location filename="../../algorithms/zoning/collaborativezoning.py"/>
         <source>Modularity of the existing grouping</source>
         <translation>现有分组的模块度</translation>
     </message>
     <message>
-        <location filename="../../algorithms/collaborativezoning.py"/>
+        <location filename="../../algorithms/zoning/collaborativezoning.py"/>
         <source>Adjusted Rand index of the two groupings</source>
         <translation>两种分组的调整兰德指数</translation>
     </message>
     <message>
-        <location filename="../../algorithms/collaborativezoning.py"/>
+        <location filename="../../algorithms/zoning/collaborativezoning.py"/>
         <source>Number of cross-boundary links</source>
         <translation>跨界连接数</translation>
     </message>
     <message>
-        <location filename="../../algorithms/collaborativezoning.py"/>
+        <location filename="../../algorithms/zoning/collaborativezoning.py"/>
         <source>Area of overlapping units (km²)</source>
         <translation>单元重叠面积（km²）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/collaborativezoning.py"/>
+        <location filename="../../algorithms/zoning/collaborativezoning.py"/>
         <source>Area of gaps between units (km²)</source>
         <translation>单元间空隙面积（km²）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/collaborativezoning.py"/>
+        <location filename="../../algorithms/zoning/collaborativezoning.py"/>
         <source>{k} collaboration zones, modularity {q:.3f}; the existing grouping has modularity {g:.3f}; adjusted Rand index {ari:.3f}.</source>
         <translation>{k} 个协同分区，模块度 {q:.3f}；现有分组的模块度为 {g:.3f}；调整兰德指数 {ari:.3f}。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/collaborativezoning.py"/>
+        <location filename="../../algorithms/zoning/collaborativezoning.py"/>
         <source>Choose the link weight field for the matrix mode 'Sum of a link field'.</source>
         <translation>请为矩阵模式“连接字段之和”选择连接权重字段。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/collaborativezoning.py"/>
+        <location filename="../../algorithms/zoning/collaborativezoning.py"/>
         <source>{n} links have no value in '{field}' and count as 0.</source>
         <translation>{n} 条连接在“{field}”中没有值，按 0 计。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/collaborativezoning.py"/>
+        <location filename="../../algorithms/zoning/collaborativezoning.py"/>
         <source>{n} links lie (or have a source) outside every unit and are left out of the matrix.</source>
         <translation>{n} 条连接（或其源地）位于所有单元之外，未计入矩阵。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/collaborativezoning.py"/>
+        <location filename="../../algorithms/zoning/collaborativezoning.py"/>
         <source>The key areas layer has no kind_id field; give the key areas written by 'Restoration zoning'.</source>
         <translation>关键区域图层没有 kind_id 字段；请提供“生态修复分区”输出的关键区域。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/collaborativezoning.py"/>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/zoning/collaborativezoning.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>Resistance raster</source>
         <translation>阻力栅格</translation>
     </message>
     <message>
-        <location filename="../../algorithms/collaborativezoning.py"/>
+        <location filename="../../algorithms/zoning/collaborativezoning.py"/>
         <source>Collaboration zone {k}</source>
         <translation>协同分区 {k}</translation>
     </message>
     <message>
-        <location filename="../../algorithms/collaborativezoning.py"/>
+        <location filename="../../algorithms/zoning/collaborativezoning.py"/>
         <source>No shared corridor</source>
         <translation>无共享廊道</translation>
     </message>
     <message>
-        <location filename="../../algorithms/collaborativezoning.py"/>
+        <location filename="../../algorithms/zoning/collaborativezoning.py"/>
         <source>Source</source>
         <translation>源地</translation>
     </message>
     <message>
-        <location filename="../../algorithms/collaborativezoning.py"/>
+        <location filename="../../algorithms/zoning/collaborativezoning.py"/>
         <source>Corridor</source>
         <translation>廊道</translation>
     </message>
     <message>
-        <location filename="../../algorithms/collaborativezoning.py"/>
+        <location filename="../../algorithms/zoning/collaborativezoning.py"/>
         <source>Units overlap on {area:.4g} km² ({n} pairs; largest: {pairs}). Each overlapping cell is counted once, in the first unit of the layer.</source>
         <translation>单元在 {area:.4g} km² 上重叠（{n} 对；最大：{pairs}）。每个重叠像元只计一次，计入图层中的第一个单元。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/collaborativezoning.py"/>
+        <location filename="../../algorithms/zoning/collaborativezoning.py"/>
         <source>The units leave {n} gaps of {area:.4g} km² in all; elements there are counted as outside every unit.</source>
         <translation>单元之间留有 {n} 处空隙，共 {area:.4g} km²；其中的要素计为位于所有单元之外。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/collaborativezoning.py"/>
+        <location filename="../../algorithms/zoning/collaborativezoning.py"/>
         <source>Outside every unit: {items}. Check that the units cover the study area.</source>
         <translation>位于所有单元之外：{items}。请检查单元是否覆盖研究区。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>Cost of crossing one map unit of each cell, e.g. the output of 'Resistance surface'; positive everywhere except NoData, which cannot be crossed. Must be in a projected CRS.</source>
         <translation>穿越每个像元一个地图单位的成本，例如“阻力面”的输出；除 NoData（不可穿越）外处处为正。必须采用投影坐标系。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>Sources (polygons)</source>
         <translation>源地（面）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>Ecological sources (core areas) as polygons, for example the output of 'Extract ecological sources'. Each polygon is burnt onto the resistance grid (cells whose centre it covers). Give either these polygons or a source id raster.</source>
         <translation>以面表示的生态源地（核心区），例如“提取生态源地”的输出。每个面被栅格化到阻力网格上（其覆盖的像元中心）。给出这些面或源地编号栅格之一。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>Source id field</source>
         <translation>源地编号字段</translation>
     </message>
     <message>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>Positive whole-number id of each source (source_id in 'Extract ecological sources'). Features sharing an id form one source. Empty: features are numbered 1, 2, ... in layer order.</source>
         <translation>每个源地的正整数编号（“提取生态源地”中的 source_id）。编号相同的要素构成一个源地。为空：要素按图层顺序编号 1, 2, ...。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>Source id raster</source>
         <translation>源地编号栅格</translation>
     </message>
     <message>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>Instead of polygons: a raster of source ids (0 or NoData = no source) on the grid of the resistance raster, such as the source id raster of 'Extract ecological sources'.</source>
         <translation>代替面要素：位于阻力栅格网格上的源地编号栅格（0 或 NoData = 非源地），例如“提取生态源地”输出的源地编号栅格。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/link_io.py"/>
+        <location filename="../../algorithms/io/links.py"/>
         <source>Corridor links</source>
         <translation>廊道连接</translation>
     </message>
     <message>
-        <location filename="../../algorithms/link_io.py"/>
+        <location filename="../../algorithms/io/links.py"/>
         <source>The least-cost paths of 'Linkage pathways' (fields From_Core, To_Core, CW_Dist and Active). Only active links (Active = 1) are used; edit Active to leave links out or bring them back.</source>
         <translation>“生态廊道识别”输出的最小累积阻力路径（字段 From_Core、To_Core、CW_Dist 和 Active）。只使用有效连接（Active = 1）；编辑 Active 可排除或恢复连接。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/barriers.py"/>
+        <location filename="../../algorithms/connectivity/barriers.py"/>
         <source>Minimum detection radius (map units; empty: 3 cells)</source>
         <translation>最小探测半径（地图单位；为空：3 个像元）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/barriers.py"/>
+        <location filename="../../algorithms/connectivity/barriers.py"/>
         <source>Smallest radius of the restored circle, in map units (metres), at least one cell. Empty: 3 cells (90 m on 30 m cells). Linkage Mapper's tutorial uses 400 m; Chinese studies on 30 m cells often 30-300 m.</source>
         <translation>修复圆的最小半径，以地图单位（米）计，至少一个像元。为空：3 个像元（30 m 像元时为 90 m）。Linkage Mapper 教程使用 400 m；国内基于 30 m 像元的研究常用 30-300 m。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/barriers.py"/>
+        <location filename="../../algorithms/connectivity/barriers.py"/>
         <source>Maximum detection radius (map units; empty: 3 × minimum)</source>
         <translation>最大探测半径（地图单位；为空：最小值的 3 倍）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/barriers.py"/>
+        <location filename="../../algorithms/connectivity/barriers.py"/>
         <source>Largest radius, in map units. Empty: 3 times the minimum radius. Equal to the minimum: a single radius. Time grows with the number of radii and with each radius in cells.</source>
         <translation>最大半径，以地图单位计。为空：最小半径的 3 倍。等于最小值：单一半径。耗时随半径个数以及每个半径的像元数增加。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/barriers.py"/>
+        <location filename="../../algorithms/connectivity/barriers.py"/>
         <source>Radius step (map units; empty: the minimum; 0: one radius)</source>
         <translation>半径步长（地图单位；为空：最小值；0：单一半径）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/barriers.py"/>
+        <location filename="../../algorithms/connectivity/barriers.py"/>
         <source>Radii run from the minimum to the maximum in this step. Empty: the minimum radius (so the default radii are 3, 6 and 9 cells). 0: the minimum radius only, as in Linkage Mapper.</source>
         <translation>半径以此步长从最小值增加到最大值。为空：最小半径（因此默认半径为 3、6 和 9 个像元）。0：仅使用最小半径，与 Linkage Mapper 相同。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>Give the resistance raster.</source>
         <translation>请提供阻力栅格。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>Give the sources either as polygons or as a source id raster (exactly one of the two).</source>
         <translation>请以面或源地编号栅格之一给出源地（二者只能选其一）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>The resistance raster is in a geographic CRS (degrees); cost distances need metres. Reproject it to a projected CRS first (Raster &gt; Projections &gt; Warp).</source>
         <translation>阻力栅格采用地理坐标系（度）；成本距离需要以米计。请先将其重投影到投影坐标系（栅格 &gt; 投影 &gt; 变形）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>Source ids must be whole numbers; the source id raster holds fractions.</source>
         <translation>源地编号必须为整数；源地编号栅格含有小数。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>The source layer has no polygon.</source>
         <translation>源地图层中没有面。</translation>
     </message>
@@ -1287,142 +1287,142 @@ Reference: McRae, B.H. et al. (2008) Using circuit theory to model connectivity 
 <context>
     <name>ConnectivityImportance</name>
     <message>
-        <location filename="../../algorithms/connectivityimportance.py"/>
+        <location filename="../../algorithms/sources/connectivityimportance.py"/>
         <source>Connectivity importance (IIC, PC, dPC)</source>
         <translation>景观连通性重要性（IIC、PC、dPC）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/connectivityimportance.py"/>
+        <location filename="../../algorithms/sources/connectivityimportance.py"/>
         <source>connectivity,Conefor,IIC,PC,dPC,dIIC,ECA,equivalent connected area,probability of connectivity,patch importance,graph,sources,stepping stone</source>
         <translation>连通性,景观连通性,Conefor,IIC,PC,dPC,dIIC,ECA,等效连接面积,连通概率,斑块重要性,图,源地,踏脚石,connectivity,equivalent connected area,probability of connectivity,patch importance,graph,sources,stepping stone</translation>
     </message>
     <message>
-        <location filename="../../algorithms/connectivityimportance.py"/>
+        <location filename="../../algorithms/sources/connectivityimportance.py"/>
         <source>&lt;p&gt;Landscape connectivity of habitat patches as Conefor computes it, and how much each patch contributes: the step of the 'MSPA - Conefor' route that ranks core patches before the most important become ecological sources.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Indices&lt;/b&gt; (a = patch area, A&lt;sub&gt;L&lt;/sub&gt; = landscape area):&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;IIC&lt;/b&gt; = Σ&lt;sub&gt;i&lt;/sub&gt;Σ&lt;sub&gt;j&lt;/sub&gt; a&lt;sub&gt;i&lt;/sub&gt;a&lt;sub&gt;j&lt;/sub&gt; / (1 + nl&lt;sub&gt;ij&lt;/sub&gt;) / A&lt;sub&gt;L&lt;/sub&gt;²: patches closer than d0 are linked; nl&lt;sub&gt;ij&lt;/sub&gt; is the number of links on the shortest path between i and j (pairs in different components add nothing).&lt;/li&gt;&lt;li&gt;&lt;b&gt;PC&lt;/b&gt; = Σ&lt;sub&gt;i&lt;/sub&gt;Σ&lt;sub&gt;j&lt;/sub&gt; a&lt;sub&gt;i&lt;/sub&gt;a&lt;sub&gt;j&lt;/sub&gt; p*&lt;sub&gt;ij&lt;/sub&gt; / A&lt;sub&gt;L&lt;/sub&gt;²: a direct move across distance d succeeds with p = p0&lt;sup&gt;d/d0&lt;/sup&gt;; p*&lt;sub&gt;ij&lt;/sub&gt; is the best product of p over any path through other patches.&lt;/li&gt;&lt;li&gt;&lt;b&gt;ECA&lt;/b&gt; = √(PC × A&lt;sub&gt;L&lt;/sub&gt;²), the equivalent connected area (map units²): the area of one patch that would give the same PC.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Importance&lt;/b&gt;: dI = 100 × (I − I&lt;sub&gt;without the patch&lt;/sub&gt;) / I, in %, split (Saura &amp;amp; Rubio 2010) into &lt;i&gt;intra&lt;/i&gt; (the patch's own area), &lt;i&gt;flux&lt;/i&gt; (connections that start or end at the patch) and &lt;i&gt;connector&lt;/i&gt; (the patch as a stepping stone between others); the three add up to dI. The same split is given for dIIC.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Probability at d0&lt;/b&gt;: Conefor studies use p0 = 0.5 (d0 = median dispersal distance); Graphab's default is 0.05 (d0 = maximum dispersal distance). Pairs whose direct probability is below the smallest probability kept are unlinked (Makurhini's 0.01), which bounds the search for neighbours.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inputs&lt;/b&gt;: either a polygon layer (one feature per patch; a projected CRS, areas and distances from the geometries; patch id from a field or the feature number 1, 2, ...) or a raster of patch ids (0, negative and NoData = no patch). Euclidean distances are the gap between the patch edges: exact polygon distances for polygons, the gap between the nearest cell edges for a raster (so both give the same numbers for grid-aligned patches). Least-cost distances (cost units) run over the resistance raster (NoData = impassable); polygons are burnt onto its grid (a cell belongs to a patch when its centre lies inside), a patch raster must be on its grid.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Landscape area&lt;/b&gt; A&lt;sub&gt;L&lt;/sub&gt; (changes IIC and PC, not dIIC, dPC or ECA): when not given, the area of the patch raster's data cells (not NoData), or of the bounding box of all polygons.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: the patches (input fields kept) with patch_id, area_km2, dIIC and dPC with their fractions and the rank by dPC (1 = most important); the links with distance and probability (optional); IIC, PC and ECA.&lt;/p&gt;&lt;p&gt;Reference: Saura, S. &amp;amp; Rubio, L. (2010) A common currency for the different ways in which patches and links can contribute to habitat availability and connectivity in the landscape. Ecography 33: 523-537.&lt;/p&gt;</source>
         <translation>&lt;p&gt;按 Conefor 的方法计算生境斑块的景观连通性及各斑块的贡献：即“MSPA - Conefor”路线中先对核心斑块排序、再将最重要者作为生态源地的那一步。&lt;/p&gt;&lt;p&gt;&lt;b&gt;指数&lt;/b&gt;（a = 斑块面积，A&lt;sub&gt;L&lt;/sub&gt; = 景观面积）：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;IIC&lt;/b&gt; = Σ&lt;sub&gt;i&lt;/sub&gt;Σ&lt;sub&gt;j&lt;/sub&gt; a&lt;sub&gt;i&lt;/sub&gt;a&lt;sub&gt;j&lt;/sub&gt; / (1 + nl&lt;sub&gt;ij&lt;/sub&gt;) / A&lt;sub&gt;L&lt;/sub&gt;²：距离小于 d0 的斑块相连；nl&lt;sub&gt;ij&lt;/sub&gt; 为 i 与 j 之间最短路径上的连接数（分属不同连通分量的斑块对贡献为零）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;PC&lt;/b&gt; = Σ&lt;sub&gt;i&lt;/sub&gt;Σ&lt;sub&gt;j&lt;/sub&gt; a&lt;sub&gt;i&lt;/sub&gt;a&lt;sub&gt;j&lt;/sub&gt; p*&lt;sub&gt;ij&lt;/sub&gt; / A&lt;sub&gt;L&lt;/sub&gt;²：跨越距离 d 的直接迁移以概率 p = p0&lt;sup&gt;d/d0&lt;/sup&gt; 成功；p*&lt;sub&gt;ij&lt;/sub&gt; 为经由其他斑块的任一路径上 p 的最大乘积。&lt;/li&gt;&lt;li&gt;&lt;b&gt;ECA&lt;/b&gt; = √(PC × A&lt;sub&gt;L&lt;/sub&gt;²)，等效连接面积（地图单位²）：能给出相同 PC 的单个斑块的面积。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;&lt;b&gt;重要性&lt;/b&gt;：dI = 100 × (I − I&lt;sub&gt;移除该斑块后&lt;/sub&gt;) / I，以 % 计，并（按 Saura &amp;amp; Rubio 2010）分解为 &lt;i&gt;intra&lt;/i&gt;（斑块自身面积）、&lt;i&gt;flux&lt;/i&gt;（始于或止于该斑块的连接）和 &lt;i&gt;connector&lt;/i&gt;（斑块作为其他斑块之间的踏脚石）；三者之和等于 dI。dIIC 也给出相同的分解。&lt;/p&gt;&lt;p&gt;&lt;b&gt;d0 处的概率&lt;/b&gt;：Conefor 研究使用 p0 = 0.5（d0 = 扩散距离中位数）；Graphab 默认为 0.05（d0 = 最大扩散距离）。直接概率低于“保留的最小概率”的斑块对不相连（Makurhini 取 0.01），这限定了邻居搜索范围。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输入&lt;/b&gt;：面图层（每个斑块一个要素；投影坐标系，面积和距离由几何计算；斑块 ID 取自字段或要素序号 1, 2, ...），或斑块 ID 栅格（0、负值和 NoData = 非斑块）。欧氏距离为斑块边缘之间的间隔：面要素为精确的多边形距离，栅格为最近像元边缘之间的间隔（因此对齐网格的斑块二者结果相同）。最小累积阻力距离（成本单位）在阻力栅格上计算（NoData = 不可通行）；面要素被栅格化到其网格上（像元中心位于斑块内即属于该斑块），斑块栅格必须与其网格一致。&lt;/p&gt;&lt;p&gt;&lt;b&gt;景观面积&lt;/b&gt; A&lt;sub&gt;L&lt;/sub&gt;（影响 IIC 和 PC，不影响 dIIC、dPC 或 ECA）：未给出时，取斑块栅格有数据（非 NoData）像元的面积，或所有面要素外包矩形的面积。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输出&lt;/b&gt;：斑块（保留输入字段），含 patch_id、area_km2、dIIC 和 dPC 及其分量以及按 dPC 的排名（1 = 最重要）；连接及其距离和概率（可选）；IIC、PC 和 ECA。&lt;/p&gt;&lt;p&gt;参考文献：Saura, S. &amp;amp; Rubio, L. (2010) A common currency for the different ways in which patches and links can contribute to habitat availability and connectivity in the landscape. Ecography 33: 523-537.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../algorithms/connectivityimportance.py"/>
+        <location filename="../../algorithms/sources/connectivityimportance.py"/>
         <source>Patch polygons</source>
         <translation>斑块面</translation>
     </message>
     <message>
-        <location filename="../../algorithms/connectivityimportance.py"/>
+        <location filename="../../algorithms/sources/connectivityimportance.py"/>
         <source>One feature per habitat patch, in a projected CRS (metres). Give either this or a patch raster.</source>
         <translation>每个生境斑块一个要素，采用投影坐标系（米）。给出此项或斑块栅格之一。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/connectivityimportance.py"/>
+        <location filename="../../algorithms/sources/connectivityimportance.py"/>
         <source>Patch id field</source>
         <translation>斑块 ID 字段</translation>
     </message>
     <message>
-        <location filename="../../algorithms/connectivityimportance.py"/>
+        <location filename="../../algorithms/sources/connectivityimportance.py"/>
         <source>Whole-number, unique patch ids. Empty: patches are numbered 1, 2, ... in the order of the features.</source>
         <translation>唯一的整数斑块 ID。为空：斑块按要素顺序编号 1, 2, ...。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/connectivityimportance.py"/>
+        <location filename="../../algorithms/sources/connectivityimportance.py"/>
         <source>Patch raster</source>
         <translation>斑块栅格</translation>
     </message>
     <message>
-        <location filename="../../algorithms/connectivityimportance.py"/>
+        <location filename="../../algorithms/sources/connectivityimportance.py"/>
         <source>Patch id per cell (whole numbers; 0, negative values and NoData are no patch), for example from 'Extract ecological sources' or a labelled MSPA core. Give either this or patch polygons.</source>
         <translation>每个像元的斑块 ID（整数；0、负值和 NoData 为非斑块），例如来自“提取生态源地”或经标记的 MSPA 核心区。给出此项或斑块面之一。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/connectivityimportance.py"/>
+        <location filename="../../algorithms/sources/connectivityimportance.py"/>
         <source>Landscape area (map units²)</source>
         <translation>景观面积（地图单位²）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/connectivityimportance.py"/>
+        <location filename="../../algorithms/sources/connectivityimportance.py"/>
         <source>A_L, the area of the study area, e.g. 1.2e10 m² for 12,000 km². Empty: the data cells of the patch raster, or the bounding box of the polygons. Only IIC and PC depend on it.</source>
         <translation>A_L，研究区面积，例如 12,000 km² 对应 1.2e10 m²。为空：取斑块栅格有数据的像元，或面要素的外包矩形。只有 IIC 和 PC 取决于它。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/connectivityimportance.py"/>
+        <location filename="../../algorithms/sources/connectivityimportance.py"/>
         <source>Patches with importance</source>
         <translation>带重要性的斑块</translation>
     </message>
     <message>
-        <location filename="../../algorithms/connectivityimportance.py"/>
+        <location filename="../../algorithms/sources/connectivityimportance.py"/>
         <source>The patches with area_km2, dIIC, dPC, their intra / flux / connector fractions (%) and the rank by dPC.</source>
         <translation>斑块，含 area_km2、dIIC、dPC 及其 intra / flux / connector 分量（%）和按 dPC 的排名。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/connectivityimportance.py"/>
+        <location filename="../../algorithms/sources/connectivityimportance.py"/>
         <source>Links</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../algorithms/connectivityimportance.py"/>
+        <location filename="../../algorithms/sources/connectivityimportance.py"/>
         <source>A table of the patch pairs within reach: from, to (patch ids), distance and direct probability p0^(d/d0).</source>
         <translation>可达范围内的斑块对表：from、to（斑块 ID）、距离和直接概率 p0^(d/d0)。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/connectivityimportance.py"/>
+        <location filename="../../algorithms/sources/connectivityimportance.py"/>
         <source>IIC</source>
         <translation>IIC</translation>
     </message>
     <message>
-        <location filename="../../algorithms/connectivityimportance.py"/>
+        <location filename="../../algorithms/sources/connectivityimportance.py"/>
         <source>PC</source>
         <translation>PC</translation>
     </message>
     <message>
-        <location filename="../../algorithms/connectivityimportance.py"/>
+        <location filename="../../algorithms/sources/connectivityimportance.py"/>
         <source>ECA (map units²)</source>
         <translation>ECA（地图单位²）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/connectivityimportance.py"/>
+        <location filename="../../algorithms/sources/connectivityimportance.py"/>
         <source>Give exactly one patch input: either patch polygons or a patch raster.</source>
         <translation>请只给出一种斑块输入：斑块面或斑块栅格。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/connectivityimportance.py"/>
+        <location filename="../../algorithms/sources/connectivityimportance.py"/>
         <source>{count} patches, {links} pairs within {cutoff:.6g} (where p falls to {pmin:g}).</source>
         <translation>{count} 个斑块，{links} 对位于 {cutoff:.6g} 以内（p 降至 {pmin:g} 处）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/connectivityimportance.py"/>
+        <location filename="../../algorithms/sources/connectivityimportance.py"/>
         <source>IIC = {iic:.6g}, PC = {pc:.6g}, ECA = {eca:.6g} map units² ({eca_km2:.6g} km² in metres); landscape area {landscape:.6g}; {components} components and {links} links within d0 = {d0:g}.</source>
         <translation>IIC = {iic:.6g}，PC = {pc:.6g}，ECA = {eca:.6g} 地图单位²（以米计为 {eca_km2:.6g} km²）；景观面积 {landscape:.6g}；在 d0 = {d0:g} 内有 {components} 个连通分量和 {links} 条连接。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/connectivityimportance.py"/>
+        <location filename="../../algorithms/sources/connectivityimportance.py"/>
         <source>The patch polygons are in a geographic CRS ({crs}, degrees); areas and distances need metres. Reproject them first (Vector &gt; Data Management Tools &gt; Reproject Layer) to a projected CRS such as the local UTM or Gauss-Kruger zone.</source>
         <translation>斑块面采用地理坐标系（{crs}，度）；面积和距离需要以米计。请先将其重投影（矢量 &gt; 数据管理工具 &gt; 重投影图层）到投影坐标系，例如当地的 UTM 或高斯-克吕格分带。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/connectivityimportance.py"/>
+        <location filename="../../algorithms/sources/connectivityimportance.py"/>
         <source>{count} features without geometry were left out.</source>
         <translation>已舍去 {count} 个没有几何图形的要素。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/connectivityimportance.py"/>
+        <location filename="../../algorithms/sources/connectivityimportance.py"/>
         <source>Patch id {id} occurs more than once in field '{field}'; patch ids must be unique.</source>
         <translation>斑块 ID {id} 在字段“{field}”中出现了不止一次；斑块 ID 必须唯一。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/connectivityimportance.py"/>
+        <location filename="../../algorithms/sources/connectivityimportance.py"/>
         <source>The resistance raster is in a geographic CRS (degrees); least-cost distances need a projected CRS. Warp it first (Raster &gt; Projections &gt; Warp).</source>
         <translation>阻力栅格采用地理坐标系（度）；最小累积阻力距离需要投影坐标系。请先对其变形（栅格 &gt; 投影 &gt; 变形）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/connectivityimportance.py"/>
+        <location filename="../../algorithms/sources/connectivityimportance.py"/>
         <source>Resistance raster</source>
         <translation>阻力栅格</translation>
     </message>
     <message>
-        <location filename="../../algorithms/connectivityimportance.py"/>
+        <location filename="../../algorithms/sources/connectivityimportance.py"/>
         <source>{count} patches cover no cell centre of the resistance grid and get no links (e.g. patch {id}).</source>
         <translation>有 {count} 个斑块未覆盖阻力网格的任何像元中心，因而没有连接（例如斑块 {id}）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/connectivityimportance.py"/>
+        <location filename="../../algorithms/sources/connectivityimportance.py"/>
         <source>The patch raster is in a geographic CRS (degrees); areas and distances need metres. Warp it to a projected CRS first (Raster &gt; Projections &gt; Warp).</source>
         <translation>斑块栅格采用地理坐标系（度）；面积和距离需要以米计。请先将其变形到投影坐标系（栅格 &gt; 投影 &gt; 变形）。</translation>
     </message>
@@ -1523,11 +1523,6 @@ Reference: McRae, B.H. et al. (2008) Using circuit theory to model connectivity 
 <context>
     <name>EspToolkit</name>
     <message>
-        <location filename="../../algorithms/barriers.py"/>
-        <source>Link {id}: no path joins source {a} and source {b} on this resistance raster (NoData cells separate them). Set its Active to 0.</source>
-        <translation>连接 {id}：在此阻力栅格上没有路径连通源地 {a} 和源地 {b}（二者被 NoData 像元隔开）。请将其 Active 设为 0。</translation>
-    </message>
-    <message>
         <location filename="../../algorithms/base.py"/>
         <source>Could not apply the style {path}: {message}</source>
         <translation>无法应用样式 {path}：{message}</translation>
@@ -1538,154 +1533,160 @@ Reference: McRae, B.H. et al. (2008) Using circuit theory to model connectivity 
         <translation>运行已取消，未写出任何结果。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/csfiles.py"/>
+        <location filename="../../algorithms/connectivity/barriers.py"/>
+        <source>Link {id}: no path joins source {a} and source {b} on this resistance raster (NoData cells separate them). Set its Active to 0.</source>
+        <translation>连接 {id}：在此阻力栅格上没有路径连通源地 {a} 和源地 {b}（二者被 NoData 像元隔开）。请将其 Active 设为 0。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/csfiles.py"/>
         <source>Input file not found: {path}</source>
         <translation>找不到输入文件：{path}</translation>
     </message>
     <message>
-        <location filename="../../algorithms/csfiles.py"/>
+        <location filename="../../algorithms/io/csfiles.py"/>
         <source>GDAL cannot read the raster {path}.</source>
         <translation>GDAL 无法读取栅格 {path}。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/csfiles.py"/>
+        <location filename="../../algorithms/io/csfiles.py"/>
         <source>The habitat raster has no georeferencing.</source>
         <translation>生境栅格没有地理参考。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/dispersal.py"/>
-        <source>Distance between patches</source>
-        <translation>斑块间距离</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/dispersal.py"/>
-        <source>Edge-to-edge Euclidean</source>
-        <translation>边缘到边缘欧氏距离</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/dispersal.py"/>
-        <source>Least-cost over a resistance raster</source>
-        <translation>基于阻力栅格的最小累积阻力距离</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/dispersal.py"/>
-        <source>Euclidean: the straight-line gap between the nearest edges of two patches. Least-cost: the accumulated cost (cell size x mean resistance of the two cells, x sqrt 2 diagonally) of the cheapest route between their edges, in cost units.</source>
-        <translation>欧氏距离：两个斑块最近边缘之间的直线间隔。最小累积阻力：两斑块边缘之间最低成本路线的累积成本（像元大小 × 相邻两像元阻力的平均值，对角方向再乘以 √2），单位为成本单位。</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/dispersal.py"/>
-        <source>Resistance raster (least cost)</source>
-        <translation>阻力栅格（最小累积阻力）</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/dispersal.py"/>
-        <source>Required for least-cost distances; NoData cells cannot be crossed. Patch rasters must be on its grid.</source>
-        <translation>使用最小累积阻力距离时必填；NoData 像元不可穿越。斑块栅格必须与其网格一致。</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/dispersal.py"/>
-        <source>Dispersal distance d0</source>
-        <translation>扩散距离 d0</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/dispersal.py"/>
-        <source>In map units (metres) for Euclidean distances, in cost units for least cost. Two patches closer than d0 are linked for IIC; for PC the probability of a direct move between them is p0 ^ (d / d0). Studies test several (500-10,000 m) and keep the one where the index levels off.</source>
-        <translation>欧氏距离时为地图单位（米），最小累积阻力时为成本单位。距离小于 d0 的两个斑块在 IIC 中视为连接；在 PC 中两者之间直接迁移的概率为 p0 ^ (d / d0)。研究中常测试多个取值（500-10,000 m），取指数趋于平稳处的距离。</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/dispersal.py"/>
-        <source>Probability at d0</source>
-        <translation>d0 处的概率</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/dispersal.py"/>
-        <source>0.5 (Conefor practice, median dispersal distance)</source>
-        <translation>0.5（Conefor 惯例，扩散距离中位数）</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/dispersal.py"/>
-        <source>0.05 (Graphab default, maximum dispersal distance)</source>
-        <translation>0.05（Graphab 默认，最大扩散距离）</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/dispersal.py"/>
-        <source>Custom</source>
-        <translation>自定义</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/dispersal.py"/>
-        <source>p0, the probability that an organism crosses the distance d0.</source>
-        <translation>p0：生物穿越距离 d0 的概率。</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/dispersal.py"/>
-        <source>Custom probability at d0</source>
-        <translation>d0 处的自定义概率</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/dispersal.py"/>
-        <source>Used only when the preset is 'Custom'.</source>
-        <translation>仅当预设为“自定义”时使用。</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/dispersal.py"/>
-        <source>Smallest probability kept</source>
-        <translation>保留的最小概率</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/dispersal.py"/>
-        <source>Pairs whose direct probability is lower count as unconnected (Makurhini does the same with 0.01); this bounds the search for neighbours and costs almost nothing in PC. 0 keeps every pair.</source>
-        <translation>直接概率低于此值的斑块对视为不连通（Makurhini 同样采用 0.01）；这限定了邻居搜索范围，对 PC 几乎没有影响。取 0 时保留所有斑块对。</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/dispersal.py"/>
-        <source>Least-cost distances need a resistance raster; choose one or switch to Euclidean distances.</source>
-        <translation>最小累积阻力距离需要阻力栅格；请选择一个阻力栅格，或改用欧氏距离。</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/link_io.py"/>
+        <location filename="../../algorithms/io/links.py"/>
         <source>Give the corridor links layer.</source>
         <translation>请提供廊道连接图层。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/link_io.py"/>
+        <location filename="../../algorithms/io/links.py"/>
         <source>The links layer lacks the fields {fields}; use the least-cost paths written by 'Linkage pathways'.</source>
         <translation>连接图层缺少字段 {fields}；请使用“生态廊道识别”输出的最小累积阻力路径。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/link_io.py"/>
+        <location filename="../../algorithms/io/links.py"/>
         <source>Active links need positive whole-number From_Core and To_Core; link {id} has {a} and {b}.</source>
         <translation>有效连接的 From_Core 和 To_Core 必须为正整数；连接 {id} 的值为 {a} 和 {b}。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/link_io.py"/>
+        <location filename="../../algorithms/io/links.py"/>
         <source>The links layer has no active link (Active = 1). Set Active to 1 on the links to use.</source>
         <translation>连接图层中没有有效连接（Active = 1）。请将要使用的连接的 Active 设为 1。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/link_io.py"/>
+        <location filename="../../algorithms/io/links.py"/>
         <source>Active link {id} joins source {a} to itself; fix From_Core / To_Core or set Active to 0.</source>
         <translation>有效连接 {id} 将源地 {a} 与自身相连；请修正 From_Core / To_Core，或将 Active 设为 0。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/link_io.py"/>
+        <location filename="../../algorithms/io/links.py"/>
         <source>Active link {id} joins sources {a} and {b}, but source {missing} is not among the sources (or covers no passable cell of the resistance grid). Give the sources the links were built from, or set Active to 0 on that link.</source>
         <translation>有效连接 {id} 连接源地 {a} 和 {b}，但源地 {missing} 不在给定的源地中（或未覆盖阻力网格上任何可通行像元）。请提供构建这些连接时所用的源地，或将该连接的 Active 设为 0。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/link_io.py"/>
+        <location filename="../../algorithms/io/links.py"/>
         <source>CW_Dist in the links layer differs from the least-cost distance on this resistance raster (link: CW_Dist / recomputed): {links}. The recomputed values are used; were the links built on other inputs?</source>
         <translation>连接图层中的 CW_Dist 与在此阻力栅格上重新计算的最小累积阻力距离不一致（连接：CW_Dist / 重算值）：{links}。将使用重新计算的值；这些连接是否基于其他输入构建？</translation>
     </message>
     <message>
-        <location filename="../../algorithms/patch_io.py"/>
+        <location filename="../../algorithms/io/patches.py"/>
         <source>Feature {fid} has no id in field '{field}'.</source>
         <translation>要素 {fid} 在字段“{field}”中没有 ID。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/patch_io.py"/>
+        <location filename="../../algorithms/io/patches.py"/>
         <source>Ids must be positive whole numbers; feature {fid} has {value} in field '{field}'.</source>
         <translation>ID 必须为正整数；要素 {fid} 在字段“{field}”中的值为 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/raster.py"/>
+        <source>{role} '{name}' is not a file raster (its provider is '{provider}'). Save it as a GeoTIFF first (right-click the layer &gt; Export &gt; Save As).</source>
+        <translation>{role}“{name}”不是文件栅格（其数据提供者为“{provider}”）。请先将其另存为 GeoTIFF（右键单击图层 &gt; 导出 &gt; 另存为）。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/raster.py"/>
+        <source>{crs}, {cols} x {rows} cells of {dx:g} x {dy:g}, extent {xmin:.6g}, {ymin:.6g} : {xmax:.6g}, {ymax:.6g}</source>
+        <translation>{crs}，{cols} × {rows} 个像元，像元大小 {dx:g} × {dy:g}，范围 {xmin:.6g}, {ymin:.6g} : {xmax:.6g}, {ymax:.6g}</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/raster.py"/>
+        <source>unknown CRS</source>
+        <translation>未知坐标参考系</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/raster.py"/>
+        <source>{role} '{name}' is not on the same grid as {ref_role} '{ref_name}'.
+  {name}: {this}
+  {ref_name}: {ref}
+Resample or clip it to the grid of '{ref_name}' first, for example with Raster &gt; Projections &gt; Warp (Reproject), setting the target CRS, the output extent and the resolution of '{ref_name}'. ESP Toolkit never resamples silently.</source>
+        <translation>{role}“{name}”与{ref_role}“{ref_name}”不在同一网格上。
+  {name}：{this}
+  {ref_name}：{ref}
+请先将其重采样或裁剪到“{ref_name}”的网格，例如使用 栅格 &gt; 投影 &gt; 变形（重投影），并将目标坐标参考系、输出范围和分辨率设为与“{ref_name}”相同。ESP 工具箱从不悄悄重采样。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/raster.py"/>
+        <source>{role} '{name}' has no band {band}; it has {count}.</source>
+        <translation>{role}“{name}”没有波段 {band}；它只有 {count} 个波段。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/raster.py"/>
+        <source>{role} '{name}' is rotated; warp it to a north-up grid first.</source>
+        <translation>{role}“{name}”是旋转的栅格；请先将其变形为正北朝上的网格。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/raster.py"/>
+        <source>Output '{path}' must be a GeoTIFF file (.tif).</source>
+        <translation>输出“{path}”必须是 GeoTIFF 文件（.tif）。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/sources.py"/>
+        <source>Sources {ids} cover no cell centre of the resistance grid and are left out; use a finer grid or larger sources.</source>
+        <translation>源地 {ids} 未覆盖阻力网格的任何像元中心，已被舍去；请使用更细的网格或更大的源地。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/units.py"/>
+        <source>(outside every unit)</source>
+        <translation>（不在任何单元内）</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/units.py"/>
+        <source>Administrative unit {number} ('{name}') has no geometry; remove it or fix it.</source>
+        <translation>行政单元 {number}（“{name}”）没有几何图形；请删除或修复它。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/units.py"/>
+        <source>Unit {n}</source>
+        <translation>单元 {n}</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/units.py"/>
+        <source>The administrative units layer is empty.</source>
+        <translation>行政单元图层为空。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/zones.py"/>
+        <source>Ecological conservation zone</source>
+        <translation>生态保护区</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/zones.py"/>
+        <source>Ecological restoration zone</source>
+        <translation>生态修复区</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/zones.py"/>
+        <source>Ecological improvement zone</source>
+        <translation>生态提升区</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/zones.py"/>
+        <source>Ecological control zone</source>
+        <translation>生态管控区</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/zones.py"/>
+        <source>The grid is in a geographic CRS (degrees); areas and lengths need a projected CRS. Reproject the rasters first (Raster &gt; Projections &gt; Warp).</source>
+        <translation>网格采用地理坐标系（度）；面积和长度需要投影坐标系。请先对栅格进行重投影（栅格 &gt; 投影 &gt; 变形（重投影））。</translation>
     </message>
     <message>
         <location filename="../../algorithms/provider.py"/>
@@ -1698,129 +1699,128 @@ Reference: McRae, B.H. et al. (2008) Using circuit theory to model connectivity 
         <translation>ESP 工具箱：生态安全格局与生态修复分区</translation>
     </message>
     <message>
-        <location filename="../../algorithms/raster_io.py"/>
-        <source>{role} '{name}' is not a file raster (its provider is '{provider}'). Save it as a GeoTIFF first (right-click the layer &gt; Export &gt; Save As).</source>
-        <translation>{role}“{name}”不是文件栅格（其数据提供者为“{provider}”）。请先将其另存为 GeoTIFF（右键单击图层 &gt; 导出 &gt; 另存为）。</translation>
+        <location filename="../../algorithms/sources/dispersal.py"/>
+        <source>Distance between patches</source>
+        <translation>斑块间距离</translation>
     </message>
     <message>
-        <location filename="../../algorithms/raster_io.py"/>
-        <source>{crs}, {cols} x {rows} cells of {dx:g} x {dy:g}, extent {xmin:.6g}, {ymin:.6g} : {xmax:.6g}, {ymax:.6g}</source>
-        <translation>{crs}，{cols} × {rows} 个像元，像元大小 {dx:g} × {dy:g}，范围 {xmin:.6g}, {ymin:.6g} : {xmax:.6g}, {ymax:.6g}</translation>
+        <location filename="../../algorithms/sources/dispersal.py"/>
+        <source>Edge-to-edge Euclidean</source>
+        <translation>边缘到边缘欧氏距离</translation>
     </message>
     <message>
-        <location filename="../../algorithms/raster_io.py"/>
-        <source>unknown CRS</source>
-        <translation>未知坐标参考系</translation>
+        <location filename="../../algorithms/sources/dispersal.py"/>
+        <source>Least-cost over a resistance raster</source>
+        <translation>基于阻力栅格的最小累积阻力距离</translation>
     </message>
     <message>
-        <location filename="../../algorithms/raster_io.py"/>
-        <source>{role} '{name}' is not on the same grid as {ref_role} '{ref_name}'.
-  {name}: {this}
-  {ref_name}: {ref}
-Resample or clip it to the grid of '{ref_name}' first, for example with Raster &gt; Projections &gt; Warp (Reproject), setting the target CRS, the output extent and the resolution of '{ref_name}'. ESP Toolkit never resamples silently.</source>
-        <translation>{role}“{name}”与{ref_role}“{ref_name}”不在同一网格上。
-  {name}：{this}
-  {ref_name}：{ref}
-请先将其重采样或裁剪到“{ref_name}”的网格，例如使用 栅格 &gt; 投影 &gt; 变形（重投影），并将目标坐标参考系、输出范围和分辨率设为与“{ref_name}”相同。ESP 工具箱从不悄悄重采样。</translation>
+        <location filename="../../algorithms/sources/dispersal.py"/>
+        <source>Euclidean: the straight-line gap between the nearest edges of two patches. Least-cost: the accumulated cost (cell size x mean resistance of the two cells, x sqrt 2 diagonally) of the cheapest route between their edges, in cost units.</source>
+        <translation>欧氏距离：两个斑块最近边缘之间的直线间隔。最小累积阻力：两斑块边缘之间最低成本路线的累积成本（像元大小 × 相邻两像元阻力的平均值，对角方向再乘以 √2），单位为成本单位。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/raster_io.py"/>
-        <source>{role} '{name}' has no band {band}; it has {count}.</source>
-        <translation>{role}“{name}”没有波段 {band}；它只有 {count} 个波段。</translation>
+        <location filename="../../algorithms/sources/dispersal.py"/>
+        <source>Resistance raster (least cost)</source>
+        <translation>阻力栅格（最小累积阻力）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/raster_io.py"/>
-        <source>{role} '{name}' is rotated; warp it to a north-up grid first.</source>
-        <translation>{role}“{name}”是旋转的栅格；请先将其变形为正北朝上的网格。</translation>
+        <location filename="../../algorithms/sources/dispersal.py"/>
+        <source>Required for least-cost distances; NoData cells cannot be crossed. Patch rasters must be on its grid.</source>
+        <translation>使用最小累积阻力距离时必填；NoData 像元不可穿越。斑块栅格必须与其网格一致。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/raster_io.py"/>
-        <source>Output '{path}' must be a GeoTIFF file (.tif).</source>
-        <translation>输出“{path}”必须是 GeoTIFF 文件（.tif）。</translation>
+        <location filename="../../algorithms/sources/dispersal.py"/>
+        <source>Dispersal distance d0</source>
+        <translation>扩散距离 d0</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
-        <source>{name}: {cells} cells, values {sign} {limit:.6g}</source>
-        <translation>{name}：{cells} 个像元，取值 {sign} {limit:.6g}</translation>
+        <location filename="../../algorithms/sources/dispersal.py"/>
+        <source>In map units (metres) for Euclidean distances, in cost units for least cost. Two patches closer than d0 are linked for IIC; for PC the probability of a direct move between them is p0 ^ (d / d0). Studies test several (500-10,000 m) and keep the one where the index levels off.</source>
+        <translation>欧氏距离时为地图单位（米），最小累积阻力时为成本单位。距离小于 d0 的两个斑块在 IIC 中视为连接；在 PC 中两者之间直接迁移的概率为 p0 ^ (d / d0)。研究中常测试多个取值（500-10,000 m），取指数趋于平稳处的距离。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
-        <source>{name}: no cell passes the threshold.</source>
-        <translation>{name}：没有像元达到阈值。</translation>
+        <location filename="../../algorithms/sources/dispersal.py"/>
+        <source>Probability at d0</source>
+        <translation>d0 处的概率</translation>
     </message>
     <message>
-        <location filename="../../algorithms/source_io.py"/>
-        <source>Sources {ids} cover no cell centre of the resistance grid and are left out; use a finer grid or larger sources.</source>
-        <translation>源地 {ids} 未覆盖阻力网格的任何像元中心，已被舍去；请使用更细的网格或更大的源地。</translation>
+        <location filename="../../algorithms/sources/dispersal.py"/>
+        <source>0.5 (Conefor practice, median dispersal distance)</source>
+        <translation>0.5（Conefor 惯例，扩散距离中位数）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/unit_io.py"/>
-        <source>(outside every unit)</source>
-        <translation>（不在任何单元内）</translation>
+        <location filename="../../algorithms/sources/dispersal.py"/>
+        <source>0.05 (Graphab default, maximum dispersal distance)</source>
+        <translation>0.05（Graphab 默认，最大扩散距离）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/unit_io.py"/>
-        <source>Administrative unit {number} ('{name}') has no geometry; remove it or fix it.</source>
-        <translation>行政单元 {number}（“{name}”）没有几何图形；请删除或修复它。</translation>
+        <location filename="../../algorithms/sources/dispersal.py"/>
+        <source>Custom</source>
+        <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../algorithms/unit_io.py"/>
-        <source>Unit {n}</source>
-        <translation>单元 {n}</translation>
+        <location filename="../../algorithms/sources/dispersal.py"/>
+        <source>p0, the probability that an organism crosses the distance d0.</source>
+        <translation>p0：生物穿越距离 d0 的概率。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/unit_io.py"/>
-        <source>The administrative units layer is empty.</source>
-        <translation>行政单元图层为空。</translation>
+        <location filename="../../algorithms/sources/dispersal.py"/>
+        <source>Custom probability at d0</source>
+        <translation>d0 处的自定义概率</translation>
     </message>
     <message>
-        <location filename="../../algorithms/workflow.py"/>
+        <location filename="../../algorithms/sources/dispersal.py"/>
+        <source>Used only when the preset is 'Custom'.</source>
+        <translation>仅当预设为“自定义”时使用。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/sources/dispersal.py"/>
+        <source>Smallest probability kept</source>
+        <translation>保留的最小概率</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/sources/dispersal.py"/>
+        <source>Pairs whose direct probability is lower count as unconnected (Makurhini does the same with 0.01); this bounds the search for neighbours and costs almost nothing in PC. 0 keeps every pair.</source>
+        <translation>直接概率低于此值的斑块对视为不连通（Makurhini 同样采用 0.01）；这限定了邻居搜索范围，对 PC 几乎没有影响。取 0 时保留所有斑块对。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/sources/dispersal.py"/>
+        <source>Least-cost distances need a resistance raster; choose one or switch to Euclidean distances.</source>
+        <translation>最小累积阻力距离需要阻力栅格；请选择一个阻力栅格，或改用欧氏距离。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/workflow/products.py"/>
         <location filename="../../algorithms/base.py"/>
         <source>1 · Sources</source>
         <translation>1 · 生态源地</translation>
     </message>
     <message>
-        <location filename="../../algorithms/workflow.py"/>
+        <location filename="../../algorithms/workflow/products.py"/>
         <location filename="../../algorithms/base.py"/>
         <source>2 · Resistance</source>
         <translation>2 · 阻力面</translation>
     </message>
     <message>
-        <location filename="../../algorithms/workflow.py"/>
+        <location filename="../../algorithms/workflow/products.py"/>
         <location filename="../../algorithms/base.py"/>
         <source>3 · Connectivity</source>
         <translation>3 · 连通性</translation>
     </message>
     <message>
-        <location filename="../../algorithms/workflow.py"/>
+        <location filename="../../algorithms/workflow/products.py"/>
         <location filename="../../algorithms/base.py"/>
         <source>4 · Zoning</source>
         <translation>4 · 分区</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zone_io.py"/>
-        <source>Ecological conservation zone</source>
-        <translation>生态保护区</translation>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
+        <source>{name}: {cells} cells, values {sign} {limit:.6g}</source>
+        <translation>{name}：{cells} 个像元，取值 {sign} {limit:.6g}</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zone_io.py"/>
-        <source>Ecological restoration zone</source>
-        <translation>生态修复区</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/zone_io.py"/>
-        <source>Ecological improvement zone</source>
-        <translation>生态提升区</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/zone_io.py"/>
-        <source>Ecological control zone</source>
-        <translation>生态管控区</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/zone_io.py"/>
-        <source>The grid is in a geographic CRS (degrees); areas and lengths need a projected CRS. Reproject the rasters first (Raster &gt; Projections &gt; Warp).</source>
-        <translation>网格采用地理坐标系（度）；面积和长度需要投影坐标系。请先对栅格进行重投影（栅格 &gt; 投影 &gt; 变形（重投影））。</translation>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
+        <source>{name}: no cell passes the threshold.</source>
+        <translation>{name}：没有像元达到阈值。</translation>
     </message>
     <message>
         <location filename="../../algorithms/base.py"/>
@@ -1828,147 +1828,147 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
         <translation>5 · 工作流</translation>
     </message>
     <message>
-        <location filename="../../algorithms/workflow.py"/>
+        <location filename="../../algorithms/workflow/products.py"/>
         <source>MSPA classes</source>
         <translation>MSPA 类型</translation>
     </message>
     <message>
-        <location filename="../../algorithms/workflow.py"/>
+        <location filename="../../algorithms/workflow/products.py"/>
         <source>Habitat quality</source>
         <translation>生境质量</translation>
     </message>
     <message>
-        <location filename="../../algorithms/workflow.py"/>
+        <location filename="../../algorithms/workflow/products.py"/>
         <source>Habitat degradation</source>
         <translation>生境退化度</translation>
     </message>
     <message>
-        <location filename="../../algorithms/workflow.py"/>
+        <location filename="../../algorithms/workflow/products.py"/>
         <source>Ecological sources</source>
         <translation>生态源地</translation>
     </message>
     <message>
-        <location filename="../../algorithms/workflow.py"/>
+        <location filename="../../algorithms/workflow/products.py"/>
         <source>Source ids</source>
         <translation>源地编号</translation>
     </message>
     <message>
-        <location filename="../../algorithms/workflow.py"/>
+        <location filename="../../algorithms/workflow/products.py"/>
         <source>Resistance surface</source>
         <translation>阻力面</translation>
     </message>
     <message>
-        <location filename="../../algorithms/workflow.py"/>
+        <location filename="../../algorithms/workflow/products.py"/>
         <source>Source points</source>
         <translation>源地点</translation>
     </message>
     <message>
-        <location filename="../../algorithms/workflow.py"/>
+        <location filename="../../algorithms/workflow/products.py"/>
         <source>Cumulative current</source>
         <translation>累积电流</translation>
     </message>
     <message>
-        <location filename="../../algorithms/workflow.py"/>
+        <location filename="../../algorithms/workflow/products.py"/>
         <source>Effective resistances between sources</source>
         <translation>源地间有效电阻</translation>
     </message>
     <message>
-        <location filename="../../algorithms/workflow.py"/>
+        <location filename="../../algorithms/workflow/products.py"/>
         <source>Corridors (NLCC)</source>
         <translation>廊道（NLCC）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/workflow.py"/>
+        <location filename="../../algorithms/workflow/products.py"/>
         <source>Least-cost corridors</source>
         <translation>最小累积阻力廊道</translation>
     </message>
     <message>
-        <location filename="../../algorithms/workflow.py"/>
+        <location filename="../../algorithms/workflow/products.py"/>
         <source>Pinch points (current)</source>
         <translation>夹点（电流）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/workflow.py"/>
+        <location filename="../../algorithms/workflow/products.py"/>
         <source>Pinch points (network current)</source>
         <translation>夹点（网络电流）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/workflow.py"/>
+        <location filename="../../algorithms/workflow/products.py"/>
         <source>Pinch points</source>
         <translation>夹点</translation>
     </message>
     <message>
-        <location filename="../../algorithms/workflow.py"/>
+        <location filename="../../algorithms/workflow/products.py"/>
         <source>Barriers (improvement score)</source>
         <translation>障碍点（改善得分）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/workflow.py"/>
+        <location filename="../../algorithms/workflow/products.py"/>
         <source>Barriers</source>
         <translation>障碍点</translation>
     </message>
     <message>
-        <location filename="../../algorithms/workflow.py"/>
+        <location filename="../../algorithms/workflow/products.py"/>
         <source>Corridor centrality</source>
         <translation>廊道中心性</translation>
     </message>
     <message>
-        <location filename="../../algorithms/workflow.py"/>
+        <location filename="../../algorithms/workflow/products.py"/>
         <source>Source centrality</source>
         <translation>源地中心性</translation>
     </message>
     <message>
-        <location filename="../../algorithms/workflow.py"/>
+        <location filename="../../algorithms/workflow/products.py"/>
         <source>Restoration zones</source>
         <translation>生态修复分区</translation>
     </message>
     <message>
-        <location filename="../../algorithms/workflow.py"/>
+        <location filename="../../algorithms/workflow/products.py"/>
         <source>Zone polygons</source>
         <translation>分区面</translation>
     </message>
     <message>
-        <location filename="../../algorithms/workflow.py"/>
+        <location filename="../../algorithms/workflow/products.py"/>
         <source>Key restoration areas</source>
         <translation>关键修复区域</translation>
     </message>
     <message>
-        <location filename="../../algorithms/workflow.py"/>
+        <location filename="../../algorithms/workflow/products.py"/>
         <source>Zoning statistics</source>
         <translation>分区统计</translation>
     </message>
     <message>
-        <location filename="../../algorithms/workflow.py"/>
+        <location filename="../../algorithms/workflow/products.py"/>
         <source>County ledger</source>
         <translation>县域台账</translation>
     </message>
     <message>
-        <location filename="../../algorithms/workflow.py"/>
+        <location filename="../../algorithms/workflow/products.py"/>
         <source>Cross-boundary corridors</source>
         <translation>跨县廊道</translation>
     </message>
     <message>
-        <location filename="../../algorithms/workflow.py"/>
+        <location filename="../../algorithms/workflow/products.py"/>
         <source>County connectivity matrix</source>
         <translation>县域连通性矩阵</translation>
     </message>
     <message>
-        <location filename="../../algorithms/workflow.py"/>
+        <location filename="../../algorithms/workflow/products.py"/>
         <source>Element shares by county</source>
         <translation>各县要素占比</translation>
     </message>
     <message>
-        <location filename="../../algorithms/workflow.py"/>
+        <location filename="../../algorithms/workflow/products.py"/>
         <source>Restoration account</source>
         <translation>修复受益账户</translation>
     </message>
     <message>
-        <location filename="../../algorithms/workflow.py"/>
+        <location filename="../../algorithms/workflow/products.py"/>
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../algorithms/workflow.py"/>
+        <location filename="../../algorithms/workflow/products.py"/>
         <source>Report (PDF)</source>
         <translation>报告（PDF）</translation>
     </message>
@@ -1989,192 +1989,192 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
 <context>
     <name>ExtractSources</name>
     <message>
-        <location filename="../../algorithms/extractsources.py"/>
+        <location filename="../../algorithms/sources/extractsources.py"/>
         <source>Extract ecological sources</source>
         <translation>提取生态源地</translation>
     </message>
     <message>
-        <location filename="../../algorithms/extractsources.py"/>
+        <location filename="../../algorithms/sources/extractsources.py"/>
         <source>sources,ecological source,core,MSPA,dPC,PC,IIC,Conefor,habitat quality,patch,minimum area</source>
         <translation>源地,生态源地,核心区,MSPA,dPC,PC,IIC,Conefor,生境质量,斑块,最小面积,sources,ecological source,core,habitat quality,patch,minimum area</translation>
     </message>
     <message>
-        <location filename="../../algorithms/extractsources.py"/>
+        <location filename="../../algorithms/sources/extractsources.py"/>
         <source>&lt;p&gt;Picks the ecological sources of a security pattern the way Chinese ESP studies do with GuidosToolbox and Conefor, in one step:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Candidates&lt;/b&gt;: cells of the class raster with one of the listed values (MSPA core: 17 and 117; or land-cover classes; or 1 in a mask), and/or cells whose habitat quality reaches a minimum.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Patches&lt;/b&gt;: candidates joined by their 8 (or 4) neighbours; patches smaller than the minimum area are dropped.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Importance&lt;/b&gt;: the connectivity importance of every remaining patch (dPC and its intra, flux and connector fractions; dIIC), with the landscape area = all data cells of the class raster. Same method and parameters as 'Connectivity importance'.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Selection&lt;/b&gt;: patches with dPC at or above the threshold; of those the N most important when N &gt; 0.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: source polygons numbered 1..k from the highest dPC, with area (km²), dPC, dPCintra, dPCflux, dPCconnector, dIIC and the mean habitat quality when a quality raster is given; and a raster of source ids (0 = none) on the input grid, ready as the focal-node raster of 'Circuit connectivity (Circuitscape)'.&lt;/p&gt;&lt;p&gt;All rasters must share one grid. Reference: Saura, S. &amp; Rubio, L. (2010) A common currency for the different ways in which patches and links can contribute to habitat availability and connectivity in the landscape. Ecography 33: 523-537.&lt;/p&gt;</source>
         <translation>&lt;p&gt;按国内生态安全格局研究中借助 GuidosToolbox 和 Conefor 的做法，一步提取安全格局的生态源地：&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;候选&lt;/b&gt;：类型栅格中取值属于所列值的像元（MSPA 核心区：17 和 117；或土地覆被类型；或掩膜中的 1），和/或生境质量达到最低值的像元。&lt;/li&gt;&lt;li&gt;&lt;b&gt;斑块&lt;/b&gt;：候选像元按 8（或 4）邻域连接成斑块；小于最小面积的斑块被舍去。&lt;/li&gt;&lt;li&gt;&lt;b&gt;重要性&lt;/b&gt;：计算每个保留斑块的连通性重要性（dPC 及其 intra、flux 和 connector 分量；dIIC），景观面积 = 类型栅格所有有数据的像元。方法和参数与“景观连通性重要性”相同。&lt;/li&gt;&lt;li&gt;&lt;b&gt;筛选&lt;/b&gt;：dPC 不低于阈值的斑块；当 N &gt; 0 时取其中最重要的 N 个。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;&lt;b&gt;输出&lt;/b&gt;：按 dPC 从高到低编号 1..k 的源地面，含面积（km²）、dPC、dPCintra、dPCflux、dPCconnector、dIIC，给出质量栅格时还含平均生境质量；以及输入网格上的源地编号栅格（0 = 无），可直接作为“电路理论连通性（Circuitscape）”的焦点节点栅格。&lt;/p&gt;&lt;p&gt;所有栅格必须共用同一网格。参考文献：Saura, S. &amp; Rubio, L. (2010) A common currency for the different ways in which patches and links can contribute to habitat availability and connectivity in the landscape. Ecography 33: 523-537.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../algorithms/extractsources.py"/>
+        <location filename="../../algorithms/sources/extractsources.py"/>
         <source>Class raster (MSPA, land cover or mask)</source>
         <translation>类型栅格（MSPA、土地覆被或掩膜）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/extractsources.py"/>
+        <location filename="../../algorithms/sources/extractsources.py"/>
         <source>Usually the output of 'Morphological spatial pattern analysis (MSPA)'. Its data cells make up the landscape of the PC and IIC indices. Optional when a quality raster with a minimum is given.</source>
         <translation>通常为“形态学空间格局分析（MSPA）”的输出。其有数据的像元构成 PC 和 IIC 指数的景观。给出带最低质量的质量栅格时为可选。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/extractsources.py"/>
+        <location filename="../../algorithms/sources/extractsources.py"/>
         <source>Band</source>
         <translation>波段</translation>
     </message>
     <message>
-        <location filename="../../algorithms/extractsources.py"/>
+        <location filename="../../algorithms/sources/extractsources.py"/>
         <source>Band of the class raster; band 1 when not set.</source>
         <translation>类型栅格的波段；未设置时为波段 1。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/extractsources.py"/>
+        <location filename="../../algorithms/sources/extractsources.py"/>
         <source>Candidate values</source>
         <translation>候选值</translation>
     </message>
     <message>
-        <location filename="../../algorithms/extractsources.py"/>
+        <location filename="../../algorithms/sources/extractsources.py"/>
         <source>Comma-separated values of the class raster that make a candidate cell. MSPA: 17 = core, 117 = core inside a core opening. CLCD forest: 2.</source>
         <translation>类型栅格中构成候选像元的取值，以逗号分隔。MSPA：17 = 核心区，117 = 核心区孔洞内的核心区。CLCD 林地：2。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/extractsources.py"/>
+        <location filename="../../algorithms/sources/extractsources.py"/>
         <source>Habitat quality raster</source>
         <translation>生境质量栅格</translation>
     </message>
     <message>
-        <location filename="../../algorithms/extractsources.py"/>
+        <location filename="../../algorithms/sources/extractsources.py"/>
         <source>For example the output of 'Habitat quality (InVEST)'. Its mean over each source is reported; with a minimum quality it also limits the candidates.</source>
         <translation>例如“生境质量（InVEST）”的输出。报告每个源地内的平均值；给出最低质量时还用于限定候选像元。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/extractsources.py"/>
+        <location filename="../../algorithms/sources/extractsources.py"/>
         <source>Minimum quality</source>
         <translation>最低质量</translation>
     </message>
     <message>
-        <location filename="../../algorithms/extractsources.py"/>
+        <location filename="../../algorithms/sources/extractsources.py"/>
         <source>Candidates must have at least this quality (e.g. 0.7). Leave empty to use the quality raster only for the report.</source>
         <translation>候选像元的质量至少应达到此值（例如 0.7）。留空则质量栅格仅用于报告。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/extractsources.py"/>
+        <location filename="../../algorithms/sources/extractsources.py"/>
         <source>Patch connectivity</source>
         <translation>斑块连通性</translation>
     </message>
     <message>
-        <location filename="../../algorithms/extractsources.py"/>
+        <location filename="../../algorithms/sources/extractsources.py"/>
         <source>8 neighbours</source>
         <translation>8 邻域</translation>
     </message>
     <message>
-        <location filename="../../algorithms/extractsources.py"/>
+        <location filename="../../algorithms/sources/extractsources.py"/>
         <source>4 neighbours</source>
         <translation>4 邻域</translation>
     </message>
     <message>
-        <location filename="../../algorithms/extractsources.py"/>
+        <location filename="../../algorithms/sources/extractsources.py"/>
         <source>Whether cells touching at a corner belong to one patch (8, as MSPA's default foreground connectivity).</source>
         <translation>角点相接的像元是否属于同一斑块（8，与 MSPA 默认的前景连通性相同）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/extractsources.py"/>
+        <location filename="../../algorithms/sources/extractsources.py"/>
         <source>Minimum patch area (km²)</source>
         <translation>最小斑块面积（km²）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/extractsources.py"/>
+        <location filename="../../algorithms/sources/extractsources.py"/>
         <source>Smaller patches are dropped before the importance is computed. Provincial studies use 1-10 km², county studies 0.1-0.5 km².</source>
         <translation>计算重要性之前舍去较小的斑块。省域研究常用 1-10 km²，县域研究常用 0.1-0.5 km²。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/extractsources.py"/>
+        <location filename="../../algorithms/sources/extractsources.py"/>
         <source>Minimum dPC (%)</source>
         <translation>最小 dPC（%）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/extractsources.py"/>
+        <location filename="../../algorithms/sources/extractsources.py"/>
         <source>Patches whose dPC (percent loss of PC when the patch is removed) is below this are not sources. 0 keeps every patch above the minimum area.</source>
         <translation>dPC（移除斑块后 PC 下降的百分比）低于此值的斑块不作为源地。取 0 时保留所有超过最小面积的斑块。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/extractsources.py"/>
+        <location filename="../../algorithms/sources/extractsources.py"/>
         <source>Keep at most N sources (0 = no limit)</source>
         <translation>最多保留 N 个源地（0 = 不限）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/extractsources.py"/>
+        <location filename="../../algorithms/sources/extractsources.py"/>
         <source>Of the patches above the dPC threshold, keep the N with the highest dPC.</source>
         <translation>在 dPC 超过阈值的斑块中，保留 dPC 最高的 N 个。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/extractsources.py"/>
+        <location filename="../../algorithms/sources/extractsources.py"/>
         <source>Ecological sources</source>
         <translation>生态源地</translation>
     </message>
     <message>
-        <location filename="../../algorithms/extractsources.py"/>
+        <location filename="../../algorithms/sources/extractsources.py"/>
         <source>One polygon per source with its id, area and importance.</source>
         <translation>每个源地一个面，含其编号、面积和重要性。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/extractsources.py"/>
+        <location filename="../../algorithms/sources/extractsources.py"/>
         <source>Source id raster</source>
         <translation>源地编号栅格</translation>
     </message>
     <message>
-        <location filename="../../algorithms/extractsources.py"/>
+        <location filename="../../algorithms/sources/extractsources.py"/>
         <source>Int32 GeoTIFF, source id per cell and 0 elsewhere; the focal-node input of Circuitscape and of the corridor tools.</source>
         <translation>Int32 GeoTIFF，像元值为源地编号，其余为 0；作为 Circuitscape 和廊道工具的焦点节点输入。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/extractsources.py"/>
+        <location filename="../../algorithms/sources/extractsources.py"/>
         <source>Number of sources</source>
         <translation>源地数量</translation>
     </message>
     <message>
-        <location filename="../../algorithms/extractsources.py"/>
+        <location filename="../../algorithms/sources/extractsources.py"/>
         <source>Total source area (km²)</source>
         <translation>源地总面积（km²）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/extractsources.py"/>
+        <location filename="../../algorithms/sources/extractsources.py"/>
         <source>PC of the candidate patches</source>
         <translation>候选斑块的 PC</translation>
     </message>
     <message>
-        <location filename="../../algorithms/extractsources.py"/>
+        <location filename="../../algorithms/sources/extractsources.py"/>
         <source>Equivalent connected area (km²)</source>
         <translation>等效连接面积（km²）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/extractsources.py"/>
+        <location filename="../../algorithms/sources/extractsources.py"/>
         <source>Give a class raster (such as MSPA output) with its candidate values, or a habitat quality raster with a minimum quality.</source>
         <translation>请给出带候选值的类型栅格（例如 MSPA 输出），或带最低质量的生境质量栅格。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/extractsources.py"/>
+        <location filename="../../algorithms/sources/extractsources.py"/>
         <source>Candidate values must be numbers separated by commas, such as 17,117.</source>
         <translation>候选值必须是以逗号分隔的数值，例如 17,117。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/extractsources.py"/>
+        <location filename="../../algorithms/sources/extractsources.py"/>
         <source>Class raster</source>
         <translation>类型栅格</translation>
     </message>
     <message>
-        <location filename="../../algorithms/extractsources.py"/>
+        <location filename="../../algorithms/sources/extractsources.py"/>
         <source>Resistance raster</source>
         <translation>阻力栅格</translation>
     </message>
     <message>
-        <location filename="../../algorithms/extractsources.py"/>
+        <location filename="../../algorithms/sources/extractsources.py"/>
         <source>The rasters are in a geographic CRS (degrees); areas and distances need metres. Reproject them to a projected CRS first.</source>
         <translation>栅格采用地理坐标系（度）；面积和距离需要以米计。请先将其重投影到投影坐标系。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/extractsources.py"/>
+        <location filename="../../algorithms/sources/extractsources.py"/>
         <source>{kept} of {count} candidate patches are sources; PC = {pc:.6g}, IIC = {iic:.6g}, ECA = {eca:.6g} km².</source>
         <translation>{count} 个候选斑块中有 {kept} 个为源地；PC = {pc:.6g}，IIC = {iic:.6g}，ECA = {eca:.6g} km²。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/extractsources.py"/>
+        <location filename="../../algorithms/sources/extractsources.py"/>
         <source>Ecological source id</source>
         <translation>生态源地编号</translation>
     </message>
@@ -2182,262 +2182,262 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
 <context>
     <name>HabitatQuality</name>
     <message>
-        <location filename="../../algorithms/habitatquality.py"/>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
         <source>Habitat quality (InVEST)</source>
         <translation>生境质量（InVEST）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/habitatquality.py"/>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
         <source>habitat quality,InVEST,degradation,threat,rarity,biodiversity,ecological source,sensitivity,half-saturation</source>
         <translation>生境质量,InVEST,退化,威胁因子,稀缺性,生物多样性,生态源地,敏感度,半饱和,habitat quality,degradation,threat,rarity,biodiversity,ecological source,sensitivity,half-saturation</translation>
     </message>
     <message>
-        <location filename="../../algorithms/habitatquality.py"/>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
         <source>&lt;p&gt;Habitat degradation, habitat quality and (optionally) rarity as in the InVEST Habitat Quality model.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Degradation&lt;/b&gt; of cell x of class j: D = &amp;beta;&lt;sub&gt;x&lt;/sub&gt; &amp;Sigma;&lt;sub&gt;r&lt;/sub&gt; (w&lt;sub&gt;r&lt;/sub&gt; / &amp;Sigma;w) S&lt;sub&gt;jr&lt;/sub&gt; &amp;Sigma;&lt;sub&gt;y&lt;/sub&gt; r&lt;sub&gt;y&lt;/sub&gt; i&lt;sub&gt;rxy&lt;/sub&gt;, summed over &lt;b&gt;every threat cell y&lt;/b&gt; within the threat's maximum distance (linear decay 1 - d/d&lt;sub&gt;max&lt;/sub&gt;, exponential exp(-2.99 d/d&lt;sub&gt;max&lt;/sub&gt;), distances between cell centres in metres), computed exactly by FFT convolution. By default each threat's decay weights are divided by their total, as the InVEST releases that convolved threat rasters did, so D is a weighted mean threat intensity between 0 and 1 that does not depend on the cell size, and k = 0.5 keeps its usual meaning. Untick 'Divide each decay kernel by its sum' (advanced) for the users' guide's literal sum, which grows with the number of threat cells in reach. Recent InVEST (3.10 and later) counts only the nearest threat cell, so its values differ near dense threats. &lt;b&gt;Quality&lt;/b&gt;: Q = H (1 - D&lt;sup&gt;2.5&lt;/sup&gt; / (D&lt;sup&gt;2.5&lt;/sup&gt; + k&lt;sup&gt;2.5&lt;/sup&gt;)); Q = 0 where H = 0 and never exceeds H. &lt;b&gt;Rarity&lt;/b&gt; (with a baseline land cover): R = 1 - N / (N&lt;sub&gt;baseline&lt;/sub&gt; + N) per class; 0.5 = no change, above 0.5 the class became rarer, 0 = class absent from the baseline.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inputs.&lt;/b&gt; A land-cover raster of whole class codes in a projected CRS (metres). A threats table (CSV file or table layer) with the columns THREAT, MAX_DIST (km), WEIGHT (0-1) and DECAY (linear / exponential). One raster per threat with intensities 0-1 (NoData = no threat), on the land-cover grid: chosen in 'Threat rasters' and matched by layer or file name (also name_c), or read from the table's CUR_PATH column (relative to the CSV file). A sensitivity table with LULC, HABITAT (0-1) and one column per threat (0-1; InVEST's older L_ prefix is accepted); every class of the land cover must be in it. Optional: polygons with an ACCESS field (0-1, cells outside polygons 1).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt; (float32, NoData where the land cover is NoData): degradation D, quality Q (0-1) and rarity R. The log reports the highest D; the users' guide advises k = half of it, kept fixed across scenarios.&lt;/p&gt;&lt;p&gt;Reference: Sharp, R. et al. InVEST User's Guide, Habitat Quality. The Natural Capital Project, Stanford University.&lt;/p&gt;</source>
         <translation>&lt;p&gt;按 InVEST 生境质量（Habitat Quality）模型计算生境退化度、生境质量以及（可选的）生境稀缺性。&lt;/p&gt;&lt;p&gt;类型 j 的像元 x 的&lt;b&gt;退化度&lt;/b&gt;：D = &amp;beta;&lt;sub&gt;x&lt;/sub&gt; &amp;Sigma;&lt;sub&gt;r&lt;/sub&gt; (w&lt;sub&gt;r&lt;/sub&gt; / &amp;Sigma;w) S&lt;sub&gt;jr&lt;/sub&gt; &amp;Sigma;&lt;sub&gt;y&lt;/sub&gt; r&lt;sub&gt;y&lt;/sub&gt; i&lt;sub&gt;rxy&lt;/sub&gt;，对威胁因子最大影响距离内的&lt;b&gt;每个威胁像元 y&lt;/b&gt; 求和（线性衰减 1 - d/d&lt;sub&gt;max&lt;/sub&gt;，指数衰减 exp(-2.99 d/d&lt;sub&gt;max&lt;/sub&gt;)，距离为像元中心之间以米计的距离），通过 FFT 卷积精确计算。默认情况下，每个威胁因子的衰减权重除以其总和，与采用威胁栅格卷积的 InVEST 版本一致，因此 D 是介于 0 和 1 之间、与像元大小无关的加权平均威胁强度，k = 0.5 保持其通常含义。取消勾选“将每个衰减核除以其总和”（高级）可得到用户手册中的字面求和，其值随影响范围内威胁像元数增加而增大。较新的 InVEST（3.10 及以后）只计最近的威胁像元，因此在威胁密集处其值不同。&lt;b&gt;质量&lt;/b&gt;：Q = H (1 - D&lt;sup&gt;2.5&lt;/sup&gt; / (D&lt;sup&gt;2.5&lt;/sup&gt; + k&lt;sup&gt;2.5&lt;/sup&gt;))；H = 0 处 Q = 0，且 Q 不超过 H。&lt;b&gt;稀缺性&lt;/b&gt;（需基准期土地覆被）：每个类型 R = 1 - N / (N&lt;sub&gt;baseline&lt;/sub&gt; + N)；0.5 = 无变化，高于 0.5 表示该类型变得更稀少，0 = 基准期无此类型。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输入。&lt;/b&gt;投影坐标系（米）下、以整数类型代码表示的土地覆被栅格。威胁因子表（CSV 文件或表图层），含 THREAT、MAX_DIST（km）、WEIGHT（0-1）和 DECAY（linear / exponential）列。每个威胁因子一个强度为 0-1 的栅格（NoData = 无威胁），位于土地覆被网格上：在“威胁因子栅格”中选择并按图层名或文件名（也可为 name_c）匹配，或从表的 CUR_PATH 列读取（相对于 CSV 文件）。敏感度表，含 LULC、HABITAT（0-1）以及每个威胁因子一列（0-1；也接受 InVEST 旧版的 L_ 前缀）；土地覆被中的每个类型都必须在表中。可选：带 ACCESS 字段（0-1，面外像元为 1）的面图层。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输出&lt;/b&gt;（float32，土地覆被为 NoData 处为 NoData）：退化度 D、质量 Q（0-1）和稀缺性 R。日志会报告最高的 D；用户手册建议 k 取其一半，并在各情景间保持不变。&lt;/p&gt;&lt;p&gt;参考文献：Sharp, R. et al. InVEST User's Guide, Habitat Quality. The Natural Capital Project, Stanford University.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../algorithms/habitatquality.py"/>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
         <source>Land-cover raster</source>
         <translation>土地覆被栅格</translation>
     </message>
     <message>
-        <location filename="../../algorithms/habitatquality.py"/>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
         <source>Whole-number land-cover classes in a projected CRS (cell size in metres). Its NoData cells are NoData in every output.</source>
         <translation>投影坐标系（像元大小以米计）下的整数土地覆被类型。其 NoData 像元在所有输出中均为 NoData。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/habitatquality.py"/>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
         <source>Land-cover band</source>
         <translation>土地覆被波段</translation>
     </message>
     <message>
-        <location filename="../../algorithms/habitatquality.py"/>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
         <source>Band holding the class codes; band 1 when not set.</source>
         <translation>存放类型代码的波段；未设置时为波段 1。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/habitatquality.py"/>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
         <source>Threats table (CSV file)</source>
         <translation>威胁因子表（CSV 文件）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/habitatquality.py"/>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
         <source>InVEST threats table: THREAT, MAX_DIST (km), WEIGHT (0-1, relative), DECAY (linear or exponential), optionally CUR_PATH (threat raster, relative to the CSV file). Give this or the threats table layer, not both.</source>
         <translation>InVEST 威胁因子表：THREAT、MAX_DIST（km）、WEIGHT（0-1，相对值）、DECAY（linear 或 exponential），可选 CUR_PATH（威胁因子栅格，相对于 CSV 文件）。给出此项或威胁因子表图层，不要同时给出。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/habitatquality.py"/>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
         <source>Threats table (layer)</source>
         <translation>威胁因子表（图层）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/habitatquality.py"/>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
         <source>The threats table as a layer (a table, spreadsheet sheet or any vector layer) with the columns of the CSV file. Give this or the CSV file.</source>
         <translation>以图层形式提供的威胁因子表（表格、电子表格工作表或任意矢量图层），列与 CSV 文件相同。给出此项或 CSV 文件。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/habitatquality.py"/>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
         <source>Threat rasters</source>
         <translation>威胁因子栅格</translation>
     </message>
     <message>
-        <location filename="../../algorithms/habitatquality.py"/>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
         <source>One raster per threat, intensity 0-1 (band 1; NoData = no threat), on the land-cover grid. Each is matched to its threat by layer name or file name (the threat name, or the name followed by _c). Leave empty to use the table's CUR_PATH column.</source>
         <translation>每个威胁因子一个栅格，强度 0-1（波段 1；NoData = 无威胁），位于土地覆被网格上。每个栅格按图层名或文件名（威胁因子名称，或名称后加 _c）与其威胁因子匹配。留空则使用表中的 CUR_PATH 列。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/habitatquality.py"/>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
         <source>Sensitivity table (CSV file)</source>
         <translation>敏感度表（CSV 文件）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/habitatquality.py"/>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
         <source>InVEST sensitivity table: LULC (class code), NAME (optional), HABITAT (0-1) and one column per threat with the class's sensitivity (0-1), named like the threat or L_ plus the threat. Give this or the sensitivity table layer.</source>
         <translation>InVEST 敏感度表：LULC（类型代码）、NAME（可选）、HABITAT（0-1），以及每个威胁因子一列，填写该类型的敏感度（0-1），列名与威胁因子相同或为 L_ 加威胁因子名。给出此项或敏感度表图层。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/habitatquality.py"/>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
         <source>Sensitivity table (layer)</source>
         <translation>敏感度表（图层）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/habitatquality.py"/>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
         <source>The sensitivity table as a layer with the columns of the CSV file.</source>
         <translation>以图层形式提供的敏感度表，列与 CSV 文件相同。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/habitatquality.py"/>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
         <source>Accessibility polygons</source>
         <translation>可达性面</translation>
     </message>
     <message>
-        <location filename="../../algorithms/habitatquality.py"/>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
         <source>Polygons with a field ACCESS from 0 (protected: no threat reaches) to 1 (fully accessible); degradation is multiplied by it. Cells whose centre lies in no polygon, or in one whose ACCESS is empty, get 1.</source>
         <translation>带 ACCESS 字段的面，取值从 0（受保护：威胁无法到达）到 1（完全可达）；退化度乘以该值。中心不在任何面内、或所在面的 ACCESS 为空的像元取 1。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/habitatquality.py"/>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
         <source>Half-saturation constant k</source>
         <translation>半饱和常数 k</translation>
     </message>
     <message>
-        <location filename="../../algorithms/habitatquality.py"/>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
         <source>The degradation D at which quality falls to half of the habitat suitability (must be above 0). The users' guide advises half of the highest D of a first run, which the log reports; keep it fixed when comparing scenarios.</source>
         <translation>质量降至生境适宜性一半时的退化度 D（必须大于 0）。用户手册建议取首次运行最高 D 的一半（日志会报告）；比较情景时请保持不变。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/habitatquality.py"/>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
         <source>Divide each decay kernel by its sum (InVEST scale)</source>
         <translation>将每个衰减核除以其总和（InVEST 尺度）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/habitatquality.py"/>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
         <source>On (default): each threat's decay weights are divided by their total, as the InVEST releases that convolved threat rasters did, so D is a weighted mean threat intensity between 0 and 1, the same at any cell size, and k = 0.5 is meaningful. Off: D is the users' guide's literal sum over threat cells; set k from a first run.</source>
         <translation>开启（默认）：每个威胁因子的衰减权重除以其总和，与采用威胁栅格卷积的 InVEST 版本一致，因此 D 是介于 0 和 1 之间的加权平均威胁强度，在任何像元大小下都相同，k = 0.5 有意义。关闭：D 为用户手册中对威胁像元的字面求和；请根据首次运行设置 k。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/habitatquality.py"/>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
         <source>Baseline land cover (for rarity)</source>
         <translation>基准期土地覆被（用于稀缺性）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/habitatquality.py"/>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
         <source>Land cover of a reference time (band 1) on the land-cover grid, same class codes. Needed for the rarity output.</source>
         <translation>参考时期的土地覆被（波段 1），位于土地覆被网格上，类型代码相同。稀缺性输出需要此项。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/habitatquality.py"/>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
         <source>Habitat degradation</source>
         <translation>生境退化度</translation>
     </message>
     <message>
-        <location filename="../../algorithms/habitatquality.py"/>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
         <source>Total threat D per cell (deg_sum_c in InVEST), float32 GeoTIFF.</source>
         <translation>每个像元的总威胁 D（InVEST 中的 deg_sum_c），float32 GeoTIFF。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/habitatquality.py"/>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
         <source>Habitat quality</source>
         <translation>生境质量</translation>
     </message>
     <message>
-        <location filename="../../algorithms/habitatquality.py"/>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
         <source>Q from 0 to the class's habitat suitability (quality_c in InVEST), float32 GeoTIFF.</source>
         <translation>Q，取值从 0 到该类型的生境适宜性（InVEST 中的 quality_c），float32 GeoTIFF。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/habitatquality.py"/>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
         <source>Habitat rarity</source>
         <translation>生境稀缺性</translation>
     </message>
     <message>
-        <location filename="../../algorithms/habitatquality.py"/>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
         <source>R per cell (rarity_c in InVEST); needs a baseline land cover. NoData also where the baseline is NoData.</source>
         <translation>每个像元的 R（InVEST 中的 rarity_c）；需要基准期土地覆被。基准期为 NoData 处也为 NoData。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/habitatquality.py"/>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
         <source>Cannot read the {label} {path}: {error}</source>
         <translation>无法读取{label} {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../algorithms/habitatquality.py"/>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
         <source>Give the {label} either as a CSV file or as a table layer (exactly one of the two).</source>
         <translation>请以 CSV 文件或表图层之一给出{label}（二者只能选其一）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/habitatquality.py"/>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
         <source>No raster for threat {threats}: choose the threat rasters in 'Threat rasters' (named like the threats), or give their paths in a CUR_PATH column of the threats table.</source>
         <translation>威胁因子 {threats} 没有栅格：请在“威胁因子栅格”中选择威胁因子栅格（按威胁因子命名），或在威胁因子表的 CUR_PATH 列中给出其路径。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/habitatquality.py"/>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
         <source>The raster of threat '{name}' was not found or cannot be read: {path} (CUR_PATH '{given}', relative to the threats table's folder).</source>
         <translation>未找到或无法读取威胁因子“{name}”的栅格：{path}（CUR_PATH 为“{given}”，相对于威胁因子表所在文件夹）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/habitatquality.py"/>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
         <source>Several threat rasters match threat '{name}' ({layers}); the first is used.</source>
         <translation>有多个威胁因子栅格与威胁因子“{name}”匹配（{layers}）；使用第一个。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/habitatquality.py"/>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
         <source>No threat raster matches threat {threats}. A raster matches a threat when its layer name or file name is the threat name (or the name followed by _c). Rasters given: {given}.</source>
         <translation>没有威胁因子栅格与威胁因子 {threats} 匹配。当栅格的图层名或文件名为威胁因子名称（或名称后加 _c）时即匹配。已给出的栅格：{given}。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/habitatquality.py"/>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
         <source>Threat raster '{name}' matches no threat of the table and is not used.</source>
         <translation>威胁因子栅格“{name}”与表中任何威胁因子都不匹配，未被使用。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/habitatquality.py"/>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
         <source>The accessibility layer has no field ACCESS; its fields are: {fields}.</source>
         <translation>可达性图层没有 ACCESS 字段；其字段为：{fields}。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/habitatquality.py"/>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
         <source>Feature {fid} of the accessibility layer has ACCESS = {value}; it must lie between 0 and 1.</source>
         <translation>可达性图层的要素 {fid} 的 ACCESS = {value}；它必须介于 0 和 1 之间。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/habitatquality.py"/>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
         <source>The rarity output needs a baseline land cover. Choose one in 'Baseline land cover', or skip the rarity output.</source>
         <translation>稀缺性输出需要基准期土地覆被。请在“基准期土地覆被”中选择一个，或跳过稀缺性输出。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/habitatquality.py"/>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
         <source>A baseline land cover was given but the rarity output is skipped, so it is not used.</source>
         <translation>已给出基准期土地覆被，但跳过了稀缺性输出，因此未使用它。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/habitatquality.py"/>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
         <source>threats table</source>
         <translation>威胁因子表</translation>
     </message>
     <message>
-        <location filename="../../algorithms/habitatquality.py"/>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
         <source>sensitivity table</source>
         <translation>敏感度表</translation>
     </message>
     <message>
-        <location filename="../../algorithms/habitatquality.py"/>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
         <source>Land cover</source>
         <translation>土地覆被</translation>
     </message>
     <message>
-        <location filename="../../algorithms/habitatquality.py"/>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
         <source>Threat raster '{name}'</source>
         <translation>威胁因子栅格“{name}”</translation>
     </message>
     <message>
-        <location filename="../../algorithms/habitatquality.py"/>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
         <source>Baseline land cover</source>
         <translation>基准期土地覆被</translation>
     </message>
     <message>
-        <location filename="../../algorithms/habitatquality.py"/>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
         <source>Reading {n} raster(s)</source>
         <translation>正在读取 {n} 个栅格</translation>
     </message>
     <message>
-        <location filename="../../algorithms/habitatquality.py"/>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
         <source>Threat '{name}': reach {km:g} km ({cells} cells), weight {w:g}, {decay} decay, raster '{layer}'</source>
         <translation>威胁因子“{name}”：影响范围 {km:g} km（{cells} 个像元），权重 {w:g}，{decay} 衰减，栅格“{layer}”</translation>
     </message>
     <message>
-        <location filename="../../algorithms/habitatquality.py"/>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
         <source>MAX_DIST of threat '{name}' is read as {km:g} km. MAX_DIST is in km, as in the InVEST users' guide; if the table gives metres, divide by 1000.</source>
         <translation>威胁因子“{name}”的 MAX_DIST 读作 {km:g} km。与 InVEST 用户手册一致，MAX_DIST 以 km 计；若表中为米，请除以 1000。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/habitatquality.py"/>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
         <source>Highest degradation D = {d:.6g}; the users' guide suggests k = half of it ({half:.6g}). Mean quality {q:.4f} with k = {k:g}.</source>
         <translation>最高退化度 D = {d:.6g}；用户手册建议 k 取其一半（{half:.6g}）。k = {k:g} 时平均质量为 {q:.4f}。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/habitatquality.py"/>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
         <source>The highest degradation is {ratio:.0f} times k, so quality is close to 0 wherever a threat reaches. Consider a larger half-saturation constant, or dividing each decay kernel by its sum.</source>
         <translation>最高退化度是 k 的 {ratio:.0f} 倍，因此威胁所及之处质量接近 0。请考虑增大半饱和常数，或将每个衰减核除以其总和。</translation>
     </message>
@@ -2445,262 +2445,262 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
 <context>
     <name>LinkagePathways</name>
     <message>
-        <location filename="../../algorithms/linkagepathways.py"/>
+        <location filename="../../algorithms/connectivity/linkagepathways.py"/>
         <source>Linkage pathways (least-cost corridors)</source>
         <translation>生态廊道识别（最小累积阻力廊道）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/linkagepathways.py"/>
+        <location filename="../../algorithms/connectivity/linkagepathways.py"/>
         <source>corridor,least-cost path,LCP,MCR,minimum cumulative resistance,Linkage Mapper,cost distance,CWD,NLCC,network</source>
         <translation>廊道,生态廊道,最小累积阻力路径,最小累积阻力,MCR,Linkage Mapper,成本距离,CWD,NLCC,网络,corridor,least-cost path,LCP,minimum cumulative resistance,cost distance,network</translation>
     </message>
     <message>
-        <location filename="../../algorithms/linkagepathways.py"/>
+        <location filename="../../algorithms/connectivity/linkagepathways.py"/>
         <source>&lt;p&gt;Maps the corridors between ecological sources over a resistance surface, step by step as Linkage Mapper's &lt;i&gt;Build Network and Map Linkages&lt;/i&gt;:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Candidate links&lt;/b&gt; join sources whose allocation zones touch: each cell goes to its cheapest source (cost-weighted) and/or to its nearest source (Euclidean).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Distances&lt;/b&gt;: the edge-to-edge Euclidean distance of each candidate; the cost-weighted distance (CWD) from every source, moving between 8 neighbours at the step length × the mean resistance of the two cells (the MCR model); the least-cost distance CW_Dist and the least-cost path (LCP) of each link.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Pruning&lt;/b&gt;: links beyond the distance limits, links whose path crosses a third source, and (optionally) links that are not among the N nearest neighbours of either source are kept in the output but marked inactive; separate clusters can be joined again by their shortest link.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Corridors&lt;/b&gt;: the normalized least-cost corridor NLCC = CWD_A + CWD_B − CW_Dist of every active link, mosaicked by minimum (0 on the paths), optionally truncated at a cost-weighted width.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;&lt;b&gt;Link fields&lt;/b&gt; (Linkage Mapper's names): Link_ID, Active (1/0; edit it to change which links the pinch-point, barrier and centrality tools use), Link_Type (1 corridor, 10 nearest neighbour, 20 constellation; -1 not a nearest neighbour, -11/-13 Euclidean distance above the maximum / below the minimum, -12/-14 cost distance above the maximum or not connected / below the minimum, -15 passes through another source), Link_Info, From_Core, To_Core, Euc_Dist (map units), CW_Dist (cost units = map units × resistance), LCP_Length, cwd2Euc_R = CW_Dist / Euc_Dist and cwd2Path_R = CW_Dist / LCP_Length (lower means an easier corridor).&lt;/p&gt;&lt;p&gt;Reference: McRae, B.H. &amp; Kavanagh, D.M. (2011) Linkage Mapper Connectivity Analysis Software. The Nature Conservancy, Seattle.&lt;/p&gt;</source>
         <translation>&lt;p&gt;在阻力面上识别生态源地之间的廊道，逐步对应 Linkage Mapper 的 &lt;i&gt;Build Network and Map Linkages&lt;/i&gt;：&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;候选连接&lt;/b&gt;：连接分配区相接的源地：每个像元分配给其成本最低的源地（成本加权）和/或最近的源地（欧氏）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;距离&lt;/b&gt;：每条候选连接的边缘到边缘欧氏距离；从每个源地出发的成本加权距离（CWD），在 8 邻域间移动，成本为步长 × 两像元阻力的平均值（最小累积阻力模型，MCR）；每条连接的最小累积阻力距离 CW_Dist 和最小累积阻力路径（LCP）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;筛除&lt;/b&gt;：超出距离限值的连接、路径穿过第三个源地的连接，以及（可选）不属于任一端源地 N 个最近邻的连接，仍保留在输出中但标记为无效；分离的源地组可以通过其最短连接重新连接。&lt;/li&gt;&lt;li&gt;&lt;b&gt;廊道&lt;/b&gt;：每条有效连接的归一化最小累积阻力廊道 NLCC = CWD_A + CWD_B − CW_Dist，按最小值镶嵌（路径上为 0），可选地按成本加权宽度截断。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;&lt;b&gt;连接字段&lt;/b&gt;（沿用 Linkage Mapper 的名称）：Link_ID、Active（1/0；编辑它可改变夹点、障碍点和中心性工具所用的连接）、Link_Type（1 廊道，10 最近邻，20 星座连接；-1 非最近邻，-11/-13 欧氏距离高于最大值/低于最小值，-12/-14 成本距离高于最大值或不连通/低于最小值，-15 穿过其他源地）、Link_Info、From_Core、To_Core、Euc_Dist（地图单位）、CW_Dist（成本单位 = 地图单位 × 阻力）、LCP_Length、cwd2Euc_R = CW_Dist / Euc_Dist 和 cwd2Path_R = CW_Dist / LCP_Length（越低表示廊道越易通行）。&lt;/p&gt;&lt;p&gt;参考文献：McRae, B.H. &amp; Kavanagh, D.M. (2011) Linkage Mapper Connectivity Analysis Software. The Nature Conservancy, Seattle.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../algorithms/linkagepathways.py"/>
+        <location filename="../../algorithms/connectivity/linkagepathways.py"/>
         <source>Adjacency</source>
         <translation>邻接方式</translation>
     </message>
     <message>
-        <location filename="../../algorithms/linkagepathways.py"/>
+        <location filename="../../algorithms/connectivity/linkagepathways.py"/>
         <source>Cost-weighted and Euclidean</source>
         <translation>成本加权与欧氏</translation>
     </message>
     <message>
-        <location filename="../../algorithms/linkagepathways.py"/>
+        <location filename="../../algorithms/connectivity/linkagepathways.py"/>
         <source>Cost-weighted</source>
         <translation>成本加权</translation>
     </message>
     <message>
-        <location filename="../../algorithms/linkagepathways.py"/>
+        <location filename="../../algorithms/connectivity/linkagepathways.py"/>
         <source>Euclidean</source>
         <translation>欧氏</translation>
     </message>
     <message>
-        <location filename="../../algorithms/linkagepathways.py"/>
+        <location filename="../../algorithms/connectivity/linkagepathways.py"/>
         <source>Which allocation zones must touch for two sources to be linked (Linkage Mapper's default: both).</source>
         <translation>两个源地相连需要哪种分配区相接（Linkage Mapper 默认：二者）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/linkagepathways.py"/>
+        <location filename="../../algorithms/connectivity/linkagepathways.py"/>
         <source>Maximum Euclidean distance (0 = no limit)</source>
         <translation>最大欧氏距离（0 = 不限）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/linkagepathways.py"/>
+        <location filename="../../algorithms/connectivity/linkagepathways.py"/>
         <source>Links whose sources lie farther apart than this (map units, edge to edge) are dropped (-11). Linkage Mapper's demo: 40,000 m.</source>
         <translation>源地间距离（地图单位，边缘到边缘）超过此值的连接被舍去（-11）。Linkage Mapper 示例：40,000 m。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/linkagepathways.py"/>
+        <location filename="../../algorithms/connectivity/linkagepathways.py"/>
         <source>Maximum cost-weighted distance (0 = no limit)</source>
         <translation>最大成本加权距离（0 = 不限）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/linkagepathways.py"/>
+        <location filename="../../algorithms/connectivity/linkagepathways.py"/>
         <source>Links costlier than this (cost units) are dropped (-12). A limit also shortens every cost search.</source>
         <translation>成本（成本单位）高于此值的连接被舍去（-12）。设置限值也会缩短每次成本搜索。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/linkagepathways.py"/>
+        <location filename="../../algorithms/connectivity/linkagepathways.py"/>
         <source>Nearest neighbours per source (0 = all)</source>
         <translation>每个源地的最近邻数（0 = 全部）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/linkagepathways.py"/>
+        <location filename="../../algorithms/connectivity/linkagepathways.py"/>
         <source>Keep a link only when it is among the N nearest links of at least one of its sources (Linkage Mapper's default 4); the others become -1.</source>
         <translation>仅当连接属于其至少一个端点源地的 N 条最近连接之一时才保留（Linkage Mapper 默认 4）；其他连接变为 -1。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/linkagepathways.py"/>
+        <location filename="../../algorithms/connectivity/linkagepathways.py"/>
         <source>Nearest by</source>
         <translation>最近邻依据</translation>
     </message>
     <message>
-        <location filename="../../algorithms/linkagepathways.py"/>
+        <location filename="../../algorithms/connectivity/linkagepathways.py"/>
         <source>Cost-weighted distance</source>
         <translation>成本加权距离</translation>
     </message>
     <message>
-        <location filename="../../algorithms/linkagepathways.py"/>
+        <location filename="../../algorithms/connectivity/linkagepathways.py"/>
         <source>Euclidean distance</source>
         <translation>欧氏距离</translation>
     </message>
     <message>
-        <location filename="../../algorithms/linkagepathways.py"/>
+        <location filename="../../algorithms/connectivity/linkagepathways.py"/>
         <source>What 'nearest' measures.</source>
         <translation>“最近”的度量方式。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/linkagepathways.py"/>
+        <location filename="../../algorithms/connectivity/linkagepathways.py"/>
         <source>Connect constellations</source>
         <translation>连接星座</translation>
     </message>
     <message>
-        <location filename="../../algorithms/linkagepathways.py"/>
+        <location filename="../../algorithms/connectivity/linkagepathways.py"/>
         <source>After the nearest-neighbour pruning, join groups of sources that are no longer connected through their shortest dropped link (type 20).</source>
         <translation>最近邻筛除之后，通过被舍去的最短连接将不再相连的源地组连接起来（类型 20）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/linkagepathways.py"/>
+        <location filename="../../algorithms/connectivity/linkagepathways.py"/>
         <source>Drop links that pass through another source</source>
         <translation>舍去穿过其他源地的连接</translation>
     </message>
     <message>
-        <location filename="../../algorithms/linkagepathways.py"/>
+        <location filename="../../algorithms/connectivity/linkagepathways.py"/>
         <source>A path that crosses a third source is served by the two links through it (type -15).</source>
         <translation>穿过第三个源地的路径由经过该源地的两条连接代替（类型 -15）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/linkagepathways.py"/>
+        <location filename="../../algorithms/connectivity/linkagepathways.py"/>
         <source>Corridor width (cost units, 0 = whole map)</source>
         <translation>廊道宽度（成本单位，0 = 全图）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/linkagepathways.py"/>
+        <location filename="../../algorithms/connectivity/linkagepathways.py"/>
         <source>Cells whose NLCC is above this width are NoData in the corridor raster. Linkage Mapper's demo truncates at 200,000; pinch-point studies use 5,000-20,000 on 30 m grids.</source>
         <translation>NLCC 高于此宽度的像元在廊道栅格中为 NoData。Linkage Mapper 示例截断于 200,000；夹点研究在 30 m 网格上常用 5,000-20,000。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/linkagepathways.py"/>
+        <location filename="../../algorithms/connectivity/linkagepathways.py"/>
         <source>Minimum Euclidean distance</source>
         <translation>最小欧氏距离</translation>
     </message>
     <message>
-        <location filename="../../algorithms/linkagepathways.py"/>
+        <location filename="../../algorithms/connectivity/linkagepathways.py"/>
         <source>Links between sources closer than this (map units) are dropped (-13).</source>
         <translation>源地间距离小于此值（地图单位）的连接被舍去（-13）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/linkagepathways.py"/>
+        <location filename="../../algorithms/connectivity/linkagepathways.py"/>
         <source>Minimum cost-weighted distance</source>
         <translation>最小成本加权距离</translation>
     </message>
     <message>
-        <location filename="../../algorithms/linkagepathways.py"/>
+        <location filename="../../algorithms/connectivity/linkagepathways.py"/>
         <source>Links cheaper than this (cost units) are dropped (-14).</source>
         <translation>成本低于此值（成本单位）的连接被舍去（-14）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/linkagepathways.py"/>
+        <location filename="../../algorithms/connectivity/linkagepathways.py"/>
         <source>Least-cost paths</source>
         <translation>最小累积阻力路径</translation>
     </message>
     <message>
-        <location filename="../../algorithms/linkagepathways.py"/>
+        <location filename="../../algorithms/connectivity/linkagepathways.py"/>
         <source>One line per candidate link, from From_Core to To_Core through cell centres, with Linkage Mapper's attributes; links dropped before their cost search have no geometry.</source>
         <translation>每条候选连接一条线，从 From_Core 经像元中心到 To_Core，带 Linkage Mapper 的属性；在成本搜索之前就被舍去的连接没有几何图形。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/linkagepathways.py"/>
+        <location filename="../../algorithms/connectivity/linkagepathways.py"/>
         <source>Corridors (NLCC)</source>
         <translation>廊道（NLCC）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/linkagepathways.py"/>
+        <location filename="../../algorithms/connectivity/linkagepathways.py"/>
         <source>Float32 GeoTIFF: normalized least-cost corridor value in cost units, 0 on the least-cost paths; NoData outside the width and on NoData cells.</source>
         <translation>Float32 GeoTIFF：以成本单位计的归一化最小累积阻力廊道值，最小累积阻力路径上为 0；宽度以外和 NoData 像元上为 NoData。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/linkagepathways.py"/>
+        <location filename="../../algorithms/connectivity/linkagepathways.py"/>
         <source>Float32 GeoTIFF: cost-weighted distance to the nearest source (the MCR surface).</source>
         <translation>Float32 GeoTIFF：到最近源地的成本加权距离（MCR 面）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/linkagepathways.py"/>
+        <location filename="../../algorithms/connectivity/linkagepathways.py"/>
         <source>Candidate links</source>
         <translation>候选连接</translation>
     </message>
     <message>
-        <location filename="../../algorithms/linkagepathways.py"/>
+        <location filename="../../algorithms/connectivity/linkagepathways.py"/>
         <source>Active links</source>
         <translation>有效连接</translation>
     </message>
     <message>
-        <location filename="../../algorithms/linkagepathways.py"/>
+        <location filename="../../algorithms/connectivity/linkagepathways.py"/>
         <source>{active} of {count} candidate links are active.</source>
         <translation>{count} 条候选连接中有 {active} 条有效。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/linkagepathways.py"/>
+        <location filename="../../algorithms/connectivity/linkagepathways.py"/>
         <source>No link is active: loosen the distance limits or the nearest-neighbour setting.</source>
         <translation>没有有效连接：请放宽距离限值或最近邻设置。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/linkagepathways.py"/>
+        <location filename="../../algorithms/connectivity/linkagepathways.py"/>
         <source>Normalized least-cost corridor (cost units)</source>
         <translation>归一化最小累积阻力廊道（成本单位）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/linkagepathways.py"/>
+        <location filename="../../algorithms/connectivity/linkagepathways.py"/>
         <source>Cost-weighted distance to the nearest source</source>
         <translation>到最近源地的成本加权距离</translation>
     </message>
     <message>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>Sources (polygons)</source>
         <translation>源地（面）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>Ecological sources (core areas) as polygons, for example the output of 'Extract ecological sources'. Each polygon is burnt onto the resistance grid (cells whose centre it covers). Give either these polygons or a source id raster.</source>
         <translation>以面表示的生态源地（核心区），例如“提取生态源地”的输出。每个面被栅格化到阻力网格上（其覆盖的像元中心）。给出这些面或源地编号栅格之一。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>Source id field</source>
         <translation>源地编号字段</translation>
     </message>
     <message>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>Positive whole-number id of each source (source_id in 'Extract ecological sources'). Features sharing an id form one source. Empty: features are numbered 1, 2, ... in layer order.</source>
         <translation>每个源地的正整数编号（“提取生态源地”中的 source_id）。编号相同的要素构成一个源地。为空：要素按图层顺序编号 1, 2, ...。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>Source id raster</source>
         <translation>源地编号栅格</translation>
     </message>
     <message>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>Instead of polygons: a raster of source ids (0 or NoData = no source) on the grid of the resistance raster, such as the source id raster of 'Extract ecological sources'.</source>
         <translation>代替面要素：位于阻力栅格网格上的源地编号栅格（0 或 NoData = 非源地），例如“提取生态源地”输出的源地编号栅格。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>Cost of crossing one map unit of each cell, e.g. the output of 'Resistance surface'; positive everywhere except NoData, which cannot be crossed. Must be in a projected CRS.</source>
         <translation>穿越每个像元一个地图单位的成本，例如“阻力面”的输出；除 NoData（不可穿越）外处处为正。必须采用投影坐标系。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>Resistance raster</source>
         <translation>阻力栅格</translation>
     </message>
     <message>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>Give the resistance raster.</source>
         <translation>请提供阻力栅格。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>Give the sources either as polygons or as a source id raster (exactly one of the two).</source>
         <translation>请以面或源地编号栅格之一给出源地（二者只能选其一）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>The resistance raster is in a geographic CRS (degrees); cost distances need metres. Reproject it to a projected CRS first (Raster &gt; Projections &gt; Warp).</source>
         <translation>阻力栅格采用地理坐标系（度）；成本距离需要以米计。请先将其重投影到投影坐标系（栅格 &gt; 投影 &gt; 变形）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>Source ids must be whole numbers; the source id raster holds fractions.</source>
         <translation>源地编号必须为整数；源地编号栅格含有小数。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>The source layer has no polygon.</source>
         <translation>源地图层中没有面。</translation>
     </message>
@@ -2708,142 +2708,142 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
 <context>
     <name>Mspa</name>
     <message>
-        <location filename="../../algorithms/mspa.py"/>
+        <location filename="../../algorithms/sources/mspa.py"/>
         <source>Morphological spatial pattern analysis (MSPA)</source>
         <translation>形态学空间格局分析（MSPA）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/mspa.py"/>
+        <location filename="../../algorithms/sources/mspa.py"/>
         <source>MSPA,GuidosToolbox,GTB,GWB,core,edge,bridge,loop,islet,perforation,branch,morphology,forest,fragmentation,ecological source</source>
         <translation>MSPA,GuidosToolbox,GTB,GWB,形态学空间格局分析,核心区,边缘区,桥接区,环道区,孤岛,穿孔区,支线,形态学,森林,破碎化,生态源地,core,edge,bridge,loop,islet,perforation,branch,fragmentation,ecological source</translation>
     </message>
     <message>
-        <location filename="../../algorithms/mspa.py"/>
+        <location filename="../../algorithms/sources/mspa.py"/>
         <source>&lt;p&gt;Segments the foreground of a binary map (habitat / non-habitat) into the MSPA classes of GuidosToolbox (GTB): core, islet, perforation, edge, loop, bridge and branch, with GTB's output codes, so the result can replace a GTB run in an ecological-source workflow (cores, codes 17 and 117, are the usual candidate sources).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Input&lt;/b&gt;: a land-cover raster and the list of classes that form the foreground (for example forest, shrub, grassland, water), or, with the list empty, a raster already coded as GTB wants it: 0 missing, 1 background, 2 foreground. NoData cells are missing. Edge width is counted in cells (real width = edge width x cell size); the table's areas are exact in a projected CRS.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Output&lt;/b&gt;: a Byte raster of MSPA codes (styled with GTB's colours) and a table of the area of every class. Codes:&lt;/p&gt;{classes}&lt;p&gt;Classes inside a core opening (a hole of a core) get +100 when 'internal / external' is on (101 branch, 103 edge, 105 perforation, 109 islet, 117 core, 133-137 bridge, 165-169 loop, 100 background inside a core opening). 35/37 and 67/69 are bridge and loop cells where they cross an edge or perforation ('transition'); with transition off they are reported as 3 or 5. Missing cells are 129. As in GTB, with 'internal / external' on every perforation lies inside a core opening and is therefore reported as 105.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Agreement with GuidosToolbox&lt;/b&gt;: core, islet, edge and perforation, the internal (+100) and border-opening (220) rules, and the treatment of missing data and of the map border follow GTB's definitions cell for cell. Bridge, loop and branch depend on a skeleton computed by thinning, and our thinning (order-independent anchored thinning in numpy) is not GTB's compiled code: single cells may differ where a connector enters a core or edge, or where a corridor two cells wide could be thinned to either side, so connector areas can differ slightly from GTB's.&lt;/p&gt;&lt;p&gt;Reference: Soille, P. &amp; Vogt, P. (2009) Morphological segmentation of binary patterns. Pattern Recognition Letters 30: 456-459.&lt;/p&gt;</source>
         <translation>&lt;p&gt;将二值图（生境/非生境）的前景分割为 GuidosToolbox（GTB）的 MSPA 类型：核心区、孤岛、穿孔区、边缘区、环道区、桥接区和支线，并采用 GTB 的输出代码，因此结果可在生态源地识别流程中替代 GTB 的运行结果（核心区，代码 17 和 117，通常作为候选源地）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输入&lt;/b&gt;：土地覆被栅格及构成前景的类型列表（例如林地、灌木、草地、水体）；或在列表为空时，使用已按 GTB 要求编码的栅格：0 缺失，1 背景，2 前景。NoData 像元视为缺失。边缘宽度以像元计（实际宽度 = 边缘宽度 × 像元大小）；在投影坐标系下，表中的面积是精确的。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输出&lt;/b&gt;：MSPA 代码的 Byte 栅格（采用 GTB 配色）及各类型面积表。代码：&lt;/p&gt;{classes}&lt;p&gt;开启“内部/外部”时，核心区孔洞（核心区内的洞）内的类型加 100（101 支线，103 边缘区，105 穿孔区，109 孤岛，117 核心区，133-137 桥接区，165-169 环道区，100 核心区孔洞内的背景）。35/37 和 67/69 是穿越边缘区或穿孔区的桥接区和环道区像元（“过渡”）；关闭过渡时它们记为 3 或 5。缺失像元为 129。与 GTB 相同，开启“内部/外部”时，每个穿孔区都位于核心区孔洞内，因此记为 105。&lt;/p&gt;&lt;p&gt;&lt;b&gt;与 GuidosToolbox 的一致性&lt;/b&gt;：核心区、孤岛、边缘区和穿孔区，内部（+100）和边界孔洞（220）规则，以及缺失数据和图幅边界的处理，均逐像元遵循 GTB 的定义。桥接区、环道区和支线取决于细化得到的骨架，而本工具的细化（numpy 实现的与顺序无关的锚定细化）并非 GTB 的编译代码：在连接线进入核心区或边缘区处，或在两像元宽、可向任一侧细化的廊道处，个别像元可能不同，因此连接类型的面积可能与 GTB 略有差异。&lt;/p&gt;&lt;p&gt;参考文献：Soille, P. &amp; Vogt, P. (2009) Morphological segmentation of binary patterns. Pattern Recognition Letters 30: 456-459.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../algorithms/mspa.py"/>
+        <location filename="../../algorithms/sources/mspa.py"/>
         <source>Land-cover or foreground raster</source>
         <translation>土地覆被或前景栅格</translation>
     </message>
     <message>
-        <location filename="../../algorithms/mspa.py"/>
+        <location filename="../../algorithms/sources/mspa.py"/>
         <source>Class codes (with a list of foreground classes), or a raster coded 0 missing, 1 background, 2 foreground. Its NoData cells are missing (129).</source>
         <translation>类型代码（配合前景类型列表），或编码为 0 缺失、1 背景、2 前景的栅格。其 NoData 像元视为缺失（129）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/mspa.py"/>
+        <location filename="../../algorithms/sources/mspa.py"/>
         <source>Band</source>
         <translation>波段</translation>
     </message>
     <message>
-        <location filename="../../algorithms/mspa.py"/>
+        <location filename="../../algorithms/sources/mspa.py"/>
         <source>Band holding the classes; band 1 when not set.</source>
         <translation>存放类型的波段；未设置时为波段 1。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/mspa.py"/>
+        <location filename="../../algorithms/sources/mspa.py"/>
         <source>Foreground classes (e.g. 2,3,4,9)</source>
         <translation>前景类型（例如 2,3,4,9）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/mspa.py"/>
+        <location filename="../../algorithms/sources/mspa.py"/>
         <source>Codes of the land-cover classes that form the habitat, separated by commas; '21-24' is a range. Every other class is background. Leave empty when the raster is already coded 0 missing / 1 background / 2 foreground; any other value is then an error.</source>
         <translation>构成生境的土地覆被类型代码，以逗号分隔；'21-24' 表示一个范围。其他类型均为背景。若栅格已编码为 0 缺失 / 1 背景 / 2 前景，请留空；此时出现其他值即报错。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/mspa.py"/>
+        <location filename="../../algorithms/sources/mspa.py"/>
         <source>Foreground connectivity</source>
         <translation>前景连通性</translation>
     </message>
     <message>
-        <location filename="../../algorithms/mspa.py"/>
+        <location filename="../../algorithms/sources/mspa.py"/>
         <source>8: diagonal neighbours are connected (GTB's default); 4: only edge neighbours. The background uses the other connectivity.</source>
         <translation>8：对角相邻视为连通（GTB 默认）；4：仅边相邻。背景采用另一种连通性。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/mspa.py"/>
+        <location filename="../../algorithms/sources/mspa.py"/>
         <source>Edge width (cells)</source>
         <translation>边缘宽度（像元）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/mspa.py"/>
+        <location filename="../../algorithms/sources/mspa.py"/>
         <source>Width of edges and perforations in cells: the real width is edge width x cell size (1 cell at 30 m = 30 m). A patch needs to be about 2 x edge width + 1 cells thick to hold core.</source>
         <translation>边缘区和穿孔区的宽度（像元数）：实际宽度 = 边缘宽度 × 像元大小（30 m 像元时 1 个像元 = 30 m）。斑块厚度约需 2 × 边缘宽度 + 1 个像元才能包含核心区。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/mspa.py"/>
+        <location filename="../../algorithms/sources/mspa.py"/>
         <source>Transition</source>
         <translation>过渡</translation>
     </message>
     <message>
-        <location filename="../../algorithms/mspa.py"/>
+        <location filename="../../algorithms/sources/mspa.py"/>
         <source>On: bridge and loop cells that cross an edge or perforation into a core are shown as bridge / loop (35, 37, 67, 69). Off: they are shown as edge / perforation (3, 5), so core boundaries are closed.</source>
         <translation>开启：穿越边缘区或穿孔区进入核心区的桥接区和环道区像元显示为桥接区/环道区（35、37、67、69）。关闭：它们显示为边缘区/穿孔区（3、5），从而使核心区边界闭合。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/mspa.py"/>
+        <location filename="../../algorithms/sources/mspa.py"/>
         <source>Internal / external</source>
         <translation>内部/外部</translation>
     </message>
     <message>
-        <location filename="../../algorithms/mspa.py"/>
+        <location filename="../../algorithms/sources/mspa.py"/>
         <source>On: classes inside core openings (holes of cores) get +100, background in holes of the foreground that are not core openings gets 220.</source>
         <translation>开启：核心区孔洞（核心区内的洞）内的类型加 100，前景孔洞中不属于核心区孔洞的背景记为 220。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/mspa.py"/>
+        <location filename="../../algorithms/sources/mspa.py"/>
         <source>MSPA classes</source>
         <translation>MSPA 类型</translation>
     </message>
     <message>
-        <location filename="../../algorithms/mspa.py"/>
+        <location filename="../../algorithms/sources/mspa.py"/>
         <source>Byte GeoTIFF of MSPA codes on the input grid; 129 = missing. Its NoData value, 255, never occurs.</source>
         <translation>输入网格上的 MSPA 代码 Byte GeoTIFF；129 = 缺失。其 NoData 值 255 不会出现。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/mspa.py"/>
+        <location filename="../../algorithms/sources/mspa.py"/>
         <source>MSPA class areas</source>
         <translation>MSPA 类型面积</translation>
     </message>
     <message>
-        <location filename="../../algorithms/mspa.py"/>
+        <location filename="../../algorithms/sources/mspa.py"/>
         <source>One row per class present: code, class, cells, area_km2, pct_foreground (share of the foreground, empty for background and missing), pct_data (share of the cells with data).</source>
         <translation>每个出现的类型一行：code（代码）、class（类型）、cells（像元数）、area_km2（面积）、pct_foreground（占前景的比例，背景和缺失为空）、pct_data（占有数据像元的比例）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/mspa.py"/>
+        <location filename="../../algorithms/sources/mspa.py"/>
         <source>Foreground classes must be class codes separated by commas (ranges like 21-24 are allowed), not '{text}'.</source>
         <translation>前景类型必须是以逗号分隔的类型代码（允许 21-24 这样的范围），而不是“{text}”。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/mspa.py"/>
+        <location filename="../../algorithms/sources/mspa.py"/>
         <source>The raster is in a geographic CRS; areas use the cell area at the centre of the raster ({area:.6g} km2) and are approximate. Reproject it to an equal-area or projected CRS for exact areas.</source>
         <translation>栅格采用地理坐标系；面积按栅格中心处的像元面积（{area:.6g} km2）计算，为近似值。如需精确面积，请将其重投影到等积或投影坐标系。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/mspa.py"/>
+        <location filename="../../algorithms/sources/mspa.py"/>
         <source>The raster has no CRS; its cell size is taken as metres for the areas.</source>
         <translation>栅格没有坐标参考系；计算面积时其像元大小按米处理。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/mspa.py"/>
+        <location filename="../../algorithms/sources/mspa.py"/>
         <source>Reading {name}</source>
         <translation>正在读取 {name}</translation>
     </message>
     <message>
-        <location filename="../../algorithms/mspa.py"/>
+        <location filename="../../algorithms/sources/mspa.py"/>
         <source>Input raster</source>
         <translation>输入栅格</translation>
     </message>
     <message>
-        <location filename="../../algorithms/mspa.py"/>
+        <location filename="../../algorithms/sources/mspa.py"/>
         <source>{code:&gt;3} {name}: {cells} cells, {pct:.2f} % of the foreground</source>
         <translation>{code:&gt;3} {name}：{cells} 个像元，占前景的 {pct:.2f} %</translation>
     </message>
     <message>
-        <location filename="../../algorithms/mspa.py"/>
+        <location filename="../../algorithms/sources/mspa.py"/>
         <source>MSPA {conn}_{ew}_{trans}_{intext}</source>
         <translation>MSPA {conn}_{ew}_{trans}_{intext}</translation>
     </message>
@@ -2851,12 +2851,12 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
 <context>
     <name>Omniscape</name>
     <message>
-        <location filename="../../algorithms/omniscape.py"/>
+        <location filename="../../algorithms/connectivity/omniscape.py"/>
         <source>Omnidirectional current (Omniscape)</source>
         <translation>全向电流（Omniscape）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/omniscape.py"/>
+        <location filename="../../algorithms/connectivity/omniscape.py"/>
         <source>Wall-to-wall connectivity without focal nodes (Omniscape.jl's algorithm, same numbers). Every block centre in turn is a ground; every source cell within the radius injects current in proportion to its strength, and the currents of all windows are summed.
 Inputs: a resistance raster (NoData = barrier; values must be positive) and either a source-strength raster on the same grid or sources taken from the resistance (1/resistance, cells above the cut-off resistance are no source).
 Outputs: cumulative current (A); optionally the flow potential (the current of the same sources on a uniform landscape) and the normalised current (cumulative / flow potential: above 1 = channelled, below 1 = impeded).
@@ -2869,187 +2869,187 @@ Reference: McRae, B.H. et al. (2016) Conserving nature's stage: mapping omnidire
 参考文献：McRae, B.H. et al. (2016) Conserving nature's stage: mapping omnidirectional connectivity for resilient terrestrial landscapes in the Pacific Northwest. The Nature Conservancy; Landau, V.A. et al. (2021) Omniscape.jl, JOSS 6(57): 2829.</translation>
     </message>
     <message>
-        <location filename="../../algorithms/omniscape.py"/>
+        <location filename="../../algorithms/connectivity/omniscape.py"/>
         <source>Resistance raster</source>
         <translation>阻力栅格</translation>
     </message>
     <message>
-        <location filename="../../algorithms/omniscape.py"/>
+        <location filename="../../algorithms/connectivity/omniscape.py"/>
         <source>resistance_file: positive resistance per cell; NoData is a barrier.</source>
         <translation>resistance_file：每个像元的正阻力值；NoData 为障碍。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/omniscape.py"/>
+        <location filename="../../algorithms/connectivity/omniscape.py"/>
         <source>Band</source>
         <translation>波段</translation>
     </message>
     <message>
-        <location filename="../../algorithms/omniscape.py"/>
+        <location filename="../../algorithms/connectivity/omniscape.py"/>
         <source>Band of the resistance raster (default 1).</source>
         <translation>阻力栅格的波段（默认 1）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/omniscape.py"/>
+        <location filename="../../algorithms/connectivity/omniscape.py"/>
         <source>Values are conductances</source>
         <translation>值为电导</translation>
     </message>
     <message>
-        <location filename="../../algorithms/omniscape.py"/>
+        <location filename="../../algorithms/connectivity/omniscape.py"/>
         <source>resistance_is_conductance: the raster holds conductances, not resistances.</source>
         <translation>resistance_is_conductance：栅格存放的是电导而非阻力。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/omniscape.py"/>
+        <location filename="../../algorithms/connectivity/omniscape.py"/>
         <source>Source strength</source>
         <translation>电流源强度</translation>
     </message>
     <message>
-        <location filename="../../algorithms/omniscape.py"/>
+        <location filename="../../algorithms/connectivity/omniscape.py"/>
         <source>source_file: relative source strength per cell, on the resistance grid. Leave empty to take sources from the resistance.</source>
         <translation>source_file：每个像元的相对电流源强度，位于阻力网格上。留空则由阻力推导电流源。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/omniscape.py"/>
+        <location filename="../../algorithms/connectivity/omniscape.py"/>
         <source>Sources from resistance</source>
         <translation>由阻力推导电流源</translation>
     </message>
     <message>
-        <location filename="../../algorithms/omniscape.py"/>
+        <location filename="../../algorithms/connectivity/omniscape.py"/>
         <source>source_from_resistance: source strength = 1 / resistance.</source>
         <translation>source_from_resistance：电流源强度 = 1 / 阻力。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/omniscape.py"/>
+        <location filename="../../algorithms/connectivity/omniscape.py"/>
         <source>Cut-off resistance</source>
         <translation>截断阻力</translation>
     </message>
     <message>
-        <location filename="../../algorithms/omniscape.py"/>
+        <location filename="../../algorithms/connectivity/omniscape.py"/>
         <source>r_cutoff: with sources from resistance, cells with a higher resistance are no source. Empty: no cut-off.</source>
         <translation>r_cutoff：由阻力推导电流源时，阻力高于此值的像元不作为电流源。为空：不截断。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/omniscape.py"/>
+        <location filename="../../algorithms/connectivity/omniscape.py"/>
         <source>Source threshold</source>
         <translation>电流源阈值</translation>
     </message>
     <message>
-        <location filename="../../algorithms/omniscape.py"/>
+        <location filename="../../algorithms/connectivity/omniscape.py"/>
         <source>source_threshold: source-raster values below it are set to 0.</source>
         <translation>source_threshold：电流源栅格中低于此值的值设为 0。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/omniscape.py"/>
+        <location filename="../../algorithms/connectivity/omniscape.py"/>
         <source>Radius (cells)</source>
         <translation>半径（像元）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/omniscape.py"/>
+        <location filename="../../algorithms/connectivity/omniscape.py"/>
         <source>radius: sources within this distance (in cells) of a target send current to it. Choose about the dispersal distance of the species divided by the cell size.</source>
         <translation>radius：距目标此距离（像元数）以内的电流源向其输送电流。约取物种扩散距离除以像元大小。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/omniscape.py"/>
+        <location filename="../../algorithms/connectivity/omniscape.py"/>
         <source>Block size (cells)</source>
         <translation>块大小（像元）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/omniscape.py"/>
+        <location filename="../../algorithms/connectivity/omniscape.py"/>
         <source>block_size: targets are the centres of blocks of this size (odd; an even value is raised by one). Larger blocks run much faster; Omniscape's authors suggest up to about a tenth of the radius.</source>
         <translation>block_size：目标为此大小的块的中心（奇数；偶数值加 1）。块越大运行越快；Omniscape 作者建议最多约为半径的十分之一。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/omniscape.py"/>
+        <location filename="../../algorithms/connectivity/omniscape.py"/>
         <source>Buffer (cells)</source>
         <translation>缓冲区（像元）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/omniscape.py"/>
+        <location filename="../../algorithms/connectivity/omniscape.py"/>
         <source>buffer: landscape beyond the radius that current may use (no sources).</source>
         <translation>buffer：半径以外电流可经过的景观（不含电流源）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/omniscape.py"/>
+        <location filename="../../algorithms/connectivity/omniscape.py"/>
         <source>Correct block artifacts</source>
         <translation>校正块状伪影</translation>
     </message>
     <message>
-        <location filename="../../algorithms/omniscape.py"/>
+        <location filename="../../algorithms/connectivity/omniscape.py"/>
         <source>correct_artifacts: remove the pattern that blocks larger than 1 leave.</source>
         <translation>correct_artifacts：消除块大小大于 1 时留下的图案。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/omniscape.py"/>
+        <location filename="../../algorithms/connectivity/omniscape.py"/>
         <source>Connect four neighbours only</source>
         <translation>仅连接四邻域</translation>
     </message>
     <message>
-        <location filename="../../algorithms/omniscape.py"/>
+        <location filename="../../algorithms/connectivity/omniscape.py"/>
         <source>connect_four_neighbors_only: no diagonal connections.</source>
         <translation>connect_four_neighbors_only：无对角连接。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/omniscape.py"/>
+        <location filename="../../algorithms/connectivity/omniscape.py"/>
         <source>Window solver</source>
         <translation>窗口求解器</translation>
     </message>
     <message>
-        <location filename="../../algorithms/omniscape.py"/>
+        <location filename="../../algorithms/connectivity/omniscape.py"/>
         <source>auto (by size)</source>
         <translation>auto（按规模）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/omniscape.py"/>
+        <location filename="../../algorithms/connectivity/omniscape.py"/>
         <source>AMG-preconditioned CG</source>
         <translation>AMG 预条件共轭梯度（CG）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/omniscape.py"/>
+        <location filename="../../algorithms/connectivity/omniscape.py"/>
         <source>Solver for each window; all give the same numbers.</source>
         <translation>每个窗口的求解器；各求解器结果相同。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/omniscape.py"/>
+        <location filename="../../algorithms/connectivity/omniscape.py"/>
         <source>Worker processes</source>
         <translation>工作进程数</translation>
     </message>
     <message>
-        <location filename="../../algorithms/omniscape.py"/>
+        <location filename="../../algorithms/connectivity/omniscape.py"/>
         <source>1 solves the windows in this process; more start that many worker processes; 0 uses one per CPU core.</source>
         <translation>1 表示在本进程中求解各窗口；更大的值启动相应数量的工作进程；0 表示每个 CPU 核心一个。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/omniscape.py"/>
+        <location filename="../../algorithms/connectivity/omniscape.py"/>
         <source>Cumulative current</source>
         <translation>累积电流</translation>
     </message>
     <message>
-        <location filename="../../algorithms/omniscape.py"/>
+        <location filename="../../algorithms/connectivity/omniscape.py"/>
         <source>cum_currmap: current summed over all windows (A).</source>
         <translation>cum_currmap：所有窗口的电流之和（A）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/omniscape.py"/>
+        <location filename="../../algorithms/connectivity/omniscape.py"/>
         <source>Flow potential</source>
         <translation>流动潜力</translation>
     </message>
     <message>
-        <location filename="../../algorithms/omniscape.py"/>
+        <location filename="../../algorithms/connectivity/omniscape.py"/>
         <source>flow_potential: the current of the same sources on a landscape of resistance 1.</source>
         <translation>flow_potential：相同电流源在阻力为 1 的景观上的电流。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/omniscape.py"/>
+        <location filename="../../algorithms/connectivity/omniscape.py"/>
         <source>Normalised current</source>
         <translation>归一化电流</translation>
     </message>
     <message>
-        <location filename="../../algorithms/omniscape.py"/>
+        <location filename="../../algorithms/connectivity/omniscape.py"/>
         <source>normalized_cum_currmap: cumulative current / flow potential.</source>
         <translation>normalized_cum_currmap：累积电流 / 流动潜力。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/omniscape.py"/>
+        <location filename="../../algorithms/connectivity/omniscape.py"/>
         <source>Give a source-strength raster or tick 'Sources from resistance'.</source>
         <translation>请给出电流源强度栅格，或勾选“由阻力推导电流源”。</translation>
     </message>
@@ -3057,277 +3057,277 @@ Reference: McRae, B.H. et al. (2016) Conserving nature's stage: mapping omnidire
 <context>
     <name>PinchPoints</name>
     <message>
-        <location filename="../../algorithms/pinchpoints.py"/>
+        <location filename="../../algorithms/connectivity/pinchpoints.py"/>
         <source>Pinch points (Pinchpoint Mapper)</source>
         <translation>夹点识别（Pinchpoint Mapper）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/pinchpoints.py"/>
+        <location filename="../../algorithms/connectivity/pinchpoints.py"/>
         <source>pinch point,pinchpoint,Pinchpoint Mapper,Linkage Mapper,Circuitscape,circuit,current,corridor,bottleneck,effective resistance,ecological node</source>
         <translation>夹点,Pinchpoint Mapper,Linkage Mapper,Circuitscape,电路理论,电流,廊道,瓶颈,有效电阻,生态节点,pinch point,pinchpoint,circuit,current,corridor,bottleneck,effective resistance,ecological node</translation>
     </message>
     <message>
-        <location filename="../../algorithms/pinchpoints.py"/>
+        <location filename="../../algorithms/connectivity/pinchpoints.py"/>
         <source>&lt;p&gt;Finds the pinch points of the corridors: narrow places where movement between two sources has no alternative, so the current concentrates. This is Linkage Mapper's Pinchpoint Mapper on the Circuitscape engine of this plugin (same numbers).&lt;/p&gt;&lt;p&gt;For every active link (A, B) of the links layer: the normalized least-cost corridor NLCC = CWD&lt;sub&gt;A&lt;/sub&gt; + CWD&lt;sub&gt;B&lt;/sub&gt; - LCD is computed and cut at the corridor width (cells with NLCC &amp;le; width form the corridor); the resistance is kept inside the corridor only (optionally squared); 1 A flows from source A to source B (each shorted into one node, as Circuitscape's focal regions, 8 neighbours, average conductance). The current maps of all links, with the link's own two sources set to NoData, are combined by maximum into the adjacent-pairs pinch-point raster.&lt;/p&gt;&lt;p&gt;Per link the effective resistance between A and B times the cell size is written as &lt;b&gt;Eff_Resist&lt;/b&gt; (cost units, comparable with CW_Dist) and &lt;b&gt;cwd2EffR_r&lt;/b&gt; = CW_Dist / Eff_Resist: near 1 for a one-cell-wide path, higher for wide corridors with many parallel routes (not written when resistances are squared). The cost distances used are computed here from the sources and the resistance raster.&lt;/p&gt;&lt;p&gt;The network modes add one run on the union of all corridors plus every source, each source a focal region: all pairs (current summed over every pair of sources) or all to one (each source grounded in turn, every other source injecting 1 A); source cells are NoData.&lt;/p&gt;&lt;p&gt;Inputs: the sources (polygons or an id raster), the resistance raster they were linked on (square cells, projected CRS; NoData = impassable) and the links of 'Linkage pathways'. Classes: the adjacent-pairs current graded into N classes; the top class is usually taken as the pinch points.&lt;/p&gt;&lt;p&gt;References: McRae, B.H. (2012) Pinchpoint Mapper Connectivity Analysis Software. The Nature Conservancy, Seattle; McRae, B.H., Dickson, B.G., Keitt, T.H. &amp;amp; Shah, V.B. (2008) Using circuit theory to model connectivity in ecology, evolution, and conservation. Ecology 89: 2712-2724.&lt;/p&gt;</source>
         <translation>&lt;p&gt;识别廊道中的夹点：两个源地之间的移动没有替代路线、因而电流集中的狭窄之处。这就是基于本插件 Circuitscape 引擎（结果数值相同）的 Linkage Mapper 夹点识别工具（Pinchpoint Mapper）。&lt;/p&gt;&lt;p&gt;对连接图层中的每条有效连接（A, B）：计算归一化最小累积阻力廊道 NLCC = CWD&lt;sub&gt;A&lt;/sub&gt; + CWD&lt;sub&gt;B&lt;/sub&gt; - LCD，并按廊道宽度截断（NLCC &amp;le; 宽度的像元构成廊道）；仅保留廊道内的阻力（可选取平方）；1 A 电流从源地 A 流向源地 B（每个源地短路为一个节点，如同 Circuitscape 的焦点区域，8 邻域，平均电导）。将所有连接的电流图（每条连接自身的两个源地设为 NoData）按最大值合并，得到相邻点对夹点栅格。&lt;/p&gt;&lt;p&gt;对每条连接，将 A 与 B 之间的有效电阻乘以像元大小写为 &lt;b&gt;Eff_Resist&lt;/b&gt;（成本单位，可与 CW_Dist 比较），并写出 &lt;b&gt;cwd2EffR_r&lt;/b&gt; = CW_Dist / Eff_Resist：单像元宽的路径接近 1，具有许多并行路线的宽廊道更高（阻力取平方时不写出）。所用的成本距离在此由源地和阻力栅格计算。&lt;/p&gt;&lt;p&gt;网络模式另外在所有廊道与全部源地的并集上运行一次，每个源地为一个焦点区域：所有点对（对每对源地的电流求和）或多对一（依次将每个源地接地，其他每个源地注入 1 A）；源地像元为 NoData。&lt;/p&gt;&lt;p&gt;输入：源地（面或编号栅格）、构建连接所用的阻力栅格（正方形像元，投影坐标系；NoData = 不可通行）以及“生态廊道识别”输出的连接。分级：将相邻点对电流分为 N 级；通常取最高一级作为夹点。&lt;/p&gt;&lt;p&gt;参考文献：McRae, B.H. (2012) Pinchpoint Mapper Connectivity Analysis Software. The Nature Conservancy, Seattle; McRae, B.H., Dickson, B.G., Keitt, T.H. &amp;amp; Shah, V.B. (2008) Using circuit theory to model connectivity in ecology, evolution, and conservation. Ecology 89: 2712-2724.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../algorithms/pinchpoints.py"/>
+        <location filename="../../algorithms/connectivity/pinchpoints.py"/>
         <source>Give the raster the links were built on; its cells must be square.</source>
         <translation>请给出构建连接时所用的栅格；其像元必须为正方形。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/pinchpoints.py"/>
+        <location filename="../../algorithms/connectivity/pinchpoints.py"/>
         <source>Corridor width (cost units)</source>
         <translation>廊道宽度（成本单位）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/pinchpoints.py"/>
+        <location filename="../../algorithms/connectivity/pinchpoints.py"/>
         <source>Cost-weighted corridor width (Linkage Mapper's CWD cutoff): cells whose NLCC is at most this value form the corridor in which current flows. In the units of the cost distances (map units x resistance). Linkage Mapper's tutorials use 5,000-20,000; try a few widths and keep the one where the pinch points stop moving.</source>
         <translation>成本加权廊道宽度（Linkage Mapper 的 CWD 截断值）：NLCC 不超过此值的像元构成电流流经的廊道。单位与成本距离相同（地图单位 × 阻力）。Linkage Mapper 教程使用 5,000-20,000；可尝试几个宽度，取夹点位置不再移动的那个。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/pinchpoints.py"/>
+        <location filename="../../algorithms/connectivity/pinchpoints.py"/>
         <source>Square resistances</source>
         <translation>阻力取平方</translation>
     </message>
     <message>
-        <location filename="../../algorithms/pinchpoints.py"/>
+        <location filename="../../algorithms/connectivity/pinchpoints.py"/>
         <source>Square the resistances for the circuit runs only (the corridors use them as they are). Accentuates the difference between good and poor habitat; the ratio cwd2EffR_r is then left empty.</source>
         <translation>仅在电路计算中对阻力取平方（廊道仍使用原值）。这会放大优质与劣质生境之间的差异；此时比值 cwd2EffR_r 留空。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/pinchpoints.py"/>
+        <location filename="../../algorithms/connectivity/pinchpoints.py"/>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../algorithms/pinchpoints.py"/>
+        <location filename="../../algorithms/connectivity/pinchpoints.py"/>
         <source>adjacent pairs</source>
         <translation>相邻点对</translation>
     </message>
     <message>
-        <location filename="../../algorithms/pinchpoints.py"/>
+        <location filename="../../algorithms/connectivity/pinchpoints.py"/>
         <source>adjacent pairs and all pairs (network)</source>
         <translation>相邻点对和所有点对（网络）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/pinchpoints.py"/>
+        <location filename="../../algorithms/connectivity/pinchpoints.py"/>
         <source>adjacent pairs and all to one (network)</source>
         <translation>相邻点对和多对一（网络）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/pinchpoints.py"/>
+        <location filename="../../algorithms/connectivity/pinchpoints.py"/>
         <source>Adjacent pairs: one circuit per link, confined to its corridor. The network modes add one circuit on all corridors together with every source, all pairs or all to one, written to the network current output.</source>
         <translation>相邻点对：每条连接一个电路，限于其廊道内。网络模式另外在全部廊道与所有源地上构建一个电路，按所有点对或多对一计算，写入网络电流输出。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/pinchpoints.py"/>
+        <location filename="../../algorithms/connectivity/pinchpoints.py"/>
         <source>Connect four neighbours only</source>
         <translation>仅连接四邻域</translation>
     </message>
     <message>
-        <location filename="../../algorithms/pinchpoints.py"/>
+        <location filename="../../algorithms/connectivity/pinchpoints.py"/>
         <source>Circuitscape's connect_four_neighbors_only: no diagonal connections in the circuits (the cost distances still use 8 neighbours, so a corridor of diagonal steps may then not conduct).</source>
         <translation>Circuitscape 的 connect_four_neighbors_only：电路中没有对角连接（成本距离仍使用 8 邻域，因此仅由对角步构成的廊道可能不导电）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/pinchpoints.py"/>
+        <location filename="../../algorithms/connectivity/pinchpoints.py"/>
         <source>Connect using average resistances</source>
         <translation>按平均阻力连接</translation>
     </message>
     <message>
-        <location filename="../../algorithms/pinchpoints.py"/>
+        <location filename="../../algorithms/connectivity/pinchpoints.py"/>
         <source>Circuitscape's connect_using_avg_resistances: a connection's resistance is the mean of the two cells' resistances (default: the mean of their conductances).</source>
         <translation>Circuitscape 的 connect_using_avg_resistances：连接的电阻为两个像元阻力的平均值（默认：两者电导的平均值）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/pinchpoints.py"/>
+        <location filename="../../algorithms/connectivity/pinchpoints.py"/>
         <source>Pinch points (adjacent pairs)</source>
         <translation>夹点（相邻点对）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/pinchpoints.py"/>
+        <location filename="../../algorithms/connectivity/pinchpoints.py"/>
         <source>Current (A) for 1 A between the two sources of each link, the maximum over links; NoData outside every corridor and on the two sources of each link.</source>
         <translation>每条连接两源地之间通 1 A 时的电流（A），取各连接的最大值；所有廊道以外及每条连接的两个源地上为 NoData。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/pinchpoints.py"/>
+        <location filename="../../algorithms/connectivity/pinchpoints.py"/>
         <source>Network current</source>
         <translation>网络电流</translation>
     </message>
     <message>
-        <location filename="../../algorithms/pinchpoints.py"/>
+        <location filename="../../algorithms/connectivity/pinchpoints.py"/>
         <source>Written by the network modes only: cumulative current (A) over all pairs or all to one on the union of the corridors; NoData outside it and on source cells.</source>
         <translation>仅由网络模式写出：在廊道并集上按所有点对或多对一计算的累积电流（A）；并集以外及源地像元上为 NoData。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/pinchpoints.py"/>
+        <location filename="../../algorithms/connectivity/pinchpoints.py"/>
         <source>Links with effective resistance</source>
         <translation>带有效电阻的连接</translation>
     </message>
     <message>
-        <location filename="../../algorithms/pinchpoints.py"/>
+        <location filename="../../algorithms/connectivity/pinchpoints.py"/>
         <source>Every feature of the links layer with its fields plus Eff_Resist (effective resistance x cell size, cost units) and cwd2EffR_r (CW_Dist / Eff_Resist); NULL on inactive links and links whose sources are not connected.</source>
         <translation>连接图层的所有要素及其字段，另加 Eff_Resist（有效电阻 × 像元大小，成本单位）和 cwd2EffR_r（CW_Dist / Eff_Resist）；无效连接及源地不连通的连接为 NULL。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/pinchpoints.py"/>
+        <location filename="../../algorithms/connectivity/pinchpoints.py"/>
         <source>pinch-point currents</source>
         <translation>夹点电流</translation>
     </message>
     <message>
-        <location filename="../../algorithms/pinchpoints.py"/>
+        <location filename="../../algorithms/connectivity/pinchpoints.py"/>
         <source>No current flows in any corridor: the sources of every active link are disconnected (NoData cells between them, or diagonal-only corridors with four neighbours). Check the resistance raster's NoData and the links.</source>
         <translation>所有廊道中都没有电流：每条有效连接的源地都不连通（二者之间有 NoData 像元，或在四邻域下廊道仅由对角步构成）。请检查阻力栅格的 NoData 和连接。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/pinchpoints.py"/>
+        <location filename="../../algorithms/connectivity/pinchpoints.py"/>
         <source>pinch-point current classes</source>
         <translation>夹点电流分级</translation>
     </message>
     <message>
-        <location filename="../../algorithms/pinchpoints.py"/>
+        <location filename="../../algorithms/connectivity/pinchpoints.py"/>
         <source>The network modes write the network current: give a file (or a temporary output) for 'Network current', or choose the mode 'adjacent pairs'.</source>
         <translation>网络模式会写出网络电流：请为“网络电流”指定文件（或临时输出），或选择“相邻点对”模式。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/pinchpoints.py"/>
+        <location filename="../../algorithms/connectivity/pinchpoints.py"/>
         <source>'Network current' is only written by the network modes; the mode 'adjacent pairs' skips it.</source>
         <translation>“网络电流”仅由网络模式写出；“相邻点对”模式会跳过它。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/pinchpoints.py"/>
+        <location filename="../../algorithms/connectivity/pinchpoints.py"/>
         <source>Link {id} ({a}-{b}): cost distance {cost:.6g}, Eff_Resist {eff:.6g}, cwd2EffR_r {ratio:.4g}</source>
         <translation>连接 {id}（{a}-{b}）：成本距离 {cost:.6g}，Eff_Resist {eff:.6g}，cwd2EffR_r {ratio:.4g}</translation>
     </message>
     <message>
-        <location filename="../../algorithms/pinchpoints.py"/>
+        <location filename="../../algorithms/connectivity/pinchpoints.py"/>
         <source>Links {ids}: their sources are not connected through passable cells; they get no current and NULL values.</source>
         <translation>连接 {ids}：其源地之间没有可通行像元相连；它们没有电流，取值为 NULL。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/pinchpoints.py"/>
+        <location filename="../../algorithms/connectivity/pinchpoints.py"/>
         <source>Links {ids}: no current flows between their sources inside the corridor (with four neighbours only, a corridor of diagonal steps does not conduct); widen the corridor or use eight neighbours.</source>
         <translation>连接 {ids}：其源地之间在廊道内没有电流（仅四邻域时，由对角步构成的廊道不导电）；请加宽廊道或使用八邻域。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>Sources (polygons)</source>
         <translation>源地（面）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>Ecological sources (core areas) as polygons, for example the output of 'Extract ecological sources'. Each polygon is burnt onto the resistance grid (cells whose centre it covers). Give either these polygons or a source id raster.</source>
         <translation>以面表示的生态源地（核心区），例如“提取生态源地”的输出。每个面被栅格化到阻力网格上（其覆盖的像元中心）。给出这些面或源地编号栅格之一。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>Source id field</source>
         <translation>源地编号字段</translation>
     </message>
     <message>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>Positive whole-number id of each source (source_id in 'Extract ecological sources'). Features sharing an id form one source. Empty: features are numbered 1, 2, ... in layer order.</source>
         <translation>每个源地的正整数编号（“提取生态源地”中的 source_id）。编号相同的要素构成一个源地。为空：要素按图层顺序编号 1, 2, ...。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>Source id raster</source>
         <translation>源地编号栅格</translation>
     </message>
     <message>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>Instead of polygons: a raster of source ids (0 or NoData = no source) on the grid of the resistance raster, such as the source id raster of 'Extract ecological sources'.</source>
         <translation>代替面要素：位于阻力栅格网格上的源地编号栅格（0 或 NoData = 非源地），例如“提取生态源地”输出的源地编号栅格。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>Cost of crossing one map unit of each cell, e.g. the output of 'Resistance surface'; positive everywhere except NoData, which cannot be crossed. Must be in a projected CRS.</source>
         <translation>穿越每个像元一个地图单位的成本，例如“阻力面”的输出；除 NoData（不可穿越）外处处为正。必须采用投影坐标系。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>Resistance raster</source>
         <translation>阻力栅格</translation>
     </message>
     <message>
-        <location filename="../../algorithms/link_io.py"/>
+        <location filename="../../algorithms/io/links.py"/>
         <source>Corridor links</source>
         <translation>廊道连接</translation>
     </message>
     <message>
-        <location filename="../../algorithms/link_io.py"/>
+        <location filename="../../algorithms/io/links.py"/>
         <source>The least-cost paths of 'Linkage pathways' (fields From_Core, To_Core, CW_Dist and Active). Only active links (Active = 1) are used; edit Active to leave links out or bring them back.</source>
         <translation>“生态廊道识别”输出的最小累积阻力路径（字段 From_Core、To_Core、CW_Dist 和 Active）。只使用有效连接（Active = 1）；编辑 Active 可排除或恢复连接。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/classes.py"/>
+        <location filename="../../algorithms/io/classes.py"/>
         <source>Number of classes</source>
         <translation>分级数</translation>
     </message>
     <message>
-        <location filename="../../algorithms/classes.py"/>
+        <location filename="../../algorithms/io/classes.py"/>
         <source>The {what} are graded into this many classes (studies use 3-5; the top class is usually taken as the key areas).</source>
         <translation>将{what}分为这么多级（研究中常用 3-5 级；通常取最高一级作为关键区域）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/classes.py"/>
+        <location filename="../../algorithms/io/classes.py"/>
         <source>Classification method</source>
         <translation>分级方法</translation>
     </message>
     <message>
-        <location filename="../../algorithms/classes.py"/>
+        <location filename="../../algorithms/io/classes.py"/>
         <source>Natural breaks (Jenks)</source>
         <translation>自然断点法（Jenks）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/classes.py"/>
+        <location filename="../../algorithms/io/classes.py"/>
         <source>Quantile</source>
         <translation>分位数</translation>
     </message>
     <message>
-        <location filename="../../algorithms/classes.py"/>
+        <location filename="../../algorithms/io/classes.py"/>
         <source>Equal interval</source>
         <translation>等间距</translation>
     </message>
     <message>
-        <location filename="../../algorithms/classes.py"/>
+        <location filename="../../algorithms/io/classes.py"/>
         <source>Jenks natural breaks as ArcGIS computes them (exact on up to 10,000 values; larger rasters are sampled evenly through the sorted values), quantiles (equal numbers of cells) or equal intervals between the minimum and the maximum.</source>
         <translation>按 ArcGIS 的算法计算的 Jenks 自然断点（不超过 10,000 个值时精确；更大的栅格在排序后的值中均匀抽样）、分位数（各级像元数相等）或最小值与最大值之间的等间距。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/classes.py"/>
+        <location filename="../../algorithms/io/classes.py"/>
         <source>Classes</source>
         <translation>分级</translation>
     </message>
     <message>
-        <location filename="../../algorithms/classes.py"/>
+        <location filename="../../algorithms/io/classes.py"/>
         <source>Byte GeoTIFF: class 1 (lowest) to N (highest), 0 = NoData; styled yellow to red with the class limits in the legend.</source>
         <translation>Byte GeoTIFF：1 级（最低）到 N 级（最高），0 = NoData；样式为黄到红，图例中显示分级界限。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>Give the resistance raster.</source>
         <translation>请提供阻力栅格。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>Give the sources either as polygons or as a source id raster (exactly one of the two).</source>
         <translation>请以面或源地编号栅格之一给出源地（二者只能选其一）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>The resistance raster is in a geographic CRS (degrees); cost distances need metres. Reproject it to a projected CRS first (Raster &gt; Projections &gt; Warp).</source>
         <translation>阻力栅格采用地理坐标系（度）；成本距离需要以米计。请先将其重投影到投影坐标系（栅格 &gt; 投影 &gt; 变形）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>Source ids must be whole numbers; the source id raster holds fractions.</source>
         <translation>源地编号必须为整数；源地编号栅格含有小数。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>The source layer has no polygon.</source>
         <translation>源地图层中没有面。</translation>
     </message>
@@ -3335,707 +3335,707 @@ Reference: McRae, B.H. et al. (2016) Conserving nature's stage: mapping omnidire
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>MSPA classes</source>
         <translation>MSPA 类型</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Habitat quality</source>
         <translation>生境质量</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Ecological sources</source>
         <translation>生态源地</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Resistance surface</source>
         <translation>阻力面</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Cumulative current</source>
         <translation>累积电流</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Least-cost corridors</source>
         <translation>最小累积阻力廊道</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Pinch points</source>
         <translation>夹点</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Barriers</source>
         <translation>障碍点</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Restoration zones</source>
         <translation>生态修复分区</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Key restoration areas</source>
         <translation>关键修复区域</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Collaboration zones</source>
         <translation>协同分区</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Cross-boundary corridors</source>
         <translation>跨县廊道</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Ecological conservation zone</source>
         <translation>生态保护区</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Ecological restoration zone</source>
         <translation>生态修复区</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Ecological improvement zone</source>
         <translation>生态提升区</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Ecological control zone</source>
         <translation>生态管控区</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Pinch point</source>
         <translation>夹点</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Barrier</source>
         <translation>障碍点</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Breakpoint</source>
         <translation>断裂点</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Corridor</source>
         <translation>廊道</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Degraded land in sources</source>
         <translation>源地内退化地</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Degraded land in corridors</source>
         <translation>廊道内退化地</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Corridor (active)</source>
         <translation>廊道（有效）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Dropped link</source>
         <translation>舍去的连接</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>No shared corridor</source>
         <translation>无共享廊道</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>{value} km²</source>
         <translation>{value} km²</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>{value} %</source>
         <translation>{value} %</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Charts need the Python package matplotlib, which is not installed.</source>
         <translation>图表需要 Python 包 matplotlib，但尚未安装。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>No data to draw for this figure.</source>
         <translation>此图没有可绘制的数据。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>{what} is not in this folder: run the stage that writes it to see it here.</source>
         <translation>此文件夹中没有{what}：运行生成它的阶段后即可在此看到。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Collaboration zone {k}</source>
         <translation>协同分区 {k}</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Level {n}</source>
         <translation>{n} 级</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Ecological security pattern report</source>
         <translation>生态安全格局报告</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Folder: {folder}</source>
         <translation>文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Written {date} by ESP Toolkit {version}</source>
         <translation>由 ESP 工具箱 {version} 于 {date} 生成</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>{n} sources, {area}</source>
         <translation>{n} 个源地，{area}</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Corridors</source>
         <translation>廊道</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>{active} active links of {total}, {length} km of least-cost paths</source>
         <translation>{total} 条连接中有 {active} 条有效，最小累积阻力路径共 {length} km</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>{n}, of which {pinch} pinch points and {barriers} barriers</source>
         <translation>{n} 处，其中夹点 {pinch} 处、障碍点 {barriers} 处</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Counties</source>
         <translation>县域</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>{n}, of which {k} hold part of the pattern</source>
         <translation>{n} 个，其中 {k} 个包含格局的一部分</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>{k} (modularity {q})</source>
         <translation>{k} 个（模块度 {q}）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>This folder holds no product of the workflow yet.</source>
         <translation>此文件夹中还没有工作流的任何产品。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Key figure</source>
         <translation>关键指标</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>The layer of ecological sources</source>
         <translation>生态源地图层</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Ecological sources over habitat quality (0 = none, 1 = best).</source>
         <translation>生境质量背景上的生态源地（0 = 无，1 = 最好）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>No habitat quality in this run (it needs the threat and sensitivity tables): the map shows the MSPA classes instead.</source>
         <translation>本次运行没有生境质量（需要威胁因子表和敏感度表）：地图改为显示 MSPA 类型。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Ecological sources over the MSPA classes of the foreground.</source>
         <translation>前景 MSPA 类型背景上的生态源地。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Source</source>
         <translation>源地</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Area (km²)</source>
         <translation>面积（km²）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>dPC (%)</source>
         <translation>dPC（%）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>dIIC (%)</source>
         <translation>dIIC（%）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Mean habitat quality</source>
         <translation>平均生境质量</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Current-flow centrality</source>
         <translation>电流中心性</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>dPC and dIIC: the loss of landscape connectivity (PC, IIC) if the source disappeared, in % of the whole.</source>
         <translation>dPC 和 dIIC：源地消失时景观连通性（PC、IIC）的损失，占总量的 %。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>The resistance surface</source>
         <translation>阻力面</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Resistance surface: the cost of moving through each cell (low = easy).</source>
         <translation>阻力面：穿越每个像元的成本（低 = 容易）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Resistance ranges from {low} to {high}; half of the cells lie below {median}.</source>
         <translation>阻力取值从 {low} 到 {high}；一半像元低于 {median}。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>The connectivity products</source>
         <translation>连通性产品</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Current and corridors</source>
         <translation>电流与廊道</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Cumulative current between the sources (circuit theory) with the least-cost corridors.</source>
         <translation>源地之间的累积电流（电路理论）及最小累积阻力廊道。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Distribution of the cell currents</source>
         <translation>像元电流分布</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Current (logarithmic)</source>
         <translation>电流（对数）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Cells (logarithmic)</source>
         <translation>像元数（对数）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Histogram of the cell currents; solid line: median, dashed: 98th percentile. {zero} cells carry no current and {tiny} less than a billionth of the largest; they are left out.</source>
         <translation>像元电流直方图；实线：中位数，虚线：第 98 百分位数。有 {zero} 个像元没有电流，{tiny} 个像元的电流不到最大值的十亿分之一；它们未计入。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Pinch points and barriers</source>
         <translation>夹点与障碍点</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Left: pinch points (classes of the current in the corridors, 5 = strongest). Right: barriers (classes of the improvement score, 5 = most gained by restoration). Pale green: sources.</source>
         <translation>左：夹点（廊道内电流分级，5 = 最强）。右：障碍点（改善得分分级，5 = 修复收益最大）。浅绿色：源地。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Links</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Link</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>From source</source>
         <translation>起点源地</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>To source</source>
         <translation>终点源地</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Active</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Distance (km)</source>
         <translation>距离（km）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Path length (km)</source>
         <translation>路径长度（km）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Cost distance</source>
         <translation>成本距离</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Effective resistance</source>
         <translation>有效电阻</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>The first {n} of {total} links; the layer in the folder lists all.</source>
         <translation>{total} 条连接中的前 {n} 条；文件夹中的图层列出全部连接。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>The layer of corridor links</source>
         <translation>廊道连接图层</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>The restoration zones</source>
         <translation>生态修复分区</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Restoration zones with the key restoration areas, coloured by level (1 = most urgent).</source>
         <translation>生态修复分区及关键修复区域，按级别着色（1 = 最紧迫）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Zone</source>
         <translation>分区</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Cells</source>
         <translation>像元数</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Share (%)</source>
         <translation>占比（%）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>The layer of key restoration areas</source>
         <translation>关键修复区域图层</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>No key restoration area was found.</source>
         <translation>未发现关键修复区域。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Length (km)</source>
         <translation>长度（km）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>The county ledger</source>
         <translation>县域台账</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Counties coloured by collaboration zone (counties that share corridors), with the corridors whose sources lie in different counties.</source>
         <translation>按协同分区着色的县（共享廊道的县），以及源地位于不同县的廊道。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>{links} corridors link sources in different counties; {k} collaboration zones group the counties that share corridors.</source>
         <translation>有 {links} 条廊道连接位于不同县的源地；{k} 个协同分区将共享廊道的县归为一组。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>From county</source>
         <translation>起点县</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>To county</source>
         <translation>终点县</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>The ledger holds no zone areas.</source>
         <translation>台账中没有分区面积。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Zone areas of the counties with the largest pattern</source>
         <translation>格局规模最大的县的各分区面积</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>The {n} counties with the largest conservation, restoration and improvement zones, and their control zone.</source>
         <translation>生态保护区、生态修复区和生态提升区面积最大的 {n} 个县，及其生态管控区。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>The ledger holds no restoration account (no barrier key areas were given).</source>
         <translation>台账中没有修复受益账户（未给出障碍点关键区域）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>No county restores a barrier for another: the restoration account is empty.</source>
         <translation>没有县为其他县修复障碍点：修复受益账户为空。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Burden</source>
         <translation>负担</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Benefit</source>
         <translation>受益</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Net</source>
         <translation>净值</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Restoration account: the counties with the largest burden, then benefit</source>
         <translation>修复受益账户：负担最大（其次受益最大）的县</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Burden: barrier area a county restores; benefit: the share of that restoration that serves its sources; net = benefit - burden.</source>
         <translation>负担：县所修复的障碍点面积；受益：该修复中服务于本县源地的份额；净值 = 受益 - 负担。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>County ledger</source>
         <translation>县域台账</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>County</source>
         <translation>县</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Sources (km²)</source>
         <translation>源地（km²）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Corridors (km)</source>
         <translation>廊道（km）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Burden (km²)</source>
         <translation>负担（km²）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Benefit (km²)</source>
         <translation>受益（km²）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Net (km²)</source>
         <translation>净值（km²）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Collaboration zone</source>
         <translation>协同分区</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>The {n} counties with the largest restoration burden (then benefit); the ledger in the folder lists all {total}.</source>
         <translation>修复负担最大（其次受益最大）的 {n} 个县；文件夹中的台账列出全部 {total} 个。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Restoration account</source>
         <translation>修复受益账户</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>The restoration account</source>
         <translation>修复受益账户</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>The restoration account is empty.</source>
         <translation>修复受益账户为空。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Restoring county</source>
         <translation>修复县</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Benefiting county</source>
         <translation>受益县</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>The {n} largest of {total} entries; the table in the folder lists all.</source>
         <translation>{total} 条记录中最大的 {n} 条；文件夹中的表列出全部记录。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>No run settings were recorded.</source>
         <translation>未记录运行设置。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Setting</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Sources: the foreground land-cover classes are split by morphological spatial pattern analysis (MSPA); core areas above the minimum area are ranked by their importance for connectivity (dPC, Saura &amp; Pascual-Hortal 2007) and the top ones kept. Habitat quality follows the InVEST model when threat tables are given.</source>
         <translation>生态源地：用形态学空间格局分析（MSPA）对前景土地覆被类型进行分割；面积超过最小面积的核心区按其对连通性的重要性（dPC，Saura &amp; Pascual-Hortal 2007）排序，保留排名靠前者。给出威胁因子表时，生境质量按 InVEST 模型计算。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Resistance: each land-cover class gets a cost, optionally raised where a correction raster (for example night-time light) is high.</source>
         <translation>阻力面：每个土地覆被类型赋予一个成本，可选地在校正栅格（例如夜间灯光）较高处提高成本。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Connectivity: pairwise circuit theory (Circuitscape, McRae et al. 2008) gives the cumulative current; least-cost corridors join neighbouring sources (Linkage Mapper); pinch points are the corridor cells with the highest current and barriers those whose restoration would shorten the corridors most.</source>
         <translation>连通性：pairwise 电路理论（Circuitscape，McRae et al. 2008）给出累积电流；最小累积阻力廊道连接相邻源地（Linkage Mapper）；夹点是廊道中电流最高的像元，障碍点是修复后最能缩短廊道的像元。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Zoning: every cell with data falls in one of four zones (conservation, restoration, improvement, control); key areas are graded into three levels by natural breaks within each kind.</source>
         <translation>分区：每个有数据的像元划入四类分区之一（保护、修复、提升、管控）；关键区域在各类型内按自然断点分为三级。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Collaboration: the pattern is attributed to the counties; counties that share corridors form collaboration zones (Louvain communities). The modularity is computed here on the county matrix in the folder. The restoration account splits each barrier between the county that restores it and the counties whose sources it serves.</source>
         <translation>协同：将格局归属到各县；共享廊道的县构成协同分区（Louvain 社区）。模块度在此根据文件夹中的县域矩阵计算。修复受益账户将每个障碍点在修复它的县与其所服务源地所在的县之间分摊。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Areas and lengths are counted on the cells of the analysis grid, so they carry its resolution. Tables show the largest entries; the files in the folder hold all of them.</source>
         <translation>面积和长度按分析网格的像元计算，因此其精度为网格分辨率。表格只显示最大的条目；文件夹中的文件包含全部条目。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>No PDF was written; the HTML report is complete.</source>
         <translation>未写出 PDF；HTML 报告是完整的。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>The PDF could not be printed ({error}); the HTML report is complete.</source>
         <translation>无法打印 PDF（{error}）；HTML 报告是完整的。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>1 · Sources</source>
         <translation>1 · 生态源地</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>2 · Resistance</source>
         <translation>2 · 阻力面</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>3 · Connectivity</source>
         <translation>3 · 连通性</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>4 · Zoning</source>
         <translation>4 · 分区</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Collaboration between counties</source>
         <translation>县域协同</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Run settings</source>
         <translation>运行设置</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report.py"/>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Methods and notes</source>
         <translation>方法与说明</translation>
     </message>
@@ -4043,327 +4043,327 @@ Reference: McRae, B.H. et al. (2016) Conserving nature's stage: mapping omnidire
 <context>
     <name>ResistanceSurface</name>
     <message>
-        <location filename="../../algorithms/resistancesurface.py"/>
+        <location filename="../../algorithms/resistance/resistancesurface.py"/>
         <source>Resistance surface</source>
         <translation>阻力面</translation>
     </message>
     <message>
-        <location filename="../../algorithms/resistancesurface.py"/>
+        <location filename="../../algorithms/resistance/resistancesurface.py"/>
         <source>resistance,cost,friction,land cover,reclass,MCR,night-time light,factor,weighted overlay,CLCD,CNLUCC,WorldCover</source>
         <translation>阻力,成本,摩擦,土地覆被,重分类,最小累积阻力,MCR,夜间灯光,因子,加权叠加,resistance,cost,friction,land cover,reclass,night-time light,factor,weighted overlay,CLCD,CNLUCC,WorldCover</translation>
     </message>
     <message>
-        <location filename="../../algorithms/resistancesurface.py"/>
+        <location filename="../../algorithms/resistance/resistancesurface.py"/>
         <source>&lt;p&gt;Builds a resistance (cost) surface for corridors and circuit theory from a land-cover raster.&lt;/p&gt;&lt;p&gt;&lt;b&gt;1. Reclass.&lt;/b&gt; Each land-cover class gets a resistance from a preset or a custom table (rows: class code, resistance; a CSV file with the same columns is also read; table rows override the preset). Built-in presets, on the 1-1000 scale (1 = easiest to cross):&lt;/p&gt;{presets}&lt;p&gt;CNLUCC level-2 codes (11, 12, 21, ...) take the value of their level-1 class. These defaults are starting points for a terrestrial species; the values lie within the ranges used by Chinese ESP studies on the 1-1000 scale (e.g. Jiao et al. 2023, Front. Ecol. Evol. 11:1301149). A class found in the raster but not in the table is an error that lists the classes, unless 'unmapped classes are NoData' is ticked.&lt;/p&gt;&lt;p&gt;&lt;b&gt;2. Correction (optional).&lt;/b&gt; A pressure raster C such as night-time light or impervious fraction scales each cell: R' = (C&lt;sub&gt;i&lt;/sub&gt; / mean C of the cells of the same class) x R&lt;sub&gt;class&lt;/sub&gt;. The ratio is clipped to the given limits so that a dark cell never gets zero resistance.&lt;/p&gt;&lt;p&gt;&lt;b&gt;3. Factors (optional).&lt;/b&gt; Factor rasters (elevation, slope, distance to roads, NDVI, ...) are each rescaled linearly to the range of the table's values and combined with the land-cover resistance by a weighted sum; weights are normalised to add up to 1. Direction '-' marks a factor whose high values lower the resistance (NDVI).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inputs&lt;/b&gt; must share one grid (CRS, extent, cell size); a mismatch is an error, never resampled silently. &lt;b&gt;Output&lt;/b&gt;: float32 resistance, NoData wherever any used input is NoData.&lt;/p&gt;</source>
         <translation>&lt;p&gt;由土地覆被栅格构建用于廊道和电路理论的阻力（成本）面。&lt;/p&gt;&lt;p&gt;&lt;b&gt;1. 重分类。&lt;/b&gt;每个土地覆被类型从预设或自定义表（行：类型代码, 阻力值；也可读取相同列的 CSV 文件；表中的行覆盖预设）中获得阻力值。内置预设采用 1-1000 尺度（1 = 最易穿越）：&lt;/p&gt;{presets}&lt;p&gt;CNLUCC 二级代码（11、12、21、...）取其一级类型的值。这些默认值是陆生物种的起始值；其取值位于国内 1-1000 尺度生态安全格局研究所用的范围内（例如 Jiao et al. 2023, Front. Ecol. Evol. 11:1301149）。栅格中出现而表中没有的类型会报错并列出这些类型，除非勾选了“未映射的类型设为 NoData”。&lt;/p&gt;&lt;p&gt;&lt;b&gt;2. 校正（可选）。&lt;/b&gt;用压力栅格 C（如夜间灯光或不透水面比例）对每个像元缩放：R' = (C&lt;sub&gt;i&lt;/sub&gt; / 同类型像元 C 的平均值) × R&lt;sub&gt;类型&lt;/sub&gt;。比值被截断到给定的限值内，使暗像元的阻力不会为零。&lt;/p&gt;&lt;p&gt;&lt;b&gt;3. 因子（可选）。&lt;/b&gt;各因子栅格（高程、坡度、距道路距离、NDVI、...）分别线性缩放到表中取值的范围，再与土地覆被阻力加权求和；权重归一化为和为 1。方向“-”表示该因子的高值降低阻力（NDVI）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输入&lt;/b&gt;必须共用同一网格（坐标参考系、范围、像元大小）；不一致即报错，从不悄悄重采样。&lt;b&gt;输出&lt;/b&gt;：float32 阻力，任一所用输入为 NoData 处为 NoData。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../algorithms/resistancesurface.py"/>
+        <location filename="../../algorithms/resistance/resistancesurface.py"/>
         <source>Land-cover raster</source>
         <translation>土地覆被栅格</translation>
     </message>
     <message>
-        <location filename="../../algorithms/resistancesurface.py"/>
+        <location filename="../../algorithms/resistance/resistancesurface.py"/>
         <source>Whole-number class codes (CLCD, CNLUCC, WorldCover or your own). Its NoData cells stay NoData.</source>
         <translation>整数类型代码（CLCD、CNLUCC、WorldCover 或自定义）。其 NoData 像元保持为 NoData。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/resistancesurface.py"/>
+        <location filename="../../algorithms/resistance/resistancesurface.py"/>
         <source>Land-cover band</source>
         <translation>土地覆被波段</translation>
     </message>
     <message>
-        <location filename="../../algorithms/resistancesurface.py"/>
+        <location filename="../../algorithms/resistance/resistancesurface.py"/>
         <source>Band holding the class codes; band 1 when not set.</source>
         <translation>存放类型代码的波段；未设置时为波段 1。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/resistancesurface.py"/>
+        <location filename="../../algorithms/resistance/resistancesurface.py"/>
         <source>Classification preset</source>
         <translation>分类预设</translation>
     </message>
     <message>
-        <location filename="../../algorithms/resistancesurface.py"/>
+        <location filename="../../algorithms/resistance/resistancesurface.py"/>
         <source>Custom table only</source>
         <translation>仅使用自定义表</translation>
     </message>
     <message>
-        <location filename="../../algorithms/resistancesurface.py"/>
+        <location filename="../../algorithms/resistance/resistancesurface.py"/>
         <source>Resistance per class of a common land-cover classification. Rows of the reclass table file and of the custom table override or extend it.</source>
         <translation>常用土地覆被分类体系中每个类型的阻力值。重分类表文件和自定义表中的行会覆盖或扩充它。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/resistancesurface.py"/>
+        <location filename="../../algorithms/resistance/resistancesurface.py"/>
         <source>Custom reclass table (class, resistance)</source>
         <translation>自定义重分类表（类型, 阻力）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/resistancesurface.py"/>
+        <location filename="../../algorithms/resistance/resistancesurface.py"/>
         <source>Class</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../algorithms/resistancesurface.py"/>
+        <location filename="../../algorithms/resistance/resistancesurface.py"/>
         <source>Resistance</source>
         <translation>阻力</translation>
     </message>
     <message>
-        <location filename="../../algorithms/resistancesurface.py"/>
+        <location filename="../../algorithms/resistance/resistancesurface.py"/>
         <source>Class codes with their resistance (&gt; 0). These rows replace the values of the preset and of the table file for the same classes.</source>
         <translation>类型代码及其阻力值（&gt; 0）。这些行替换预设和表文件中相同类型的值。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/resistancesurface.py"/>
+        <location filename="../../algorithms/resistance/resistancesurface.py"/>
         <source>Reclass table file (CSV: class, resistance)</source>
         <translation>重分类表文件（CSV：类型, 阻力）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/resistancesurface.py"/>
+        <location filename="../../algorithms/resistance/resistancesurface.py"/>
         <source>A CSV file whose first two columns are the class code and the resistance; a header row and further columns (labels) are allowed. Its rows override the preset.</source>
         <translation>前两列为类型代码和阻力值的 CSV 文件；允许有表头行和其他列（标签）。其中的行覆盖预设。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/resistancesurface.py"/>
+        <location filename="../../algorithms/resistance/resistancesurface.py"/>
         <source>Unmapped classes are NoData</source>
         <translation>未映射的类型设为 NoData</translation>
     </message>
     <message>
-        <location filename="../../algorithms/resistancesurface.py"/>
+        <location filename="../../algorithms/resistance/resistancesurface.py"/>
         <source>When ticked, cells of classes missing from the table become NoData (impassable) instead of stopping with an error.</source>
         <translation>勾选后，表中缺失的类型的像元变为 NoData（不可通行），而不是报错停止。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/resistancesurface.py"/>
+        <location filename="../../algorithms/resistance/resistancesurface.py"/>
         <source>Correction raster (night-time light, impervious surface, ...)</source>
         <translation>校正栅格（夜间灯光、不透水面等）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/resistancesurface.py"/>
+        <location filename="../../algorithms/resistance/resistancesurface.py"/>
         <source>Non-negative pressure C on the land-cover grid. Each cell's resistance becomes (C / mean C of its class) x class resistance.</source>
         <translation>位于土地覆被网格上的非负压力值 C。每个像元的阻力变为 (C / 其类型 C 的平均值) × 类型阻力。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/resistancesurface.py"/>
+        <location filename="../../algorithms/resistance/resistancesurface.py"/>
         <source>The ratio C / class mean is clipped to [lowest, highest] (lowest &lt;= 1 &lt;= highest), so that dark or saturated cells cannot give a zero or extreme resistance.</source>
         <translation>比值 C / 类型平均值被截断到 [最低, 最高]（最低 &lt;= 1 &lt;= 最高），使暗像元或饱和像元不会产生零或极端的阻力。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/resistancesurface.py"/>
+        <location filename="../../algorithms/resistance/resistancesurface.py"/>
         <source>Lowest correction ratio</source>
         <translation>最低校正比值</translation>
     </message>
     <message>
-        <location filename="../../algorithms/resistancesurface.py"/>
+        <location filename="../../algorithms/resistance/resistancesurface.py"/>
         <source>Highest correction ratio</source>
         <translation>最高校正比值</translation>
     </message>
     <message>
-        <location filename="../../algorithms/resistancesurface.py"/>
+        <location filename="../../algorithms/resistance/resistancesurface.py"/>
         <source>Factor rasters</source>
         <translation>因子栅格</translation>
     </message>
     <message>
-        <location filename="../../algorithms/resistancesurface.py"/>
+        <location filename="../../algorithms/resistance/resistancesurface.py"/>
         <source>Additional resistance factors on the land-cover grid (band 1 of each is used). Each is rescaled to the range of the table's resistances before weighting.</source>
         <translation>位于土地覆被网格上的附加阻力因子（各取波段 1）。加权前每个因子缩放到表中阻力值的范围。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/resistancesurface.py"/>
+        <location filename="../../algorithms/resistance/resistancesurface.py"/>
         <source>Weight of the land-cover resistance</source>
         <translation>土地覆被阻力的权重</translation>
     </message>
     <message>
-        <location filename="../../algorithms/resistancesurface.py"/>
+        <location filename="../../algorithms/resistance/resistancesurface.py"/>
         <source>Used only with factor rasters. All weights are divided by their sum.</source>
         <translation>仅在有因子栅格时使用。所有权重除以其总和。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/resistancesurface.py"/>
+        <location filename="../../algorithms/resistance/resistancesurface.py"/>
         <source>Factor weights (comma-separated, in factor order)</source>
         <translation>因子权重（逗号分隔，按因子顺序）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/resistancesurface.py"/>
+        <location filename="../../algorithms/resistance/resistancesurface.py"/>
         <source>One non-negative weight per factor raster, e.g. '0.2, 0.1'. Empty: weight 1 for every factor.</source>
         <translation>每个因子栅格一个非负权重，例如 '0.2, 0.1'。为空：每个因子权重为 1。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/resistancesurface.py"/>
+        <location filename="../../algorithms/resistance/resistancesurface.py"/>
         <source>Factor directions (+ or -, comma-separated)</source>
         <translation>因子方向（+ 或 -，逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/resistancesurface.py"/>
+        <location filename="../../algorithms/resistance/resistancesurface.py"/>
         <source>'+' when a high factor value means high resistance (slope, night-time light), '-' when it means low resistance (NDVI). Empty: '+' for every factor.</source>
         <translation>因子值高表示阻力高（坡度、夜间灯光）时为“+”，表示阻力低（NDVI）时为“-”。为空：每个因子均为“+”。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/resistancesurface.py"/>
+        <location filename="../../algorithms/resistance/resistancesurface.py"/>
         <source>Float32 GeoTIFF on the land-cover grid, NoData where any used input is NoData.</source>
         <translation>土地覆被网格上的 Float32 GeoTIFF，任一所用输入为 NoData 处为 NoData。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/resistancesurface.py"/>
+        <location filename="../../algorithms/resistance/resistancesurface.py"/>
         <source>The custom reclass table has {n} values; it needs pairs of class code and resistance.</source>
         <translation>自定义重分类表有 {n} 个值；它需要“类型代码, 阻力值”对。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/resistancesurface.py"/>
+        <location filename="../../algorithms/resistance/resistancesurface.py"/>
         <source>Cannot read the reclass table file {path}: {error}</source>
         <translation>无法读取重分类表文件 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../algorithms/resistancesurface.py"/>
+        <location filename="../../algorithms/resistance/resistancesurface.py"/>
         <source>{label} must be numbers separated by commas, not '{text}'.</source>
         <translation>{label}必须是以逗号分隔的数值，而不是“{text}”。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/resistancesurface.py"/>
+        <location filename="../../algorithms/resistance/resistancesurface.py"/>
         <source>Factor directions must be '+' or '-' separated by commas, not '{text}'.</source>
         <translation>因子方向必须是以逗号分隔的“+”或“-”，而不是“{text}”。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/resistancesurface.py"/>
+        <location filename="../../algorithms/resistance/resistancesurface.py"/>
         <source>Factor weights</source>
         <translation>因子权重</translation>
     </message>
     <message>
-        <location filename="../../algorithms/resistancesurface.py"/>
+        <location filename="../../algorithms/resistance/resistancesurface.py"/>
         <source>Factor weights or directions were given without factor rasters; they are ignored.</source>
         <translation>给出了因子权重或方向，但没有因子栅格；它们被忽略。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/resistancesurface.py"/>
+        <location filename="../../algorithms/resistance/resistancesurface.py"/>
         <source>Land cover</source>
         <translation>土地覆被</translation>
     </message>
     <message>
-        <location filename="../../algorithms/resistancesurface.py"/>
+        <location filename="../../algorithms/resistance/resistancesurface.py"/>
         <source>Correction raster</source>
         <translation>校正栅格</translation>
     </message>
     <message>
-        <location filename="../../algorithms/resistancesurface.py"/>
+        <location filename="../../algorithms/resistance/resistancesurface.py"/>
         <source>Factor {n} ({name})</source>
         <translation>因子 {n}（{name}）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/resistancesurface.py"/>
+        <location filename="../../algorithms/resistance/resistancesurface.py"/>
         <source>Reading {n} raster(s)</source>
         <translation>正在读取 {n} 个栅格</translation>
     </message>
     <message>
-        <location filename="../../algorithms/resistancesurface.py"/>
+        <location filename="../../algorithms/resistance/resistancesurface.py"/>
         <source>Resistance: {n} cells, min {lo:g}, mean {mean:g}, max {hi:g}</source>
         <translation>阻力：{n} 个像元，最小 {lo:g}，平均 {mean:g}，最大 {hi:g}</translation>
     </message>
     <message>
-        <location filename="../../algorithms/resistancesurface.py"/>
+        <location filename="../../algorithms/resistance/resistancesurface.py"/>
         <source>resistance</source>
         <translation>阻力</translation>
     </message>
     <message>
-        <location filename="../../espcore/presets.py"/>
+        <location filename="../../espcore/resistance/presets.py"/>
         <source>CLCD (China Land Cover Dataset, 9 classes)</source>
         <translation>CLCD（中国土地覆盖数据集，9 类）</translation>
     </message>
     <message>
-        <location filename="../../espcore/presets.py"/>
+        <location filename="../../espcore/resistance/presets.py"/>
         <source>CNLUCC level 1 (6 classes; level-2 codes take their parent's value)</source>
         <translation>CNLUCC 一级（6 类；二级代码取其上级类型的值）</translation>
     </message>
     <message>
-        <location filename="../../espcore/presets.py"/>
+        <location filename="../../espcore/resistance/presets.py"/>
         <source>ESA WorldCover (11 classes)</source>
         <translation>ESA WorldCover（11 类）</translation>
     </message>
     <message>
-        <location filename="../../espcore/presets.py"/>
+        <location filename="../../espcore/resistance/presets.py"/>
         <source>Cropland</source>
         <translation>耕地</translation>
     </message>
     <message>
-        <location filename="../../espcore/presets.py"/>
+        <location filename="../../espcore/resistance/presets.py"/>
         <source>Forest</source>
         <translation>林地</translation>
     </message>
     <message>
-        <location filename="../../espcore/presets.py"/>
+        <location filename="../../espcore/resistance/presets.py"/>
         <source>Shrub</source>
         <translation>灌木</translation>
     </message>
     <message>
-        <location filename="../../espcore/presets.py"/>
+        <location filename="../../espcore/resistance/presets.py"/>
         <source>Grassland</source>
         <translation>草地</translation>
     </message>
     <message>
-        <location filename="../../espcore/presets.py"/>
+        <location filename="../../espcore/resistance/presets.py"/>
         <source>Water</source>
         <translation>水体</translation>
     </message>
     <message>
-        <location filename="../../espcore/presets.py"/>
+        <location filename="../../espcore/resistance/presets.py"/>
         <source>Snow/Ice</source>
         <translation>冰雪</translation>
     </message>
     <message>
-        <location filename="../../espcore/presets.py"/>
+        <location filename="../../espcore/resistance/presets.py"/>
         <source>Barren</source>
         <translation>裸地</translation>
     </message>
     <message>
-        <location filename="../../espcore/presets.py"/>
+        <location filename="../../espcore/resistance/presets.py"/>
         <source>Impervious</source>
         <translation>不透水面</translation>
     </message>
     <message>
-        <location filename="../../espcore/presets.py"/>
+        <location filename="../../espcore/resistance/presets.py"/>
         <source>Wetland</source>
         <translation>湿地</translation>
     </message>
     <message>
-        <location filename="../../espcore/presets.py"/>
+        <location filename="../../espcore/resistance/presets.py"/>
         <source>Tree cover</source>
         <translation>树木覆盖</translation>
     </message>
     <message>
-        <location filename="../../espcore/presets.py"/>
+        <location filename="../../espcore/resistance/presets.py"/>
         <source>Shrubland</source>
         <translation>灌木地</translation>
     </message>
     <message>
-        <location filename="../../espcore/presets.py"/>
+        <location filename="../../espcore/resistance/presets.py"/>
         <source>Built-up</source>
         <translation>建设用地</translation>
     </message>
     <message>
-        <location filename="../../espcore/presets.py"/>
+        <location filename="../../espcore/resistance/presets.py"/>
         <source>Bare / sparse vegetation</source>
         <translation>裸地/稀疏植被</translation>
     </message>
     <message>
-        <location filename="../../espcore/presets.py"/>
+        <location filename="../../espcore/resistance/presets.py"/>
         <source>Snow and ice</source>
         <translation>冰雪</translation>
     </message>
     <message>
-        <location filename="../../espcore/presets.py"/>
+        <location filename="../../espcore/resistance/presets.py"/>
         <source>Permanent water bodies</source>
         <translation>永久水体</translation>
     </message>
     <message>
-        <location filename="../../espcore/presets.py"/>
+        <location filename="../../espcore/resistance/presets.py"/>
         <source>Herbaceous wetland</source>
         <translation>草本湿地</translation>
     </message>
     <message>
-        <location filename="../../espcore/presets.py"/>
+        <location filename="../../espcore/resistance/presets.py"/>
         <source>Mangroves</source>
         <translation>红树林</translation>
     </message>
     <message>
-        <location filename="../../espcore/presets.py"/>
+        <location filename="../../espcore/resistance/presets.py"/>
         <source>Moss and lichen</source>
         <translation>苔藓和地衣</translation>
     </message>
@@ -4371,398 +4371,398 @@ Reference: McRae, B.H. et al. (2016) Conserving nature's stage: mapping omnidire
 <context>
     <name>RestorationZoning</name>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>Restoration zoning</source>
         <translation>生态修复分区</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>restoration zoning,ecological restoration,zones,key areas,pinch points,barriers,breakpoints,territorial spatial planning,生态修复分区,生态保护区,生态修复区</source>
         <translation>生态修复分区,生态修复,分区,关键修复区域,夹点,障碍点,断裂点,国土空间规划,生态保护区,生态修复区,生态提升区,生态管控区,restoration zoning,ecological restoration,zones,key areas,pinch points,barriers,breakpoints,territorial spatial planning</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>&lt;p&gt;Turns the ecological security pattern into the four zones of a territorial restoration plan and grades the key restoration areas.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Zones&lt;/b&gt; (a cell meeting several rules takes the first zone in the order restoration, conservation, improvement, control):&lt;/p&gt;&lt;ul&gt;&lt;li&gt;1 &lt;b&gt;Ecological conservation zone&lt;/b&gt; (生态保护区): sources and pinch points;&lt;/li&gt;&lt;li&gt;2 &lt;b&gt;Ecological restoration zone&lt;/b&gt; (生态修复区): barriers, breakpoints and degraded land inside sources and corridors;&lt;/li&gt;&lt;li&gt;3 &lt;b&gt;Ecological improvement zone&lt;/b&gt; (生态提升区): corridors and stepping stones;&lt;/li&gt;&lt;li&gt;4 &lt;b&gt;Ecological control zone&lt;/b&gt; (生态管控区): every other cell with data.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Corridors&lt;/b&gt; are the cells of the corridor raster of 'Linkage pathways' up to the corridor width (cost units), and/or the cells within the buffer distance of the active least-cost paths. &lt;b&gt;Pinch points&lt;/b&gt;, &lt;b&gt;barriers&lt;/b&gt; and &lt;b&gt;degraded land&lt;/b&gt; are the cells at or above their threshold (habitat quality: below it); an empty threshold takes the top class of the natural breaks (Jenks) of the positive values (habitat quality: the bottom class of the values inside sources and corridors). &lt;b&gt;Breakpoints&lt;/b&gt; are the cells of the least-cost paths outside sources whose land-cover class is one of the breaking classes (roads, built-up land).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Key areas&lt;/b&gt;, each graded into levels 1 (most important) to 3 by natural breaks within its kind: points: pinch points (highest current), barriers (highest improvement score) and breakpoints (cost of crossing them); lines: corridors (cost per metre along the least-cost path, CW_Dist / LCP_Length: the costliest corridors come first); surfaces: degraded land in sources and in corridors (area).&lt;/p&gt;&lt;p&gt;Every raster must be on the resistance raster's grid. Outputs: the zone raster (Byte, 0 = NoData), the dissolved zone polygons with their areas, the key areas as polygons and a statistics table (zones and key areas by level, areas in km²).&lt;/p&gt;&lt;p&gt;Reference: Peng (2025) 'pattern optimization – zoning collaboration – mechanism guarantee'; McRae et al. (2012) PLoS ONE 7: e52604 for barriers.&lt;/p&gt;</source>
         <translation>&lt;p&gt;将生态安全格局转化为国土空间生态修复规划的四类分区，并对关键修复区域分级。&lt;/p&gt;&lt;p&gt;&lt;b&gt;分区&lt;/b&gt;（同时满足多条规则的像元按修复、保护、提升、管控的顺序取第一个分区）：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;1 &lt;b&gt;生态保护区&lt;/b&gt;：源地和夹点；&lt;/li&gt;&lt;li&gt;2 &lt;b&gt;生态修复区&lt;/b&gt;：源地和廊道内的障碍点、断裂点和退化地；&lt;/li&gt;&lt;li&gt;3 &lt;b&gt;生态提升区&lt;/b&gt;：廊道和踏脚石；&lt;/li&gt;&lt;li&gt;4 &lt;b&gt;生态管控区&lt;/b&gt;：其余所有有数据的像元。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;&lt;b&gt;廊道&lt;/b&gt;为“生态廊道识别”廊道栅格中不超过廊道宽度（成本单位）的像元，和/或有效最小累积阻力路径缓冲距离内的像元。&lt;b&gt;夹点&lt;/b&gt;、&lt;b&gt;障碍点&lt;/b&gt;和&lt;b&gt;退化地&lt;/b&gt;为达到或超过各自阈值的像元（生境质量：低于阈值）；阈值为空时取正值自然断点（Jenks）分级的最高一级（生境质量：源地和廊道内取值的最低一级）。&lt;b&gt;断裂点&lt;/b&gt;为源地以外、土地覆被类型属于断裂类型（道路、建设用地）的最小累积阻力路径像元。&lt;/p&gt;&lt;p&gt;&lt;b&gt;关键区域&lt;/b&gt;，各自在同类内按自然断点分为 1 级（最重要）到 3 级：点状：夹点（最高电流）、障碍点（最高改善得分）和断裂点（穿越成本）；线状：廊道（沿最小累积阻力路径每米的成本，CW_Dist / LCP_Length：成本最高的廊道排在最前）；面状：源地和廊道内的退化地（面积）。&lt;/p&gt;&lt;p&gt;所有栅格必须位于阻力栅格的网格上。输出：分区栅格（Byte，0 = NoData）、融合后的分区面及其面积、以面表示的关键区域，以及统计表（按级别统计的分区和关键区域，面积以 km² 计）。&lt;/p&gt;&lt;p&gt;参考文献：彭（2025）“格局优化—分区协同—机制保障”；障碍点参见 McRae et al. (2012) PLoS ONE 7: e52604。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>Its grid is the grid of the zones; its NoData cells get no zone. Every other raster must be on this grid.</source>
         <translation>其网格即分区的网格；其 NoData 像元不划入任何分区。其他所有栅格必须位于此网格上。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>Corridor raster</source>
         <translation>廊道栅格</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>The normalised least-cost corridors (NLCC) of 'Linkage pathways': cost units above the least-cost path. Give this, the corridor links, or both.</source>
         <translation>“生态廊道识别”输出的归一化最小累积阻力廊道（NLCC）：高出最小累积阻力路径的成本单位。给出此项、廊道连接，或二者都给出。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>Corridor width (cost units)</source>
         <translation>廊道宽度（成本单位）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>Corridor cells are those of the corridor raster at or below this value. Empty: every cell with a value (the width it was truncated to).</source>
         <translation>廊道像元为廊道栅格中取值不超过此值的像元。为空：所有有值的像元（即廊道栅格截断时的宽度）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>Corridor links</source>
         <translation>廊道连接</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>The least-cost paths of 'Linkage pathways' (only Active = 1 links are used). They are buffered into corridors, give the breakpoints, and are graded as the line key areas.</source>
         <translation>“生态廊道识别”输出的最小累积阻力路径（只使用 Active = 1 的连接）。它们经缓冲成为廊道，用于确定断裂点，并作为线状关键区域分级。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>Path buffer (map units)</source>
         <translation>路径缓冲距离（地图单位）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>Cells whose centre lies within this distance of a least-cost path cell are corridor cells; studies use 100-500 m. It is also the half-width of the line key areas (at least half a cell).</source>
         <translation>中心位于最小累积阻力路径像元此距离以内的像元为廊道像元；研究中常用 100-500 m。它也是线状关键区域的半宽（至少半个像元）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>Pinch point raster</source>
         <translation>夹点栅格</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>Current of 'Pinch points' (or any map where high values are pinch points).</source>
         <translation>“夹点识别”输出的电流（或任何高值表示夹点的图）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>Pinch point threshold</source>
         <translation>夹点阈值</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>Cells at or above it are pinch points. Empty: the top class of the natural breaks of the positive values.</source>
         <translation>达到或超过此值的像元为夹点。为空：正值自然断点分级的最高一级。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>Barrier raster</source>
         <translation>障碍点栅格</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>Improvement scores of 'Barriers'.</source>
         <translation>“障碍点识别”输出的改善得分。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>Barrier threshold</source>
         <translation>障碍点阈值</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>Cells at or above it are barriers. Empty: the top class of the natural breaks of the positive scores.</source>
         <translation>达到或超过此值的像元为障碍点。为空：正得分自然断点分级的最高一级。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>Ecological quality or degradation raster</source>
         <translation>生态质量或退化栅格</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>For example the habitat quality or the degradation of 'Habitat quality', or an ecosystem-importance map. Its degraded cells inside sources and corridors go to the restoration zone.</source>
         <translation>例如“生境质量”输出的生境质量或退化度，或生态系统重要性图。源地和廊道内的退化像元划入生态修复区。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>The raster holds</source>
         <translation>栅格内容</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>Quality or importance (low = degraded)</source>
         <translation>质量或重要性（低 = 退化）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>Degradation (high = degraded)</source>
         <translation>退化度（高 = 退化）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>Whether low values (habitat quality) or high values (degradation) mark degraded land.</source>
         <translation>退化地由低值（生境质量）还是高值（退化度）表示。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>Degradation threshold</source>
         <translation>退化阈值</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>Quality below it (or degradation at or above it) is degraded. Empty: the bottom (top) class of the natural breaks of the values inside sources and corridors. Chinese studies often take habitat quality below 0.4.</source>
         <translation>质量低于此值（或退化度达到或超过此值）即为退化。为空：源地和廊道内取值自然断点分级的最低（最高）一级。国内研究常取生境质量低于 0.4。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>Land-cover raster for breakpoints</source>
         <translation>用于断裂点的土地覆被栅格</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>Least-cost path cells outside sources on the breaking classes below are breakpoints (where corridors cross roads and built-up land).</source>
         <translation>源地以外、位于下列断裂类型上的最小累积阻力路径像元为断裂点（廊道穿越道路和建设用地之处）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>Breaking classes</source>
         <translation>断裂类型</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>Comma-separated class values of that raster; 8 is impervious (built-up) land in CLCD.</source>
         <translation>该栅格的类型值，以逗号分隔；在 CLCD 中 8 为不透水面（建设用地）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>Stepping stones</source>
         <translation>踏脚石</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>Optional polygons of stepping-stone patches (for example habitat patches too small to be sources); they join the improvement zone.</source>
         <translation>可选的踏脚石斑块面（例如面积过小、不足以作为源地的生境斑块）；它们划入生态提升区。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>Natural-breaks classes for empty thresholds</source>
         <translation>阈值为空时的自然断点分级数</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>An empty threshold takes the top (or bottom) class of this many Jenks classes, as the class rasters of 'Pinch points' and 'Barriers' show them.</source>
         <translation>阈值为空时，取这么多级 Jenks 分级中的最高（或最低）一级，与“夹点识别”和“障碍点识别”的分级栅格一致。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>Restoration zones</source>
         <translation>生态修复分区</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>Byte GeoTIFF: 1 conservation, 2 restoration, 3 improvement, 4 control, 0 NoData; styled with the zone names.</source>
         <translation>Byte GeoTIFF：1 保护，2 修复，3 提升，4 管控，0 NoData；按分区名称设置样式。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>Zone polygons</source>
         <translation>分区面</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>One (multi)polygon per zone with its area (km²) and share (%).</source>
         <translation>每个分区一个（多部件）面，含其面积（km²）和占比（%）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>Key restoration areas</source>
         <translation>关键修复区域</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>Polygons with form (point, line, surface), kind_id (1 pinch point, 2 barrier, 3 breakpoint, 4 corridor, 5 degraded land in sources, 6 degraded land in corridors), kind, level (1-3, natural breaks within the kind, 1 = most important), score, area and length.</source>
         <translation>面要素，含 form（形态：点状、线状、面状）、kind_id（1 夹点，2 障碍点，3 断裂点，4 廊道，5 源地内退化地，6 廊道内退化地）、kind（类型）、level（级别 1-3，同类内自然断点分级，1 = 最重要）、score（得分）、面积和长度。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>Zoning statistics</source>
         <translation>分区统计</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>Table: area, share and number of parts of each zone; number, area and length of the key areas of each kind and level.</source>
         <translation>表：每个分区的面积、占比和斑块数；每种类型和级别的关键区域的数量、面积和长度。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>Give the corridor raster, the corridor links (with at least one active link), or both.</source>
         <translation>请给出廊道栅格、廊道连接（至少含一条有效连接），或二者都给出。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>Restoration zone</source>
         <translation>生态修复区</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>Quality raster</source>
         <translation>质量栅格</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>Resistance raster</source>
         <translation>阻力栅格</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>Pinch points</source>
         <translation>夹点</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>Barriers</source>
         <translation>障碍点</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>Degraded land</source>
         <translation>退化地</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>Breaking classes must be numbers separated by commas, for example 8 or 7,8; got '{text}'.</source>
         <translation>断裂类型必须是以逗号分隔的数值，例如 8 或 7,8；实际为“{text}”。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>Give the breaking classes of the land-cover raster (for example 8).</source>
         <translation>请给出土地覆被栅格的断裂类型（例如 8）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>Point</source>
         <translation>点状</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>Line</source>
         <translation>线状</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>Surface</source>
         <translation>面状</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>Pinch point</source>
         <translation>夹点</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>Barrier</source>
         <translation>障碍点</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>Breakpoint</source>
         <translation>断裂点</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>Degraded land in sources</source>
         <translation>源地内退化地</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>Degraded land in corridors</source>
         <translation>廊道内退化地</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>Corridor</source>
         <translation>廊道</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>Level {level}</source>
         <translation>{level} 级</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>Zone</source>
         <translation>分区</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>Key area</source>
         <translation>关键区域</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>{zone}: {area:.2f} km² ({share:.1f} %)</source>
         <translation>{zone}：{area:.2f} km²（{share:.1f} %）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/restorationzoning.py"/>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>Key areas, {kind}: {count}</source>
         <translation>关键区域，{kind}：{count}</translation>
     </message>
     <message>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>Cost of crossing one map unit of each cell, e.g. the output of 'Resistance surface'; positive everywhere except NoData, which cannot be crossed. Must be in a projected CRS.</source>
         <translation>穿越每个像元一个地图单位的成本，例如“阻力面”的输出；除 NoData（不可穿越）外处处为正。必须采用投影坐标系。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>Sources (polygons)</source>
         <translation>源地（面）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>Ecological sources (core areas) as polygons, for example the output of 'Extract ecological sources'. Each polygon is burnt onto the resistance grid (cells whose centre it covers). Give either these polygons or a source id raster.</source>
         <translation>以面表示的生态源地（核心区），例如“提取生态源地”的输出。每个面被栅格化到阻力网格上（其覆盖的像元中心）。给出这些面或源地编号栅格之一。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>Source id field</source>
         <translation>源地编号字段</translation>
     </message>
     <message>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>Positive whole-number id of each source (source_id in 'Extract ecological sources'). Features sharing an id form one source. Empty: features are numbered 1, 2, ... in layer order.</source>
         <translation>每个源地的正整数编号（“提取生态源地”中的 source_id）。编号相同的要素构成一个源地。为空：要素按图层顺序编号 1, 2, ...。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>Source id raster</source>
         <translation>源地编号栅格</translation>
     </message>
     <message>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>Instead of polygons: a raster of source ids (0 or NoData = no source) on the grid of the resistance raster, such as the source id raster of 'Extract ecological sources'.</source>
         <translation>代替面要素：位于阻力栅格网格上的源地编号栅格（0 或 NoData = 非源地），例如“提取生态源地”输出的源地编号栅格。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>Give the resistance raster.</source>
         <translation>请提供阻力栅格。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>Give the sources either as polygons or as a source id raster (exactly one of the two).</source>
         <translation>请以面或源地编号栅格之一给出源地（二者只能选其一）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>The resistance raster is in a geographic CRS (degrees); cost distances need metres. Reproject it to a projected CRS first (Raster &gt; Projections &gt; Warp).</source>
         <translation>阻力栅格采用地理坐标系（度）；成本距离需要以米计。请先将其重投影到投影坐标系（栅格 &gt; 投影 &gt; 变形）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>Source ids must be whole numbers; the source id raster holds fractions.</source>
         <translation>源地编号必须为整数；源地编号栅格含有小数。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/source_io.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
         <source>The source layer has no polygon.</source>
         <translation>源地图层中没有面。</translation>
     </message>
@@ -4770,482 +4770,482 @@ Reference: McRae, B.H. et al. (2016) Conserving nature's stage: mapping omnidire
 <context>
     <name>SecurityPattern</name>
     <message>
-        <location filename="../../algorithms/securitypattern.py"/>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>Ecological security pattern (whole chain)</source>
         <translation>生态安全格局（全流程）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/securitypattern.py"/>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>workflow</source>
         <translation>工作流</translation>
     </message>
     <message>
-        <location filename="../../algorithms/securitypattern.py"/>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../algorithms/securitypattern.py"/>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../algorithms/securitypattern.py"/>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>county</source>
         <translation>县域</translation>
     </message>
     <message>
-        <location filename="../../algorithms/securitypattern.py"/>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>Runs the whole ecological security pattern chain in one go and writes every product into the output folder under a fixed name, with its style beside it:&lt;ol&gt;&lt;li&gt;&lt;b&gt;Sources&lt;/b&gt;: MSPA of the foreground classes; habitat quality (when both threat tables are given); the MSPA core patches of at least the minimum area ranked by dPC.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Resistance&lt;/b&gt;: the land-cover classes reclassified by the preset, optionally corrected by a raster such as night-time light.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Connectivity&lt;/b&gt;: pairwise cumulative current between one point inside each source (Circuitscape); least-cost corridors (Linkage Pathways); pinch points; barriers; current-flow centrality.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Zoning&lt;/b&gt;: conservation, restoration, improvement and control zones with the key restoration areas; the county ledger, connectivity matrix, collaboration zones and restoration account; the report (HTML, and PDF where it can be printed).&lt;/li&gt;&lt;/ol&gt;The land cover must be in a projected CRS with metre units; the counties may be in any CRS. Stages can be run one at a time (first and last stage): a later stage reads the products of the earlier ones from the same output folder, as the dock does. Each step is the toolkit's own algorithm with the settings shown here; run the algorithms one by one for their other options.&lt;br&gt;Method: Peng J. et al. (2018) Linking ecosystem services and circuit theory to identify ecological security patterns. Sci. Total Environ. 644, 781-790.</source>
         <translation>一次性运行整个生态安全格局流程，将每个产品以固定名称写入输出文件夹，并在旁边附上其样式：&lt;ol&gt;&lt;li&gt;&lt;b&gt;生态源地&lt;/b&gt;：前景类型的 MSPA；生境质量（给出两个威胁因子表时）；面积不小于最小面积、按 dPC 排序的 MSPA 核心斑块。&lt;/li&gt;&lt;li&gt;&lt;b&gt;阻力面&lt;/b&gt;：按预设对土地覆被类型重分类，可选用夜间灯光等栅格进行校正。&lt;/li&gt;&lt;li&gt;&lt;b&gt;连通性&lt;/b&gt;：各源地内一点之间的 pairwise 累积电流（Circuitscape）；最小累积阻力廊道（Linkage Pathways）；夹点；障碍点；电流中心性。&lt;/li&gt;&lt;li&gt;&lt;b&gt;分区&lt;/b&gt;：生态保护区、生态修复区、生态提升区和生态管控区及关键修复区域；县域台账、连通性矩阵、协同分区和修复受益账户；报告（HTML，可打印时另有 PDF）。&lt;/li&gt;&lt;/ol&gt;土地覆被必须采用以米为单位的投影坐标系；县域单元可以采用任意坐标参考系。各阶段可以逐一运行（起始阶段和结束阶段）：后面的阶段从同一输出文件夹读取前面阶段的产品，与停靠面板的做法相同。每一步都是本工具箱自身的算法，采用此处所示的设置；如需其他选项，请逐个运行各算法。&lt;br&gt;方法：Peng J. et al. (2018) Linking ecosystem services and circuit theory to identify ecological security patterns. Sci. Total Environ. 644, 781-790.</translation>
     </message>
     <message>
-        <location filename="../../algorithms/securitypattern.py"/>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>Land-cover raster</source>
         <translation>土地覆被栅格</translation>
     </message>
     <message>
-        <location filename="../../algorithms/securitypattern.py"/>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>Land-cover codes in a projected CRS (metres). The default preset and classes follow CLCD: 1 cropland, 2 forest, 3 shrub, 4 grassland, 5 water, 6 snow/ice, 7 barren, 8 impervious, 9 wetland.</source>
         <translation>投影坐标系（米）下的土地覆被代码。默认预设和类型遵循 CLCD：1 耕地，2 林地，3 灌木，4 草地，5 水体，6 冰雪，7 裸地，8 不透水面，9 湿地。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/securitypattern.py"/>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>Administrative units (counties)</source>
         <translation>行政单元（县）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/securitypattern.py"/>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>The polygons the ledger is kept for, usually counties.</source>
         <translation>建立台账的面，通常为县级单元。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/securitypattern.py"/>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>Unit name field</source>
         <translation>单元名称字段</translation>
     </message>
     <message>
-        <location filename="../../algorithms/securitypattern.py"/>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>Names used in the ledger, the matrix and the report; empty: the feature ids.</source>
         <translation>台账、矩阵和报告中使用的名称；为空：使用要素 ID。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/securitypattern.py"/>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>Group field (e.g. prefecture)</source>
         <translation>分组字段（例如地级市）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/securitypattern.py"/>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>An existing grouping of the units that the collaboration zones are compared with.</source>
         <translation>单元的现有分组，用于与协同分区比较。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/securitypattern.py"/>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>Habitat classes (MSPA foreground)</source>
         <translation>生境类型（MSPA 前景）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/securitypattern.py"/>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>Comma-separated land-cover codes that count as habitat (CLCD: 2 forest, 3 shrub, 4 grassland).</source>
         <translation>视为生境的土地覆被代码，以逗号分隔（CLCD：2 林地，3 灌木，4 草地）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/securitypattern.py"/>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>Threats table (CSV file)</source>
         <translation>威胁因子表（CSV 文件）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/securitypattern.py"/>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>InVEST threats table (threat, max_dist, weight, decay, cur_path); with the sensitivity table it adds habitat quality, used to rank sources and to find degraded land. Leave empty to skip habitat quality.</source>
         <translation>InVEST 威胁因子表（threat、max_dist、weight、decay、cur_path）；与敏感度表一起可增加生境质量，用于源地排序和识别退化地。留空则跳过生境质量。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/securitypattern.py"/>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>Sensitivity table (CSV file)</source>
         <translation>敏感度表（CSV 文件）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/securitypattern.py"/>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>InVEST sensitivity table (lulc, habitat, one column per threat).</source>
         <translation>InVEST 敏感度表（lulc、habitat，每个威胁因子一列）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/securitypattern.py"/>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>Half-saturation constant k</source>
         <translation>半饱和常数 k</translation>
     </message>
     <message>
-        <location filename="../../algorithms/securitypattern.py"/>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>Habitat quality's k: the degradation at which quality halves.</source>
         <translation>生境质量的 k：使质量减半的退化度。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/securitypattern.py"/>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>Minimum source area (km²)</source>
         <translation>最小源地面积（km²）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/securitypattern.py"/>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>MSPA core patches smaller than this are not sources. Provincial studies use 1-30 km², county studies 0.1-0.5 km².</source>
         <translation>小于此值的 MSPA 核心斑块不作为源地。省域研究常用 1-30 km²，县域研究常用 0.1-0.5 km²。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/securitypattern.py"/>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>Dispersal distance (m)</source>
         <translation>扩散距离（m）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/securitypattern.py"/>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>The distance at which the dispersal probability of dPC is 0.5.</source>
         <translation>dPC 扩散概率为 0.5 时的距离。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/securitypattern.py"/>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>Minimum dPC (%)</source>
         <translation>最小 dPC（%）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/securitypattern.py"/>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>Patches below this importance are not sources.</source>
         <translation>重要性低于此值的斑块不作为源地。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/securitypattern.py"/>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>Number of sources</source>
         <translation>源地数量</translation>
     </message>
     <message>
-        <location filename="../../algorithms/securitypattern.py"/>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>Keep the N patches with the highest dPC (0 = every patch above the thresholds).</source>
         <translation>保留 dPC 最高的 N 个斑块（0 = 所有超过阈值的斑块）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/securitypattern.py"/>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>Resistance preset</source>
         <translation>阻力预设</translation>
     </message>
     <message>
-        <location filename="../../algorithms/securitypattern.py"/>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>The land-cover resistance table (1-1000 scale).</source>
         <translation>土地覆被阻力表（1-1000 尺度）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/securitypattern.py"/>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>Resistance correction (e.g. night-time light)</source>
         <translation>阻力校正（例如夜间灯光）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/securitypattern.py"/>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>Multiplies each cell's resistance by its value over the mean of its class (ratio clipped to 0.1-10), as Chinese ESP studies do with night-time light. Must share the land cover's grid.</source>
         <translation>将每个像元的阻力乘以其值与所属类型平均值之比（比值截断到 0.1-10），与国内生态安全格局研究使用夜间灯光的做法相同。必须与土地覆被共用同一网格。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/securitypattern.py"/>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>Corridors per source</source>
         <translation>每个源地的廊道数</translation>
     </message>
     <message>
-        <location filename="../../algorithms/securitypattern.py"/>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>Each source is linked to this many nearest neighbours by cost.</source>
         <translation>每个源地按成本与这么多个最近邻相连。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/securitypattern.py"/>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>Corridor width (cost units)</source>
         <translation>廊道宽度（成本单位）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/securitypattern.py"/>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>Corridors are the cells whose normalised least-cost corridor value (NLCC) is at most this; 0 keeps them all.</source>
         <translation>廊道为归一化最小累积阻力廊道值（NLCC）不超过此值的像元；0 保留全部。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/securitypattern.py"/>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>Corridor core width (cost units)</source>
         <translation>廊道核心宽度（成本单位）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/securitypattern.py"/>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>The narrower corridor that pinch points are computed in and that the improvement zone covers.</source>
         <translation>计算夹点所用、并由生态提升区覆盖的较窄廊道。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/securitypattern.py"/>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>Barrier radius from (m)</source>
         <translation>障碍点半径起点（m）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/securitypattern.py"/>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>Barriers are searched with circles from this radius ...</source>
         <translation>以从此半径开始的圆搜索障碍点……</translation>
     </message>
     <message>
-        <location filename="../../algorithms/securitypattern.py"/>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>Barrier radius to (m)</source>
         <translation>障碍点半径终点（m）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/securitypattern.py"/>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>... up to this radius ...</source>
         <translation>……直到此半径……</translation>
     </message>
     <message>
-        <location filename="../../algorithms/securitypattern.py"/>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>Barrier radius step (m)</source>
         <translation>障碍点半径步长（m）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/securitypattern.py"/>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>... in steps of this many metres.</source>
         <translation>……步长为这么多米。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/securitypattern.py"/>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>Path buffer (m)</source>
         <translation>路径缓冲距离（m）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/securitypattern.py"/>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>Cells this close to a least-cost path belong to the corridor zone too.</source>
         <translation>距最小累积阻力路径这么近的像元也属于廊道分区。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/securitypattern.py"/>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>Breakpoint land-cover classes</source>
         <translation>断裂点土地覆被类型</translation>
     </message>
     <message>
-        <location filename="../../algorithms/securitypattern.py"/>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>Land-cover codes where a least-cost path outside the sources is broken (CLCD 8: impervious).</source>
         <translation>源地以外最小累积阻力路径在其上被截断的土地覆被代码（CLCD 8：不透水面）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/securitypattern.py"/>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>First stage</source>
         <translation>起始阶段</translation>
     </message>
     <message>
-        <location filename="../../algorithms/securitypattern.py"/>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>Start here; the products of the earlier stages are read from the output folder.</source>
         <translation>从此阶段开始；前面阶段的产品从输出文件夹读取。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/securitypattern.py"/>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>Last stage</source>
         <translation>结束阶段</translation>
     </message>
     <message>
-        <location filename="../../algorithms/securitypattern.py"/>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>Stop after this stage; the report is written with the zoning stage.</source>
         <translation>在此阶段后停止；报告随分区阶段写出。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/securitypattern.py"/>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>Report language</source>
         <translation>报告语言</translation>
     </message>
     <message>
-        <location filename="../../algorithms/securitypattern.py"/>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../algorithms/securitypattern.py"/>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>The language of the report and its maps and charts.</source>
         <translation>报告及其地图和图表的语言。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/securitypattern.py"/>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../../algorithms/securitypattern.py"/>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>Every product is written here under a fixed name (sources.gpkg, resistance.tif, ..., report.html), replacing an earlier run's.</source>
         <translation>每个产品以固定名称写入此处（sources.gpkg、resistance.tif、...、report.html），覆盖先前运行的结果。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/securitypattern.py"/>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>The first stage comes after the last stage; choose a first stage at or before the last one.</source>
         <translation>起始阶段在结束阶段之后；请选择不晚于结束阶段的起始阶段。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/securitypattern.py"/>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>Step {step} skipped: it needs {needs}.</source>
         <translation>已跳过步骤 {step}：它需要 {needs}。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/securitypattern.py"/>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>Step {n}/{total}: {step}</source>
         <translation>步骤 {n}/{total}：{step}</translation>
     </message>
     <message>
-        <location filename="../../algorithms/securitypattern.py"/>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>The run was cancelled; the products of the steps that finished are in {folder}.</source>
         <translation>运行已取消；已完成步骤的产品位于 {folder}。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/securitypattern.py"/>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>{file} is missing in {folder}: run the stage {stage} first, or start from an earlier stage.</source>
         <translation>{folder} 中缺少 {file}：请先运行 {stage} 阶段，或从更早的阶段开始。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/workflow.py"/>
+        <location filename="../../algorithms/workflow/products.py"/>
         <source>MSPA classes</source>
         <translation>MSPA 类型</translation>
     </message>
     <message>
-        <location filename="../../algorithms/workflow.py"/>
+        <location filename="../../algorithms/workflow/products.py"/>
         <source>Habitat quality</source>
         <translation>生境质量</translation>
     </message>
     <message>
-        <location filename="../../algorithms/workflow.py"/>
+        <location filename="../../algorithms/workflow/products.py"/>
         <source>Habitat degradation</source>
         <translation>生境退化度</translation>
     </message>
     <message>
-        <location filename="../../algorithms/workflow.py"/>
+        <location filename="../../algorithms/workflow/products.py"/>
         <source>Ecological sources</source>
         <translation>生态源地</translation>
     </message>
     <message>
-        <location filename="../../algorithms/workflow.py"/>
+        <location filename="../../algorithms/workflow/products.py"/>
         <source>Source ids</source>
         <translation>源地编号</translation>
     </message>
     <message>
-        <location filename="../../algorithms/workflow.py"/>
+        <location filename="../../algorithms/workflow/products.py"/>
         <source>Resistance surface</source>
         <translation>阻力面</translation>
     </message>
     <message>
-        <location filename="../../algorithms/workflow.py"/>
+        <location filename="../../algorithms/workflow/products.py"/>
         <source>Source points</source>
         <translation>源地点</translation>
     </message>
     <message>
-        <location filename="../../algorithms/workflow.py"/>
+        <location filename="../../algorithms/workflow/products.py"/>
         <source>Cumulative current</source>
         <translation>累积电流</translation>
     </message>
     <message>
-        <location filename="../../algorithms/workflow.py"/>
+        <location filename="../../algorithms/workflow/products.py"/>
         <source>Effective resistances between sources</source>
         <translation>源地间有效电阻</translation>
     </message>
     <message>
-        <location filename="../../algorithms/workflow.py"/>
+        <location filename="../../algorithms/workflow/products.py"/>
         <source>Corridors (NLCC)</source>
         <translation>廊道（NLCC）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/workflow.py"/>
+        <location filename="../../algorithms/workflow/products.py"/>
         <source>Least-cost corridors</source>
         <translation>最小累积阻力廊道</translation>
     </message>
     <message>
-        <location filename="../../algorithms/workflow.py"/>
+        <location filename="../../algorithms/workflow/products.py"/>
         <source>Pinch points (current)</source>
         <translation>夹点（电流）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/workflow.py"/>
+        <location filename="../../algorithms/workflow/products.py"/>
         <source>Pinch points (network current)</source>
         <translation>夹点（网络电流）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/workflow.py"/>
+        <location filename="../../algorithms/workflow/products.py"/>
         <source>Pinch points</source>
         <translation>夹点</translation>
     </message>
     <message>
-        <location filename="../../algorithms/workflow.py"/>
+        <location filename="../../algorithms/workflow/products.py"/>
         <source>Barriers (improvement score)</source>
         <translation>障碍点（改善得分）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/workflow.py"/>
+        <location filename="../../algorithms/workflow/products.py"/>
         <source>Barriers</source>
         <translation>障碍点</translation>
     </message>
     <message>
-        <location filename="../../algorithms/workflow.py"/>
+        <location filename="../../algorithms/workflow/products.py"/>
         <source>Corridor centrality</source>
         <translation>廊道中心性</translation>
     </message>
     <message>
-        <location filename="../../algorithms/workflow.py"/>
+        <location filename="../../algorithms/workflow/products.py"/>
         <source>Source centrality</source>
         <translation>源地中心性</translation>
     </message>
     <message>
-        <location filename="../../algorithms/workflow.py"/>
+        <location filename="../../algorithms/workflow/products.py"/>
         <source>Restoration zones</source>
         <translation>生态修复分区</translation>
     </message>
     <message>
-        <location filename="../../algorithms/workflow.py"/>
+        <location filename="../../algorithms/workflow/products.py"/>
         <source>Zone polygons</source>
         <translation>分区面</translation>
     </message>
     <message>
-        <location filename="../../algorithms/workflow.py"/>
+        <location filename="../../algorithms/workflow/products.py"/>
         <source>Key restoration areas</source>
         <translation>关键修复区域</translation>
     </message>
     <message>
-        <location filename="../../algorithms/workflow.py"/>
+        <location filename="../../algorithms/workflow/products.py"/>
         <source>Zoning statistics</source>
         <translation>分区统计</translation>
     </message>
     <message>
-        <location filename="../../algorithms/workflow.py"/>
+        <location filename="../../algorithms/workflow/products.py"/>
         <source>County ledger</source>
         <translation>县域台账</translation>
     </message>
     <message>
-        <location filename="../../algorithms/workflow.py"/>
+        <location filename="../../algorithms/workflow/products.py"/>
         <source>Cross-boundary corridors</source>
         <translation>跨县廊道</translation>
     </message>
     <message>
-        <location filename="../../algorithms/workflow.py"/>
+        <location filename="../../algorithms/workflow/products.py"/>
         <source>County connectivity matrix</source>
         <translation>县域连通性矩阵</translation>
     </message>
     <message>
-        <location filename="../../algorithms/workflow.py"/>
+        <location filename="../../algorithms/workflow/products.py"/>
         <source>Element shares by county</source>
         <translation>各县要素占比</translation>
     </message>
     <message>
-        <location filename="../../algorithms/workflow.py"/>
+        <location filename="../../algorithms/workflow/products.py"/>
         <source>Restoration account</source>
         <translation>修复受益账户</translation>
     </message>
     <message>
-        <location filename="../../algorithms/workflow.py"/>
+        <location filename="../../algorithms/workflow/products.py"/>
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../algorithms/workflow.py"/>
+        <location filename="../../algorithms/workflow/products.py"/>
         <source>Report (PDF)</source>
         <translation>报告（PDF）</translation>
     </message>
     <message>
-        <location filename="../../espcore/presets.py"/>
+        <location filename="../../espcore/resistance/presets.py"/>
         <source>CLCD (China Land Cover Dataset, 9 classes)</source>
         <translation>CLCD（中国土地覆盖数据集，9 类）</translation>
     </message>
     <message>
-        <location filename="../../espcore/presets.py"/>
+        <location filename="../../espcore/resistance/presets.py"/>
         <source>CNLUCC level 1 (6 classes; level-2 codes take their parent's value)</source>
         <translation>CNLUCC 一级（6 类；二级代码取其上级类型的值）</translation>
     </message>
     <message>
-        <location filename="../../espcore/presets.py"/>
+        <location filename="../../espcore/resistance/presets.py"/>
         <source>ESA WorldCover (11 classes)</source>
         <translation>ESA WorldCover（11 类）</translation>
     </message>
@@ -5253,586 +5253,676 @@ Reference: McRae, B.H. et al. (2016) Conserving nature's stage: mapping omnidire
 <context>
     <name>espcore</name>
     <message>
-        <location filename="../../espcore/advanced.py"/>
+        <location filename="../../espcore/circuits/advanced.py"/>
         <source>The ground raster has {count} cells with negative values. Ground values must be 0 or positive: give cells without a ground NoData (or 0 for conductances).</source>
         <translation>接地栅格有 {count} 个像元为负值。接地值必须为 0 或正数：没有接地的像元请设为 NoData（电导输入时设为 0）。</translation>
     </message>
     <message>
-        <location filename="../../espcore/advanced.py"/>
+        <location filename="../../espcore/circuits/advanced.py"/>
         <source>The {name} raster has {rows} x {cols} cells but the resistance raster has {grows} x {gcols}; they must share one grid.</source>
         <translation>{name} 栅格有 {rows} × {cols} 个像元，而阻力栅格有 {grows} × {gcols} 个；二者必须共用同一网格。</translation>
     </message>
     <message>
-        <location filename="../../espcore/advanced.py"/>
+        <location filename="../../espcore/circuits/advanced.py"/>
         <source>The source raster holds non-finite values; give cells without a source the value 0.</source>
         <translation>电流源栅格含有非有限值；没有电流源的像元请设为 0。</translation>
     </message>
     <message>
-        <location filename="../../espcore/advanced.py"/>
+        <location filename="../../espcore/circuits/advanced.py"/>
         <source>The ground raster holds NaN values; give cells without a ground the value 0.</source>
         <translation>接地栅格含有 NaN 值；没有接地的像元请设为 0。</translation>
     </message>
     <message>
-        <location filename="../../espcore/advanced.py"/>
+        <location filename="../../espcore/circuits/advanced.py"/>
         <source>No connected part of the network has both a current source and a ground; the maps are empty. Check that sources and grounds lie on valid cells.</source>
         <translation>网络中没有任何连通部分同时包含电流源和接地；结果图为空。请检查电流源和接地是否位于有效像元上。</translation>
     </message>
     <message>
-        <location filename="../../espcore/barriers.py"/>
-        <source>The cell size must be a positive number of map units, not {cell_size}.</source>
-        <translation>像元大小必须是以地图单位计的正数，而不是 {cell_size}。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/barriers.py"/>
-        <source>The detection radius ({radius} map units) must be at least one cell ({cell_size} map units). Use a larger radius.</source>
-        <translation>探测半径（{radius} 地图单位）至少应为一个像元（{cell_size} 地图单位）。请使用更大的半径。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/barriers.py"/>
-        <source>The radii must be finite numbers (minimum {r_min}, maximum {r_max}, step {step}).</source>
-        <translation>半径必须为有限数值（最小 {r_min}，最大 {r_max}，步长 {step}）。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/barriers.py"/>
-        <source>The minimum radius must be positive, not {r_min}.</source>
-        <translation>最小半径必须为正数，而不是 {r_min}。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/barriers.py"/>
-        <source>The minimum radius ({r_min}) is larger than the maximum radius ({r_max}). Swap them or lower the minimum.</source>
-        <translation>最小半径（{r_min}）大于最大半径（{r_max}）。请交换二者或降低最小值。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/barriers.py"/>
-        <source>The radius step must be 0 (one radius) or positive, not {step}.</source>
-        <translation>半径步长必须为 0（单一半径）或正数，而不是 {step}。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/barriers.py"/>
-        <source>Unknown way to combine scores across {what}: '{combine}'. Use 'max' or 'sum'.</source>
-        <translation>未知的 {what} 间得分合并方式：“{combine}”。请使用 'max' 或 'sum'。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/barriers.py"/>
-        <source>The cost-weighted distance raster {name} must be a 2-D grid; it has {ndim} dimensions.</source>
-        <translation>成本加权距离栅格 {name} 必须为二维网格；它有 {ndim} 维。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/barriers.py"/>
-        <source>The cost-weighted distance raster {name} has {rows} x {cols} cells, the others {rows0} x {cols0}. Use rasters on one grid.</source>
-        <translation>成本加权距离栅格 {name} 有 {rows} × {cols} 个像元，其他栅格为 {rows0} × {cols0}。请使用同一网格上的栅格。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/barriers.py"/>
-        <source>The least-cost distance of link {link} must be a positive finite number, not {lcd}. Drop links between unconnected sources.</source>
-        <translation>连接 {link} 的最小累积阻力距离必须为有限正数，而不是 {lcd}。请删除不连通源地之间的连接。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/barriers.py"/>
-        <source>The source mask has {rows} x {cols} cells, the distance rasters {rows0} x {cols0}. Use rasters on one grid.</source>
-        <translation>源地掩膜有 {rows} × {cols} 个像元，距离栅格为 {rows0} × {cols0}。请使用同一网格上的栅格。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/barriers.py"/>
-        <source>The restored resistance must be a number of 0 or more, not {restored}.</source>
-        <translation>修复后的阻力必须为大于等于 0 的数，而不是 {restored}。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/barriers.py"/>
-        <source>Give at least one detection radius.</source>
-        <translation>请至少给出一个探测半径。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/barriers.py"/>
-        <source>There are no links to map barriers on. Run the corridor step first or keep at least one link.</source>
-        <translation>没有可用于识别障碍点的连接。请先运行廊道步骤，或至少保留一条连接。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/centrality.py"/>
-        <source>The link {what} '{value}' is not a node number: nodes are numbered 0 to {last}.</source>
-        <translation>连接的 {what}“{value}”不是节点编号：节点编号为 0 到 {last}。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/centrality.py"/>
-        <source>The number of nodes must be a whole number from 0 up, not {n}.</source>
-        <translation>节点数必须为从 0 起的整数，而不是 {n}。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/centrality.py"/>
-        <source>Every link needs a start node, an end node and a resistance: got {na} starts, {nb} ends and {nr} resistances.</source>
-        <translation>每条连接都需要起点、终点和电阻：得到 {na} 个起点、{nb} 个终点和 {nr} 个电阻。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/centrality.py"/>
-        <source>Link {link} has the resistance {value}; link resistances (cost-weighted distances) must be finite and positive.</source>
-        <translation>连接 {link} 的电阻为 {value}；连接电阻（成本加权距离）必须为有限正数。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/circuit.py"/>
+        <location filename="../../espcore/circuits/circuit.py"/>
         <source>Unknown source/ground conflict policy '{policy}'. Use one of: {choices}.</source>
         <translation>未知的电流源/接地冲突处理策略“{policy}”。请使用以下之一：{choices}。</translation>
     </message>
     <message>
-        <location filename="../../espcore/classify.py"/>
-        <source>The number of classes must be a whole number from 1 up, not {classes}.</source>
-        <translation>分类数必须为从 1 起的整数，而不是 {classes}。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/classify.py"/>
-        <source>The NoData mask must be a boolean array of the values' shape {shape}.</source>
-        <translation>NoData 掩膜必须是与数值形状 {shape} 相同的布尔数组。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/classify.py"/>
-        <source>There are no valid values to classify: every value is NoData, NaN or infinite.</source>
-        <translation>没有可分类的有效值：所有值均为 NoData、NaN 或无穷大。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/classify.py"/>
-        <source>The Jenks sample must hold at least twice the number of classes ({needed} values), not {sample}.</source>
-        <translation>Jenks 样本至少应包含分类数两倍的值（{needed} 个），而不是 {sample} 个。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/classify.py"/>
-        <source>Unknown classification method '{method}'; use one of {methods}.</source>
-        <translation>未知的分类方法“{method}”；请使用以下之一：{methods}。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/classify.py"/>
-        <source>Class breaks must be at least two finite values in increasing order, not {breaks}.</source>
-        <translation>分类断点必须是至少两个按升序排列的有限值，而不是 {breaks}。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/collaboration.py"/>
-        <source>The number of administrative units must be a whole number of 1 or more, not {n_units}.</source>
-        <translation>行政单元数必须为大于等于 1 的整数，而不是 {n_units}。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/collaboration.py"/>
-        <source>The {name} raster must be a 2-D grid; it has {ndim} dimensions.</source>
-        <translation>{name} 栅格必须为二维网格；它有 {ndim} 维。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/collaboration.py"/>
-        <source>The {name} raster must hold whole numbers; it has {value}. Set NoData cells to 0.</source>
-        <translation>{name} 栅格必须为整数；其中有 {value}。请将 NoData 像元设为 0。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/collaboration.py"/>
-        <source>The {name} raster has {rows} x {cols} cells, the {other} raster {rows0} x {cols0}. Use rasters on one grid.</source>
-        <translation>{name} 栅格有 {rows} × {cols} 个像元，{other} 栅格为 {rows0} × {cols0}。请使用同一网格上的栅格。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/collaboration.py"/>
-        <source>The units raster holds {value}, outside 0 (no unit) to {n_units} (the number of units). Rasterize the units with their position 1..{n_units} in the layer.</source>
-        <translation>单元栅格含有值 {value}，超出 0（无单元）到 {n_units}（单元数）的范围。请按单元在图层中的位置 1..{n_units} 对其栅格化。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/collaboration.py"/>
-        <source>The {name} table must have two dimensions (rows x columns); it has {ndim}.</source>
-        <translation>{name} 表必须为二维（行 × 列）；它有 {ndim} 维。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/collaboration.py"/>
-        <source>The {name} table has {found} columns, {want} expected (column 0 = outside every unit, then one per unit).</source>
-        <translation>{name} 表有 {found} 列，应为 {want} 列（第 0 列 = 不在任何单元内，其后每个单元一列）。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/collaboration.py"/>
-        <source>The {name} table must hold finite amounts of 0 or more, not {value}.</source>
-        <translation>{name} 表必须为大于等于 0 的有限数量，而不是 {value}。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/collaboration.py"/>
-        <source>The weights have shape {found}, the elements raster {want}. Give one weight per cell or a single number.</source>
-        <translation>权重的形状为 {found}，要素栅格为 {want}。请为每个像元给出一个权重，或给出单个数值。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/collaboration.py"/>
-        <source>The weight of an element cell must be a finite number of 0 or more, not {value}.</source>
-        <translation>要素像元的权重必须为大于等于 0 的有限数，而不是 {value}。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/collaboration.py"/>
-        <source>The geotransform must be six finite numbers (x0, dx, 0, y0, 0, dy), not {geotransform}.</source>
-        <translation>地理变换参数必须是六个有限数（x0, dx, 0, y0, 0, dy），而不是 {geotransform}。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/collaboration.py"/>
-        <source>The grid is rotated (geotransform terms {rx}, {ry}); warp the rasters to a north-up grid first.</source>
-        <translation>网格是旋转的（地理变换参数 {rx}、{ry}）；请先将栅格变形为正北朝上的网格。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/collaboration.py"/>
-        <source>The cell size in the geotransform ({dx}, {dy}) must be positive across and non-zero down.</source>
-        <translation>地理变换中的像元大小（{dx}, {dy}）横向必须为正，纵向必须非零。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/collaboration.py"/>
-        <source>Line {line} has a part that is not a list of (x, y) vertices (shape {shape}).</source>
-        <translation>线 {line} 有一部分不是 (x, y) 顶点列表（形状 {shape}）。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/collaboration.py"/>
-        <source>Line {line} has a vertex with a non-finite coordinate. Repair the geometry.</source>
-        <translation>线 {line} 有一个坐标非有限的顶点。请修复几何图形。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/collaboration.py"/>
-        <source>The step along lines must be a positive number of map units, not {step}.</source>
-        <translation>沿线步长必须为以地图单位计的正数，而不是 {step}。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/collaboration.py"/>
-        <source>The link ends must be a table of two unit numbers per link, not shape {shape}.</source>
-        <translation>连接端点必须是每条连接两个单元编号的表，而不是形状 {shape}。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/collaboration.py"/>
-        <source>A link end lies in unit {value}; units are numbered 0 (outside) to {n_units}.</source>
-        <translation>有一个连接端点位于单元 {value}；单元编号为 0（外部）到 {n_units}。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/collaboration.py"/>
-        <source>There are {found} link weights for {links} links; give one per link.</source>
-        <translation>{links} 条连接有 {found} 个连接权重；请每条连接给出一个。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/collaboration.py"/>
-        <source>The link weights must be finite numbers.</source>
-        <translation>连接权重必须为有限数。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/collaboration.py"/>
-        <source>The link membership table must have {columns} columns (outside + one per unit), not shape {shape}.</source>
-        <translation>连接归属表必须有 {columns} 列（外部 + 每个单元一列），而不是形状 {shape}。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/collaboration.py"/>
-        <source>The unit matrix must be square (units x units), not shape {shape}.</source>
-        <translation>单元矩阵必须为方阵（单元 × 单元），而不是形状 {shape}。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/collaboration.py"/>
-        <source>The unit matrix must hold finite weights of 0 or more, not {value}.</source>
-        <translation>单元矩阵必须为大于等于 0 的有限权重，而不是 {value}。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/collaboration.py"/>
-        <source>The unit matrix must be symmetric (a link between u and v weighs the same both ways); build it with unit_matrix.</source>
-        <translation>单元矩阵必须对称（u 与 v 之间的连接双向权重相同）；请用 unit_matrix 构建。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/collaboration.py"/>
-        <source>The community resolution must be a positive number, not {resolution}.</source>
-        <translation>社区划分分辨率必须为正数，而不是 {resolution}。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/collaboration.py"/>
-        <source>There are {found} group labels for {units} units; give one per unit.</source>
-        <translation>{units} 个单元有 {found} 个分组标签；请每个单元给出一个。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/collaboration.py"/>
-        <source>The group labels must be whole numbers.</source>
-        <translation>分组标签必须为整数。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/collaboration.py"/>
-        <source>The two partitions label {n_a} and {n_b} items; give labels for the same items.</source>
-        <translation>两个划分分别标记了 {n_a} 和 {n_b} 个对象；请为相同的对象给出标签。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/collaboration.py"/>
-        <source>The source table has {rows} rows for {ids} source ids; give one row per source.</source>
-        <translation>源地表有 {rows} 行，对应 {ids} 个源地编号；请每个源地给出一行。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/collaboration.py"/>
-        <source>The link ends must be a table of two source ids per link, not shape {shape}.</source>
-        <translation>连接端点必须是每条连接两个源地编号的表，而不是形状 {shape}。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/collaboration.py"/>
-        <source>Link end source {source} is not among the sources; check the source id field of the links.</source>
-        <translation>连接端点源地 {source} 不在源地中；请检查连接的源地编号字段。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/collaboration.py"/>
-        <source>Source {source} has no area on the grid, so its units are unknown; drop the links that end at it.</source>
-        <translation>源地 {source} 在网格上没有面积，因此其所属单元未知；请删除以其为端点的连接。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/collaboration.py"/>
-        <source>The scores have {found} barrier rows, the burden table {want}; give both in the same barrier order.</source>
-        <translation>得分有 {found} 个障碍点行，负担表有 {want} 行；请按相同的障碍点顺序给出二者。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/collaboration.py"/>
-        <source>The scores have {found} link columns, the beneficiary table {want} rows; give both in the same link order.</source>
-        <translation>得分有 {found} 个连接列，受益表有 {want} 行；请按相同的连接顺序给出二者。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/collaboration.py"/>
-        <source>The benefit shares of link {link} sum to {total}, not 1.</source>
-        <translation>连接 {link} 的受益份额之和为 {total}，而不是 1。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/connectivity.py"/>
-        <source>The dispersal distance must be a positive number, not {value}.</source>
-        <translation>扩散距离必须为正数，而不是 {value}。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/connectivity.py"/>
-        <source>The probability at the dispersal distance must lie between 0 and 1 (both excluded), not {value}; Conefor studies use 0.5, Graphab 0.05.</source>
-        <translation>扩散距离处的概率必须介于 0 和 1 之间（不含两端），而不是 {value}；Conefor 研究使用 0.5，Graphab 使用 0.05。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/connectivity.py"/>
-        <source>The smallest probability kept must lie in [0, 1), not {value}.</source>
-        <translation>保留的最小概率必须位于 [0, 1) 内，而不是 {value}。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/connectivity.py"/>
-        <source>The links hold {i} first patches, {j} second patches and {d} distances; they must be equally many.</source>
-        <translation>连接包含 {i} 个第一斑块、{j} 个第二斑块和 {d} 个距离；三者数量必须相同。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/connectivity.py"/>
-        <source>A link refers to a patch index outside 0..{last}.</source>
-        <translation>有一条连接引用了 0..{last} 以外的斑块索引。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/connectivity.py"/>
-        <source>A link joins a patch to itself (index {index}).</source>
-        <translation>有一条连接将斑块与其自身相连（索引 {index}）。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/connectivity.py"/>
-        <source>Link distances must be zero or positive numbers.</source>
-        <translation>连接距离必须为零或正数。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/connectivity.py"/>
-        <source>There are no patches: nothing to connect. Check that the patch layer or raster holds patches (ids above 0).</source>
-        <translation>没有斑块：无可连接对象。请检查斑块图层或栅格是否含有斑块（ID 大于 0）。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/connectivity.py"/>
-        <source>The patch ids of the links must be unique and sorted ascending.</source>
-        <translation>连接的斑块 ID 必须唯一并按升序排列。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/connectivity.py"/>
-        <source>There are {areas} patch areas for {ids} patch ids; give one area per patch.</source>
-        <translation>{ids} 个斑块 ID 有 {areas} 个斑块面积；请每个斑块给出一个面积。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/connectivity.py"/>
-        <source>Patch areas must be zero or positive numbers.</source>
-        <translation>斑块面积必须为零或正数。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/connectivity.py"/>
-        <source>Every patch has zero area; PC and IIC are undefined.</source>
-        <translation>所有斑块面积均为零；PC 和 IIC 无定义。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/connectivity.py"/>
-        <source>The landscape area ({landscape:g}) is smaller than the total patch area ({patches:g}); give the area of the whole study area in map units².</source>
-        <translation>景观面积（{landscape:g}）小于斑块总面积（{patches:g}）；请给出整个研究区的面积（地图单位²）。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/corridors.py"/>
-        <source>There is no source cell: the source raster is empty.</source>
-        <translation>没有源地像元：源地栅格为空。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/corridors.py"/>
-        <source>The {what} limits must be zero or positive numbers.</source>
-        <translation>{what} 的限值必须为零或正数。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/corridors.py"/>
-        <source>The minimum {what} ({low}) is above the maximum ({high}).</source>
-        <translation>{what} 的最小值（{low}）大于最大值（{high}）。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/corridors.py"/>
-        <source>The corridor width must be zero or positive, not {value}.</source>
-        <translation>廊道宽度必须为零或正数，而不是 {value}。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/corridors.py"/>
-        <source>Adjacency must be one of {options}, not {value!r}.</source>
-        <translation>邻接方式必须是 {options} 之一，而不是 {value!r}。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/corridors.py"/>
-        <source>Nearest neighbours are measured by {options}, not {value!r}.</source>
-        <translation>最近邻按 {options} 度量，而不是 {value!r}。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/corridors.py"/>
-        <source>The number of nearest neighbours must be 0 (no limit) or more.</source>
-        <translation>最近邻数必须为 0（不限）或更多。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/corridors.py"/>
-        <source>Corridors need at least two sources on passable cells; found {count}.</source>
-        <translation>廊道至少需要两个位于可通行像元上的源地；只找到 {count} 个。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/costdistance.py"/>
-        <source>The cell size must be one number or a (width, height) pair, not {size}.</source>
-        <translation>像元大小必须为一个数或一对（宽, 高），而不是 {size}。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/costdistance.py"/>
-        <location filename="../../espcore/grid.py"/>
-        <location filename="../../espcore/patchdistance.py"/>
-        <source>The cell size must be positive, not {size}.</source>
-        <translation>像元大小必须为正数，而不是 {size}。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/costdistance.py"/>
-        <source>Pinch points and barriers need square cells (circuit resistances and detection circles are measured in cells), but these cells are {dx:g} x {dy:g}. Resample the rasters to square cells first (Raster &gt; Projections &gt; Warp with equal X and Y resolution).</source>
-        <translation>夹点和障碍点需要正方形像元（电路电阻和探测圆以像元计量），但这些像元为 {dx:g} × {dy:g}。请先将栅格重采样为正方形像元（栅格 &gt; 投影 &gt; 变形，X 和 Y 分辨率相同）。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/costdistance.py"/>
-        <source>The largest cost distance must be zero or positive, not {value}.</source>
-        <translation>最大成本距离必须为零或正数，而不是 {value}。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/costdistance.py"/>
-        <source>The {what} raster must be two-dimensional, not {ndim}-dimensional.</source>
-        <translation>{what} 栅格必须为二维，而不是 {ndim} 维。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/costdistance.py"/>
-        <source>The {what} raster ({shape}), the resistance raster ({rshape}) and the NoData mask ({mshape}) must have the same size.</source>
-        <translation>{what} 栅格（{shape}）、阻力栅格（{rshape}）和 NoData 掩膜（{mshape}）必须大小相同。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/costdistance.py"/>
-        <source>Resistance values must be numbers, not {kind}.</source>
-        <translation>阻力值必须为数值，而不是 {kind}。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/costdistance.py"/>
-        <source>The cost-distance method must be 'auto', 'skimage' or 'scipy', not {value!r}.</source>
-        <translation>成本距离方法必须为 'auto'、'skimage' 或 'scipy'，而不是 {value!r}。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/costdistance.py"/>
-        <source>There is no source cell: every source lies on NoData or the source raster is empty. Give at least one passable source cell.</source>
-        <translation>没有源地像元：所有源地都位于 NoData 上，或源地栅格为空。请至少给出一个可通行的源地像元。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/costdistance.py"/>
-        <source>The path start ({row}, {col}) lies outside the grid.</source>
-        <translation>路径起点（{row}, {col}）位于网格之外。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/costdistance.py"/>
-        <source>The path start ({row}, {col}) is not reached from any source.</source>
-        <translation>路径起点（{row}, {col}）无法从任何源地到达。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/costdistance.py"/>
-        <source>The CWD surface does not descend to a source from cell ({row}, {col}); was it computed with this resistance?</source>
-        <translation>从像元（{row}, {col}）出发，CWD 面没有下降到任何源地；它是用此阻力计算的吗？</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/costdistance.py"/>
-        <source>The CWD surface does not descend to a source.</source>
-        <translation>CWD 面没有下降到任何源地。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/costdistance.py"/>
-        <source>The two CWD rasters differ in size ({ashape} and {bshape}).</source>
-        <translation>两个 CWD 栅格大小不同（{ashape} 和 {bshape}）。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/costdistance.py"/>
-        <source>Source {id} has no passable cell on the grid.</source>
-        <translation>源地 {id} 在网格上没有可通行像元。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/csini.py"/>
+        <location filename="../../espcore/circuits/csini.py"/>
         <source>Line {line} of the {what} is not numeric: '{text}'.</source>
         <translation>{what} 的第 {line} 行不是数值：“{text}”。</translation>
     </message>
     <message>
-        <location filename="../../espcore/csini.py"/>
+        <location filename="../../espcore/circuits/csini.py"/>
         <source>Line {line} of the {what} needs {columns} values: '{text}'.</source>
         <translation>{what} 的第 {line} 行需要 {columns} 个值：“{text}”。</translation>
     </message>
     <message>
-        <location filename="../../espcore/csini.py"/>
+        <location filename="../../espcore/circuits/csini.py"/>
         <source>The included-pairs file is empty.</source>
         <translation>包含点对（included pairs）文件为空。</translation>
     </message>
     <message>
-        <location filename="../../espcore/csjob.py"/>
+        <location filename="../../espcore/circuits/csjob.py"/>
         <source>Unknown Circuitscape scenario '{name}'. Use pairwise, advanced, one-to-all or all-to-one.</source>
         <translation>未知的 Circuitscape 情景“{name}”。请使用 pairwise、advanced、one-to-all 或 all-to-one。</translation>
     </message>
     <message>
-        <location filename="../../espcore/csjob.py"/>
+        <location filename="../../espcore/circuits/csjob.py"/>
         <source>The INI has no output_file; set output_file = &lt;folder&gt;/&lt;name&gt;.out.</source>
         <translation>INI 中没有 output_file；请设置 output_file = &lt;folder&gt;/&lt;name&gt;.out。</translation>
     </message>
     <message>
-        <location filename="../../espcore/csjob.py"/>
+        <location filename="../../espcore/circuits/csjob.py"/>
         <source>The INI needs '{key}' for this scenario.</source>
         <translation>此情景的 INI 需要“{key}”。</translation>
     </message>
     <message>
-        <location filename="../../espcore/csjob.py"/>
+        <location filename="../../espcore/circuits/csjob.py"/>
         <source>The raster in '{key}' has {rows} x {cols} cells but the habitat raster has {hrows} x {hcols}; they must share one grid.</source>
         <translation>“{key}”中的栅格有 {rows} × {cols} 个像元，而生境栅格有 {hrows} × {hcols} 个；二者必须共用同一网格。</translation>
     </message>
     <message>
-        <location filename="../../espcore/csjob.py"/>
+        <location filename="../../espcore/circuits/csjob.py"/>
         <source>Advanced mode needs a source raster and a ground raster.</source>
         <translation>advanced 模式需要电流源栅格和接地栅格。</translation>
     </message>
     <message>
-        <location filename="../../espcore/csjob.py"/>
+        <location filename="../../espcore/circuits/csjob.py"/>
         <source>The {scenario} scenario needs focal nodes.</source>
         <translation>{scenario} 情景需要焦点节点。</translation>
     </message>
     <message>
-        <location filename="../../espcore/csjob.py"/>
+        <location filename="../../espcore/circuits/csjob.py"/>
         <source>Network mode supports the pairwise and advanced scenarios, not '{name}'.</source>
         <translation>网络模式支持 pairwise 和 advanced 情景，不支持“{name}”。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/focal.py"/>
+        <source>Focal node {id} at ({x}, {y}) lies outside the resistance raster.</source>
+        <translation>焦点节点 {id} 位于（{x}, {y}），在阻力栅格之外。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/focal.py"/>
+        <source>At least two focal nodes with different ids are needed; found {count}.</source>
+        <translation>至少需要两个 ID 不同的焦点节点；只找到 {count} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/graph.py"/>
+        <source>The resistance raster has {count} cells with zero or negative resistance. Resistances must be positive: give barriers NoData, and join cells that should conduct freely with a short-circuit region.</source>
+        <translation>阻力栅格有 {count} 个像元的阻力为零或负值。阻力必须为正：障碍请设为 NoData，应自由导电的像元请用短路区域连接。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/graph.py"/>
+        <source>The conductance raster has {count} cells with negative conductance. Conductances must be zero (barrier) or positive.</source>
+        <translation>电导栅格有 {count} 个像元的电导为负。电导必须为零（障碍）或正数。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/network.py"/>
+        <source>The {what} holds '{value}', which is not a node id. Node ids are whole numbers from 0 up, as in the graph file.</source>
+        <translation>{what} 中含有“{value}”，它不是节点 ID。节点 ID 是从 0 起的整数，与图文件中一致。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/network.py"/>
+        <source>The {what} needs {columns} columns per row.</source>
+        <translation>{what} 每行需要 {columns} 列。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/network.py"/>
+        <source>The graph has no edges. Give one 'node node value' line per edge.</source>
+        <translation>图中没有边。请每条边给出一行“节点 节点 值”。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/network.py"/>
+        <source>The graph has {count} edges with zero, negative or missing resistance (first: {a} {b} {value}). Resistances must be positive; join nodes that should conduct freely into one node.</source>
+        <translation>图中有 {count} 条边的电阻为零、负值或缺失（第一条：{a} {b} {value}）。电阻必须为正；应自由导电的节点请合并为一个节点。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/network.py"/>
+        <source>The graph has {count} edges with negative, infinite or missing conductance (first: {a} {b} {value}). Conductances must be zero or positive.</source>
+        <translation>图中有 {count} 条边的电导为负、无穷大或缺失（第一条：{a} {b} {value}）。电导必须为零或正数。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/network.py"/>
+        <source>Factorising a component of {n} nodes for {m} focal nodes ({solves} solves).</source>
+        <translation>正在分解一个含 {n} 个节点的连通分量，对应 {m} 个焦点节点（求解 {solves} 次）。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/network.py"/>
+        <source>{count} focal nodes are not in the included pairs and are dropped.</source>
+        <translation>有 {count} 个焦点节点不在包含点对中，已舍去。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/network.py"/>
+        <source>Network pairwise mode needs at least two different focal nodes; {count} found.</source>
+        <translation>网络 pairwise 模式至少需要两个不同的焦点节点；只找到 {count} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/network.py"/>
+        <source>Focal nodes not in the graph (resistance -1): {ids}.</source>
+        <translation>不在图中的焦点节点（电阻 -1）：{ids}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/network.py"/>
+        <source>Graph: {n} nodes, {e} edges, {c} connected components, {k} focal nodes.</source>
+        <translation>图：{n} 个节点，{e} 条边，{c} 个连通分量，{k} 个焦点节点。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/network.py"/>
+        <source>The {what} names node {node}, but the graph's largest node id is {top}. Use the node ids of the graph file.</source>
+        <translation>{what} 引用了节点 {node}，但图中最大的节点 ID 为 {top}。请使用图文件中的节点 ID。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/network.py"/>
+        <source>The {what} has a missing (NaN) value.</source>
+        <translation>{what} 中有缺失（NaN）值。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/network.py"/>
+        <source>The ground list has negative values. Give resistances (or conductances) to ground of 0 or more.</source>
+        <translation>接地列表含有负值。请给出大于等于 0 的接地电阻（或电导）。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/network.py"/>
+        <source>The source list has no nonzero current source.</source>
+        <translation>电流源列表中没有非零的电流源。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/network.py"/>
+        <source>The ground list has no ground (every value means 'no ground').</source>
+        <translation>接地列表中没有接地（所有值都表示“无接地”）。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/network.py"/>
+        <source>No connected part of the graph has both a current source and a ground, so no current flows. Check the node ids of the source and ground lists and the source/ground conflict policy.</source>
+        <translation>图中没有任何连通部分同时包含电流源和接地，因此没有电流流动。请检查电流源和接地列表中的节点 ID 以及电流源/接地冲突处理策略。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/omniscape.py"/>
+        <source>The Omniscape settings have no '{key}'. Add '{key} = &lt;value&gt;' to the INI.</source>
+        <translation>Omniscape 设置中没有“{key}”。请在 INI 中添加“{key} = &lt;value&gt;”。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/omniscape.py"/>
+        <source>Omniscape option '{key}' must be a number, not '{value}'.</source>
+        <translation>Omniscape 选项“{key}”必须为数值，而不是“{value}”。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/omniscape.py"/>
+        <source>Omniscape option '{key}' must be a whole number, not '{value}'.</source>
+        <translation>Omniscape 选项“{key}”必须为整数，而不是“{value}”。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/omniscape.py"/>
+        <source>Line {line} of the reclass table needs two values (old value, new value): '{text}'.</source>
+        <translation>重分类表第 {line} 行需要两个值（原值, 新值）：“{text}”。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/omniscape.py"/>
+        <source>Line {line} of the reclass table is not numeric: '{text}'. Write 'old new', with new = missing for NoData.</source>
+        <translation>重分类表第 {line} 行不是数值：“{text}”。请写成“原值 新值”，NoData 的新值写 missing。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/omniscape.py"/>
+        <source>The Omniscape radius must be a whole number of cells, at least 1, not {radius}.</source>
+        <translation>Omniscape 半径必须为至少 1 的整数像元数，而不是 {radius}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/omniscape.py"/>
+        <source>The Omniscape block size must be a whole number of cells, at least 1, not {size}.</source>
+        <translation>Omniscape 块大小必须为至少 1 的整数像元数，而不是 {size}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/omniscape.py"/>
+        <source>The Omniscape buffer must be a whole number of cells, 0 or more, not {buffer}.</source>
+        <translation>Omniscape 缓冲区必须为大于等于 0 的整数像元数，而不是 {buffer}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/omniscape.py"/>
+        <source>The block size ({size}) is larger than the moving window (radius {radius} + buffer {buffer}). Use a block size of at most 2 x (radius + buffer) + 1.</source>
+        <translation>块大小（{size}）大于移动窗口（半径 {radius} + 缓冲区 {buffer}）。块大小最多为 2 × (半径 + 缓冲区) + 1。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/omniscape.py"/>
+        <source>Unknown solver '{solver}'. Use one of: {choices}.</source>
+        <translation>未知的求解器“{solver}”。请使用以下之一：{choices}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/omniscape.py"/>
+        <source>reclassify_resistance is on but the reclass table is empty. Give a table of 'old new' value pairs.</source>
+        <translation>已开启 reclassify_resistance，但重分类表为空。请给出“原值 新值”对的表。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/omniscape.py"/>
+        <source>n_conditions must be 1 or 2, not {n}.</source>
+        <translation>n_conditions 必须为 1 或 2，而不是 {n}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/omniscape.py"/>
+        <source>compare_to_future must be one of {choices}, not '{value}'.</source>
+        <translation>compare_to_future 必须是 {choices} 之一，而不是“{value}”。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/omniscape.py"/>
+        <source>{key} must be one of {choices}, not '{value}'.</source>
+        <translation>{key} 必须是 {choices} 之一，而不是“{value}”。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/omniscape.py"/>
+        <source>Unsupported Omniscape solver '{solver}'; choosing one automatically (Omniscape.jl would use cg+amg).</source>
+        <translation>不支持的 Omniscape 求解器“{solver}”；将自动选择一个（Omniscape.jl 会使用 cg+amg）。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/omniscape.py"/>
+        <source>precision = single is not reproduced: the run uses double precision.</source>
+        <translation>未复现 precision = single：运行使用双精度。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/omniscape.py"/>
+        <source>reclassify_resistance is true but the INI has no reclass_table. Add 'reclass_table = &lt;file&gt;'.</source>
+        <translation>reclassify_resistance 为 true，但 INI 中没有 reclass_table。请添加“reclass_table = &lt;file&gt;”。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/omniscape.py"/>
+        <source>The reclass table '{path}' must be read by the caller: pass read_text.</source>
+        <translation>重分类表“{path}”必须由调用方读取：请传入 read_text。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/omniscape.py"/>
+        <source>{key} = '{value}' is not a comparison Omniscape knows. Use 'within' or 'equal'.</source>
+        <translation>{key} = '{value}' 不是 Omniscape 支持的比较方式。请使用 'within' 或 'equal'。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/omniscape.py"/>
+        <source>The resistance surface must be a 2-D raster, not {ndim}-dimensional.</source>
+        <translation>阻力面必须是二维栅格，而不是 {ndim} 维。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/omniscape.py"/>
+        <source>The NoData mask ({mask}) does not match the resistance surface ({shape}).</source>
+        <translation>NoData 掩膜（{mask}）与阻力面（{shape}）不匹配。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/omniscape.py"/>
+        <source>The {what} surface has {count} cells with zero or negative values. Omniscape needs positive values: give barriers NoData.</source>
+        <translation>{what} 面有 {count} 个像元的值为零或负值。Omniscape 需要正值：障碍请设为 NoData。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/omniscape.py"/>
+        <source>After reclassification the {what} surface has {count} cells with zero or negative values. Fix the reclass table.</source>
+        <translation>重分类后 {what} 面有 {count} 个像元的值为零或负值。请修正重分类表。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/omniscape.py"/>
+        <source>The conductance surface has infinite values. Use large finite conductances instead.</source>
+        <translation>电导面含有无穷大值。请改用较大的有限电导值。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/omniscape.py"/>
+        <source>Omniscape needs a source strength raster, or set source_from_resistance to derive sources from the resistance.</source>
+        <translation>Omniscape 需要电流源强度栅格，或开启 source_from_resistance 以从阻力推导电流源。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/omniscape.py"/>
+        <source>The source raster ({source}) and the resistance surface ({shape}) have different sizes. Align them on one grid.</source>
+        <translation>电流源栅格（{source}）与阻力面（{shape}）大小不同。请将二者对齐到同一网格。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/omniscape.py"/>
+        <source>The source NoData mask ({mask}) does not match the source raster ({shape}).</source>
+        <translation>电流源 NoData 掩膜（{mask}）与电流源栅格（{shape}）不匹配。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/omniscape.py"/>
+        <source>Conditional connectivity needs the raster for condition {k}. Pass condition{k}.</source>
+        <translation>条件连通性需要条件 {k} 的栅格。请传入 condition{k}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/omniscape.py"/>
+        <source>compare_to_future = {mode} needs the future raster of condition {k}. Pass condition{k}_future.</source>
+        <translation>compare_to_future = {mode} 需要条件 {k} 的未来栅格。请传入 condition{k}_future。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/omniscape.py"/>
+        <source>compare_to_future = {mode}: the future raster of condition {k} is not used.</source>
+        <translation>compare_to_future = {mode}：条件 {k} 的未来栅格未被使用。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/omniscape.py"/>
+        <source>The {name} raster ({other}) and the resistance surface ({shape}) have different sizes. Align them on one grid.</source>
+        <translation>{name} 栅格（{other}）与阻力面（{shape}）大小不同。请将二者对齐到同一网格。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/omniscape.py"/>
+        <source>source_from_resistance is on: the source raster is ignored.</source>
+        <translation>已开启 source_from_resistance：电流源栅格被忽略。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/omniscape.py"/>
+        <source>block_size is even ({size}) but must be odd; using {used}, as Omniscape does.</source>
+        <translation>block_size 为偶数（{size}），但必须为奇数；按 Omniscape 的做法改用 {used}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/omniscape.py"/>
+        <source>Omniscape: {n} moving windows (radius {radius}, block size {size}).</source>
+        <translation>Omniscape：{n} 个移动窗口（半径 {radius}，块大小 {size}）。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/onetoall.py"/>
+        <source>{mode}: {count} focal nodes, {n} network nodes.</source>
+        <translation>{mode}：{count} 个焦点节点，{n} 个网络节点。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/pairwise.py"/>
+        <source>Factorising a component of {n} nodes for {m} focal nodes.</source>
+        <translation>正在分解一个含 {n} 个节点的连通分量，对应 {m} 个焦点节点。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/pairwise.py"/>
+        <source>Focal regions: {count} pairs, each solved with its two regions shorted.</source>
+        <translation>焦点区域：{count} 对，每对在其两个区域短路的情况下求解。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/solvers.py"/>
+        <source>Unknown solver '{method}'. Use one of: {choices}.</source>
+        <translation>未知的求解器“{method}”。请使用以下之一：{choices}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/solvers.py"/>
+        <source>Solver: {method} for {n} unknowns ({reason}).</source>
+        <translation>求解器：{method}，{n} 个未知数（{reason}）。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/solvers.py"/>
+        <source>Solver '{method}' is not installed; using '{fallback}' instead.</source>
+        <translation>求解器“{method}”未安装；改用“{fallback}”。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/solvers.py"/>
+        <source>The conductance matrix is not positive definite ({detail}).</source>
+        <translation>电导矩阵不是正定的（{detail}）。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/solvers.py"/>
+        <source>The AMG-CG solver did not converge (relative residual {residual:.1e}). The resistance range is probably extreme; try the cholmod solver or cap very high resistances.</source>
+        <translation>AMG-CG 求解器未收敛（相对残差 {residual:.1e}）。阻力取值范围可能过于极端；请尝试 cholmod 求解器，或限制过高的阻力值。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/barriers.py"/>
+        <source>The cell size must be a positive number of map units, not {cell_size}.</source>
+        <translation>像元大小必须是以地图单位计的正数，而不是 {cell_size}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/barriers.py"/>
+        <source>The detection radius ({radius} map units) must be at least one cell ({cell_size} map units). Use a larger radius.</source>
+        <translation>探测半径（{radius} 地图单位）至少应为一个像元（{cell_size} 地图单位）。请使用更大的半径。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/barriers.py"/>
+        <source>The radii must be finite numbers (minimum {r_min}, maximum {r_max}, step {step}).</source>
+        <translation>半径必须为有限数值（最小 {r_min}，最大 {r_max}，步长 {step}）。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/barriers.py"/>
+        <source>The minimum radius must be positive, not {r_min}.</source>
+        <translation>最小半径必须为正数，而不是 {r_min}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/barriers.py"/>
+        <source>The minimum radius ({r_min}) is larger than the maximum radius ({r_max}). Swap them or lower the minimum.</source>
+        <translation>最小半径（{r_min}）大于最大半径（{r_max}）。请交换二者或降低最小值。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/barriers.py"/>
+        <source>The radius step must be 0 (one radius) or positive, not {step}.</source>
+        <translation>半径步长必须为 0（单一半径）或正数，而不是 {step}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/barriers.py"/>
+        <source>Unknown way to combine scores across {what}: '{combine}'. Use 'max' or 'sum'.</source>
+        <translation>未知的 {what} 间得分合并方式：“{combine}”。请使用 'max' 或 'sum'。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/barriers.py"/>
+        <source>The cost-weighted distance raster {name} must be a 2-D grid; it has {ndim} dimensions.</source>
+        <translation>成本加权距离栅格 {name} 必须为二维网格；它有 {ndim} 维。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/barriers.py"/>
+        <source>The cost-weighted distance raster {name} has {rows} x {cols} cells, the others {rows0} x {cols0}. Use rasters on one grid.</source>
+        <translation>成本加权距离栅格 {name} 有 {rows} × {cols} 个像元，其他栅格为 {rows0} × {cols0}。请使用同一网格上的栅格。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/barriers.py"/>
+        <source>The least-cost distance of link {link} must be a positive finite number, not {lcd}. Drop links between unconnected sources.</source>
+        <translation>连接 {link} 的最小累积阻力距离必须为有限正数，而不是 {lcd}。请删除不连通源地之间的连接。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/barriers.py"/>
+        <source>The source mask has {rows} x {cols} cells, the distance rasters {rows0} x {cols0}. Use rasters on one grid.</source>
+        <translation>源地掩膜有 {rows} × {cols} 个像元，距离栅格为 {rows0} × {cols0}。请使用同一网格上的栅格。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/barriers.py"/>
+        <source>The restored resistance must be a number of 0 or more, not {restored}.</source>
+        <translation>修复后的阻力必须为大于等于 0 的数，而不是 {restored}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/barriers.py"/>
+        <source>Give at least one detection radius.</source>
+        <translation>请至少给出一个探测半径。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/barriers.py"/>
+        <source>There are no links to map barriers on. Run the corridor step first or keep at least one link.</source>
+        <translation>没有可用于识别障碍点的连接。请先运行廊道步骤，或至少保留一条连接。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/centrality.py"/>
+        <source>The link {what} '{value}' is not a node number: nodes are numbered 0 to {last}.</source>
+        <translation>连接的 {what}“{value}”不是节点编号：节点编号为 0 到 {last}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/centrality.py"/>
+        <source>The number of nodes must be a whole number from 0 up, not {n}.</source>
+        <translation>节点数必须为从 0 起的整数，而不是 {n}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/centrality.py"/>
+        <source>Every link needs a start node, an end node and a resistance: got {na} starts, {nb} ends and {nr} resistances.</source>
+        <translation>每条连接都需要起点、终点和电阻：得到 {na} 个起点、{nb} 个终点和 {nr} 个电阻。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/centrality.py"/>
+        <source>Link {link} has the resistance {value}; link resistances (cost-weighted distances) must be finite and positive.</source>
+        <translation>连接 {link} 的电阻为 {value}；连接电阻（成本加权距离）必须为有限正数。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/classify.py"/>
+        <source>The number of classes must be a whole number from 1 up, not {classes}.</source>
+        <translation>分类数必须为从 1 起的整数，而不是 {classes}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/classify.py"/>
+        <source>The NoData mask must be a boolean array of the values' shape {shape}.</source>
+        <translation>NoData 掩膜必须是与数值形状 {shape} 相同的布尔数组。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/classify.py"/>
+        <source>There are no valid values to classify: every value is NoData, NaN or infinite.</source>
+        <translation>没有可分类的有效值：所有值均为 NoData、NaN 或无穷大。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/classify.py"/>
+        <source>The Jenks sample must hold at least twice the number of classes ({needed} values), not {sample}.</source>
+        <translation>Jenks 样本至少应包含分类数两倍的值（{needed} 个），而不是 {sample} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/classify.py"/>
+        <source>Unknown classification method '{method}'; use one of {methods}.</source>
+        <translation>未知的分类方法“{method}”；请使用以下之一：{methods}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/classify.py"/>
+        <source>Class breaks must be at least two finite values in increasing order, not {breaks}.</source>
+        <translation>分类断点必须是至少两个按升序排列的有限值，而不是 {breaks}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/corridors.py"/>
+        <source>There is no source cell: the source raster is empty.</source>
+        <translation>没有源地像元：源地栅格为空。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/corridors.py"/>
+        <source>The {what} limits must be zero or positive numbers.</source>
+        <translation>{what} 的限值必须为零或正数。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/corridors.py"/>
+        <source>The minimum {what} ({low}) is above the maximum ({high}).</source>
+        <translation>{what} 的最小值（{low}）大于最大值（{high}）。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/corridors.py"/>
+        <source>The corridor width must be zero or positive, not {value}.</source>
+        <translation>廊道宽度必须为零或正数，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/corridors.py"/>
+        <source>Adjacency must be one of {options}, not {value!r}.</source>
+        <translation>邻接方式必须是 {options} 之一，而不是 {value!r}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/corridors.py"/>
+        <source>Nearest neighbours are measured by {options}, not {value!r}.</source>
+        <translation>最近邻按 {options} 度量，而不是 {value!r}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/corridors.py"/>
+        <source>The number of nearest neighbours must be 0 (no limit) or more.</source>
+        <translation>最近邻数必须为 0（不限）或更多。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/corridors.py"/>
+        <source>Corridors need at least two sources on passable cells; found {count}.</source>
+        <translation>廊道至少需要两个位于可通行像元上的源地；只找到 {count} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/costdistance.py"/>
+        <source>The cell size must be one number or a (width, height) pair, not {size}.</source>
+        <translation>像元大小必须为一个数或一对（宽, 高），而不是 {size}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/costdistance.py"/>
+        <location filename="../../espcore/grid.py"/>
+        <location filename="../../espcore/sources/patchdistance.py"/>
+        <source>The cell size must be positive, not {size}.</source>
+        <translation>像元大小必须为正数，而不是 {size}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/costdistance.py"/>
+        <source>Pinch points and barriers need square cells (circuit resistances and detection circles are measured in cells), but these cells are {dx:g} x {dy:g}. Resample the rasters to square cells first (Raster &gt; Projections &gt; Warp with equal X and Y resolution).</source>
+        <translation>夹点和障碍点需要正方形像元（电路电阻和探测圆以像元计量），但这些像元为 {dx:g} × {dy:g}。请先将栅格重采样为正方形像元（栅格 &gt; 投影 &gt; 变形，X 和 Y 分辨率相同）。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/costdistance.py"/>
+        <source>The largest cost distance must be zero or positive, not {value}.</source>
+        <translation>最大成本距离必须为零或正数，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/costdistance.py"/>
+        <source>The {what} raster must be two-dimensional, not {ndim}-dimensional.</source>
+        <translation>{what} 栅格必须为二维，而不是 {ndim} 维。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/costdistance.py"/>
+        <source>The {what} raster ({shape}), the resistance raster ({rshape}) and the NoData mask ({mshape}) must have the same size.</source>
+        <translation>{what} 栅格（{shape}）、阻力栅格（{rshape}）和 NoData 掩膜（{mshape}）必须大小相同。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/costdistance.py"/>
+        <source>Resistance values must be numbers, not {kind}.</source>
+        <translation>阻力值必须为数值，而不是 {kind}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/costdistance.py"/>
+        <source>The cost-distance method must be 'auto', 'skimage' or 'scipy', not {value!r}.</source>
+        <translation>成本距离方法必须为 'auto'、'skimage' 或 'scipy'，而不是 {value!r}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/costdistance.py"/>
+        <source>There is no source cell: every source lies on NoData or the source raster is empty. Give at least one passable source cell.</source>
+        <translation>没有源地像元：所有源地都位于 NoData 上，或源地栅格为空。请至少给出一个可通行的源地像元。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/costdistance.py"/>
+        <source>The path start ({row}, {col}) lies outside the grid.</source>
+        <translation>路径起点（{row}, {col}）位于网格之外。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/costdistance.py"/>
+        <source>The path start ({row}, {col}) is not reached from any source.</source>
+        <translation>路径起点（{row}, {col}）无法从任何源地到达。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/costdistance.py"/>
+        <source>The CWD surface does not descend to a source from cell ({row}, {col}); was it computed with this resistance?</source>
+        <translation>从像元（{row}, {col}）出发，CWD 面没有下降到任何源地；它是用此阻力计算的吗？</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/costdistance.py"/>
+        <source>The CWD surface does not descend to a source.</source>
+        <translation>CWD 面没有下降到任何源地。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/costdistance.py"/>
+        <source>The two CWD rasters differ in size ({ashape} and {bshape}).</source>
+        <translation>两个 CWD 栅格大小不同（{ashape} 和 {bshape}）。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/costdistance.py"/>
+        <source>Source {id} has no passable cell on the grid.</source>
+        <translation>源地 {id} 在网格上没有可通行像元。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/pinchpoints.py"/>
+        <source>The cost-weighted corridor width (cutoff) must be zero or positive, not {value}. Give it in cost units, e.g. 10000.</source>
+        <translation>成本加权廊道宽度（截断值）必须为零或正数，而不是 {value}。请以成本单位给出，例如 10000。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/pinchpoints.py"/>
+        <source>There is no link to map: give at least one pair of sources (an active link).</source>
+        <translation>没有可制图的连接：请至少给出一对源地（一条有效连接）。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/pinchpoints.py"/>
+        <source>Links must be pairs of source ids, not an array of shape {shape}.</source>
+        <translation>连接必须是源地 ID 对，而不是形状为 {shape} 的数组。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/pinchpoints.py"/>
+        <source>Link sources must be positive whole-number ids; a link joins {a} and {b}.</source>
+        <translation>连接的源地必须是正整数 ID；有一条连接连接的是 {a} 和 {b}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/pinchpoints.py"/>
+        <source>A link joins source {id} to itself; every link needs two different sources.</source>
+        <translation>有一条连接将源地 {id} 与自身相连；每条连接需要两个不同的源地。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/pinchpoints.py"/>
+        <source>The cost distances were computed on a {dshape} grid but the sources are on a {shape} grid; compute them on the same grid.</source>
+        <translation>成本距离是在 {dshape} 网格上计算的，而源地位于 {shape} 网格上；请在同一网格上计算。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/pinchpoints.py"/>
+        <source>The link between sources {a} and {b} needs source {id}, which has no passable cell on the grid. Check the source ids, or leave that link out (Active = 0).</source>
+        <translation>源地 {a} 和 {b} 之间的连接需要源地 {id}，但该源地在网格上没有可通行像元。请检查源地 ID，或排除该连接（Active = 0）。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/pinchpoints.py"/>
+        <source>Unknown network mode '{mode}'; use 'pairwise' or 'all-to-one'.</source>
+        <translation>未知的网络模式“{mode}”；请使用 'pairwise' 或 'all-to-one'。</translation>
     </message>
     <message>
         <location filename="../../espcore/executor.py"/>
         <source>The worker processes stopped unexpectedly ({detail}). Run with one worker (serially) instead.</source>
         <translation>工作进程意外停止（{detail}）。请改用单个工作进程（串行）运行。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/focal.py"/>
-        <source>Focal node {id} at ({x}, {y}) lies outside the resistance raster.</source>
-        <translation>焦点节点 {id} 位于（{x}, {y}），在阻力栅格之外。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/focal.py"/>
-        <source>At least two focal nodes with different ids are needed; found {count}.</source>
-        <translation>至少需要两个 ID 不同的焦点节点；只找到 {count} 个。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/graph.py"/>
-        <source>The resistance raster has {count} cells with zero or negative resistance. Resistances must be positive: give barriers NoData, and join cells that should conduct freely with a short-circuit region.</source>
-        <translation>阻力栅格有 {count} 个像元的阻力为零或负值。阻力必须为正：障碍请设为 NoData，应自由导电的像元请用短路区域连接。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/graph.py"/>
-        <source>The conductance raster has {count} cells with negative conductance. Conductances must be zero (barrier) or positive.</source>
-        <translation>电导栅格有 {count} 个像元的电导为负。电导必须为零（障碍）或正数。</translation>
     </message>
     <message>
         <location filename="../../espcore/grid.py"/>
@@ -5850,1131 +5940,1041 @@ Reference: McRae, B.H. et al. (2016) Conserving nature's stage: mapping omnidire
         <translation>栅格“{name}”（{this}{crs_note}）与“{ref_name}”（{ref}）不在同一网格上。请先将其重采样或裁剪到“{ref_name}”的网格，例如使用 栅格 &gt; 投影 &gt; 变形，并给定“{ref_name}”的范围、像元大小和坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../../espcore/habitat.py"/>
-        <source>A threat has no name. Give every threat a name.</source>
-        <translation>有一个威胁因子没有名称。请为每个威胁因子命名。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/habitat.py"/>
-        <source>The maximum distance of threat '{name}' must be a positive number, not {value}.</source>
-        <translation>威胁因子“{name}”的最大影响距离必须为正数，而不是 {value}。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/habitat.py"/>
-        <source>The weight of threat '{name}' must lie between 0 and 1, not {value:g}.</source>
-        <translation>威胁因子“{name}”的权重必须介于 0 和 1 之间，而不是 {value:g}。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/habitat.py"/>
-        <source>The decay of threat '{name}' must be 'linear' or 'exponential', not '{value}'.</source>
-        <translation>威胁因子“{name}”的衰减方式必须为 'linear' 或 'exponential'，而不是“{value}”。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/habitat.py"/>
-        <source>The {table} table has '{value}' in column {column} of {row}; it must be a number.</source>
-        <translation>{table} 表第 {row} 的 {column} 列为“{value}”；它必须是数值。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/habitat.py"/>
-        <source>The {table} table has '{value}' in column {column} of {row}; it must be a finite number.</source>
-        <translation>{table} 表第 {row} 的 {column} 列为“{value}”；它必须是有限数值。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/habitat.py"/>
-        <source>The threats table has no rows. Give one row per threat with THREAT, MAX_DIST (km), WEIGHT and DECAY.</source>
-        <translation>威胁因子表没有行。请每个威胁因子给出一行，包含 THREAT、MAX_DIST（km）、WEIGHT 和 DECAY。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/habitat.py"/>
-        <source>The threats table has no column {column}. It needs the columns THREAT, MAX_DIST (km), WEIGHT and DECAY; it has: {found}.</source>
-        <translation>威胁因子表没有 {column} 列。它需要 THREAT、MAX_DIST（km）、WEIGHT 和 DECAY 列；现有列：{found}。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/habitat.py"/>
-        <source>Row {row} of the threats table has no THREAT name.</source>
-        <translation>威胁因子表第 {row} 行没有 THREAT 名称。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/habitat.py"/>
-        <source>Threat '{name}' is listed twice in the threats table (rows {first} and {row}).</source>
-        <translation>威胁因子“{name}”在威胁因子表中出现了两次（第 {first} 行和第 {row} 行）。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/habitat.py"/>
-        <source>MAX_DIST of threat '{name}' is {value:g} km; it must be a positive distance in km.</source>
-        <translation>威胁因子“{name}”的 MAX_DIST 为 {value:g} km；它必须是以 km 计的正距离。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/habitat.py"/>
-        <source>WEIGHT of threat '{name}' is {value:g}; weights must lie between 0 and 1.</source>
-        <translation>威胁因子“{name}”的 WEIGHT 为 {value:g}；权重必须介于 0 和 1 之间。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/habitat.py"/>
-        <source>DECAY of threat '{name}' is '{value}'; it must be 'linear' or 'exponential'.</source>
-        <translation>威胁因子“{name}”的 DECAY 为“{value}”；它必须为 'linear' 或 'exponential'。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/habitat.py"/>
-        <source>Every threat has weight 0; give at least one a positive weight.</source>
-        <translation>所有威胁因子的权重均为 0；请至少为一个威胁因子给出正权重。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/habitat.py"/>
-        <source>Row {row} of the sensitivity table has '{value}' as land-cover code (LULC); it must be a whole number.</source>
-        <translation>敏感度表第 {row} 行的土地覆被代码（LULC）为“{value}”；它必须是整数。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/habitat.py"/>
-        <source>The sensitivity table has no rows. Give one row per land-cover class with LULC, HABITAT and one column per threat.</source>
-        <translation>敏感度表没有行。请每个土地覆被类型给出一行，包含 LULC、HABITAT 以及每个威胁因子一列。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/habitat.py"/>
-        <source>The sensitivity table needs the columns LULC and HABITAT (and one column per threat); it has: {found}.</source>
-        <translation>敏感度表需要 LULC 和 HABITAT 列（以及每个威胁因子一列）；现有列：{found}。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/habitat.py"/>
-        <source>The sensitivity table has no column for threat {threats}. Add a column named like each threat of the threats table (or L_ followed by its name) holding the sensitivity of every class; columns found: {found}.</source>
-        <translation>敏感度表没有威胁因子 {threats} 的列。请按威胁因子表中每个威胁因子的名称（或 L_ 加其名称）添加一列，填写各类型的敏感度；找到的列：{found}。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/habitat.py"/>
-        <source>Land-cover class {code} is listed twice in the sensitivity table.</source>
-        <translation>土地覆被类型 {code} 在敏感度表中出现了两次。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/habitat.py"/>
-        <source>The sensitivity table gives class {code} the value {value:g} in column {column}; it must lie between 0 and 1.</source>
-        <translation>敏感度表在 {column} 列中给类型 {code} 的值为 {value:g}；它必须介于 0 和 1 之间。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/habitat.py"/>
-        <source>The {what} raster holds fractional values; it must hold whole land-cover class codes.</source>
-        <translation>{what} 栅格含有小数值；它必须为整数的土地覆被类型代码。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/habitat.py"/>
-        <source>The {what} raster holds classes that are not in the sensitivity table: {classes}{more}. Add a row for each (HABITAT 0 and sensitivity 0 for classes that are no habitat).</source>
-        <translation>{what} 栅格含有敏感度表中没有的类型：{classes}{more}。请为每个类型添加一行（非生境类型的 HABITAT 和敏感度设为 0）。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/habitat.py"/>
-        <source>No threat was given. Give at least one threat in the threats table.</source>
-        <translation>未给出威胁因子。请在威胁因子表中至少给出一个威胁因子。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/habitat.py"/>
-        <source>Threat {names} is listed more than once.</source>
-        <translation>威胁因子 {names} 出现了不止一次。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/habitat.py"/>
-        <source>The sensitivity table is empty.</source>
-        <translation>敏感度表为空。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/habitat.py"/>
-        <source>HABITAT of class {code} is {value}; it must lie between 0 and 1.</source>
-        <translation>类型 {code} 的 HABITAT 为 {value}；它必须介于 0 和 1 之间。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/habitat.py"/>
-        <source>The sensitivity table gives class {code} no sensitivity to threat {threats}.</source>
-        <translation>敏感度表没有给出类型 {code} 对威胁因子 {threats} 的敏感度。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/habitat.py"/>
-        <source>The sensitivity of class {code} to threat '{name}' is {value}; it must lie between 0 and 1.</source>
-        <translation>类型 {code} 对威胁因子“{name}”的敏感度为 {value}；它必须介于 0 和 1 之间。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/habitat.py"/>
-        <source>No raster was given for threat {threats}. Rasters given: {given}.</source>
-        <translation>未给出威胁因子 {threats} 的栅格。已给出的栅格：{given}。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/habitat.py"/>
-        <source>Threat raster '{name}' holds infinite values.</source>
-        <translation>威胁因子栅格“{name}”含有无穷大值。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/habitat.py"/>
-        <source>Threat raster '{name}' holds values from {low:g} to {high:g}; threat intensities must lie between 0 and 1 (0 = no threat). Rescale it, e.g. divide by its maximum.</source>
-        <translation>威胁因子栅格“{name}”的取值范围为 {low:g} 到 {high:g}；威胁强度必须介于 0 和 1 之间（0 = 无威胁）。请对其重新缩放，例如除以其最大值。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/habitat.py"/>
-        <source>The half-saturation constant must be a positive number, not {value}.</source>
-        <translation>半饱和常数必须为正数，而不是 {value}。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/habitat.py"/>
-        <location filename="../../espcore/resistance.py"/>
-        <source>The land-cover raster has no data: every cell is NoData.</source>
-        <translation>土地覆被栅格没有数据：所有像元均为 NoData。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/habitat.py"/>
-        <source>The accessibility array has shape {got}, the land cover {want}.</source>
-        <translation>可达性数组的形状为 {got}，土地覆被为 {want}。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/habitat.py"/>
-        <source>Accessibility values must lie between 0 and 1 (ACCESS field); found {low:g} to {high:g}.</source>
-        <translation>可达性取值必须介于 0 和 1 之间（ACCESS 字段）；实际为 {low:g} 到 {high:g}。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/mspa.py"/>
-        <source>The foreground classes must be numbers, not {classes!r}.</source>
-        <translation>前景类型必须为数值，而不是 {classes!r}。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/mspa.py"/>
-        <source>Give at least one foreground class (a land-cover code).</source>
-        <translation>请至少给出一个前景类型（土地覆被代码）。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/mspa.py"/>
-        <source>The class raster and its NoData mask must be 2-D arrays of one shape.</source>
-        <translation>类型栅格及其 NoData 掩膜必须是形状相同的二维数组。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/mspa.py"/>
-        <source>None of the foreground classes ({classes}) occurs in the raster, whose classes are {present}{more}. Give the codes of the land-cover classes that form the habitat (for example forest and grassland).</source>
-        <translation>前景类型（{classes}）均未出现在栅格中，栅格中的类型为 {present}{more}。请给出构成生境的土地覆被类型代码（例如林地和草地）。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/mspa.py"/>
-        <source>The MSPA input must be a non-empty 2-D raster, not an array of shape {shape}.</source>
-        <translation>MSPA 输入必须是非空的二维栅格，而不是形状为 {shape} 的数组。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/mspa.py"/>
-        <source>The MSPA input must hold the numbers 0, 1 and 2, not {kind} values.</source>
-        <translation>MSPA 输入必须只含数值 0、1 和 2，而不是 {kind} 类型的值。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/mspa.py"/>
-        <source>The MSPA input must be coded as GuidosToolbox expects: 0 missing, 1 background, 2 foreground; it also holds {values}. Reclassify it, or give the list of foreground classes.</source>
-        <translation>MSPA 输入必须按 GuidosToolbox 的要求编码：0 缺失，1 背景，2 前景；它还含有 {values}。请对其重分类，或给出前景类型列表。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/mspa.py"/>
-        <source>Telling bridges from loops needs scikit-image, which is not installed (Debian/Ubuntu: python3-skimage; pip: scikit-image).</source>
-        <translation>区分桥接区和环道区需要 scikit-image，但尚未安装（Debian/Ubuntu：python3-skimage；pip：scikit-image）。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/mspa.py"/>
-        <source>Foreground connectivity must be 8 or 4, not {value}.</source>
-        <translation>前景连通性必须为 8 或 4，而不是 {value}。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/mspa.py"/>
-        <source>The edge width must be a whole number of cells from 1 to 255, not {value}.</source>
-        <translation>边缘宽度必须为 1 到 255 之间的整数像元数，而不是 {value}。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/mspa.py"/>
-        <source>The cell area must be positive, not {area}.</source>
-        <translation>像元面积必须为正数，而不是 {area}。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/mspa.py"/>
-        <source>Values {low} to {high} are not all MSPA codes.</source>
-        <translation>值 {low} 到 {high} 并非都是 MSPA 代码。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/mspa.py"/>
-        <source>Values {values} are not MSPA codes.</source>
-        <translation>值 {values} 不是 MSPA 代码。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/network.py"/>
-        <source>The {what} holds '{value}', which is not a node id. Node ids are whole numbers from 0 up, as in the graph file.</source>
-        <translation>{what} 中含有“{value}”，它不是节点 ID。节点 ID 是从 0 起的整数，与图文件中一致。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/network.py"/>
-        <source>The {what} needs {columns} columns per row.</source>
-        <translation>{what} 每行需要 {columns} 列。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/network.py"/>
-        <source>The graph has no edges. Give one 'node node value' line per edge.</source>
-        <translation>图中没有边。请每条边给出一行“节点 节点 值”。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/network.py"/>
-        <source>The graph has {count} edges with zero, negative or missing resistance (first: {a} {b} {value}). Resistances must be positive; join nodes that should conduct freely into one node.</source>
-        <translation>图中有 {count} 条边的电阻为零、负值或缺失（第一条：{a} {b} {value}）。电阻必须为正；应自由导电的节点请合并为一个节点。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/network.py"/>
-        <source>The graph has {count} edges with negative, infinite or missing conductance (first: {a} {b} {value}). Conductances must be zero or positive.</source>
-        <translation>图中有 {count} 条边的电导为负、无穷大或缺失（第一条：{a} {b} {value}）。电导必须为零或正数。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/network.py"/>
-        <source>Factorising a component of {n} nodes for {m} focal nodes ({solves} solves).</source>
-        <translation>正在分解一个含 {n} 个节点的连通分量，对应 {m} 个焦点节点（求解 {solves} 次）。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/network.py"/>
-        <source>{count} focal nodes are not in the included pairs and are dropped.</source>
-        <translation>有 {count} 个焦点节点不在包含点对中，已舍去。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/network.py"/>
-        <source>Network pairwise mode needs at least two different focal nodes; {count} found.</source>
-        <translation>网络 pairwise 模式至少需要两个不同的焦点节点；只找到 {count} 个。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/network.py"/>
-        <source>Focal nodes not in the graph (resistance -1): {ids}.</source>
-        <translation>不在图中的焦点节点（电阻 -1）：{ids}。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/network.py"/>
-        <source>Graph: {n} nodes, {e} edges, {c} connected components, {k} focal nodes.</source>
-        <translation>图：{n} 个节点，{e} 条边，{c} 个连通分量，{k} 个焦点节点。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/network.py"/>
-        <source>The {what} names node {node}, but the graph's largest node id is {top}. Use the node ids of the graph file.</source>
-        <translation>{what} 引用了节点 {node}，但图中最大的节点 ID 为 {top}。请使用图文件中的节点 ID。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/network.py"/>
-        <source>The {what} has a missing (NaN) value.</source>
-        <translation>{what} 中有缺失（NaN）值。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/network.py"/>
-        <source>The ground list has negative values. Give resistances (or conductances) to ground of 0 or more.</source>
-        <translation>接地列表含有负值。请给出大于等于 0 的接地电阻（或电导）。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/network.py"/>
-        <source>The source list has no nonzero current source.</source>
-        <translation>电流源列表中没有非零的电流源。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/network.py"/>
-        <source>The ground list has no ground (every value means 'no ground').</source>
-        <translation>接地列表中没有接地（所有值都表示“无接地”）。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/network.py"/>
-        <source>No connected part of the graph has both a current source and a ground, so no current flows. Check the node ids of the source and ground lists and the source/ground conflict policy.</source>
-        <translation>图中没有任何连通部分同时包含电流源和接地，因此没有电流流动。请检查电流源和接地列表中的节点 ID 以及电流源/接地冲突处理策略。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/omniscape.py"/>
-        <source>The Omniscape settings have no '{key}'. Add '{key} = &lt;value&gt;' to the INI.</source>
-        <translation>Omniscape 设置中没有“{key}”。请在 INI 中添加“{key} = &lt;value&gt;”。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/omniscape.py"/>
-        <source>Omniscape option '{key}' must be a number, not '{value}'.</source>
-        <translation>Omniscape 选项“{key}”必须为数值，而不是“{value}”。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/omniscape.py"/>
-        <source>Omniscape option '{key}' must be a whole number, not '{value}'.</source>
-        <translation>Omniscape 选项“{key}”必须为整数，而不是“{value}”。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/omniscape.py"/>
-        <source>Line {line} of the reclass table needs two values (old value, new value): '{text}'.</source>
-        <translation>重分类表第 {line} 行需要两个值（原值, 新值）：“{text}”。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/omniscape.py"/>
-        <source>Line {line} of the reclass table is not numeric: '{text}'. Write 'old new', with new = missing for NoData.</source>
-        <translation>重分类表第 {line} 行不是数值：“{text}”。请写成“原值 新值”，NoData 的新值写 missing。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/omniscape.py"/>
-        <source>The Omniscape radius must be a whole number of cells, at least 1, not {radius}.</source>
-        <translation>Omniscape 半径必须为至少 1 的整数像元数，而不是 {radius}。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/omniscape.py"/>
-        <source>The Omniscape block size must be a whole number of cells, at least 1, not {size}.</source>
-        <translation>Omniscape 块大小必须为至少 1 的整数像元数，而不是 {size}。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/omniscape.py"/>
-        <source>The Omniscape buffer must be a whole number of cells, 0 or more, not {buffer}.</source>
-        <translation>Omniscape 缓冲区必须为大于等于 0 的整数像元数，而不是 {buffer}。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/omniscape.py"/>
-        <source>The block size ({size}) is larger than the moving window (radius {radius} + buffer {buffer}). Use a block size of at most 2 x (radius + buffer) + 1.</source>
-        <translation>块大小（{size}）大于移动窗口（半径 {radius} + 缓冲区 {buffer}）。块大小最多为 2 × (半径 + 缓冲区) + 1。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/omniscape.py"/>
-        <source>Unknown solver '{solver}'. Use one of: {choices}.</source>
-        <translation>未知的求解器“{solver}”。请使用以下之一：{choices}。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/omniscape.py"/>
-        <source>reclassify_resistance is on but the reclass table is empty. Give a table of 'old new' value pairs.</source>
-        <translation>已开启 reclassify_resistance，但重分类表为空。请给出“原值 新值”对的表。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/omniscape.py"/>
-        <source>n_conditions must be 1 or 2, not {n}.</source>
-        <translation>n_conditions 必须为 1 或 2，而不是 {n}。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/omniscape.py"/>
-        <source>compare_to_future must be one of {choices}, not '{value}'.</source>
-        <translation>compare_to_future 必须是 {choices} 之一，而不是“{value}”。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/omniscape.py"/>
-        <source>{key} must be one of {choices}, not '{value}'.</source>
-        <translation>{key} 必须是 {choices} 之一，而不是“{value}”。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/omniscape.py"/>
-        <source>Unsupported Omniscape solver '{solver}'; choosing one automatically (Omniscape.jl would use cg+amg).</source>
-        <translation>不支持的 Omniscape 求解器“{solver}”；将自动选择一个（Omniscape.jl 会使用 cg+amg）。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/omniscape.py"/>
-        <source>precision = single is not reproduced: the run uses double precision.</source>
-        <translation>未复现 precision = single：运行使用双精度。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/omniscape.py"/>
-        <source>reclassify_resistance is true but the INI has no reclass_table. Add 'reclass_table = &lt;file&gt;'.</source>
-        <translation>reclassify_resistance 为 true，但 INI 中没有 reclass_table。请添加“reclass_table = &lt;file&gt;”。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/omniscape.py"/>
-        <source>The reclass table '{path}' must be read by the caller: pass read_text.</source>
-        <translation>重分类表“{path}”必须由调用方读取：请传入 read_text。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/omniscape.py"/>
-        <source>{key} = '{value}' is not a comparison Omniscape knows. Use 'within' or 'equal'.</source>
-        <translation>{key} = '{value}' 不是 Omniscape 支持的比较方式。请使用 'within' 或 'equal'。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/omniscape.py"/>
-        <source>The resistance surface must be a 2-D raster, not {ndim}-dimensional.</source>
-        <translation>阻力面必须是二维栅格，而不是 {ndim} 维。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/omniscape.py"/>
-        <source>The NoData mask ({mask}) does not match the resistance surface ({shape}).</source>
-        <translation>NoData 掩膜（{mask}）与阻力面（{shape}）不匹配。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/omniscape.py"/>
-        <source>The {what} surface has {count} cells with zero or negative values. Omniscape needs positive values: give barriers NoData.</source>
-        <translation>{what} 面有 {count} 个像元的值为零或负值。Omniscape 需要正值：障碍请设为 NoData。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/omniscape.py"/>
-        <source>After reclassification the {what} surface has {count} cells with zero or negative values. Fix the reclass table.</source>
-        <translation>重分类后 {what} 面有 {count} 个像元的值为零或负值。请修正重分类表。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/omniscape.py"/>
-        <source>The conductance surface has infinite values. Use large finite conductances instead.</source>
-        <translation>电导面含有无穷大值。请改用较大的有限电导值。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/omniscape.py"/>
-        <source>Omniscape needs a source strength raster, or set source_from_resistance to derive sources from the resistance.</source>
-        <translation>Omniscape 需要电流源强度栅格，或开启 source_from_resistance 以从阻力推导电流源。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/omniscape.py"/>
-        <source>The source raster ({source}) and the resistance surface ({shape}) have different sizes. Align them on one grid.</source>
-        <translation>电流源栅格（{source}）与阻力面（{shape}）大小不同。请将二者对齐到同一网格。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/omniscape.py"/>
-        <source>The source NoData mask ({mask}) does not match the source raster ({shape}).</source>
-        <translation>电流源 NoData 掩膜（{mask}）与电流源栅格（{shape}）不匹配。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/omniscape.py"/>
-        <source>Conditional connectivity needs the raster for condition {k}. Pass condition{k}.</source>
-        <translation>条件连通性需要条件 {k} 的栅格。请传入 condition{k}。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/omniscape.py"/>
-        <source>compare_to_future = {mode} needs the future raster of condition {k}. Pass condition{k}_future.</source>
-        <translation>compare_to_future = {mode} 需要条件 {k} 的未来栅格。请传入 condition{k}_future。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/omniscape.py"/>
-        <source>compare_to_future = {mode}: the future raster of condition {k} is not used.</source>
-        <translation>compare_to_future = {mode}：条件 {k} 的未来栅格未被使用。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/omniscape.py"/>
-        <source>The {name} raster ({other}) and the resistance surface ({shape}) have different sizes. Align them on one grid.</source>
-        <translation>{name} 栅格（{other}）与阻力面（{shape}）大小不同。请将二者对齐到同一网格。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/omniscape.py"/>
-        <source>source_from_resistance is on: the source raster is ignored.</source>
-        <translation>已开启 source_from_resistance：电流源栅格被忽略。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/omniscape.py"/>
-        <source>block_size is even ({size}) but must be odd; using {used}, as Omniscape does.</source>
-        <translation>block_size 为偶数（{size}），但必须为奇数；按 Omniscape 的做法改用 {used}。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/omniscape.py"/>
-        <source>Omniscape: {n} moving windows (radius {radius}, block size {size}).</source>
-        <translation>Omniscape：{n} 个移动窗口（半径 {radius}，块大小 {size}）。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/onetoall.py"/>
-        <source>{mode}: {count} focal nodes, {n} network nodes.</source>
-        <translation>{mode}：{count} 个焦点节点，{n} 个网络节点。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/pairwise.py"/>
-        <source>Factorising a component of {n} nodes for {m} focal nodes.</source>
-        <translation>正在分解一个含 {n} 个节点的连通分量，对应 {m} 个焦点节点。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/pairwise.py"/>
-        <source>Focal regions: {count} pairs, each solved with its two regions shorted.</source>
-        <translation>焦点区域：{count} 对，每对在其两个区域短路的情况下求解。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/patchdistance.py"/>
-        <source>The patch raster must be two-dimensional, not {ndim}-dimensional.</source>
-        <translation>斑块栅格必须为二维，而不是 {ndim} 维。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/patchdistance.py"/>
-        <source>Patch ids must be whole numbers; the patch raster holds fractional values.</source>
-        <translation>斑块 ID 必须为整数；斑块栅格含有小数值。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/patchdistance.py"/>
-        <source>Patch ids must be whole numbers, not {kind}.</source>
-        <translation>斑块 ID 必须为整数，而不是 {kind}。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/patchdistance.py"/>
-        <source>The cell area must be positive, not {value}.</source>
-        <translation>像元面积必须为正数，而不是 {value}。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/patchdistance.py"/>
-        <source>The largest link distance must be zero or positive, not {value}.</source>
-        <translation>最大连接距离必须为零或正数，而不是 {value}。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/patchdistance.py"/>
-        <source>Distances are measured between 'centres' or 'edges', not {value!r}.</source>
-        <translation>距离应在“中心”（'centres'）或“边缘”（'edges'）之间度量，而不是 {value!r}。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/patchdistance.py"/>
-        <source>Resistance values must be positive and finite; the raster holds {bad} zero, negative or infinite cells. Make them NoData (impassable) or give them a resistance of at least the smallest positive value.</source>
-        <translation>阻力值必须为有限正数；栅格中有 {bad} 个像元为零、负值或无穷大。请将其设为 NoData（不可穿越），或赋予不小于最小正值的阻力。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/patchdistance.py"/>
-        <source>The patch raster ({pshape}) and the resistance raster ({rshape}) differ in size.</source>
-        <translation>斑块栅格（{pshape}）与阻力栅格（{rshape}）大小不同。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/pinchpoints.py"/>
-        <source>The cost-weighted corridor width (cutoff) must be zero or positive, not {value}. Give it in cost units, e.g. 10000.</source>
-        <translation>成本加权廊道宽度（截断值）必须为零或正数，而不是 {value}。请以成本单位给出，例如 10000。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/pinchpoints.py"/>
-        <source>There is no link to map: give at least one pair of sources (an active link).</source>
-        <translation>没有可制图的连接：请至少给出一对源地（一条有效连接）。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/pinchpoints.py"/>
-        <source>Links must be pairs of source ids, not an array of shape {shape}.</source>
-        <translation>连接必须是源地 ID 对，而不是形状为 {shape} 的数组。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/pinchpoints.py"/>
-        <source>Link sources must be positive whole-number ids; a link joins {a} and {b}.</source>
-        <translation>连接的源地必须是正整数 ID；有一条连接连接的是 {a} 和 {b}。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/pinchpoints.py"/>
-        <source>A link joins source {id} to itself; every link needs two different sources.</source>
-        <translation>有一条连接将源地 {id} 与自身相连；每条连接需要两个不同的源地。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/pinchpoints.py"/>
-        <source>The cost distances were computed on a {dshape} grid but the sources are on a {shape} grid; compute them on the same grid.</source>
-        <translation>成本距离是在 {dshape} 网格上计算的，而源地位于 {shape} 网格上；请在同一网格上计算。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/pinchpoints.py"/>
-        <source>The link between sources {a} and {b} needs source {id}, which has no passable cell on the grid. Check the source ids, or leave that link out (Active = 0).</source>
-        <translation>源地 {a} 和 {b} 之间的连接需要源地 {id}，但该源地在网格上没有可通行像元。请检查源地 ID，或排除该连接（Active = 0）。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/pinchpoints.py"/>
-        <source>Unknown network mode '{mode}'; use 'pairwise' or 'all-to-one'.</source>
-        <translation>未知的网络模式“{mode}”；请使用 'pairwise' 或 'all-to-one'。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/resistance.py"/>
+        <location filename="../../espcore/resistance/surface.py"/>
         <source>Row {row} of the reclass table has {n} column; it needs a class code and a resistance.</source>
         <translation>重分类表第 {row} 行有 {n} 列；它需要一个类型代码和一个阻力值。</translation>
     </message>
     <message>
-        <location filename="../../espcore/resistance.py"/>
+        <location filename="../../espcore/resistance/surface.py"/>
         <source>Row {row} of the reclass table ({text}) is not a class code followed by a resistance.</source>
         <translation>重分类表第 {row} 行（{text}）不是“类型代码 + 阻力值”。</translation>
     </message>
     <message>
-        <location filename="../../espcore/resistance.py"/>
+        <location filename="../../espcore/resistance/surface.py"/>
         <source>Class code {code} in row {row} of the reclass table is not a whole number.</source>
         <translation>重分类表第 {row} 行的类型代码 {code} 不是整数。</translation>
     </message>
     <message>
-        <location filename="../../espcore/resistance.py"/>
+        <location filename="../../espcore/resistance/surface.py"/>
         <source>Class {code} appears twice in the reclass table.</source>
         <translation>类型 {code} 在重分类表中出现了两次。</translation>
     </message>
     <message>
-        <location filename="../../espcore/resistance.py"/>
+        <location filename="../../espcore/resistance/surface.py"/>
         <source>The reclass table is empty. Choose a preset or give at least one class with its resistance.</source>
         <translation>重分类表为空。请选择一个预设，或至少给出一个类型及其阻力值。</translation>
     </message>
     <message>
-        <location filename="../../espcore/resistance.py"/>
+        <location filename="../../espcore/resistance/surface.py"/>
         <source>Resistances must be positive numbers; class {codes} has a zero, negative or missing value. Leave a class out of the table (and tick 'unmapped classes are NoData') to make it NoData instead.</source>
         <translation>阻力必须为正数；类型 {codes} 的值为零、负值或缺失。若要将某类型设为 NoData，请将其从表中删除（并勾选“未映射的类型设为 NoData”）。</translation>
     </message>
     <message>
-        <location filename="../../espcore/resistance.py"/>
+        <location filename="../../espcore/resistance/surface.py"/>
+        <location filename="../../espcore/sources/habitat.py"/>
+        <source>The land-cover raster has no data: every cell is NoData.</source>
+        <translation>土地覆被栅格没有数据：所有像元均为 NoData。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/resistance/surface.py"/>
         <source>The land-cover raster holds fractional values; it must hold whole class codes.</source>
         <translation>土地覆被栅格含有小数值；它必须为整数类型代码。</translation>
     </message>
     <message>
-        <location filename="../../espcore/resistance.py"/>
+        <location filename="../../espcore/resistance/surface.py"/>
         <source>The land cover holds classes that are not in the reclass table: {classes}{more}. Add them to the table, or tick 'unmapped classes are NoData'.</source>
         <translation>土地覆被中有重分类表中没有的类型：{classes}{more}。请将其添加到表中，或勾选“未映射的类型设为 NoData”。</translation>
     </message>
     <message>
-        <location filename="../../espcore/resistance.py"/>
+        <location filename="../../espcore/resistance/surface.py"/>
         <source>No land-cover class is in the reclass table, so every cell would be NoData. Check that the preset matches the land-cover codes.</source>
         <translation>土地覆被类型均不在重分类表中，因此所有像元都将为 NoData。请检查预设是否与土地覆被代码匹配。</translation>
     </message>
     <message>
-        <location filename="../../espcore/resistance.py"/>
+        <location filename="../../espcore/resistance/surface.py"/>
         <source>The correction ratio limits must satisfy 0 &lt;= minimum &lt;= 1 &lt;= maximum; got {lo} and {hi}.</source>
         <translation>校正比值限值必须满足 0 &lt;= 最小值 &lt;= 1 &lt;= 最大值；实际为 {lo} 和 {hi}。</translation>
     </message>
     <message>
-        <location filename="../../espcore/resistance.py"/>
+        <location filename="../../espcore/resistance/surface.py"/>
         <source>The correction raster has no data where the land cover has data.</source>
         <translation>校正栅格在土地覆被有数据的地方没有数据。</translation>
     </message>
     <message>
-        <location filename="../../espcore/resistance.py"/>
+        <location filename="../../espcore/resistance/surface.py"/>
         <source>The correction raster has negative values (lowest {low:g}); it must hold a non-negative pressure such as night-time light.</source>
         <translation>校正栅格含有负值（最低 {low:g}）；它必须是非负的压力指标，例如夜间灯光。</translation>
     </message>
     <message>
-        <location filename="../../espcore/resistance.py"/>
+        <location filename="../../espcore/resistance/surface.py"/>
         <source>Factor '{name}' has no data inside the study area.</source>
         <translation>因子“{name}”在研究区内没有数据。</translation>
     </message>
     <message>
-        <location filename="../../espcore/resistance.py"/>
+        <location filename="../../espcore/resistance/surface.py"/>
         <source>Factor '{name}' has the same value ({value:g}) everywhere, so it cannot rank cells. Remove it or check the raster.</source>
         <translation>因子“{name}”处处取值相同（{value:g}），无法对像元排序。请删除该因子或检查栅格。</translation>
     </message>
     <message>
-        <location filename="../../espcore/resistance.py"/>
+        <location filename="../../espcore/resistance/surface.py"/>
         <source>Every weight must be a number.</source>
         <translation>每个权重都必须是数值。</translation>
     </message>
     <message>
-        <location filename="../../espcore/resistance.py"/>
+        <location filename="../../espcore/resistance/surface.py"/>
         <source>Weights must not be negative (got {weights}). To make a factor lower the resistance where it is high, set its direction to inverse instead.</source>
         <translation>权重不能为负（实际为 {weights}）。若要让某因子在其值高处降低阻力，请将其方向设为反向。</translation>
     </message>
     <message>
-        <location filename="../../espcore/resistance.py"/>
+        <location filename="../../espcore/resistance/surface.py"/>
         <source>The weights add up to zero; give at least one a positive value.</source>
         <translation>权重之和为零；请至少给出一个正值。</translation>
     </message>
     <message>
-        <location filename="../../espcore/resistance.py"/>
+        <location filename="../../espcore/resistance/surface.py"/>
         <source>There are {n} factor rasters but {m} factor weights; give one weight per factor, in the order of the factors.</source>
         <translation>有 {n} 个因子栅格，但有 {m} 个因子权重；请按因子顺序为每个因子给出一个权重。</translation>
     </message>
     <message>
-        <location filename="../../espcore/resistance.py"/>
+        <location filename="../../espcore/resistance/surface.py"/>
         <source>There are {n} factor rasters but {m} factor directions; give one direction per factor.</source>
         <translation>有 {n} 个因子栅格，但有 {m} 个因子方向；请为每个因子给出一个方向。</translation>
     </message>
     <message>
-        <location filename="../../espcore/resistance.py"/>
+        <location filename="../../espcore/resistance/surface.py"/>
         <source>No cell holds data in the land cover and in every factor raster.</source>
         <translation>没有像元在土地覆被和所有因子栅格中都有数据。</translation>
     </message>
     <message>
-        <location filename="../../espcore/resistance.py"/>
+        <location filename="../../espcore/resistance/surface.py"/>
         <source>No cell holds data in every input, so the resistance surface would be empty.</source>
         <translation>没有像元在所有输入中都有数据，因此阻力面将为空。</translation>
     </message>
     <message>
-        <location filename="../../espcore/solvers.py"/>
-        <source>Unknown solver '{method}'. Use one of: {choices}.</source>
-        <translation>未知的求解器“{method}”。请使用以下之一：{choices}。</translation>
+        <location filename="../../espcore/sources/connectivity.py"/>
+        <source>The dispersal distance must be a positive number, not {value}.</source>
+        <translation>扩散距离必须为正数，而不是 {value}。</translation>
     </message>
     <message>
-        <location filename="../../espcore/solvers.py"/>
-        <source>Solver '{method}' is not installed; using '{fallback}' instead.</source>
-        <translation>求解器“{method}”未安装；改用“{fallback}”。</translation>
+        <location filename="../../espcore/sources/connectivity.py"/>
+        <source>The probability at the dispersal distance must lie between 0 and 1 (both excluded), not {value}; Conefor studies use 0.5, Graphab 0.05.</source>
+        <translation>扩散距离处的概率必须介于 0 和 1 之间（不含两端），而不是 {value}；Conefor 研究使用 0.5，Graphab 使用 0.05。</translation>
     </message>
     <message>
-        <location filename="../../espcore/solvers.py"/>
-        <source>Solver: {method} for {n} unknowns ({reason}).</source>
-        <translation>求解器：{method}，{n} 个未知数（{reason}）。</translation>
+        <location filename="../../espcore/sources/connectivity.py"/>
+        <source>The smallest probability kept must lie in [0, 1), not {value}.</source>
+        <translation>保留的最小概率必须位于 [0, 1) 内，而不是 {value}。</translation>
     </message>
     <message>
-        <location filename="../../espcore/solvers.py"/>
-        <source>The conductance matrix is not positive definite ({detail}).</source>
-        <translation>电导矩阵不是正定的（{detail}）。</translation>
+        <location filename="../../espcore/sources/connectivity.py"/>
+        <source>The links hold {i} first patches, {j} second patches and {d} distances; they must be equally many.</source>
+        <translation>连接包含 {i} 个第一斑块、{j} 个第二斑块和 {d} 个距离；三者数量必须相同。</translation>
     </message>
     <message>
-        <location filename="../../espcore/solvers.py"/>
-        <source>The AMG-CG solver did not converge (relative residual {residual:.1e}). The resistance range is probably extreme; try the cholmod solver or cap very high resistances.</source>
-        <translation>AMG-CG 求解器未收敛（相对残差 {residual:.1e}）。阻力取值范围可能过于极端；请尝试 cholmod 求解器，或限制过高的阻力值。</translation>
+        <location filename="../../espcore/sources/connectivity.py"/>
+        <source>A link refers to a patch index outside 0..{last}.</source>
+        <translation>有一条连接引用了 0..{last} 以外的斑块索引。</translation>
     </message>
     <message>
-        <location filename="../../espcore/sources.py"/>
+        <location filename="../../espcore/sources/connectivity.py"/>
+        <source>A link joins a patch to itself (index {index}).</source>
+        <translation>有一条连接将斑块与其自身相连（索引 {index}）。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/connectivity.py"/>
+        <source>Link distances must be zero or positive numbers.</source>
+        <translation>连接距离必须为零或正数。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/connectivity.py"/>
+        <source>There are no patches: nothing to connect. Check that the patch layer or raster holds patches (ids above 0).</source>
+        <translation>没有斑块：无可连接对象。请检查斑块图层或栅格是否含有斑块（ID 大于 0）。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/connectivity.py"/>
+        <source>The patch ids of the links must be unique and sorted ascending.</source>
+        <translation>连接的斑块 ID 必须唯一并按升序排列。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/connectivity.py"/>
+        <source>There are {areas} patch areas for {ids} patch ids; give one area per patch.</source>
+        <translation>{ids} 个斑块 ID 有 {areas} 个斑块面积；请每个斑块给出一个面积。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/connectivity.py"/>
+        <source>Patch areas must be zero or positive numbers.</source>
+        <translation>斑块面积必须为零或正数。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/connectivity.py"/>
+        <source>Every patch has zero area; PC and IIC are undefined.</source>
+        <translation>所有斑块面积均为零；PC 和 IIC 无定义。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/connectivity.py"/>
+        <source>The landscape area ({landscape:g}) is smaller than the total patch area ({patches:g}); give the area of the whole study area in map units².</source>
+        <translation>景观面积（{landscape:g}）小于斑块总面积（{patches:g}）；请给出整个研究区的面积（地图单位²）。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/extraction.py"/>
         <source>Give a class raster with the values of candidate cells, a quality raster with a minimum quality, or both.</source>
         <translation>请给出含候选像元取值的类型栅格、带最低质量的质量栅格，或二者都给出。</translation>
     </message>
     <message>
-        <location filename="../../espcore/sources.py"/>
+        <location filename="../../espcore/sources/extraction.py"/>
         <source>List the values of the class raster that make a candidate cell (for MSPA output: 17, core; 117, core inside an opening).</source>
         <translation>请列出类型栅格中构成候选像元的取值（对于 MSPA 输出：17 为核心区；117 为孔洞内的核心区）。</translation>
     </message>
     <message>
-        <location filename="../../espcore/sources.py"/>
+        <location filename="../../espcore/sources/extraction.py"/>
         <source>No cell of the class raster has any of the values {values}.</source>
         <translation>类型栅格中没有任何像元的值属于 {values}。</translation>
     </message>
     <message>
-        <location filename="../../espcore/sources.py"/>
+        <location filename="../../espcore/sources/extraction.py"/>
         <source>The quality raster ({qshape}) and the class raster ({cshape}) differ in size.</source>
         <translation>质量栅格（{qshape}）与类型栅格（{cshape}）大小不同。</translation>
     </message>
     <message>
-        <location filename="../../espcore/sources.py"/>
+        <location filename="../../espcore/sources/extraction.py"/>
         <source>No candidate cell has a quality of at least {minimum:g}; lower the minimum quality.</source>
         <translation>没有候选像元的质量达到 {minimum:g}；请降低最低质量。</translation>
     </message>
     <message>
-        <location filename="../../espcore/sources.py"/>
+        <location filename="../../espcore/sources/extraction.py"/>
         <source>Connectivity must be 4 or 8, not {value}.</source>
         <translation>连通性必须为 4 或 8，而不是 {value}。</translation>
     </message>
     <message>
-        <location filename="../../espcore/sources.py"/>
+        <location filename="../../espcore/sources/extraction.py"/>
         <source>The resistance raster ({rshape}) and the candidate raster ({cshape}) differ in size.</source>
         <translation>阻力栅格（{rshape}）与候选栅格（{cshape}）大小不同。</translation>
     </message>
     <message>
-        <location filename="../../espcore/sources.py"/>
+        <location filename="../../espcore/sources/extraction.py"/>
         <source>The candidate and study-area masks differ in size.</source>
         <translation>候选掩膜与研究区掩膜大小不同。</translation>
     </message>
     <message>
-        <location filename="../../espcore/sources.py"/>
+        <location filename="../../espcore/sources/extraction.py"/>
         <source>The minimum area, the dPC threshold and the number of sources cannot be negative.</source>
         <translation>最小面积、dPC 阈值和源地数量不能为负。</translation>
     </message>
     <message>
-        <location filename="../../espcore/sources.py"/>
+        <location filename="../../espcore/sources/extraction.py"/>
         <source>No candidate patch reaches the minimum area of {minimum:g} map units² (the largest has {largest:g}). Lower the minimum area or widen the candidates.</source>
         <translation>没有候选斑块达到最小面积 {minimum:g} 地图单位²（最大的为 {largest:g}）。请降低最小面积或放宽候选范围。</translation>
     </message>
     <message>
-        <location filename="../../espcore/sources.py"/>
+        <location filename="../../espcore/sources/extraction.py"/>
         <source>No patch has a dPC of at least {minimum:g} % (the highest is {best:.3g} %). Lower the dPC threshold.</source>
         <translation>没有斑块的 dPC 达到 {minimum:g} %（最高为 {best:.3g} %）。请降低 dPC 阈值。</translation>
     </message>
     <message>
-        <location filename="../../espcore/sources.py"/>
+        <location filename="../../espcore/sources/extraction.py"/>
         <source>The quality raster ({qshape}) and the candidate raster ({cshape}) differ in size.</source>
         <translation>质量栅格（{qshape}）与候选栅格（{cshape}）大小不同。</translation>
     </message>
     <message>
-        <location filename="../../espcore/zoning.py"/>
+        <location filename="../../espcore/sources/habitat.py"/>
+        <source>A threat has no name. Give every threat a name.</source>
+        <translation>有一个威胁因子没有名称。请为每个威胁因子命名。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/habitat.py"/>
+        <source>The maximum distance of threat '{name}' must be a positive number, not {value}.</source>
+        <translation>威胁因子“{name}”的最大影响距离必须为正数，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/habitat.py"/>
+        <source>The weight of threat '{name}' must lie between 0 and 1, not {value:g}.</source>
+        <translation>威胁因子“{name}”的权重必须介于 0 和 1 之间，而不是 {value:g}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/habitat.py"/>
+        <source>The decay of threat '{name}' must be 'linear' or 'exponential', not '{value}'.</source>
+        <translation>威胁因子“{name}”的衰减方式必须为 'linear' 或 'exponential'，而不是“{value}”。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/habitat.py"/>
+        <source>The {table} table has '{value}' in column {column} of {row}; it must be a number.</source>
+        <translation>{table} 表第 {row} 的 {column} 列为“{value}”；它必须是数值。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/habitat.py"/>
+        <source>The {table} table has '{value}' in column {column} of {row}; it must be a finite number.</source>
+        <translation>{table} 表第 {row} 的 {column} 列为“{value}”；它必须是有限数值。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/habitat.py"/>
+        <source>The threats table has no rows. Give one row per threat with THREAT, MAX_DIST (km), WEIGHT and DECAY.</source>
+        <translation>威胁因子表没有行。请每个威胁因子给出一行，包含 THREAT、MAX_DIST（km）、WEIGHT 和 DECAY。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/habitat.py"/>
+        <source>The threats table has no column {column}. It needs the columns THREAT, MAX_DIST (km), WEIGHT and DECAY; it has: {found}.</source>
+        <translation>威胁因子表没有 {column} 列。它需要 THREAT、MAX_DIST（km）、WEIGHT 和 DECAY 列；现有列：{found}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/habitat.py"/>
+        <source>Row {row} of the threats table has no THREAT name.</source>
+        <translation>威胁因子表第 {row} 行没有 THREAT 名称。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/habitat.py"/>
+        <source>Threat '{name}' is listed twice in the threats table (rows {first} and {row}).</source>
+        <translation>威胁因子“{name}”在威胁因子表中出现了两次（第 {first} 行和第 {row} 行）。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/habitat.py"/>
+        <source>MAX_DIST of threat '{name}' is {value:g} km; it must be a positive distance in km.</source>
+        <translation>威胁因子“{name}”的 MAX_DIST 为 {value:g} km；它必须是以 km 计的正距离。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/habitat.py"/>
+        <source>WEIGHT of threat '{name}' is {value:g}; weights must lie between 0 and 1.</source>
+        <translation>威胁因子“{name}”的 WEIGHT 为 {value:g}；权重必须介于 0 和 1 之间。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/habitat.py"/>
+        <source>DECAY of threat '{name}' is '{value}'; it must be 'linear' or 'exponential'.</source>
+        <translation>威胁因子“{name}”的 DECAY 为“{value}”；它必须为 'linear' 或 'exponential'。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/habitat.py"/>
+        <source>Every threat has weight 0; give at least one a positive weight.</source>
+        <translation>所有威胁因子的权重均为 0；请至少为一个威胁因子给出正权重。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/habitat.py"/>
+        <source>Row {row} of the sensitivity table has '{value}' as land-cover code (LULC); it must be a whole number.</source>
+        <translation>敏感度表第 {row} 行的土地覆被代码（LULC）为“{value}”；它必须是整数。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/habitat.py"/>
+        <source>The sensitivity table has no rows. Give one row per land-cover class with LULC, HABITAT and one column per threat.</source>
+        <translation>敏感度表没有行。请每个土地覆被类型给出一行，包含 LULC、HABITAT 以及每个威胁因子一列。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/habitat.py"/>
+        <source>The sensitivity table needs the columns LULC and HABITAT (and one column per threat); it has: {found}.</source>
+        <translation>敏感度表需要 LULC 和 HABITAT 列（以及每个威胁因子一列）；现有列：{found}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/habitat.py"/>
+        <source>The sensitivity table has no column for threat {threats}. Add a column named like each threat of the threats table (or L_ followed by its name) holding the sensitivity of every class; columns found: {found}.</source>
+        <translation>敏感度表没有威胁因子 {threats} 的列。请按威胁因子表中每个威胁因子的名称（或 L_ 加其名称）添加一列，填写各类型的敏感度；找到的列：{found}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/habitat.py"/>
+        <source>Land-cover class {code} is listed twice in the sensitivity table.</source>
+        <translation>土地覆被类型 {code} 在敏感度表中出现了两次。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/habitat.py"/>
+        <source>The sensitivity table gives class {code} the value {value:g} in column {column}; it must lie between 0 and 1.</source>
+        <translation>敏感度表在 {column} 列中给类型 {code} 的值为 {value:g}；它必须介于 0 和 1 之间。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/habitat.py"/>
+        <source>The {what} raster holds fractional values; it must hold whole land-cover class codes.</source>
+        <translation>{what} 栅格含有小数值；它必须为整数的土地覆被类型代码。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/habitat.py"/>
+        <source>The {what} raster holds classes that are not in the sensitivity table: {classes}{more}. Add a row for each (HABITAT 0 and sensitivity 0 for classes that are no habitat).</source>
+        <translation>{what} 栅格含有敏感度表中没有的类型：{classes}{more}。请为每个类型添加一行（非生境类型的 HABITAT 和敏感度设为 0）。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/habitat.py"/>
+        <source>No threat was given. Give at least one threat in the threats table.</source>
+        <translation>未给出威胁因子。请在威胁因子表中至少给出一个威胁因子。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/habitat.py"/>
+        <source>Threat {names} is listed more than once.</source>
+        <translation>威胁因子 {names} 出现了不止一次。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/habitat.py"/>
+        <source>The sensitivity table is empty.</source>
+        <translation>敏感度表为空。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/habitat.py"/>
+        <source>HABITAT of class {code} is {value}; it must lie between 0 and 1.</source>
+        <translation>类型 {code} 的 HABITAT 为 {value}；它必须介于 0 和 1 之间。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/habitat.py"/>
+        <source>The sensitivity table gives class {code} no sensitivity to threat {threats}.</source>
+        <translation>敏感度表没有给出类型 {code} 对威胁因子 {threats} 的敏感度。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/habitat.py"/>
+        <source>The sensitivity of class {code} to threat '{name}' is {value}; it must lie between 0 and 1.</source>
+        <translation>类型 {code} 对威胁因子“{name}”的敏感度为 {value}；它必须介于 0 和 1 之间。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/habitat.py"/>
+        <source>No raster was given for threat {threats}. Rasters given: {given}.</source>
+        <translation>未给出威胁因子 {threats} 的栅格。已给出的栅格：{given}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/habitat.py"/>
+        <source>Threat raster '{name}' holds infinite values.</source>
+        <translation>威胁因子栅格“{name}”含有无穷大值。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/habitat.py"/>
+        <source>Threat raster '{name}' holds values from {low:g} to {high:g}; threat intensities must lie between 0 and 1 (0 = no threat). Rescale it, e.g. divide by its maximum.</source>
+        <translation>威胁因子栅格“{name}”的取值范围为 {low:g} 到 {high:g}；威胁强度必须介于 0 和 1 之间（0 = 无威胁）。请对其重新缩放，例如除以其最大值。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/habitat.py"/>
+        <source>The half-saturation constant must be a positive number, not {value}.</source>
+        <translation>半饱和常数必须为正数，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/habitat.py"/>
+        <source>The accessibility array has shape {got}, the land cover {want}.</source>
+        <translation>可达性数组的形状为 {got}，土地覆被为 {want}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/habitat.py"/>
+        <source>Accessibility values must lie between 0 and 1 (ACCESS field); found {low:g} to {high:g}.</source>
+        <translation>可达性取值必须介于 0 和 1 之间（ACCESS 字段）；实际为 {low:g} 到 {high:g}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/mspa.py"/>
+        <source>The foreground classes must be numbers, not {classes!r}.</source>
+        <translation>前景类型必须为数值，而不是 {classes!r}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/mspa.py"/>
+        <source>Give at least one foreground class (a land-cover code).</source>
+        <translation>请至少给出一个前景类型（土地覆被代码）。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/mspa.py"/>
+        <source>The class raster and its NoData mask must be 2-D arrays of one shape.</source>
+        <translation>类型栅格及其 NoData 掩膜必须是形状相同的二维数组。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/mspa.py"/>
+        <source>None of the foreground classes ({classes}) occurs in the raster, whose classes are {present}{more}. Give the codes of the land-cover classes that form the habitat (for example forest and grassland).</source>
+        <translation>前景类型（{classes}）均未出现在栅格中，栅格中的类型为 {present}{more}。请给出构成生境的土地覆被类型代码（例如林地和草地）。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/mspa.py"/>
+        <source>The MSPA input must be a non-empty 2-D raster, not an array of shape {shape}.</source>
+        <translation>MSPA 输入必须是非空的二维栅格，而不是形状为 {shape} 的数组。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/mspa.py"/>
+        <source>The MSPA input must hold the numbers 0, 1 and 2, not {kind} values.</source>
+        <translation>MSPA 输入必须只含数值 0、1 和 2，而不是 {kind} 类型的值。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/mspa.py"/>
+        <source>The MSPA input must be coded as GuidosToolbox expects: 0 missing, 1 background, 2 foreground; it also holds {values}. Reclassify it, or give the list of foreground classes.</source>
+        <translation>MSPA 输入必须按 GuidosToolbox 的要求编码：0 缺失，1 背景，2 前景；它还含有 {values}。请对其重分类，或给出前景类型列表。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/mspa.py"/>
+        <source>Telling bridges from loops needs scikit-image, which is not installed (Debian/Ubuntu: python3-skimage; pip: scikit-image).</source>
+        <translation>区分桥接区和环道区需要 scikit-image，但尚未安装（Debian/Ubuntu：python3-skimage；pip：scikit-image）。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/mspa.py"/>
+        <source>Foreground connectivity must be 8 or 4, not {value}.</source>
+        <translation>前景连通性必须为 8 或 4，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/mspa.py"/>
+        <source>The edge width must be a whole number of cells from 1 to 255, not {value}.</source>
+        <translation>边缘宽度必须为 1 到 255 之间的整数像元数，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/mspa.py"/>
+        <source>The cell area must be positive, not {area}.</source>
+        <translation>像元面积必须为正数，而不是 {area}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/mspa.py"/>
+        <source>Values {low} to {high} are not all MSPA codes.</source>
+        <translation>值 {low} 到 {high} 并非都是 MSPA 代码。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/mspa.py"/>
+        <source>Values {values} are not MSPA codes.</source>
+        <translation>值 {values} 不是 MSPA 代码。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/patchdistance.py"/>
+        <source>The patch raster must be two-dimensional, not {ndim}-dimensional.</source>
+        <translation>斑块栅格必须为二维，而不是 {ndim} 维。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/patchdistance.py"/>
+        <source>Patch ids must be whole numbers; the patch raster holds fractional values.</source>
+        <translation>斑块 ID 必须为整数；斑块栅格含有小数值。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/patchdistance.py"/>
+        <source>Patch ids must be whole numbers, not {kind}.</source>
+        <translation>斑块 ID 必须为整数，而不是 {kind}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/patchdistance.py"/>
+        <source>The cell area must be positive, not {value}.</source>
+        <translation>像元面积必须为正数，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/patchdistance.py"/>
+        <source>The largest link distance must be zero or positive, not {value}.</source>
+        <translation>最大连接距离必须为零或正数，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/patchdistance.py"/>
+        <source>Distances are measured between 'centres' or 'edges', not {value!r}.</source>
+        <translation>距离应在“中心”（'centres'）或“边缘”（'edges'）之间度量，而不是 {value!r}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/patchdistance.py"/>
+        <source>Resistance values must be positive and finite; the raster holds {bad} zero, negative or infinite cells. Make them NoData (impassable) or give them a resistance of at least the smallest positive value.</source>
+        <translation>阻力值必须为有限正数；栅格中有 {bad} 个像元为零、负值或无穷大。请将其设为 NoData（不可穿越），或赋予不小于最小正值的阻力。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/patchdistance.py"/>
+        <source>The patch raster ({pshape}) and the resistance raster ({rshape}) differ in size.</source>
+        <translation>斑块栅格（{pshape}）与阻力栅格（{rshape}）大小不同。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/zoning/collaboration.py"/>
+        <source>The number of administrative units must be a whole number of 1 or more, not {n_units}.</source>
+        <translation>行政单元数必须为大于等于 1 的整数，而不是 {n_units}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/zoning/collaboration.py"/>
+        <source>The {name} raster must be a 2-D grid; it has {ndim} dimensions.</source>
+        <translation>{name} 栅格必须为二维网格；它有 {ndim} 维。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/zoning/collaboration.py"/>
+        <source>The {name} raster must hold whole numbers; it has {value}. Set NoData cells to 0.</source>
+        <translation>{name} 栅格必须为整数；其中有 {value}。请将 NoData 像元设为 0。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/zoning/collaboration.py"/>
+        <source>The {name} raster has {rows} x {cols} cells, the {other} raster {rows0} x {cols0}. Use rasters on one grid.</source>
+        <translation>{name} 栅格有 {rows} × {cols} 个像元，{other} 栅格为 {rows0} × {cols0}。请使用同一网格上的栅格。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/zoning/collaboration.py"/>
+        <source>The units raster holds {value}, outside 0 (no unit) to {n_units} (the number of units). Rasterize the units with their position 1..{n_units} in the layer.</source>
+        <translation>单元栅格含有值 {value}，超出 0（无单元）到 {n_units}（单元数）的范围。请按单元在图层中的位置 1..{n_units} 对其栅格化。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/zoning/collaboration.py"/>
+        <source>The {name} table must have two dimensions (rows x columns); it has {ndim}.</source>
+        <translation>{name} 表必须为二维（行 × 列）；它有 {ndim} 维。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/zoning/collaboration.py"/>
+        <source>The {name} table has {found} columns, {want} expected (column 0 = outside every unit, then one per unit).</source>
+        <translation>{name} 表有 {found} 列，应为 {want} 列（第 0 列 = 不在任何单元内，其后每个单元一列）。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/zoning/collaboration.py"/>
+        <source>The {name} table must hold finite amounts of 0 or more, not {value}.</source>
+        <translation>{name} 表必须为大于等于 0 的有限数量，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/zoning/collaboration.py"/>
+        <source>The weights have shape {found}, the elements raster {want}. Give one weight per cell or a single number.</source>
+        <translation>权重的形状为 {found}，要素栅格为 {want}。请为每个像元给出一个权重，或给出单个数值。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/zoning/collaboration.py"/>
+        <source>The weight of an element cell must be a finite number of 0 or more, not {value}.</source>
+        <translation>要素像元的权重必须为大于等于 0 的有限数，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/zoning/collaboration.py"/>
+        <source>The geotransform must be six finite numbers (x0, dx, 0, y0, 0, dy), not {geotransform}.</source>
+        <translation>地理变换参数必须是六个有限数（x0, dx, 0, y0, 0, dy），而不是 {geotransform}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/zoning/collaboration.py"/>
+        <source>The grid is rotated (geotransform terms {rx}, {ry}); warp the rasters to a north-up grid first.</source>
+        <translation>网格是旋转的（地理变换参数 {rx}、{ry}）；请先将栅格变形为正北朝上的网格。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/zoning/collaboration.py"/>
+        <source>The cell size in the geotransform ({dx}, {dy}) must be positive across and non-zero down.</source>
+        <translation>地理变换中的像元大小（{dx}, {dy}）横向必须为正，纵向必须非零。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/zoning/collaboration.py"/>
+        <source>Line {line} has a part that is not a list of (x, y) vertices (shape {shape}).</source>
+        <translation>线 {line} 有一部分不是 (x, y) 顶点列表（形状 {shape}）。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/zoning/collaboration.py"/>
+        <source>Line {line} has a vertex with a non-finite coordinate. Repair the geometry.</source>
+        <translation>线 {line} 有一个坐标非有限的顶点。请修复几何图形。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/zoning/collaboration.py"/>
+        <source>The step along lines must be a positive number of map units, not {step}.</source>
+        <translation>沿线步长必须为以地图单位计的正数，而不是 {step}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/zoning/collaboration.py"/>
+        <source>The link ends must be a table of two unit numbers per link, not shape {shape}.</source>
+        <translation>连接端点必须是每条连接两个单元编号的表，而不是形状 {shape}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/zoning/collaboration.py"/>
+        <source>A link end lies in unit {value}; units are numbered 0 (outside) to {n_units}.</source>
+        <translation>有一个连接端点位于单元 {value}；单元编号为 0（外部）到 {n_units}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/zoning/collaboration.py"/>
+        <source>There are {found} link weights for {links} links; give one per link.</source>
+        <translation>{links} 条连接有 {found} 个连接权重；请每条连接给出一个。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/zoning/collaboration.py"/>
+        <source>The link weights must be finite numbers.</source>
+        <translation>连接权重必须为有限数。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/zoning/collaboration.py"/>
+        <source>The link membership table must have {columns} columns (outside + one per unit), not shape {shape}.</source>
+        <translation>连接归属表必须有 {columns} 列（外部 + 每个单元一列），而不是形状 {shape}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/zoning/collaboration.py"/>
+        <source>The unit matrix must be square (units x units), not shape {shape}.</source>
+        <translation>单元矩阵必须为方阵（单元 × 单元），而不是形状 {shape}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/zoning/collaboration.py"/>
+        <source>The unit matrix must hold finite weights of 0 or more, not {value}.</source>
+        <translation>单元矩阵必须为大于等于 0 的有限权重，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/zoning/collaboration.py"/>
+        <source>The unit matrix must be symmetric (a link between u and v weighs the same both ways); build it with unit_matrix.</source>
+        <translation>单元矩阵必须对称（u 与 v 之间的连接双向权重相同）；请用 unit_matrix 构建。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/zoning/collaboration.py"/>
+        <source>The community resolution must be a positive number, not {resolution}.</source>
+        <translation>社区划分分辨率必须为正数，而不是 {resolution}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/zoning/collaboration.py"/>
+        <source>There are {found} group labels for {units} units; give one per unit.</source>
+        <translation>{units} 个单元有 {found} 个分组标签；请每个单元给出一个。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/zoning/collaboration.py"/>
+        <source>The group labels must be whole numbers.</source>
+        <translation>分组标签必须为整数。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/zoning/collaboration.py"/>
+        <source>The two partitions label {n_a} and {n_b} items; give labels for the same items.</source>
+        <translation>两个划分分别标记了 {n_a} 和 {n_b} 个对象；请为相同的对象给出标签。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/zoning/collaboration.py"/>
+        <source>The source table has {rows} rows for {ids} source ids; give one row per source.</source>
+        <translation>源地表有 {rows} 行，对应 {ids} 个源地编号；请每个源地给出一行。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/zoning/collaboration.py"/>
+        <source>The link ends must be a table of two source ids per link, not shape {shape}.</source>
+        <translation>连接端点必须是每条连接两个源地编号的表，而不是形状 {shape}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/zoning/collaboration.py"/>
+        <source>Link end source {source} is not among the sources; check the source id field of the links.</source>
+        <translation>连接端点源地 {source} 不在源地中；请检查连接的源地编号字段。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/zoning/collaboration.py"/>
+        <source>Source {source} has no area on the grid, so its units are unknown; drop the links that end at it.</source>
+        <translation>源地 {source} 在网格上没有面积，因此其所属单元未知；请删除以其为端点的连接。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/zoning/collaboration.py"/>
+        <source>The scores have {found} barrier rows, the burden table {want}; give both in the same barrier order.</source>
+        <translation>得分有 {found} 个障碍点行，负担表有 {want} 行；请按相同的障碍点顺序给出二者。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/zoning/collaboration.py"/>
+        <source>The scores have {found} link columns, the beneficiary table {want} rows; give both in the same link order.</source>
+        <translation>得分有 {found} 个连接列，受益表有 {want} 行；请按相同的连接顺序给出二者。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/zoning/collaboration.py"/>
+        <source>The benefit shares of link {link} sum to {total}, not 1.</source>
+        <translation>连接 {link} 的受益份额之和为 {total}，而不是 1。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/zoning/zones.py"/>
         <source>The {name} mask has shape {got}, not the grid's {shape}.</source>
         <translation>{name} 掩膜的形状为 {got}，而不是网格的 {shape}。</translation>
     </message>
     <message>
-        <location filename="../../espcore/zoning.py"/>
+        <location filename="../../espcore/zoning/zones.py"/>
         <source>A threshold must be a finite number, not {value}.</source>
         <translation>阈值必须为有限数，而不是 {value}。</translation>
     </message>
     <message>
-        <location filename="../../espcore/zoning.py"/>
+        <location filename="../../espcore/zoning/zones.py"/>
         <source>The buffer distance must be 0 or more, not {value}.</source>
         <translation>缓冲距离必须大于等于 0，而不是 {value}。</translation>
     </message>
     <message>
-        <location filename="../../espcore/zoning.py"/>
+        <location filename="../../espcore/zoning/zones.py"/>
         <source>Patch values need a value raster for '{how}'.</source>
         <translation>斑块统计“{how}”需要取值栅格。</translation>
     </message>
     <message>
-        <location filename="../../espcore/zoning.py"/>
+        <location filename="../../espcore/zoning/zones.py"/>
         <source>Unknown patch statistic '{how}'; use max, sum or count.</source>
         <translation>未知的斑块统计“{how}”；请使用 max、sum 或 count。</translation>
     </message>
     <message>
-        <location filename="../../espcore/zoning.py"/>
+        <location filename="../../espcore/zoning/zones.py"/>
         <source>Key-area scores must be finite numbers to be graded.</source>
         <translation>关键区域得分必须为有限数才能分级。</translation>
     </message>
     <message>
-        <location filename="../../espcore/barriers.py"/>
-        <source>links</source>
-        <translation>连接</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/barriers.py"/>
-        <source>radii</source>
-        <translation>半径</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/centrality.py"/>
-        <source>start</source>
-        <translation>起点</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/centrality.py"/>
-        <source>end</source>
-        <translation>终点</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/collaboration.py"/>
-        <source>units</source>
-        <translation>单元</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/collaboration.py"/>
-        <source>elements</source>
-        <translation>要素</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/collaboration.py"/>
-        <source>element x unit</source>
-        <translation>要素 × 单元</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/collaboration.py"/>
-        <source>barrier labels</source>
-        <translation>障碍点标识</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/collaboration.py"/>
-        <source>cost-weighted distance</source>
-        <translation>成本加权距离</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/collaboration.py"/>
-        <source>source x unit</source>
-        <translation>源地 × 单元</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/collaboration.py"/>
-        <source>barrier x unit</source>
-        <translation>障碍点 × 单元</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/collaboration.py"/>
-        <source>barrier x link</source>
-        <translation>障碍点 × 连接</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/collaboration.py"/>
-        <source>link x unit</source>
-        <translation>连接 × 单元</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/collaboration.py"/>
-        <source>focal units</source>
-        <translation>焦点单元</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/corridors.py"/>
-        <location filename="../../espcore/costdistance.py"/>
-        <source>source</source>
-        <translation>源地</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/corridors.py"/>
-        <source>Euclidean distance</source>
-        <translation>欧氏距离</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/corridors.py"/>
-        <source>cost distance</source>
-        <translation>成本距离</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/costdistance.py"/>
-        <source>CWD</source>
-        <translation>成本加权距离（CWD）</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/csini.py"/>
-        <location filename="../../espcore/csjob.py"/>
-        <location filename="../../espcore/network.py"/>
+        <location filename="../../espcore/circuits/csini.py"/>
+        <location filename="../../espcore/circuits/csjob.py"/>
+        <location filename="../../espcore/circuits/network.py"/>
         <source>focal node list</source>
         <translation>焦点节点列表</translation>
     </message>
     <message>
-        <location filename="../../espcore/csini.py"/>
+        <location filename="../../espcore/circuits/csini.py"/>
         <source>variable source strength list</source>
         <translation>可变电流源强度列表</translation>
     </message>
     <message>
-        <location filename="../../espcore/csjob.py"/>
+        <location filename="../../espcore/circuits/csjob.py"/>
         <source>graph file</source>
         <translation>图文件</translation>
     </message>
     <message>
-        <location filename="../../espcore/csjob.py"/>
+        <location filename="../../espcore/circuits/csjob.py"/>
         <source>source file</source>
         <translation>电流源文件</translation>
     </message>
     <message>
-        <location filename="../../espcore/csjob.py"/>
+        <location filename="../../espcore/circuits/csjob.py"/>
         <source>ground file</source>
         <translation>接地文件</translation>
     </message>
     <message>
-        <location filename="../../espcore/habitat.py"/>
-        <source>threats</source>
-        <translation>威胁因子</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/habitat.py"/>
-        <source>sensitivity</source>
-        <translation>敏感度</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/habitat.py"/>
-        <source>land-cover</source>
-        <translation>土地覆被</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/network.py"/>
+        <location filename="../../espcore/circuits/network.py"/>
         <source>graph (edge list)</source>
         <translation>图（边列表）</translation>
     </message>
     <message>
-        <location filename="../../espcore/network.py"/>
+        <location filename="../../espcore/circuits/network.py"/>
         <source>included pairs</source>
         <translation>包含点对</translation>
     </message>
     <message>
-        <location filename="../../espcore/network.py"/>
+        <location filename="../../espcore/circuits/network.py"/>
         <source>source list</source>
         <translation>电流源列表</translation>
     </message>
     <message>
-        <location filename="../../espcore/network.py"/>
+        <location filename="../../espcore/circuits/network.py"/>
         <source>ground list</source>
         <translation>接地列表</translation>
     </message>
     <message>
-        <location filename="../../espcore/zoning.py"/>
+        <location filename="../../espcore/corridors/barriers.py"/>
+        <source>links</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/barriers.py"/>
+        <source>radii</source>
+        <translation>半径</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/centrality.py"/>
+        <source>start</source>
+        <translation>起点</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/centrality.py"/>
+        <source>end</source>
+        <translation>终点</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/corridors.py"/>
+        <location filename="../../espcore/corridors/costdistance.py"/>
+        <source>source</source>
+        <translation>源地</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/corridors.py"/>
+        <source>Euclidean distance</source>
+        <translation>欧氏距离</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/corridors.py"/>
+        <source>cost distance</source>
+        <translation>成本距离</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/costdistance.py"/>
+        <source>CWD</source>
+        <translation>成本加权距离（CWD）</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/habitat.py"/>
+        <source>threats</source>
+        <translation>威胁因子</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/habitat.py"/>
+        <source>sensitivity</source>
+        <translation>敏感度</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/habitat.py"/>
+        <source>land-cover</source>
+        <translation>土地覆被</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/zoning/collaboration.py"/>
+        <source>units</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/zoning/collaboration.py"/>
+        <source>elements</source>
+        <translation>要素</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/zoning/collaboration.py"/>
+        <source>element x unit</source>
+        <translation>要素 × 单元</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/zoning/collaboration.py"/>
+        <source>barrier labels</source>
+        <translation>障碍点标识</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/zoning/collaboration.py"/>
+        <source>cost-weighted distance</source>
+        <translation>成本加权距离</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/zoning/collaboration.py"/>
+        <source>source x unit</source>
+        <translation>源地 × 单元</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/zoning/collaboration.py"/>
+        <source>barrier x unit</source>
+        <translation>障碍点 × 单元</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/zoning/collaboration.py"/>
+        <source>barrier x link</source>
+        <translation>障碍点 × 连接</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/zoning/collaboration.py"/>
+        <source>link x unit</source>
+        <translation>连接 × 单元</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/zoning/collaboration.py"/>
+        <source>focal units</source>
+        <translation>焦点单元</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/zoning/zones.py"/>
         <source>within</source>
         <translation>限定范围</translation>
     </message>
     <message>
-        <location filename="../../espcore/zoning.py"/>
+        <location filename="../../espcore/zoning/zones.py"/>
         <source>sources</source>
         <translation>源地</translation>
     </message>
     <message>
-        <location filename="../../espcore/zoning.py"/>
+        <location filename="../../espcore/zoning/zones.py"/>
         <source>corridors</source>
         <translation>廊道</translation>
     </message>
     <message>
-        <location filename="../../espcore/zoning.py"/>
+        <location filename="../../espcore/zoning/zones.py"/>
         <source>barriers</source>
         <translation>障碍点</translation>
     </message>
     <message>
-        <location filename="../../espcore/zoning.py"/>
+        <location filename="../../espcore/zoning/zones.py"/>
         <source>breakpoints</source>
         <translation>断裂点</translation>
     </message>
     <message>
-        <location filename="../../espcore/zoning.py"/>
+        <location filename="../../espcore/zoning/zones.py"/>
         <source>degraded</source>
         <translation>退化地</translation>
     </message>
     <message>
-        <location filename="../../espcore/zoning.py"/>
+        <location filename="../../espcore/zoning/zones.py"/>
         <source>pinch points</source>
         <translation>夹点</translation>
     </message>
     <message>
-        <location filename="../../espcore/zoning.py"/>
+        <location filename="../../espcore/zoning/zones.py"/>
         <source>stepping stones</source>
         <translation>踏脚石</translation>
     </message>
     <message>
-        <location filename="../../espcore/mspa.py"/>
+        <location filename="../../espcore/sources/mspa.py"/>
         <source>Background</source>
         <translation>背景</translation>
     </message>
     <message>
-        <location filename="../../espcore/mspa.py"/>
+        <location filename="../../espcore/sources/mspa.py"/>
         <source>Branch</source>
         <translation>支线</translation>
     </message>
     <message>
-        <location filename="../../espcore/mspa.py"/>
+        <location filename="../../espcore/sources/mspa.py"/>
         <source>Edge</source>
         <translation>边缘区</translation>
     </message>
     <message>
-        <location filename="../../espcore/mspa.py"/>
+        <location filename="../../espcore/sources/mspa.py"/>
         <source>Perforation</source>
         <translation>穿孔区</translation>
     </message>
     <message>
-        <location filename="../../espcore/mspa.py"/>
+        <location filename="../../espcore/sources/mspa.py"/>
         <source>Islet</source>
         <translation>孤岛</translation>
     </message>
     <message>
-        <location filename="../../espcore/mspa.py"/>
+        <location filename="../../espcore/sources/mspa.py"/>
         <source>Core</source>
         <translation>核心区</translation>
     </message>
     <message>
-        <location filename="../../espcore/mspa.py"/>
+        <location filename="../../espcore/sources/mspa.py"/>
         <source>Bridge</source>
         <translation>桥接区</translation>
     </message>
     <message>
-        <location filename="../../espcore/mspa.py"/>
+        <location filename="../../espcore/sources/mspa.py"/>
         <source>Bridge in edge</source>
         <translation>边缘中的桥接区</translation>
     </message>
     <message>
-        <location filename="../../espcore/mspa.py"/>
+        <location filename="../../espcore/sources/mspa.py"/>
         <source>Bridge in perforation</source>
         <translation>穿孔中的桥接区</translation>
     </message>
     <message>
-        <location filename="../../espcore/mspa.py"/>
+        <location filename="../../espcore/sources/mspa.py"/>
         <source>Loop</source>
         <translation>环道区</translation>
     </message>
     <message>
-        <location filename="../../espcore/mspa.py"/>
+        <location filename="../../espcore/sources/mspa.py"/>
         <source>Loop in edge</source>
         <translation>边缘中的环道区</translation>
     </message>
     <message>
-        <location filename="../../espcore/mspa.py"/>
+        <location filename="../../espcore/sources/mspa.py"/>
         <source>Loop in perforation</source>
         <translation>穿孔中的环道区</translation>
     </message>
     <message>
-        <location filename="../../espcore/mspa.py"/>
+        <location filename="../../espcore/sources/mspa.py"/>
         <source>Branch (internal)</source>
         <translation>支线（内部）</translation>
     </message>
     <message>
-        <location filename="../../espcore/mspa.py"/>
+        <location filename="../../espcore/sources/mspa.py"/>
         <source>Edge (internal)</source>
         <translation>边缘区（内部）</translation>
     </message>
     <message>
-        <location filename="../../espcore/mspa.py"/>
+        <location filename="../../espcore/sources/mspa.py"/>
         <source>Perforation (internal)</source>
         <translation>穿孔区（内部）</translation>
     </message>
     <message>
-        <location filename="../../espcore/mspa.py"/>
+        <location filename="../../espcore/sources/mspa.py"/>
         <source>Islet (internal)</source>
         <translation>孤岛（内部）</translation>
     </message>
     <message>
-        <location filename="../../espcore/mspa.py"/>
+        <location filename="../../espcore/sources/mspa.py"/>
         <source>Core (internal)</source>
         <translation>核心区（内部）</translation>
     </message>
     <message>
-        <location filename="../../espcore/mspa.py"/>
+        <location filename="../../espcore/sources/mspa.py"/>
         <source>Bridge (internal)</source>
         <translation>桥接区（内部）</translation>
     </message>
     <message>
-        <location filename="../../espcore/mspa.py"/>
+        <location filename="../../espcore/sources/mspa.py"/>
         <source>Bridge in edge (internal)</source>
         <translation>边缘中的桥接区（内部）</translation>
     </message>
     <message>
-        <location filename="../../espcore/mspa.py"/>
+        <location filename="../../espcore/sources/mspa.py"/>
         <source>Bridge in perforation (internal)</source>
         <translation>穿孔中的桥接区（内部）</translation>
     </message>
     <message>
-        <location filename="../../espcore/mspa.py"/>
+        <location filename="../../espcore/sources/mspa.py"/>
         <source>Loop (internal)</source>
         <translation>环道区（内部）</translation>
     </message>
     <message>
-        <location filename="../../espcore/mspa.py"/>
+        <location filename="../../espcore/sources/mspa.py"/>
         <source>Loop in edge (internal)</source>
         <translation>边缘中的环道区（内部）</translation>
     </message>
     <message>
-        <location filename="../../espcore/mspa.py"/>
+        <location filename="../../espcore/sources/mspa.py"/>
         <source>Loop in perforation (internal)</source>
         <translation>穿孔中的环道区（内部）</translation>
     </message>
     <message>
-        <location filename="../../espcore/mspa.py"/>
+        <location filename="../../espcore/sources/mspa.py"/>
         <source>Core-opening background</source>
         <translation>核心区孔洞内的背景</translation>
     </message>
     <message>
-        <location filename="../../espcore/mspa.py"/>
+        <location filename="../../espcore/sources/mspa.py"/>
         <source>Missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../../espcore/mspa.py"/>
+        <location filename="../../espcore/sources/mspa.py"/>
         <source>Border-opening background</source>
         <translation>边界孔洞内的背景</translation>
     </message>

@@ -10,8 +10,8 @@ import os
 import numpy as np
 import pytest
 
-from espcore.csini import parse_ini
-from espcore.csjob import CircuitscapeConfig, raster_arguments, run_config
+from espcore.circuits.csini import parse_ini
+from espcore.circuits.csjob import CircuitscapeConfig, raster_arguments, run_config
 
 
 def find_cases():
@@ -124,6 +124,6 @@ def run_case(case, **kwargs):
 
 
 def case_arguments(case):
-    """(scenario, keyword arguments of espcore.csjob.run_raster) of a raster case's INI."""
+    """(scenario, keyword arguments of espcore.circuits.csjob.run_raster) of a raster case's INI."""
     config = CircuitscapeConfig(read_case_ini(case))
     return config.scenario, raster_arguments(config, **_readers(case))

@@ -14,11 +14,11 @@ from cs_cases import (
     run_case,
 )
 
-from espcore.advanced import ground_conductances, raster_advanced
-from espcore.circuit import MapOptions
-from espcore.csjob import run_raster
+from espcore.circuits.advanced import ground_conductances, raster_advanced
+from espcore.circuits.circuit import MapOptions
+from espcore.circuits.csjob import run_raster
+from espcore.circuits.graph import branch_currents, raster_network
 from espcore.errors import Cancelled, EspInputError
-from espcore.graph import branch_currents, raster_network
 
 ADVANCED = sorted(os.path.basename(p) for p in glob.glob(os.path.join(CASES, "mgVerify*")))
 

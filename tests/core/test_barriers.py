@@ -18,7 +18,7 @@ import pytest
 from progress_helpers import CancelAfter
 
 from espcore import Cancelled, EspInputError
-from espcore.barriers import (
+from espcore.corridors.barriers import (
     annulus,
     barrier_scores,
     disc,
@@ -298,7 +298,7 @@ def test_circles_match_generic_focal_maximum(radius):
     # reference (NaN cells are ignored, so they enter it as -inf).
     from scipy.ndimage import maximum_filter
 
-    from espcore.barriers import _focal_max
+    from espcore.corridors.barriers import _focal_max
 
     rng = np.random.default_rng(3)
     values = rng.random((23, 31))

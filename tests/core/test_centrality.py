@@ -1,5 +1,5 @@
 """Current-flow centrality: hand examples, networkx's current-flow betweenness (with the
-exact relation documented in espcore.centrality), a pair-by-pair brute force with the
+exact relation documented in espcore.corridors.centrality), a pair-by-pair brute force with the
 Laplacian pseudo-inverse, several components, isolated nodes, errors and cancellation."""
 
 import itertools
@@ -11,8 +11,8 @@ from nx_reference import portable_flow_rows
 from progress_helpers import CancelAfter
 
 from espcore import Cancelled, EspInputError
-from espcore import centrality as centrality_module
-from espcore.centrality import current_flow_centrality
+from espcore.corridors import centrality as centrality_module
+from espcore.corridors.centrality import current_flow_centrality
 
 
 def brute_force(n, i, j, r):

@@ -4,10 +4,10 @@ import numpy as np
 import pytest
 
 from espcore import EspInputError
-from espcore.circuit import MapOptions
-from espcore.focal import FocalNodes
-from espcore.graph import conductances, node_currents, raster_network
-from espcore.pairwise import pairwise
+from espcore.circuits.circuit import MapOptions
+from espcore.circuits.focal import FocalNodes
+from espcore.circuits.graph import conductances, node_currents, raster_network
+from espcore.circuits.pairwise import pairwise
 
 
 def focal_at(shape, *cells):
@@ -78,7 +78,7 @@ def test_kirchhoff_current_law_holds_at_every_node():
     count, labels = net.components()
     big = np.bincount(labels).argmax()
     members = np.flatnonzero(labels == big)
-    from espcore.solvers import grounded
+    from espcore.circuits.solvers import grounded
 
     system = grounded(lap[members][:, members], 0, method="superlu")
     b = np.zeros(members.size)

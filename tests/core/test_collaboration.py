@@ -16,7 +16,7 @@ import pytest
 from progress_helpers import CancelAfter
 
 from espcore import Cancelled, EspInputError
-from espcore.collaboration import (
+from espcore.zoning.collaboration import (
     adjusted_rand_index,
     communities,
     cross_tabulate,
@@ -476,7 +476,7 @@ def test_restoration_account_errors():
 
 def test_unit_resistances_on_a_strip_of_unit_resistors():
     pytest.importorskip("scipy.sparse")
-    from espcore.collaboration import unit_resistances
+    from espcore.zoning.collaboration import unit_resistances
 
     # 1 x 6 strip of 1 S cells: unit 1 holds cells 0-1 (shorted), unit 2 cell 5, unit 3
     # has no focal cell. Between cells 1 and 5 lie 4 resistors of 1 ohm (the mean of two
@@ -492,7 +492,7 @@ def test_unit_resistances_on_a_strip_of_unit_resistors():
 
 
 def test_shared_matrix_ties_every_unit_a_corridor_crosses():
-    from espcore.collaboration import shared_matrix
+    from espcore.zoning.collaboration import shared_matrix
 
     # Link 1 (weight 2) crosses units 1, 2 and 3; link 2 (weight 5) units 3 and 4 and the
     # outside; link 3 (weight 7) lies outside every unit.
@@ -513,7 +513,7 @@ def test_shared_matrix_ties_every_unit_a_corridor_crosses():
 
 
 def test_typical_communities_by_group():
-    from espcore.collaboration import typical_communities
+    from espcore.zoning.collaboration import typical_communities
 
     # Group 1: communities 2, 2, 1 -> 2; group 2: 3 and 1 tie -> 1; group 3 only unlinked
     # units (community 0) -> None; a unit without a group -> None.

@@ -13,13 +13,13 @@ import pytest
 from progress_helpers import CancelAfter
 
 from espcore import Cancelled, EspInputError
-from espcore.connectivity import (
+from espcore.sources.connectivity import (
     PROBABILITY_PRESETS,
     connectivity_importance,
     link_probability,
     pc_cutoff,
 )
-from espcore.patchdistance import (
+from espcore.sources.patchdistance import (
     Links,
     cost_distances,
     edge_distances,
@@ -430,7 +430,7 @@ def test_cost_distances_match_a_plain_dijkstra():
 def test_cost_graph_is_the_same_with_int64_node_ranks(monkeypatch):
     # Past 2**31 passable cells int32 node ranks would wrap. Too big to build here, so the
     # int32 limit is lowered: the int64 path must build the same graph and distances.
-    from espcore import patchdistance
+    from espcore.sources import patchdistance
 
     labels, _ = blob_labels(3, shape=(9, 13))
     rng = np.random.default_rng(5)

@@ -7,7 +7,7 @@ import pytest
 from progress_helpers import CancelAfter
 
 from espcore import Cancelled, EspInputError
-from espcore.corridors import (
+from espcore.corridors.corridors import (
     CONSTELLATION,
     CORRIDOR,
     INTERMEDIATE,
@@ -20,7 +20,7 @@ from espcore.corridors import (
     euclidean_allocation,
     linkage_pathways,
 )
-from espcore.costdistance import SourceDistances, cost_distance
+from espcore.corridors.costdistance import SourceDistances, cost_distance
 
 SQ2 = math.sqrt(2.0)
 

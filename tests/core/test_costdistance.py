@@ -9,7 +9,7 @@ import pytest
 from progress_helpers import CancelAfter
 
 from espcore import Cancelled, EspInputError
-from espcore.costdistance import (
+from espcore.corridors.costdistance import (
     adjacent_pairs,
     corridor,
     cost_allocation,
@@ -407,7 +407,7 @@ def test_progress_reaches_one():
 
 
 def test_source_distances_keep_surfaces_within_their_budget():
-    from espcore.costdistance import SourceDistances
+    from espcore.corridors.costdistance import SourceDistances
 
     labels = np.zeros((6, 7), dtype=np.int64)
     labels[0, 0], labels[5, 6], labels[0, 6] = 1, 2, 3

@@ -1,17 +1,17 @@
-"""Circuitscape INI files run through espcore.csjob, as esp:circuitscapeini does."""
+"""Circuitscape INI files run through espcore.circuits.csjob, as esp:circuitscapeini does."""
 
 import numpy as np
 import pytest
 from cs_cases import expected, read_table, run_case
 
 from espcore import EspInputError
-from espcore.circuit import MapOptions
-from espcore.csini import parse_included_pairs, parse_ini
-from espcore.csjob import CircuitscapeConfig
+from espcore.circuits.circuit import MapOptions
+from espcore.circuits.csini import parse_included_pairs, parse_ini
+from espcore.circuits.csjob import CircuitscapeConfig
+from espcore.circuits.focal import FocalNodes
+from espcore.circuits.graph import conductances
+from espcore.circuits.pairwise import pairwise
 from espcore.executor import ProcessExecutor
-from espcore.focal import FocalNodes
-from espcore.graph import conductances
-from espcore.pairwise import pairwise
 
 
 def test_ini_parsing_follows_circuitscape():

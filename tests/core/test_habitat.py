@@ -1,7 +1,7 @@
 """Habitat quality against the users'-guide equations, evaluated by brute force in the test.
 
 The reference below loops over every pair of cells (x, y), measures the distance between their
-centres and applies the decay by hand; it shares no code with espcore.habitat (which
+centres and applies the decay by hand; it shares no code with espcore.sources.habitat (which
 convolves with FFTs), so agreement checks the kernel, its truncation, the FFT tiling and the
 bookkeeping of weights, sensitivities and accessibility.
 """
@@ -13,8 +13,8 @@ import pytest
 from progress_helpers import CancelAfter
 
 from espcore import Cancelled, EspInputError, Grid
-from espcore import habitat as hq
-from espcore.habitat import (
+from espcore.sources import habitat as hq
+from espcore.sources.habitat import (
     Threat,
     habitat_rarity,
     parse_sensitivity,

@@ -12,7 +12,7 @@ from progress_helpers import CancelAfter
 from scipy import ndimage
 
 from espcore import Cancelled, EspInputError
-from espcore.mspa import (
+from espcore.sources.mspa import (
     MSPA_CLASSES,
     anchored_thinning,
     class_areas,

@@ -7,11 +7,11 @@ import numpy as np
 import pytest
 from cs_cases import assert_resistances, case_path, expected, read_case_ini, read_table, read_text
 
-from espcore.circuit import MapOptions
-from espcore.csini import is_true, numeric_table
+from espcore.circuits.circuit import MapOptions
+from espcore.circuits.csini import is_true, numeric_table
+from espcore.circuits.network import graph_network, network_advanced, network_pairwise
+from espcore.circuits.solvers import available
 from espcore.errors import Cancelled, EspInputError
-from espcore.network import graph_network, network_advanced, network_pairwise
-from espcore.solvers import available
 
 ALL_MAPS = MapOptions(current_maps=True, voltage_maps=True)
 METHODS = [m for m in ("superlu", "cholmod", "amg") if available(m)]
@@ -84,7 +84,7 @@ def test_pairwise_case(case):
 
 
 def test_pairwise_case_three_columns():
-    from espcore.circuit import three_columns
+    from espcore.circuits.circuit import three_columns
 
     result = run_pairwise("sgNetworkVerify2")
     np.testing.assert_allclose(three_columns(result.resistances),

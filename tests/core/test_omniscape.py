@@ -15,9 +15,9 @@ import pytest
 from cs_cases import case_path, read_asc, read_case_ini, read_map, read_text
 
 from espcore import Cancelled, EspInputError
-from espcore.circuit import MAP_NODATA
+from espcore.circuits.circuit import MAP_NODATA
+from espcore.circuits.omniscape import OmniscapeOptions, omniscape, parse_reclass_table, targets
 from espcore.executor import ProcessExecutor
-from espcore.omniscape import OmniscapeOptions, omniscape, parse_reclass_table, targets
 
 RTOL, ATOL = 5e-5, 1e-6
 CASES = {

@@ -17,13 +17,13 @@ from cs_cases import (
 )
 from progress_helpers import CancelAfter
 
-from espcore.circuit import MapOptions
-from espcore.csini import parse_included_pairs
-from espcore.csjob import run_raster
+from espcore.circuits.circuit import MapOptions
+from espcore.circuits.csini import parse_included_pairs
+from espcore.circuits.csjob import run_raster
+from espcore.circuits.focal import FocalNodes
+from espcore.circuits.onetoall import all_to_one, focal_region_map, one_to_all
+from espcore.circuits.pairwise import pairwise
 from espcore.errors import Cancelled, EspInputError
-from espcore.focal import FocalNodes
-from espcore.onetoall import all_to_one, focal_region_map, one_to_all
-from espcore.pairwise import pairwise
 
 ONE_TO_ALL = sorted(os.path.basename(p) for p in glob.glob(os.path.join(CASES,
                                                                          "oneToAllVerify*")))
@@ -135,7 +135,7 @@ def _tricky_layout():
 def test_reused_factorisations_match_one_solve_per_node(run, case, monkeypatch):
     """The fast path (one factorisation per component) gives Circuitscape's per-solve
     numbers; forcing every solve through the general path is the reference."""
-    import espcore.onetoall as module
+    import espcore.circuits.onetoall as module
 
     if case == "tricky":
         g, focal, regions = _tricky_layout()

@@ -16,7 +16,7 @@ from cs_cases import (
     run_case,
 )
 
-from espcore.csjob import CircuitscapeConfig
+from espcore.circuits.csjob import CircuitscapeConfig
 
 PAIRWISE = sorted(os.path.basename(p) for p in glob.glob(os.path.join(CASES, "sgVerify*")))
 BIG = ["bigtests_250k"]
@@ -67,7 +67,7 @@ def test_every_solver_gives_the_same_numbers(method):
 
 
 def test_three_column_resistances_match_circuitscape():
-    from espcore.circuit import three_columns
+    from espcore.circuits.circuit import three_columns
 
     result = run_case("sgVerify2")
     np.testing.assert_allclose(three_columns(result.resistances),

@@ -8,11 +8,11 @@ import pytest
 from progress_helpers import CancelAfter
 
 from espcore import Cancelled, EspInputError
-from espcore.circuit import MapOptions
-from espcore.costdistance import SourceDistances, cost_distance
-from espcore.focal import FocalNodes
-from espcore.pairwise import pairwise
-from espcore.pinchpoints import corridor_pinchpoints, network_pinchpoints
+from espcore.circuits.circuit import MapOptions
+from espcore.circuits.focal import FocalNodes
+from espcore.circuits.pairwise import pairwise
+from espcore.corridors.costdistance import SourceDistances, cost_distance
+from espcore.corridors.pinchpoints import corridor_pinchpoints, network_pinchpoints
 
 SQ2 = math.sqrt(2.0)
 
@@ -210,7 +210,7 @@ def test_each_pair_reports_its_own_numbers_in_the_order_given():
 # ---------------------------------------------------------------- (d) cropping ----------
 
 def test_cropped_runs_equal_the_full_grid_run(monkeypatch):
-    import espcore.pairwise as engine
+    import espcore.circuits.pairwise as engine
 
     labels, resistance, impassable = random_landscape(seed=11)
     cutoff = off_cutoff(labels, resistance, impassable, 1.0, [(1, 3)], 6.0)

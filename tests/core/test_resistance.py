@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 
 from espcore import Cancelled, EspInputError, Grid, NullProgress
-from espcore.presets import CLCD, CNLUCC, PRESETS, WORLDCOVER
-from espcore.resistance import (
+from espcore.resistance.presets import CLCD, CNLUCC, PRESETS, WORLDCOVER
+from espcore.resistance.surface import (
     class_mean_correction,
     normalised_weights,
     parse_reclass_rows,

@@ -13,7 +13,7 @@ from scipy.sparse.linalg import splu, spsolve
 from test_compat import grounded_grid_laplacian, with_floating_node
 
 from espcore import EspError, compat
-from espcore.solvers import METHODS, available, choose_method, factorize
+from espcore.circuits.solvers import METHODS, available, choose_method, factorize
 
 
 class Log:

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from espcore import EspInputError, Grid
-from espcore.sources import candidate_mask, extract_sources, label_patches
+from espcore.sources.extraction import candidate_mask, extract_sources, label_patches
 
 CELL = (100.0, 100.0)  # 1 ha cells
 

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from espcore import EspInputError
-from espcore.zoning import (
+from espcore.zoning.zones import (
     CONSERVATION,
     CONTROL,
     IMPROVEMENT,

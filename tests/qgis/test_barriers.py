@@ -78,7 +78,7 @@ def source_polygons():
 
 def links_layer(pairs, active=1, cw_dist=None):
     """Memory line layer with the link fields of 'Linkage pathways'; CW_Dist by hand."""
-    from esp_toolkit.algorithms.link_io import LINK_FIELDS
+    from esp_toolkit.algorithms.io.links import LINK_FIELDS
 
     kinds = {"int": "integer", "double": "double", "string": "string"}
     spec = "&".join("field={0}:{1}".format(n, kinds[k]) for n, k in LINK_FIELDS)

@@ -3,7 +3,7 @@
 The network: sources 10, 20, 30 and 40 (square polygons), five active links with CW_Dist as
 their resistance, and one inactive link (10-40, CW_Dist NULL) that must stay out of the
 circuit and get a NULL score. networkx computes current-flow betweenness on the graph with
-conductance 1 / CW_Dist; by the relation documented in espcore/centrality.py (every pair
+conductance 1 / CW_Dist; by the relation documented in espcore/corridors/centrality.py (every pair
 counted once, end points carrying 1 A), CF_Central of a link is twice networkx's edge value
 and CF_Central of a source is networkx's node value plus (component size - 1).
 """
@@ -38,7 +38,7 @@ LINKS = ((1, 10, 20, 100.0, 1), (2, 20, 30, 200.0, 1), (3, 30, 10, 300.0, 1),
 
 
 def link_field_spec():
-    from esp_toolkit.algorithms.link_io import LINK_FIELDS
+    from esp_toolkit.algorithms.io.links import LINK_FIELDS
 
     names = {"int": "integer", "double": "double", "string": "string"}
     return "&".join("field={0}:{1}".format(name, names[kind]) for name, kind in LINK_FIELDS)

@@ -9,7 +9,7 @@ from qgis.core import QgsRasterLayer
 
 @pytest.mark.parametrize("count", [2, 3, 5, 9])
 def test_class_style_beside_the_raster(esp, tmp_path, count):
-    from esp_toolkit.algorithms.classes import class_style
+    from esp_toolkit.algorithms.io.classes import class_style
 
     path = write_raster(tmp_path / "classes.tif", np.arange(count + 1).reshape(1, -1),
                         nodata=0, dtype="uint8")

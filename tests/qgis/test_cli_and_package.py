@@ -50,7 +50,7 @@ def test_make_package_builds_a_clean_zip(tmp_path):
         names = archive.namelist()
     assert all(name.startswith("esp_toolkit/") for name in names)
     for required in ("metadata.txt", "LICENSE", "__init__.py", "plugin.py",
-                     "espcore/resistance.py", "algorithms/provider.py",
+                     "espcore/resistance/surface.py", "algorithms/provider.py",
                      "resources/icons/esp.svg", "resources/styles/resistance.qml"):
         assert "esp_toolkit/" + required in names, required
     for left_out in ("tests/", "bench/", "tools/", ".ci/", "Makefile", ".gitignore"):

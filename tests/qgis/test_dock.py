@@ -32,7 +32,7 @@ RUN_TIMEOUT = 180_000  # ms
 SMALL = {"MIN_AREA": 0.5, "DISTANCE": 1000.0, "TOP_N": 4, "MIN_RADIUS": 200.0,
          "MAX_RADIUS": 400.0, "STEP": 200.0, "CORRIDOR_WIDTH": 5000.0, "PINCH_WIDTH": 3000.0,
          "BUFFER": 200.0}
-# The layers the dock adds (products marked `show` in algorithms/workflow.py), by stage.
+# The layers the dock adds (products marked `show` in algorithms/workflow/products.py), by stage.
 SHOWN = {"sources": {"MSPA classes", "Ecological sources"},
          "resistance": {"Resistance surface"},
          "connectivity": {"Cumulative current", "Corridors (NLCC)", "Least-cost corridors",

@@ -141,7 +141,7 @@ def test_cancel_leaves_no_output(esp, tmp_path):
 
 def test_style_is_paletted_with_every_class(esp, tmp_path):
     from esp_toolkit.algorithms.base import STYLE_DIR
-    from esp_toolkit.espcore.mspa import MSPA_CLASSES
+    from esp_toolkit.espcore.sources.mspa import MSPA_CLASSES
 
     path = write_raster(tmp_path / "lc.tif", LANDCOVER)
     result = run({"INPUT": path, "FOREGROUND_CLASSES": "2,4"})

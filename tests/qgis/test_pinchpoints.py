@@ -14,8 +14,8 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from esp_toolkit.algorithms.link_io import LINK_FIELDS, fields_of
-from esp_toolkit.espcore.pinchpoints import corridor_pinchpoints
+from esp_toolkit.algorithms.io.links import LINK_FIELDS, fields_of
+from esp_toolkit.espcore.corridors.pinchpoints import corridor_pinchpoints
 
 ALG = "esp:pinchpoints"
 CELL = 100.0

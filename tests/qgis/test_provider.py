@@ -109,7 +109,7 @@ def test_license_is_gpl2():
 
 def test_every_style_named_in_code_exists():
     names = set()
-    for path in (ROOT / "algorithms").glob("*.py"):
+    for path in (ROOT / "algorithms").rglob("*.py"):
         names.update(re.findall(r'"([\w-]+\.qml)"', path.read_text(encoding="utf-8")))
     assert names
     for name in names:

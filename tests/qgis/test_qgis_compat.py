@@ -200,7 +200,7 @@ def _checked_files():
     """The plugin as QGIS loads it, and its QGIS tests."""
     files = [ROOT / "__init__.py", ROOT / "plugin.py"]
     for folder in ("algorithms", "ui", "tests/qgis"):
-        files += sorted((ROOT / folder).glob("*.py"))
+        files += sorted((ROOT / folder).rglob("*.py"))
     return [path for path in files if path.name != "qgis_compat.py"
             and "qgis" in path.read_text(encoding="utf-8")]
 

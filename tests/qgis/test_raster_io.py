@@ -15,7 +15,7 @@ def layer(path, name=None):
 
 
 def test_read_grid_masks_source_and_user_nodata(esp, tmp_path):
-    from esp_toolkit.algorithms.raster_io import read_grid
+    from esp_toolkit.algorithms.io.raster import read_grid
 
     lyr = layer(write_raster(tmp_path / "a.tif", [[1.0, -9.0, 3.0], [4.0, 5.0, np.nan]],
                              nodata=-9.0, dtype="float32"))
@@ -30,7 +30,7 @@ def test_read_grid_masks_source_and_user_nodata(esp, tmp_path):
 def test_read_grid_rejects_a_missing_band_and_rotation(esp, tmp_path):
     from osgeo import gdal
 
-    from esp_toolkit.algorithms.raster_io import read_grid
+    from esp_toolkit.algorithms.io.raster import read_grid
 
     path = write_raster(tmp_path / "r.tif", [[1, 2]], dtype="uint8")
     with pytest.raises(QgsProcessingException, match="no band 2"):
@@ -43,7 +43,7 @@ def test_read_grid_rejects_a_missing_band_and_rotation(esp, tmp_path):
 
 
 def test_write_grid_round_trip_keeps_georeferencing(esp, tmp_path):
-    from esp_toolkit.algorithms.raster_io import read_grid, write_grid
+    from esp_toolkit.algorithms.io.raster import read_grid, write_grid
 
     src = layer(write_raster(tmp_path / "src.tif", [[1.5, 2.5], [0.0, 4.0]], nodata=0.0,
                              dtype="float32"))
@@ -57,7 +57,7 @@ def test_write_grid_round_trip_keeps_georeferencing(esp, tmp_path):
 
 
 def test_overwriting_drops_statistics_of_the_old_file(esp, tmp_path):
-    from esp_toolkit.algorithms.raster_io import read_grid, write_grid
+    from esp_toolkit.algorithms.io.raster import read_grid, write_grid
 
     grid = read_grid(layer(write_raster(tmp_path / "src.tif", [[1.0, 2.0]], dtype="float32")))
     out = str(tmp_path / "out.tif")
@@ -72,7 +72,7 @@ def test_overwriting_drops_statistics_of_the_old_file(esp, tmp_path):
 def test_failed_write_leaves_nothing(esp, tmp_path, monkeypatch):
     from osgeo import gdal
 
-    from esp_toolkit.algorithms.raster_io import read_grid, write_grid
+    from esp_toolkit.algorithms.io.raster import read_grid, write_grid
 
     grid = read_grid(layer(write_raster(tmp_path / "src.tif", [[1, 2]], dtype="uint8")))
 
@@ -86,7 +86,7 @@ def test_failed_write_leaves_nothing(esp, tmp_path, monkeypatch):
 
 
 def test_check_aligned_names_roles_layers_and_grids(esp, tmp_path):
-    from esp_toolkit.algorithms.raster_io import check_aligned
+    from esp_toolkit.algorithms.io.raster import check_aligned
 
     a = layer(write_raster(tmp_path / "base.tif", [[1, 2], [3, 4]], dtype="uint8"))
     b = layer(write_raster(tmp_path / "light.tif", [[1, 2, 3], [3, 4, 5]], dtype="uint8"))

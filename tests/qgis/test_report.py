@@ -1,4 +1,4 @@
-"""The workflow report (algorithms/report.py) written for a complete esp:securitypattern run.
+"""The workflow report (algorithms/report/writer.py) written for a complete esp:securitypattern run.
 
 Every figure checked here is recomputed from the products with GDAL/OGR (and networkx for the
 modularity), not taken from the report's own reading of them. The run folder of the session
@@ -75,7 +75,7 @@ class Page(HTMLParser):
 
 
 def report_api():
-    from esp_toolkit.algorithms import report
+    from esp_toolkit.algorithms.report import writer as report
 
     return report
 
@@ -331,7 +331,7 @@ def test_without_habitat_quality(workflow_folder, tmp_path):
 
 def test_only_the_first_stages(workflow_folder, tmp_path):
     """A run stopped after the resistance stage: the later sections say what is missing."""
-    from esp_toolkit.algorithms.workflow import PRODUCTS
+    from esp_toolkit.algorithms.workflow.products import PRODUCTS
 
     folder = copy_run(workflow_folder, tmp_path / "run")
     for product in PRODUCTS:

@@ -42,7 +42,7 @@ def chain_parameters(landscape, folder, **extra):
 
 
 def test_every_product_is_written_and_returned(workflow_run):
-    from esp_toolkit.algorithms.workflow import PRODUCTS
+    from esp_toolkit.algorithms.workflow.products import PRODUCTS
 
     folder, results = workflow_run
     for product in PRODUCTS:
@@ -93,7 +93,7 @@ def test_zones_put_every_source_cell_in_conservation(workflow_folder):
 
 
 def test_styles_lie_beside_the_products(workflow_folder):
-    from esp_toolkit.algorithms.workflow import PRODUCTS
+    from esp_toolkit.algorithms.workflow.products import PRODUCTS
 
     for product in PRODUCTS:
         if product.style:
@@ -108,7 +108,7 @@ def test_styles_lie_beside_the_products(workflow_folder):
 def test_the_toolbox_loads_the_products_the_dock_shows(esp, workflow_landscape, tmp_path):
     from qgis.core import QgsProcessingContext, QgsProject
 
-    from esp_toolkit.algorithms.workflow import PRODUCTS
+    from esp_toolkit.algorithms.workflow.products import PRODUCTS
 
     context = QgsProcessingContext()
     context.setProject(QgsProject.instance())
@@ -186,7 +186,7 @@ def test_cancelling_keeps_the_finished_steps_and_writes_nothing_more(esp, workfl
 # -- the model --------------------------------------------------------------------------------
 
 def load_model():
-    from esp_toolkit.algorithms.workflow_model import MODEL_PATH
+    from esp_toolkit.algorithms.workflow.model import MODEL_PATH
 
     model = QgsProcessingModelAlgorithm()
     assert model.fromFile(MODEL_PATH)
@@ -194,7 +194,7 @@ def load_model():
 
 
 def test_the_shipped_model_is_the_step_table(esp, tmp_path):
-    from esp_toolkit.algorithms.workflow_model import model_steps, write_model
+    from esp_toolkit.algorithms.workflow.model import model_steps, write_model
 
     shipped = load_model()
     assert sorted(shipped.childAlgorithms()) == sorted(step.name for step in model_steps())
@@ -298,7 +298,7 @@ def test_the_report_lists_the_settings_the_run_used(workflow_folder):
 def test_the_model_opens_in_the_modeler(esp, qtbot, monkeypatch):
     import importlib
 
-    from esp_toolkit.algorithms.workflow_model import MODEL_PATH, model_steps
+    from esp_toolkit.algorithms.workflow.model import MODEL_PATH, model_steps
 
     designer_module = importlib.import_module("processing.modeler.ModelerDialog")
 

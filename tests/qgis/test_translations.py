@@ -317,7 +317,7 @@ def test_core_error_words_are_translated_too(chinese):
 
     from esp_toolkit.algorithms.base import translated_error
     from esp_toolkit.espcore.errors import EspInputError
-    from esp_toolkit.espcore.zoning import restoration_zones
+    from esp_toolkit.espcore.zoning.zones import restoration_zones
 
     grid = np.ones((2, 2), dtype=bool)
     with pytest.raises(EspInputError) as caught:

@@ -1,0 +1,360 @@
+"""esp:barriers: Barrier Mapper's improvement scores on the corridor links (McRae et al. 2012)."""
+
+import math
+import os
+import uuid
+import xml.etree.ElementTree as ElementTree
+from typing import Any, Dict, List, Optional, Tuple
+
+import numpy as np
+from qgis.core import (
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterDestination,
+    QgsProcessingUtils,
+)
+
+from ...espcore.corridors.barriers import (
+    COMBINE_METHODS,
+    BarrierResult,
+    barrier_scores,
+    radii_range,
+)
+from ...espcore.corridors.costdistance import SourceDistances, corridor, square_cell
+from ...espcore.grid import Grid
+from ...espcore.progress import SubProgress, check_cancelled
+from ..base import STYLE_DIR, EspAlgorithm, FeedbackProgress, StyleOnLoad, translate
+from ..io.classes import CLASSIFIED, add_class_parameters, write_classes
+from ..io.links import LinkTable, active_rows, add_links_parameter, read_links, warn_cost_mismatch
+from ..io.raster import check_destination, check_output_path, write_grid
+from ..io.sources import add_resistance_parameter, add_source_parameters, read_sources
+from ..qgis_compat import NumberType
+
+#: Radii used when none are given, in cells: minimum, maximum = 3 x minimum, step = minimum.
+DEFAULT_MIN_CELLS = 3.0
+STYLE = "barriers.qml"
+MIN_RADIUS = "MIN_RADIUS"
+MAX_RADIUS = "MAX_RADIUS"
+STEP = "STEP"
+
+
+class Barriers(EspAlgorithm):
+    NAME = "barriers"
+    GROUP = "connectivity"
+
+    MIN_RADIUS = MIN_RADIUS
+    MAX_RADIUS = MAX_RADIUS
+    STEP = STEP
+    COMBINE = "COMBINE"
+    COMBINE_RADII = "COMBINE_RADII"
+    PERCENT = "PERCENT"
+    CWD_THRESHOLD = "CWD_THRESHOLD"
+    WRITE_CIRCLES = "WRITE_CIRCLES"
+    OUTPUT = "OUTPUT"
+    CIRCLES = "CIRCLES"
+    MAX_SCORE = "MAX_SCORE"
+    LINK_COUNT = "LINK_COUNT"
+
+    def displayName(self) -> str:
+        return self.tr("Barriers (Barrier Mapper)")
+
+    def tags(self) -> List[str]:
+        return self.tr("barrier,restoration,improvement score,Barrier Mapper,Linkage Mapper,"
+                       "corridor,least-cost,key area,restoration zoning").split(",")
+
+    def shortHelpString(self) -> str:
+        return self.tr(
+            "<p>Finds the places whose restoration would most shorten the corridors, as "
+            "Linkage Mapper's Barrier Mapper does. For every active link between sources A "
+            "and B and every detection radius r, each cell p is scored with the "
+            "<b>improvement score</b></p>"
+            "<p>IS = (LCD − m<sub>A</sub> − m<sub>B</sub> − 2r) / 2r</p>"
+            "<p>where LCD is the least-cost distance of the link, m<sub>A</sub> and "
+            "m<sub>B</sub> are the smallest cost-weighted distances to A and to B on the ring "
+            "of radius r around p (the outermost cell of a circle of radius r), and 2r is "
+            "the cost of crossing the circle once it is restored to resistance 1. IS is "
+            "the drop in corridor cost per map unit restored; negative values (restoring "
+            "there would not help) are 0. A thin barrier of extra cost C across a link "
+            "scores C / 2r at its centre.</p>"
+            "<p><b>Radii</b>: from the minimum to the maximum in steps (for example 400, "
+            "800, 1200 m; each at least one cell). Small radii find narrow barriers (a road, "
+            "a dam), large radii wide ones (a town). <b>Combining</b>: across links by the "
+            "maximum (the best score of any link) or the sum (a barrier centrality: places "
+            "that help many links); across radii by the maximum (Linkage Mapper) or the sum. "
+            "<b>Percent</b>: 100 × IS / LCD, the percent of each corridor's cost saved per "
+            "map unit restored, which compares links of different lengths. <b>Barrier "
+            "circles</b>: each centre's score spread over its whole circle (a focal maximum "
+            "of radius r), which shows the area to restore rather than its centre.</p>"
+            "<p>Inputs: the sources (polygons with an id field, or an id raster on the "
+            "resistance grid), the resistance raster (projected CRS, square cells; NoData "
+            "cells are impassable) and the links of 'Linkage pathways' (only links with "
+            "Active = 1 are used). Each link's least-cost distance is recomputed on this "
+            "resistance raster. Outputs: the score raster (source cells and NoData cells "
+            "are NoData), the barrier circles on request, and the scores graded into "
+            "classes (the top class is usually mapped as the barriers to restore).</p>"
+            "<p>Reference: McRae, B.H., Hall, S.A., Beier, P. &amp; Theobald, D.M. (2012) "
+            "Where to restore ecological connectivity? Detecting barriers and quantifying "
+            "restoration benefits. PLoS ONE 7: e52604.</p>")
+
+    def initAlgorithm(self, config: Any = None) -> None:
+        tr, add = self.tr, self.add_parameter
+        double = NumberType.Double
+        add_resistance_parameter(self, tr("Give the raster the links were built on, or the "
+                                          "one whose barriers you want to map; its cells "
+                                          "must be square."))
+        add_source_parameters(self)
+        add_links_parameter(self)
+        add_radius_parameters(self)
+        add(QgsProcessingParameterEnum(self.COMBINE, tr("Combine links by"),
+                                       [tr("Maximum"), tr("Sum")], defaultValue=0),
+            tr("Maximum: each cell keeps the best score of any link (Linkage Mapper's "
+               "default). Sum: the scores of all links add up, so places that would improve "
+               "several corridors stand out (barrier centrality)."))
+        add(QgsProcessingParameterEnum(self.COMBINE_RADII, tr("Combine radii by"),
+                                       [tr("Maximum"), tr("Sum")], defaultValue=0),
+            tr("How the rasters of the different radii are merged: the maximum (Linkage "
+               "Mapper) or the sum."))
+        add(QgsProcessingParameterBoolean(self.PERCENT, tr("Percent improvement"),
+                                          defaultValue=False),
+            tr("Write 100 × IS / LCD (percent of the corridor's cost saved per map unit "
+               "restored) instead of IS, so that short and long links compare fairly."))
+        add(QgsProcessingParameterNumber(self.CWD_THRESHOLD, tr("Cost-weighted distance "
+                                                                "threshold"), double,
+                                         optional=True, minValue=0.0),
+            tr("Optional, in cost units: cells at or beyond this cost-weighted distance from "
+               "a source are not used as ends of a restored circle, which keeps the search "
+               "near the sources and corridors (Linkage Mapper's CWD threshold). Empty: no "
+               "limit."))
+        add(QgsProcessingParameterBoolean(self.WRITE_CIRCLES, tr("Write barrier circles"),
+                                          defaultValue=False),
+            tr("Also write the barrier circles (each score spread over its circle). They "
+               "go to the 'Barrier circles' file when one is given, else to a temporary "
+               "file."))
+        add(QgsProcessingParameterRasterDestination(self.OUTPUT, tr("Barrier scores")),
+            tr("Float32 GeoTIFF: improvement score (cost units saved per map unit restored, "
+               "or percent) at the centre of the restored circle, combined over links and "
+               "radii; 0 where restoring would not shorten any corridor; NoData on sources "
+               "and on NoData cells of the resistance raster."))
+        add(QgsProcessingParameterRasterDestination(self.CIRCLES, tr("Barrier circles"),
+                                                    optional=True, createByDefault=False),
+            tr("Float32 GeoTIFF: every score spread over its whole circle (focal maximum of "
+               "radius r), combined over radii; written when a file is given here or "
+               "'Write barrier circles' is ticked."))
+        add_class_parameters(self, tr("barrier scores above 0"))
+        self.addOutput(QgsProcessingOutputNumber(self.MAX_SCORE, tr("Highest barrier score")))
+        self.addOutput(QgsProcessingOutputNumber(self.LINK_COUNT, tr("Number of links used")))
+
+    def compute(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                feedback: QgsProcessingFeedback) -> Dict[str, Any]:
+        tr = self.tr
+        output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
+        check_output_path(output)
+        circles = self._circles_path(parameters, context)
+        if circles:
+            check_output_path(circles)
+        check_destination(parameters.get(CLASSIFIED))
+        table = read_links(self, parameters, context)
+        grid, labels = read_sources(self, parameters, context, feedback)
+        cell = square_cell(grid.cell_size)
+        radii = read_radii(self, parameters, context, cell)
+        threshold = optional_number(self, parameters, self.CWD_THRESHOLD, context)
+
+        links = link_distances(table, grid, labels, feedback)
+        feedback.pushInfo(tr("{links} links, radii {radii} map units.").format(
+            links=len(links), radii=", ".join("{0:g}".format(r) for r in radii)))
+        result = barrier_scores(
+            links, radii=radii, cell_size=cell,
+            combine=COMBINE_METHODS[self.parameterAsEnum(parameters, self.COMBINE, context)],
+            combine_radii=COMBINE_METHODS[self.parameterAsEnum(parameters, self.COMBINE_RADII,
+                                                               context)],
+            percent=self.parameterAsBoolean(parameters, self.PERCENT, context),
+            source_mask=labels > 0, cwd_threshold=threshold,
+            progress=FeedbackProgress(feedback, 40, 90))
+        count = len(links)
+        del links
+        outputs = self._write(result, grid, output, circles, parameters, context, feedback)
+        outputs[self.LINK_COUNT] = count
+        return outputs
+
+    # ------------------------------------------------------------------ parameters ----
+
+    def _circles_path(self, parameters: Dict[str, Any],
+                      context: QgsProcessingContext) -> Optional[str]:
+        path = self.parameterAsOutputLayer(parameters, self.CIRCLES, context) \
+            if parameters.get(self.CIRCLES) else None
+        if path:
+            return path
+        if self.parameterAsBoolean(parameters, self.WRITE_CIRCLES, context):
+            return QgsProcessingUtils.generateTempFilename("barrier_circles.tif")
+        return None
+
+    # ------------------------------------------------------------------ links ----------
+
+    # ------------------------------------------------------------------ outputs --------
+
+    def _write(self, result: BarrierResult, grid: Grid, output: str, circles: Optional[str],
+               parameters: Dict[str, Any], context: QgsProcessingContext,
+               feedback: QgsProcessingFeedback) -> Dict[str, Any]:
+        tr = self.tr
+        # Last chance to stop: past this point every output is written, none half.
+        check_cancelled(FeedbackProgress(feedback))
+        score = result.score
+        positive = score[np.isfinite(score) & (score > 0)]
+        top = float(positive.max()) if positive.size else 0.0
+        if not positive.size:
+            feedback.pushWarning(tr(
+                "No cell would shorten any corridor at these radii (every score is 0). Try "
+                "smaller radii, or check that the links cross high-resistance areas."))
+        description = tr("Barrier improvement score (percent of LCD per map unit)") \
+            if self.parameterAsBoolean(parameters, self.PERCENT, context) \
+            else tr("Barrier improvement score (cost saved per map unit restored)")
+        write_grid(grid.like(score, mask=np.isnan(score)), output, description=description)
+        style = stretched_style(score)
+        StyleOnLoad.attach(context, output, style)
+        results: Dict[str, Any] = {self.OUTPUT: output, self.MAX_SCORE: top}
+        if circles:
+            assert result.circles is not None
+            write_grid(grid.like(result.circles, mask=np.isnan(result.circles)), circles,
+                       description=tr("Barrier circles"))
+            if not parameters.get(self.CIRCLES) and context.willLoadLayerOnCompletion(output):
+                context.addLayerToLoadOnCompletion(circles, QgsProcessingContext.LayerDetails(
+                    tr("Barrier circles"), context.project(), self.CIRCLES))
+            StyleOnLoad.attach(context, circles, stretched_style(result.circles))
+            results[self.CIRCLES] = circles
+        feedback.setProgress(92)
+        # Classes of the cells where restoring helps; 0-score cells are "no barrier".
+        graded = grid.like(score, mask=~(np.isfinite(score) & (score > 0))) \
+            if positive.size else grid.like(score, mask=np.isnan(score))
+        # No progress object: a cancellation here would leave the scores without classes.
+        path, edges = write_classes(self, parameters, context, graded,
+                                    tr("Barrier score class"))
+        if path:
+            results[CLASSIFIED] = path
+            feedback.pushInfo(tr("Class limits: {edges}").format(
+                edges=", ".join("{0:.4g}".format(e) for e in edges)))
+        feedback.setProgress(100)
+        return results
+
+
+def source_distances(sources: List[int], grid: Grid, labels: np.ndarray,
+                     progress: FeedbackProgress) -> Dict[int, np.ndarray]:
+    """The CWD surface of every source, NaN on NoData cells."""
+    impassable = grid.mask | ~np.isfinite(grid.values)
+    resistance = np.where(impassable, 1.0, grid.values).astype(np.float64)
+    # Every surface is held until the scores are done (the scores take all links at
+    # once), so the cache need not keep any of its own.
+    distances = SourceDistances(labels, resistance, impassable=impassable,
+                                cell_size=grid.cell_size, max_bytes=0)
+    cwd: Dict[int, np.ndarray] = {}
+    for number, source in enumerate(sources):
+        check_cancelled(progress)
+        search = SubProgress(progress, number / len(sources), (number + 1) / len(sources))
+        # NaN marks NoData for the scores: such cells get no score and never end a
+        # restored circle (a CWD of inf would only mean "unreachable").
+        cwd[source] = np.where(impassable, np.nan, distances(source, search))
+        progress.update((number + 1) / len(sources))
+    return cwd
+
+
+def link_distances(table: LinkTable, grid: Grid, labels: np.ndarray,
+                   feedback: QgsProcessingFeedback, start: float = 0.0,
+                   stop: float = 40.0) -> List[Tuple[np.ndarray, np.ndarray, float]]:
+    """(CWD_A, CWD_B, LCD) of every active link, in active-row order; one array object per
+    source, so the core filters a source shared by several links once per radius. The
+    searches take the feedback bar from ``start`` to ``stop`` %."""
+    active = active_rows(table, labels)
+    sources = sorted({int(x) for row in active
+                      for x in (table.from_core[row], table.to_core[row])})
+    cwd = source_distances(sources, grid, labels, FeedbackProgress(feedback, start, stop))
+    links, costs = [], []
+    for row in active:
+        a, b = int(table.from_core[row]), int(table.to_core[row])
+        # The least-cost distance is recomputed from the CWD surfaces rather than read
+        # from CW_Dist: the links layer may have been built on another resistance raster
+        # (or edited), and the score compares costs on this one.
+        _, lcd = corridor(cwd[a], cwd[b])
+        if not math.isfinite(lcd):
+            raise QgsProcessingException(translate(
+                "Link {id}: no path joins source {a} and source {b} on this resistance "
+                "raster (NoData cells separate them). Set its Active to 0.").format(
+                    id=int(table.link_id[row]), a=a, b=b))
+        links.append((cwd[a], cwd[b], lcd))
+        costs.append(lcd)
+    warn_cost_mismatch(feedback, table, active, costs)
+    return links
+
+
+def add_radius_parameters(algorithm: EspAlgorithm) -> None:
+    """MIN_RADIUS, MAX_RADIUS and STEP of the restored circles (shared with the zoning
+    tool's burden / benefit account, which must score barriers the same way)."""
+    tr, add = algorithm.tr, algorithm.add_parameter
+    double = NumberType.Double
+    add(QgsProcessingParameterNumber(
+            MIN_RADIUS, tr("Minimum detection radius (map units; empty: 3 cells)"),
+            double, optional=True, minValue=0.0),
+        tr("Smallest radius of the restored circle, in map units (metres), at least one "
+           "cell. Empty: 3 cells (90 m on 30 m cells). Linkage Mapper's tutorial uses "
+           "400 m; Chinese studies on 30 m cells often 30-300 m."))
+    add(QgsProcessingParameterNumber(
+            MAX_RADIUS, tr("Maximum detection radius (map units; empty: 3 × minimum)"),
+            double, optional=True, minValue=0.0),
+        tr("Largest radius, in map units. Empty: 3 times the minimum radius. Equal to "
+           "the minimum: a single radius. Time grows with the number of radii and "
+           "with each radius in cells."))
+    add(QgsProcessingParameterNumber(
+            STEP, tr("Radius step (map units; empty: the minimum; 0: one radius)"),
+            double, optional=True, minValue=0.0),
+        tr("Radii run from the minimum to the maximum in this step. Empty: the minimum "
+           "radius (so the default radii are 3, 6 and 9 cells). 0: the minimum radius "
+           "only, as in Linkage Mapper."))
+
+
+def optional_number(algorithm: EspAlgorithm, parameters: Dict[str, Any], key: str,
+                    context: QgsProcessingContext) -> Optional[float]:
+    """A numeric parameter, or None when left empty."""
+    if parameters.get(key) in (None, ""):
+        return None
+    return algorithm.parameterAsDouble(parameters, key, context)
+
+
+def read_radii(algorithm: EspAlgorithm, parameters: Dict[str, Any],
+               context: QgsProcessingContext, cell: float) -> List[float]:
+    """The radii asked for; empty fields take the documented defaults."""
+    low = optional_number(algorithm, parameters, MIN_RADIUS, context)
+    high = optional_number(algorithm, parameters, MAX_RADIUS, context)
+    step = optional_number(algorithm, parameters, STEP, context)
+    low = DEFAULT_MIN_CELLS * cell if low is None else low
+    high = 3.0 * low if high is None else high
+    step = low if step is None else step
+    return radii_range(low, high, step)
+
+
+def stretched_style(score: np.ndarray) -> str:
+    """barriers.qml with its 0-1 colour stops spread over 0 .. the 98th percentile of the
+    positive scores, written to the Processing temp folder; returns the path.
+
+    The generic 2-98 % stretch of StyleOnLoad does not fit here: most cells of a barrier
+    raster are 0, so its 98 % cut is often 0 and nothing would be stretched.
+    """
+    values = score[np.isfinite(score) & (score > 0)]
+    high = float(np.percentile(values, 98)) if values.size else 1.0
+    tree = ElementTree.parse(os.path.join(STYLE_DIR, STYLE))
+    renderer = tree.getroot().find("pipe/rasterrenderer")
+    shader = renderer.find("rastershader/colorrampshader") if renderer is not None else None
+    if renderer is None or shader is None:
+        raise ValueError("{0} is not a pseudocolour raster style".format(STYLE))
+    for item in shader.findall("item"):
+        item.set("value", repr(float(item.get("value", "0")) * high))
+    shader.set("maximumValue", repr(high))
+    renderer.set("classificationMax", repr(high))
+    path = os.path.join(QgsProcessingUtils.tempFolder(),
+                        "esp_barriers_{0}.qml".format(uuid.uuid4().hex[:8]))
+    with open(path, "wb") as handle:
+        handle.write(b"<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n")
+        tree.write(handle, encoding="utf-8", xml_declaration=False)
+    return path

@@ -1,0 +1,206 @@
+"""esp:omniscape: Omniscape's moving-window circuit connectivity on a resistance raster."""
+
+import math
+from typing import Any, Dict, List
+
+from qgis.core import (
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProcessingParameterBand,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterDestination,
+    QgsProcessingParameterRasterLayer,
+)
+
+from ...espcore.circuits.omniscape import OmniscapeOptions, omniscape
+from ...espcore.circuits.solvers import METHODS
+from ...espcore.executor import make_executor
+from ..base import EspAlgorithm, FeedbackProgress, StyleOnLoad, translate
+from ..io.raster import check_output_path, read_aligned, write_grid
+from ..qgis_compat import NumberType
+
+OUTPUTS = (("CUMULATIVE", "cum_currmap"), ("FLOW_POTENTIAL", "flow_potential"),
+           ("NORMALIZED", "normalized_cum_currmap"))
+
+
+class Omniscape(EspAlgorithm):
+    NAME = "omniscape"
+    GROUP = "connectivity"
+
+    INPUT = "INPUT"
+    BAND = "BAND"
+    RESISTANCE_IS_CONDUCTANCE = "RESISTANCE_IS_CONDUCTANCE"
+    SOURCE = "SOURCE"
+    SOURCE_FROM_RESISTANCE = "SOURCE_FROM_RESISTANCE"
+    R_CUTOFF = "R_CUTOFF"
+    SOURCE_THRESHOLD = "SOURCE_THRESHOLD"
+    RADIUS = "RADIUS"
+    BLOCK_SIZE = "BLOCK_SIZE"
+    BUFFER = "BUFFER"
+    CORRECT_ARTIFACTS = "CORRECT_ARTIFACTS"
+    CONNECT_FOUR_NEIGHBORS_ONLY = "CONNECT_FOUR_NEIGHBORS_ONLY"
+    SOLVER = "SOLVER"
+    WORKERS = "WORKERS"
+    CUMULATIVE = "CUMULATIVE"
+    FLOW_POTENTIAL = "FLOW_POTENTIAL"
+    NORMALIZED = "NORMALIZED"
+
+    def displayName(self) -> str:
+        return self.tr("Omnidirectional current (Omniscape)")
+
+    def tags(self) -> List[str]:
+        return ["omniscape", "circuitscape", "moving window", "current", "connectivity",
+                "omnidirectional", "wall-to-wall"]
+
+    def shortHelpString(self) -> str:
+        return self.tr(
+            "Wall-to-wall connectivity without focal nodes (Omniscape.jl's algorithm, same "
+            "numbers). Every block centre in turn is a ground; every source cell within the "
+            "radius injects current in proportion to its strength, and the currents of all "
+            "windows are summed.\n"
+            "Inputs: a resistance raster (NoData = barrier; values must be positive) and "
+            "either a source-strength raster on the same grid or sources taken from the "
+            "resistance (1/resistance, cells above the cut-off resistance are no source).\n"
+            "Outputs: cumulative current (A); optionally the flow potential (the current of "
+            "the same sources on a uniform landscape) and the normalised current (cumulative "
+            "/ flow potential: above 1 = channelled, below 1 = impeded).\n"
+            "Windows are independent tasks; with more than one worker process they are "
+            "solved in parallel, and memory for the outputs does not grow with the workers.\n"
+            "Reference: McRae, B.H. et al. (2016) Conserving nature's stage: mapping "
+            "omnidirectional connectivity for resilient terrestrial landscapes in the "
+            "Pacific Northwest. The Nature Conservancy; Landau, V.A. et al. (2021) Omniscape.jl, "
+            "JOSS 6(57): 2829.")
+
+    def initAlgorithm(self, config: Any = None) -> None:
+        tr = self.tr
+        add = self.add_parameter
+        add(QgsProcessingParameterRasterLayer(self.INPUT, tr("Resistance raster")),
+            tr("resistance_file: positive resistance per cell; NoData is a barrier."))
+        add(QgsProcessingParameterBand(self.BAND, tr("Band"), 1, self.INPUT, optional=True),
+            tr("Band of the resistance raster (default 1)."))
+        add(QgsProcessingParameterBoolean(self.RESISTANCE_IS_CONDUCTANCE,
+                                          tr("Values are conductances"), defaultValue=False),
+            tr("resistance_is_conductance: the raster holds conductances, not resistances."))
+        add(QgsProcessingParameterRasterLayer(self.SOURCE, tr("Source strength"),
+                                              optional=True),
+            tr("source_file: relative source strength per cell, on the resistance grid. "
+               "Leave empty to take sources from the resistance."))
+        add(QgsProcessingParameterBoolean(self.SOURCE_FROM_RESISTANCE,
+                                          tr("Sources from resistance"), defaultValue=False),
+            tr("source_from_resistance: source strength = 1 / resistance."))
+        add(QgsProcessingParameterNumber(self.R_CUTOFF, tr("Cut-off resistance"),
+                                         NumberType.Double, optional=True,
+                                         minValue=0.0),
+            tr("r_cutoff: with sources from resistance, cells with a higher resistance are no "
+               "source. Empty: no cut-off."))
+        add(QgsProcessingParameterNumber(self.SOURCE_THRESHOLD, tr("Source threshold"),
+                                         NumberType.Double, defaultValue=0.0,
+                                         minValue=0.0),
+            tr("source_threshold: source-raster values below it are set to 0."))
+        add(QgsProcessingParameterNumber(self.RADIUS, tr("Radius (cells)"),
+                                         NumberType.Integer, minValue=1),
+            tr("radius: sources within this distance (in cells) of a target send current to "
+               "it. Choose about the dispersal distance of the species divided by the cell "
+               "size."))
+        add(QgsProcessingParameterNumber(self.BLOCK_SIZE, tr("Block size (cells)"),
+                                         NumberType.Integer, defaultValue=1,
+                                         minValue=1),
+            tr("block_size: targets are the centres of blocks of this size (odd; an even "
+               "value is raised by one). Larger blocks run much faster; Omniscape's authors "
+               "suggest up to about a tenth of the radius."))
+        add(QgsProcessingParameterNumber(self.BUFFER, tr("Buffer (cells)"),
+                                         NumberType.Integer, defaultValue=0,
+                                         minValue=0),
+            tr("buffer: landscape beyond the radius that current may use (no sources)."))
+        add(QgsProcessingParameterBoolean(self.CORRECT_ARTIFACTS, tr("Correct block artifacts"),
+                                          defaultValue=True),
+            tr("correct_artifacts: remove the pattern that blocks larger than 1 leave."))
+        add(QgsProcessingParameterBoolean(self.CONNECT_FOUR_NEIGHBORS_ONLY,
+                                          tr("Connect four neighbours only"),
+                                          defaultValue=False),
+            tr("connect_four_neighbors_only: no diagonal connections."))
+        add(QgsProcessingParameterEnum(self.SOLVER, tr("Window solver"),
+                                       options=[tr("auto (by size)"), "CHOLMOD", "SuperLU",
+                                                tr("AMG-preconditioned CG")], defaultValue=0),
+            tr("Solver for each window; all give the same numbers."))
+        add(QgsProcessingParameterNumber(self.WORKERS, tr("Worker processes"),
+                                         NumberType.Integer, defaultValue=1,
+                                         minValue=0),
+            tr("1 solves the windows in this process; more start that many worker processes; "
+               "0 uses one per CPU core."))
+        add(QgsProcessingParameterRasterDestination(self.CUMULATIVE, tr("Cumulative current")),
+            tr("cum_currmap: current summed over all windows (A)."))
+        add(QgsProcessingParameterRasterDestination(self.FLOW_POTENTIAL, tr("Flow potential"),
+                                                    optional=True, createByDefault=False),
+            tr("flow_potential: the current of the same sources on a landscape of resistance 1."))
+        add(QgsProcessingParameterRasterDestination(self.NORMALIZED, tr("Normalised current"),
+                                                    optional=True, createByDefault=False),
+            tr("normalized_cum_currmap: cumulative current / flow potential."))
+
+    def compute(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                feedback: QgsProcessingFeedback) -> Dict[str, Any]:
+        paths = {}
+        for key, _name in OUTPUTS:
+            if parameters.get(key):
+                path = self.parameterAsOutputLayer(parameters, key, context)
+                if path:
+                    check_output_path(path)
+                    paths[key] = path
+        layers = {self.tr("Resistance raster"): (
+            self.parameterAsRasterLayer(parameters, self.INPUT, context),
+            self.parameterAsInt(parameters, self.BAND, context) or 1)}
+        source_layer = self.parameterAsRasterLayer(parameters, self.SOURCE, context) \
+            if parameters.get(self.SOURCE) else None
+        from_resistance = self.parameterAsBoolean(parameters, self.SOURCE_FROM_RESISTANCE,
+                                                  context)
+        if source_layer is None and not from_resistance:
+            raise QgsProcessingException(self.tr(
+                "Give a source-strength raster or tick 'Sources from resistance'."))
+        if source_layer is not None:
+            layers[self.tr("Source strength")] = (source_layer, 1)
+        grids = read_aligned(layers)
+        resistance = grids[self.tr("Resistance raster")]
+        cutoff = parameters.get(self.R_CUTOFF)
+        options = OmniscapeOptions(
+            radius=self.parameterAsInt(parameters, self.RADIUS, context),
+            block_size=self.parameterAsInt(parameters, self.BLOCK_SIZE, context),
+            buffer=self.parameterAsInt(parameters, self.BUFFER, context),
+            source_threshold=self.parameterAsDouble(parameters, self.SOURCE_THRESHOLD, context),
+            source_from_resistance=from_resistance and source_layer is None,
+            r_cutoff=math.inf if cutoff in (None, "") else
+            self.parameterAsDouble(parameters, self.R_CUTOFF, context),
+            resistance_is_conductance=self.parameterAsBoolean(
+                parameters, self.RESISTANCE_IS_CONDUCTANCE, context),
+            calc_flow_potential=self.FLOW_POTENTIAL in paths or self.NORMALIZED in paths,
+            calc_normalized_current=self.NORMALIZED in paths,
+            correct_artifacts=self.parameterAsBoolean(parameters, self.CORRECT_ARTIFACTS,
+                                                      context),
+            connect_four_neighbors_only=self.parameterAsBoolean(
+                parameters, self.CONNECT_FOUR_NEIGHBORS_ONLY, context),
+            solver=METHODS[self.parameterAsEnum(parameters, self.SOLVER, context)])
+        source = grids.get(self.tr("Source strength"))
+        workers = self.parameterAsInt(parameters, self.WORKERS, context)
+
+        def log(template: str, **fields: Any) -> None:
+            feedback.pushInfo(translate(template, "espcore").format(**fields))
+
+        maps = omniscape(resistance.values, ~resistance.mask,
+                         source=None if source is None else source.values,
+                         source_valid=None if source is None else ~source.mask,
+                         options=options, executor=make_executor(workers or None),
+                         progress=FeedbackProgress(feedback, 0, 95), log=log)
+        done = {}
+        for key, name in OUTPUTS:
+            if key not in paths:
+                continue
+            values = maps[name]
+            grid = resistance.like(values, mask=resistance.mask | (values == -9999.0))
+            write_grid(grid, paths[key], description=name)
+            StyleOnLoad.attach(context, paths[key], "current.qml", stretch=True)
+            done[key] = paths[key]
+        feedback.setProgress(100)
+        return done
+

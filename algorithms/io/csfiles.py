@@ -1,0 +1,142 @@
+"""Circuitscape's files: reading the inputs an INI names, writing outputs with its names.
+
+Outputs go where the INI's ``output_file`` says, named ``<prefix>_<suffix>`` exactly as
+Circuitscape names them, so scripts written around Circuitscape keep working. Every file is
+written under a temporary name and renamed when complete.
+"""
+
+import os
+import uuid
+from typing import List, Optional, Sequence, Tuple
+
+import numpy as np
+from osgeo import gdal
+from qgis.core import QgsProcessingException
+
+from ...espcore.circuits.circuit import MAP_NODATA, CircuitResult, three_columns
+from ..base import translate
+from .raster import replace_raster
+
+
+def gdal_path(path: str) -> str:
+    return "/vsigzip/" + path if path.endswith(".gz") else path
+
+
+def read_raster(path: str) -> Tuple[np.ndarray, np.ndarray, Tuple[float, ...]]:
+    """(values, valid, geotransform) of band 1; NoData and NaN are not valid."""
+    if not os.path.exists(path):
+        raise QgsProcessingException(translate("Input file not found: {path}").format(
+            path=path))
+    dataset = gdal.Open(gdal_path(path))
+    if dataset is None:
+        raise QgsProcessingException(translate("GDAL cannot read the raster {path}.").format(
+            path=path))
+    band = dataset.GetRasterBand(1)
+    values = band.ReadAsArray().astype(np.float64)
+    valid = ~np.isnan(values)
+    nodata = band.GetNoDataValue()
+    if nodata is not None:
+        valid &= values != nodata
+    return values, valid, tuple(dataset.GetGeoTransform())
+
+
+def read_text(path: str) -> str:
+    if not os.path.exists(path):
+        raise QgsProcessingException(translate("Input file not found: {path}").format(
+            path=path))
+    if path.endswith(".gz"):
+        import gzip
+
+        with gzip.open(path, "rt", encoding="utf-8-sig") as handle:
+            return handle.read()
+    with open(path, encoding="utf-8-sig") as handle:
+        return handle.read()
+
+
+def _atomic_text(path: str, text: str) -> None:
+    partial = "{0}.{1}.part".format(path, uuid.uuid4().hex[:8])
+    try:
+        with open(partial, "w") as handle:
+            handle.write(text)
+        os.replace(partial, path)
+    finally:
+        if os.path.exists(partial):
+            os.remove(partial)
+
+
+def _number(value: float) -> str:
+    return "{0:.10g}".format(value)
+
+
+def format_table(rows: np.ndarray, separator: str = " ") -> str:
+    """Whole numbers without decimals (ids), others with 10 significant digits."""
+    lines = []
+    for row in np.atleast_2d(rows):
+        lines.append(separator.join(str(int(v)) if float(v).is_integer() else _number(v)
+                                    for v in row))
+    return "\n".join(lines) + "\n"
+
+
+def write_map(values: np.ndarray, path: str, geotransform: Sequence[float],
+              crs_wkt: Optional[str], as_tif: bool) -> None:
+    """An ESRI ASCII grid (Circuitscape's default) or a GeoTIFF, NoData -9999."""
+    rows, cols = values.shape
+    memory = gdal.GetDriverByName("MEM").Create("", cols, rows, 1, gdal.GDT_Float64)
+    memory.SetGeoTransform(tuple(geotransform))
+    if crs_wkt:
+        memory.SetProjection(crs_wkt)
+    band = memory.GetRasterBand(1)
+    band.SetNoDataValue(MAP_NODATA)
+    band.WriteArray(np.round(values, 8))
+    driver, options = ("GTiff", ["COMPRESS=DEFLATE", "TILED=YES"]) if as_tif else (
+        "AAIGrid", ["DECIMAL_PRECISION=8"])
+    folder, name = os.path.split(path)
+    partial = os.path.join(folder, ".{0}.{1}.part{2}".format(
+        name, uuid.uuid4().hex[:8], os.path.splitext(path)[1]))
+    try:
+        gdal.GetDriverByName(driver).CreateCopy(partial, memory, 0, options)
+        replace_raster(partial, path)
+        if not as_tif and os.path.exists(partial[:-4] + ".prj"):
+            os.replace(partial[:-4] + ".prj", path[:-4] + ".prj")
+    finally:
+        for leftover in (partial, partial[:-4] + ".prj", partial + ".aux.xml"):
+            if os.path.exists(leftover):
+                os.remove(leftover)
+
+
+def georeference(path: str) -> Tuple[Tuple[float, ...], Optional[str]]:
+    """(geotransform, CRS WKT or None) of a raster, without reading its cells."""
+    dataset = gdal.Open(gdal_path(path))
+    if dataset is None:
+        raise QgsProcessingException(translate("GDAL cannot read the raster {path}.").format(
+            path=path))
+    return tuple(dataset.GetGeoTransform()), dataset.GetProjection() or None
+
+
+def write_outputs(result: CircuitResult, prefix: str, *, scenario: str,
+                  geotransform: Optional[Sequence[float]], crs_wkt: Optional[str],
+                  as_tif: bool) -> List[str]:
+    """Write every output of ``result`` as Circuitscape does; returns the paths written."""
+    folder = os.path.dirname(os.path.abspath(prefix))
+    os.makedirs(folder, exist_ok=True)
+    written = []
+    if result.resistances is not None:
+        path = prefix + "_resistances.out"
+        _atomic_text(path, format_table(result.resistances))
+        written.append(path)
+        if scenario == "pairwise" and result.resistances.shape[0] > 2:
+            path = prefix + "_resistances_3columns.out"
+            _atomic_text(path, format_table(three_columns(result.resistances)))
+            written.append(path)
+    for name, table in result.tables.items():
+        path = "{0}_{1}.txt".format(prefix, name)
+        _atomic_text(path, format_table(table, "\t"))
+        written.append(path)
+    if result.maps and geotransform is None:
+        raise QgsProcessingException(translate("The habitat raster has no georeferencing."))
+    for name, values in result.maps.items():
+        path = "{0}_{1}.{2}".format(prefix, name, "tif" if as_tif else "asc")
+        write_map(values, path, geotransform or (), crs_wkt, as_tif)
+        written.append(path)
+    return written
+

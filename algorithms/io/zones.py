@@ -1,0 +1,111 @@
+"""What the two zoning tools share: zone names and colours, the zone raster and its styles,
+areas in km² whatever the CRS's unit, and the sink helpers for their tables."""
+
+import os
+import uuid
+from typing import Any, Collection, Dict, List, Optional, Sequence, Tuple
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeatureSink,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsUnitTypes,
+)
+
+from ...espcore.zoning.zones import (
+    CONSERVATION,
+    CONTROL,
+    IMPROVEMENT,
+    RESTORATION,
+    ZONE_NAMES,
+    ZONES,
+)
+from ..base import StyleOnLoad, translate
+from ..qgis_compat import DistanceUnit
+from .classes import palette_style
+from .vector_styles import Category, categorized_style
+
+#: Zone colours: conservation deep green, restoration red, improvement light green,
+#: control pale sand (the usual colours of Chinese restoration zoning maps).
+ZONE_COLOURS = {CONSERVATION: "#1a9641", RESTORATION: "#d7191c", IMPROVEMENT: "#a6d96a",
+                CONTROL: "#f3e5c0"}
+#: Key-area levels: 1 (first level) red, 2 orange, 3 yellow.
+LEVEL_COLOURS = {1: "#d7191c", 2: "#fdae61", 3: "#ffffbf"}
+#: Collaboration zones: ColorBrewer Set3 (12 qualitative colours, repeated beyond 12).
+COMMUNITY_COLOURS = ("#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462",
+                     "#b3de69", "#fccde5", "#bc80bd", "#ccebc5", "#ffed6f", "#d9d9d9")
+
+
+def zone_names() -> Dict[int, str]:
+    """Translated zone names by code (zh-Hans: 生态保护区, 生态修复区, 生态提升区, 生态管控区)."""
+    # The literals are repeated here so that translation tools find them.
+    names = {CONSERVATION: translate("Ecological conservation zone"),
+             RESTORATION: translate("Ecological restoration zone"),
+             IMPROVEMENT: translate("Ecological improvement zone"),
+             CONTROL: translate("Ecological control zone")}
+    assert set(names) == set(ZONE_NAMES)
+    return names
+
+
+def zone_categories() -> List[Tuple[int, str, str]]:
+    names = zone_names()
+    return [(code, ZONE_COLOURS[code], names[code]) for code in ZONES]
+
+
+def zone_raster_style(raster: str) -> str:
+    """The zones' paletted style written beside ``raster``; returns its path."""
+    return palette_style(zone_categories(), raster)
+
+
+def file_of(destination: str) -> Optional[str]:
+    """The file behind a sink destination ('a.gpkg|layername=b' -> 'a.gpkg'), None for
+    memory and database outputs."""
+    path = destination.split("|", 1)[0]
+    return path if os.path.isfile(path) else None
+
+
+def style_sink(context: QgsProcessingContext, destination: str, field: str,
+               categories: Sequence[Category], fallback_name: str,
+               taken: Collection[str] = ()) -> None:
+    """Write a categorised style beside a file output (QGIS loads it with the file) and
+    apply it when Processing loads the layer. ``taken``: sidecar styles already written by
+    this run (a raster output of the same name); the style then goes to the temp folder."""
+    from qgis.core import QgsProcessingUtils
+
+    path = file_of(destination)
+    qml = os.path.splitext(path)[0] + ".qml" if path else ""
+    if not qml or os.path.abspath(qml) in {os.path.abspath(p) for p in taken}:
+        qml = os.path.join(QgsProcessingUtils.tempFolder(),
+                           "{0}_{1}.qml".format(fallback_name, uuid.uuid4().hex[:8]))
+    categorized_style(qml, field, categories)
+    StyleOnLoad.attach(context, destination, qml)
+
+
+def km2_factor(crs_wkt: str) -> float:
+    """Square map units -> km² for the CRS (metres, feet ...)."""
+    crs = QgsCoordinateReferenceSystem.fromWkt(crs_wkt or "")
+    unit = crs.mapUnits() if crs.isValid() else DistanceUnit.Meters
+    if unit == DistanceUnit.Degrees:
+        raise QgsProcessingException(translate(
+            "The grid is in a geographic CRS (degrees); areas and lengths need a projected "
+            "CRS. Reproject the rasters first (Raster > Projections > Warp)."))
+    metres = QgsUnitTypes.fromUnitToUnitFactor(unit, DistanceUnit.Meters)
+    return metres * metres / 1e6
+
+
+def add_all(sink: Optional[QgsFeatureSink], features: Sequence[Any]) -> None:
+    if sink is not None and features:
+        sink.addFeatures(list(features), QgsFeatureSink.Flag.FastInsert)
+
+
+
+def open_sink(algorithm: Any, parameters: Dict[str, Any], key: str,
+              context: QgsProcessingContext, fields: Any, wkb_type: Any,
+              crs: Any) -> Tuple[QgsFeatureSink, str]:
+    """parameterAsSink with a clear error when the destination cannot be created."""
+    sink, destination = algorithm.parameterAsSink(parameters, key, context, fields, wkb_type,
+                                                  crs)
+    if sink is None:
+        raise QgsProcessingException(algorithm.invalidSinkError(parameters, key))
+    return sink, destination

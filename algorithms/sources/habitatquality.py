@@ -1,0 +1,433 @@
+"""esp:habitatquality: InVEST Habitat Quality (degradation, quality, rarity) on a land cover."""
+
+import csv
+import os
+from typing import Any, Dict, List, Optional, Tuple
+
+import numpy as np
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProcessingParameterBand,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterDestination,
+    QgsProcessingParameterRasterLayer,
+    QgsRasterLayer,
+)
+
+from ...espcore.grid import Grid
+from ...espcore.progress import check_cancelled
+from ...espcore.sources.habitat import Threat, habitat_quality, parse_sensitivity, parse_threats
+from ..base import EspAlgorithm, FeedbackProgress, StyleOnLoad
+from ..io.patches import rasterize_ids
+from ..io.raster import check_output_path, read_aligned, write_grid
+from ..qgis_compat import FileBehavior, NumberType, ParameterFlag, SourceType, is_null
+
+Rows = List[Dict[str, str]]
+
+
+def _blank(value: Any) -> bool:
+    return is_null(value) or str(value).strip() == ""
+
+
+def _cell(value: Any) -> str:
+    """An attribute as table text; NULL becomes ''."""
+    return "" if _blank(value) else str(value)
+
+
+def _base_name(path: str) -> str:
+    path = path.split("|", 1)[0]
+    return os.path.splitext(os.path.basename(path))[0]
+
+
+class HabitatQuality(EspAlgorithm):
+    NAME = "habitatquality"
+    GROUP = "sources"
+
+    LANDCOVER = "LANDCOVER"
+    BAND = "BAND"
+    THREATS_TABLE = "THREATS_TABLE"
+    THREATS_LAYER = "THREATS_LAYER"
+    THREAT_RASTERS = "THREAT_RASTERS"
+    SENSITIVITY_TABLE = "SENSITIVITY_TABLE"
+    SENSITIVITY_LAYER = "SENSITIVITY_LAYER"
+    ACCESSIBILITY = "ACCESSIBILITY"
+    HALF_SATURATION = "HALF_SATURATION"
+    NORMALIZE_KERNEL = "NORMALIZE_KERNEL"
+    BASELINE = "BASELINE"
+    DEGRADATION = "DEGRADATION"
+    QUALITY = "QUALITY"
+    RARITY = "RARITY"
+
+    def displayName(self) -> str:
+        return self.tr("Habitat quality (InVEST)")
+
+    def tags(self) -> List[str]:
+        return self.tr("habitat quality,InVEST,degradation,threat,rarity,biodiversity,"
+                       "ecological source,sensitivity,half-saturation").split(",")
+
+    def shortHelpString(self) -> str:
+        return self.tr(
+            "<p>Habitat degradation, habitat quality and (optionally) rarity as in the InVEST "
+            "Habitat Quality model.</p>"
+            "<p><b>Degradation</b> of cell x of class j: D = &beta;<sub>x</sub> &Sigma;<sub>r"
+            "</sub> (w<sub>r</sub> / &Sigma;w) S<sub>jr</sub> &Sigma;<sub>y</sub> r<sub>y</sub>"
+            " i<sub>rxy</sub>, summed over <b>every threat cell y</b> within the threat's "
+            "maximum distance (linear decay 1 - d/d<sub>max</sub>, exponential "
+            "exp(-2.99 d/d<sub>max</sub>), distances between cell centres in metres), computed "
+            "exactly by FFT convolution. By default each threat's decay weights are divided by "
+            "their total, as the InVEST releases that convolved threat rasters did, so D is a "
+            "weighted mean threat intensity between 0 and 1 that does not depend on the cell "
+            "size, and k = 0.5 keeps its usual meaning. Untick 'Divide each decay kernel by its "
+            "sum' (advanced) for the users' guide's literal sum, which grows with the number of "
+            "threat cells in reach. Recent InVEST (3.10 and later) counts only the nearest "
+            "threat cell, so its values differ near dense threats. <b>Quality</b>: Q = H (1 - "
+            "D<sup>2.5</sup> / (D<sup>2.5</sup> + k<sup>2.5</sup>)); Q = 0 where H = 0 and "
+            "never exceeds H. <b>Rarity</b> (with a baseline land cover): R = 1 - N / "
+            "(N<sub>baseline</sub> + N) per class; 0.5 = no change, above 0.5 the class "
+            "became rarer, 0 = class absent from the baseline.</p>"
+            "<p><b>Inputs.</b> A land-cover raster of whole class codes in a projected CRS "
+            "(metres). A threats table (CSV file or table layer) with the columns THREAT, "
+            "MAX_DIST (km), WEIGHT (0-1) and DECAY (linear / exponential). One raster per "
+            "threat with intensities 0-1 (NoData = no threat), on the land-cover grid: chosen "
+            "in 'Threat rasters' and matched by layer or file name (also name_c), or read from "
+            "the table's CUR_PATH column (relative to the CSV file). A sensitivity table with "
+            "LULC, HABITAT (0-1) and one column per threat (0-1; InVEST's older L_ prefix is "
+            "accepted); every class of the land cover must be in it. Optional: polygons with "
+            "an ACCESS field (0-1, cells outside polygons 1).</p>"
+            "<p><b>Outputs</b> (float32, NoData where the land cover is NoData): degradation "
+            "D, quality Q (0-1) and rarity R. The log reports the highest D; the users' guide "
+            "advises k = half of it, kept fixed across scenarios.</p>"
+            "<p>Reference: Sharp, R. et al. InVEST User's Guide, Habitat Quality. The Natural "
+            "Capital Project, Stanford University.</p>")
+
+    def initAlgorithm(self, config: Any = None) -> None:
+        tr, add = self.tr, self.add_parameter
+        double = NumberType.Double
+        add(QgsProcessingParameterRasterLayer(self.LANDCOVER, tr("Land-cover raster")),
+            tr("Whole-number land-cover classes in a projected CRS (cell size in metres). Its "
+               "NoData cells are NoData in every output."))
+        add(QgsProcessingParameterBand(self.BAND, tr("Land-cover band"), 1, self.LANDCOVER,
+                                       optional=True),
+            tr("Band holding the class codes; band 1 when not set."))
+        add(QgsProcessingParameterFile(self.THREATS_TABLE, tr("Threats table (CSV file)"),
+                                       FileBehavior.File,
+                                       extension="csv", optional=True),
+            tr("InVEST threats table: THREAT, MAX_DIST (km), WEIGHT (0-1, relative), DECAY "
+               "(linear or exponential), optionally CUR_PATH (threat raster, relative to the "
+               "CSV file). Give this or the threats table layer, not both."))
+        add(QgsProcessingParameterFeatureSource(self.THREATS_LAYER,
+                                                tr("Threats table (layer)"),
+                                                [SourceType.Vector],
+                                                optional=True),
+            tr("The threats table as a layer (a table, spreadsheet sheet or any vector layer) "
+               "with the columns of the CSV file. Give this or the CSV file."))
+        add(QgsProcessingParameterMultipleLayers(self.THREAT_RASTERS, tr("Threat rasters"),
+                                                 SourceType.Raster,
+                                                 optional=True),
+            tr("One raster per threat, intensity 0-1 (band 1; NoData = no threat), on the "
+               "land-cover grid. Each is matched to its threat by layer name or file name "
+               "(the threat name, or the name followed by _c). Leave empty to use the "
+               "table's CUR_PATH column."))
+        add(QgsProcessingParameterFile(self.SENSITIVITY_TABLE,
+                                       tr("Sensitivity table (CSV file)"),
+                                       FileBehavior.File,
+                                       extension="csv", optional=True),
+            tr("InVEST sensitivity table: LULC (class code), NAME (optional), HABITAT (0-1) "
+               "and one column per threat with the class's sensitivity (0-1), named like the "
+               "threat or L_ plus the threat. Give this or the sensitivity table layer."))
+        add(QgsProcessingParameterFeatureSource(self.SENSITIVITY_LAYER,
+                                                tr("Sensitivity table (layer)"),
+                                                [SourceType.Vector],
+                                                optional=True),
+            tr("The sensitivity table as a layer with the columns of the CSV file."))
+        add(QgsProcessingParameterFeatureSource(self.ACCESSIBILITY,
+                                                tr("Accessibility polygons"),
+                                                [SourceType.VectorPolygon],
+                                                optional=True),
+            tr("Polygons with a field ACCESS from 0 (protected: no threat reaches) to 1 (fully "
+               "accessible); degradation is multiplied by it. Cells whose centre lies in no "
+               "polygon, or in one whose ACCESS is empty, get 1."))
+        add(QgsProcessingParameterNumber(self.HALF_SATURATION,
+                                         tr("Half-saturation constant k"), double, 0.5,
+                                         minValue=0.0),
+            tr("The degradation D at which quality falls to half of the habitat suitability "
+               "(must be above 0). The users' guide advises half of the highest D of a first "
+               "run, which the log reports; keep it fixed when comparing scenarios."))
+        normalize = QgsProcessingParameterBoolean(
+            self.NORMALIZE_KERNEL, tr("Divide each decay kernel by its sum (InVEST scale)"),
+            defaultValue=True)
+        normalize.setFlags(normalize.flags()
+                           | ParameterFlag.Advanced)
+        add(normalize,
+            tr("On (default): each threat's decay weights are divided by their total, as the "
+               "InVEST releases that convolved threat rasters did, so D is a weighted mean "
+               "threat intensity between 0 and 1, the same at any cell size, and k = 0.5 is "
+               "meaningful. Off: D is the users' guide's literal sum over threat cells; set k "
+               "from a first run."))
+        add(QgsProcessingParameterRasterLayer(self.BASELINE,
+                                              tr("Baseline land cover (for rarity)"),
+                                              optional=True),
+            tr("Land cover of a reference time (band 1) on the land-cover grid, same class "
+               "codes. Needed for the rarity output."))
+        add(QgsProcessingParameterRasterDestination(self.DEGRADATION, tr("Habitat degradation")),
+            tr("Total threat D per cell (deg_sum_c in InVEST), float32 GeoTIFF."))
+        add(QgsProcessingParameterRasterDestination(self.QUALITY, tr("Habitat quality")),
+            tr("Q from 0 to the class's habitat suitability (quality_c in InVEST), float32 "
+               "GeoTIFF."))
+        add(QgsProcessingParameterRasterDestination(self.RARITY, tr("Habitat rarity"),
+                                                    optional=True, createByDefault=False),
+            tr("R per cell (rarity_c in InVEST); needs a baseline land cover. NoData also "
+               "where the baseline is NoData."))
+
+    # -- tables -------------------------------------------------------------------------------
+
+    def _csv_rows(self, path: str, label: str) -> Rows:
+        """Rows of a CSV file; UTF-8 (with or without BOM), else GB18030 (Excel on Chinese
+        Windows saves CSV files in GBK)."""
+        try:
+            with open(path, "rb") as handle:
+                raw = handle.read()
+        except OSError as error:
+            raise QgsProcessingException(self.tr("Cannot read the {label} {path}: {error}")
+                                         .format(label=label, path=path, error=error)) from None
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = raw.decode("gb18030", errors="replace")
+        return [{key: value or "" for key, value in row.items() if key is not None}
+                for row in csv.DictReader(text.splitlines())]
+
+    def _layer_rows(self, source: Any) -> Rows:
+        names = source.fields().names()
+        return [{name: _cell(feature[name]) for name in names}
+                for feature in source.getFeatures()]
+
+    def _table(self, parameters: Dict[str, Any], context: QgsProcessingContext, file_key: str,
+               layer_key: str, label: str) -> Tuple[Rows, str]:
+        """(rows, folder that relative paths in the table start from)."""
+        path = self.parameterAsFile(parameters, file_key, context) \
+            if parameters.get(file_key) else ""
+        source = self.parameterAsSource(parameters, layer_key, context) \
+            if parameters.get(layer_key) else None
+        if bool(path) == (source is not None):
+            raise QgsProcessingException(self.tr(
+                "Give the {label} either as a CSV file or as a table layer (exactly one of "
+                "the two).").format(label=label))
+        if path:
+            return self._csv_rows(path, label), os.path.dirname(os.path.abspath(path))
+        layer = self.parameterAsVectorLayer(parameters, layer_key, context)
+        folder = ""
+        if layer is not None and layer.providerType() in ("ogr", "delimitedtext"):
+            location = layer.source().split("|", 1)[0]
+            if location.startswith("file:"):
+                from qgis.PyQt.QtCore import QUrl
+
+                location = QUrl(location).toLocalFile()
+            folder = os.path.dirname(os.path.abspath(location))
+        return self._layer_rows(source), folder
+
+    # -- threat rasters -----------------------------------------------------------------------
+
+    def _threat_layers(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                       threats: List[Threat], folder: str,
+                       feedback: QgsProcessingFeedback) -> Dict[str, QgsRasterLayer]:
+        layers = self.parameterAsLayerList(parameters, self.THREAT_RASTERS, context)
+        if layers:
+            return self._match_layers(layers, threats, feedback)
+        chosen: Dict[str, QgsRasterLayer] = {}
+        missing = [t.name for t in threats if not t.cur_path]
+        if missing:
+            raise QgsProcessingException(self.tr(
+                "No raster for threat {threats}: choose the threat rasters in 'Threat "
+                "rasters' (named like the threats), or give their paths in a CUR_PATH column "
+                "of the threats table.").format(threats=", ".join(
+                    "'{0}'".format(n) for n in missing)))
+        for threat in threats:
+            path = threat.cur_path
+            if os.sep == "/":  # tables written on Windows use backslashes
+                path = path.replace("\\", "/")
+            if not os.path.isabs(path):
+                path = os.path.join(folder, path)
+            layer = QgsRasterLayer(path, threat.name, "gdal")
+            if not os.path.exists(path) or not layer.isValid():
+                raise QgsProcessingException(self.tr(
+                    "The raster of threat '{name}' was not found or cannot be read: {path} "
+                    "(CUR_PATH '{given}', relative to the threats table's folder).").format(
+                        name=threat.name, path=path, given=threat.cur_path))
+            chosen[threat.name] = layer
+        return chosen
+
+    def _match_layers(self, layers: List[Any], threats: List[Threat],
+                      feedback: QgsProcessingFeedback) -> Dict[str, QgsRasterLayer]:
+        def names(layer: Any) -> List[str]:
+            return [layer.name().strip().lower(), _base_name(layer.source()).strip().lower()]
+
+        chosen: Dict[str, QgsRasterLayer] = {}
+        for threat in threats:
+            wanted = (threat.name.lower(), threat.name.lower() + "_c")
+            hits = [layer for layer in layers if any(n in wanted for n in names(layer))]
+            if not hits:
+                continue
+            if len(hits) > 1:
+                feedback.pushWarning(self.tr(
+                    "Several threat rasters match threat '{name}' ({layers}); the first is "
+                    "used.").format(name=threat.name,
+                                    layers=", ".join(h.name() for h in hits)))
+            chosen[threat.name] = hits[0]
+        missing = [t.name for t in threats if t.name not in chosen]
+        if missing:
+            raise QgsProcessingException(self.tr(
+                "No threat raster matches threat {threats}. A raster matches a threat when "
+                "its layer name or file name is the threat name (or the name followed by "
+                "_c). Rasters given: {given}.").format(
+                    threats=", ".join("'{0}'".format(n) for n in missing),
+                    given=", ".join("'{0}' ({1})".format(layer.name(), os.path.basename(
+                        layer.source().split("|", 1)[0])) for layer in layers)))
+        used = {id(layer) for layer in chosen.values()}
+        for layer in layers:
+            if id(layer) not in used:
+                feedback.pushWarning(self.tr("Threat raster '{name}' matches no threat of the "
+                                             "table and is not used.").format(name=layer.name()))
+        return chosen
+
+    # -- accessibility ------------------------------------------------------------------------
+
+    def _accessibility(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                       grid: Grid) -> Optional[np.ndarray]:
+        source = self.parameterAsSource(parameters, self.ACCESSIBILITY, context) \
+            if parameters.get(self.ACCESSIBILITY) else None
+        if source is None:
+            return None
+        field = next((name for name in source.fields().names()
+                      if name.strip().lower() == "access"), None)
+        if field is None:
+            raise QgsProcessingException(self.tr(
+                "The accessibility layer has no field ACCESS; its fields are: {fields}.")
+                .format(fields=", ".join(source.fields().names())))
+        transform = QgsCoordinateTransform(source.sourceCrs(),
+                                           QgsCoordinateReferenceSystem.fromWkt(grid.crs or ""),
+                                           context.transformContext())
+        shapes: List[Tuple[int, bytes]] = []
+        values = [1.0]  # index 0: no polygon
+        for feature in source.getFeatures():
+            value, geometry = feature[field], feature.geometry()
+            if _blank(value) or geometry.isEmpty():
+                continue
+            try:
+                access = float(value)
+            except (TypeError, ValueError):
+                access = float("nan")
+            if not 0.0 <= access <= 1.0:
+                raise QgsProcessingException(self.tr(
+                    "Feature {fid} of the accessibility layer has ACCESS = {value}; it must lie "
+                    "between 0 and 1.").format(fid=feature.id(), value=value))
+            geometry.transform(transform)
+            values.append(access)
+            shapes.append((len(values) - 1, bytes(geometry.asWkb())))
+        if not shapes:
+            return None
+        ids = rasterize_ids(shapes, grid)
+        return np.asarray(values, dtype=np.float64)[ids]
+
+    # -- run ----------------------------------------------------------------------------------
+
+    def compute(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                feedback: QgsProcessingFeedback) -> Dict[str, Any]:
+        tr = self.tr
+        landcover = self.parameterAsRasterLayer(parameters, self.LANDCOVER, context)
+        if landcover is None:
+            raise QgsProcessingException(self.invalidRasterError(parameters, self.LANDCOVER))
+        band = self.parameterAsInt(parameters, self.BAND, context) or 1
+        baseline = self.parameterAsRasterLayer(parameters, self.BASELINE, context) \
+            if parameters.get(self.BASELINE) else None
+        paths: Dict[str, str] = {}
+        for key in (self.DEGRADATION, self.QUALITY, self.RARITY):
+            path = self.parameterAsOutputLayer(parameters, key, context) \
+                if parameters.get(key) else None
+            if path:
+                check_output_path(path)
+                paths[key] = path
+        if self.RARITY in paths and baseline is None:
+            raise QgsProcessingException(tr(
+                "The rarity output needs a baseline land cover. Choose one in 'Baseline land "
+                "cover', or skip the rarity output."))
+        if baseline is not None and self.RARITY not in paths:
+            feedback.pushWarning(tr("A baseline land cover was given but the rarity output is "
+                                    "skipped, so it is not used."))
+
+        threat_rows, folder = self._table(parameters, context, self.THREATS_TABLE,
+                                          self.THREATS_LAYER, tr("threats table"))
+        threats = parse_threats(threat_rows)
+        sensitivity_rows, _ = self._table(parameters, context, self.SENSITIVITY_TABLE,
+                                          self.SENSITIVITY_LAYER, tr("sensitivity table"))
+        habitat, sensitivity = parse_sensitivity(sensitivity_rows, [t.name for t in threats])
+        threat_layers = self._threat_layers(parameters, context, threats, folder, feedback)
+
+        lc_role = tr("Land cover")
+        layers = {lc_role: (landcover, band)}
+        roles = {}
+        for threat in threats:
+            roles[threat.name] = tr("Threat raster '{name}'").format(name=threat.name)
+            layers[roles[threat.name]] = (threat_layers[threat.name], 1)
+        base_role = tr("Baseline land cover")
+        if baseline is not None and self.RARITY in paths:
+            layers[base_role] = (baseline, 1)
+        feedback.pushInfo(tr("Reading {n} raster(s)").format(n=len(layers)))
+        grids = read_aligned(layers)
+        grid = grids[lc_role]
+        for threat in threats:
+            feedback.pushInfo(tr("Threat '{name}': reach {km:g} km ({cells} cells), weight "
+                                 "{w:g}, {decay} decay, raster '{layer}'").format(
+                name=threat.name, km=threat.max_distance / 1000.0,
+                cells=int(threat.max_distance // min(grid.cell_size)), w=threat.weight,
+                decay=threat.decay, layer=threat_layers[threat.name].name()))
+            if threat.max_distance > 100_000:
+                feedback.pushWarning(tr(
+                    "MAX_DIST of threat '{name}' is read as {km:g} km. MAX_DIST is in km, as in "
+                    "the InVEST users' guide; if the table gives metres, divide by 1000.")
+                    .format(name=threat.name, km=threat.max_distance / 1000.0))
+        access = self._accessibility(parameters, context, grid)
+        k = self.parameterAsDouble(parameters, self.HALF_SATURATION, context)
+        progress = FeedbackProgress(feedback, 5.0, 90.0)
+        result = habitat_quality(
+            grid, {t.name: grids[roles[t.name]] for t in threats}, threats, habitat,
+            sensitivity, half_saturation=k, accessibility=access,
+            baseline=grids.get(base_role),
+            normalize_kernel=self.parameterAsBoolean(parameters, self.NORMALIZE_KERNEL,
+                                                     context),
+            progress=progress)
+        check_cancelled(progress)  # a cancel after the last core step still writes nothing
+
+        q = result.quality.values[result.quality.valid]
+        feedback.pushInfo(tr("Highest degradation D = {d:.6g}; the users' guide suggests k = "
+                             "half of it ({half:.6g}). Mean quality {q:.4f} with k = {k:g}.")
+                          .format(d=result.max_degradation, half=result.max_degradation / 2,
+                                  q=float(q.mean()) if q.size else 0.0, k=k))
+        if result.max_degradation > 20 * k:
+            feedback.pushWarning(tr(
+                "The highest degradation is {ratio:.0f} times k, so quality is close to 0 "
+                "wherever a threat reaches. Consider a larger half-saturation constant, or "
+                "dividing each decay kernel by its sum.").format(
+                    ratio=result.max_degradation / k))
+        done: Dict[str, Any] = {}
+        outputs = ((self.DEGRADATION, result.degradation, "degradation", "degradation.qml",
+                    True),
+                   (self.QUALITY, result.quality, "habitat quality", "habitat_quality.qml",
+                    False),
+                   (self.RARITY, result.rarity, "habitat rarity", "habitat_quality.qml", False))
+        for key, out, description, style, stretch in outputs:
+            if key not in paths or out is None:
+                continue
+            write_grid(out, paths[key], description=description)
+            StyleOnLoad.attach(context, paths[key], style, stretch=stretch)
+            done[key] = paths[key]
+        feedback.setProgress(100)
+        return done

@@ -1,0 +1,222 @@
+"""Restoration zoning: the four planning zones and the graded key areas of an ESP.
+
+Every input is a boolean or float array on one grid; the wrapper reads the rasters and burns
+the vectors. The zones follow the element-based scheme of Chinese territorial restoration
+plans (esp-methods.md §1.6):
+
+======  =================================  =============================================
+code    zone                               cells
+======  =================================  =============================================
+1       ecological conservation (生态保护区)  sources and pinch points
+2       ecological restoration (生态修复区)   barriers, breakpoints, degraded land inside
+                                           sources and corridors
+3       ecological improvement (生态提升区)   corridors and stepping stones
+4       ecological control (生态管控区)       every other cell with data
+0       NoData                             cells without data
+======  =================================  =============================================
+
+A cell meeting several rules takes the first zone in the order restoration, conservation,
+improvement, control: a barrier inside a corridor is restored before it is improved, and
+degraded land inside a source is restored before it is conserved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional, Tuple
+
+import numpy as np
+import numpy.typing as npt
+
+from ..corridors.classify import classify, natural_breaks
+from ..errors import EspInputError
+
+CONSERVATION, RESTORATION, IMPROVEMENT, CONTROL = 1, 2, 3, 4
+#: Zone codes in the order the zones are listed to users.
+ZONES = (CONSERVATION, RESTORATION, IMPROVEMENT, CONTROL)
+#: English zone names (the wrappers translate them; zh-Hans are the planning terms).
+ZONE_NAMES = {
+    CONSERVATION: "Ecological conservation zone",
+    RESTORATION: "Ecological restoration zone",
+    IMPROVEMENT: "Ecological improvement zone",
+    CONTROL: "Ecological control zone",
+}
+#: Key-area kinds (the ``kind_id`` of the key areas layer, read by collaborative zoning).
+PINCH_POINT, BARRIER, BREAKPOINT, CORRIDOR, DEGRADED_SOURCE, DEGRADED_CORRIDOR = range(1, 7)
+#: Number of key-area levels: 1 (first level, most urgent) to 3.
+LEVELS = 3
+#: 8-connectivity: cells touching at a corner belong to one patch, as in MSPA and GDAL.
+_EIGHT: npt.NDArray[np.bool_] = np.ones((3, 3), dtype=bool)
+
+
+def _bool(mask: Optional[np.ndarray], shape: Tuple[int, ...], name: str) -> np.ndarray:
+    if mask is None:
+        return np.zeros(shape, dtype=bool)
+    array = np.asarray(mask)
+    if array.shape != shape:
+        raise EspInputError("The {name} mask has shape {got}, not the grid's {shape}.",
+                            name=name, got=array.shape, shape=shape)
+    return array.astype(bool)
+
+
+def key_cells(values: np.ndarray, *, within: Optional[np.ndarray] = None,
+              threshold: Optional[float] = None, classes: int = 5,
+              low: bool = False) -> Tuple[np.ndarray, float]:
+    """The key cells of a continuous map (pinch points, barriers, degraded land).
+
+    Parameters
+    ----------
+    values : 2-D float array; NaN and infinite values are NoData.
+    within : optional boolean array: only these cells can be key cells, and only their
+        values enter the natural breaks.
+    threshold : with ``low`` False, the cells with ``values >= threshold``; with ``low``
+        True, those with ``values < threshold``. None: the natural breaks rule below.
+    classes : natural breaks (Jenks) classes for the default rule: the key cells are the
+        top class (``low`` False, among the positive values, since 0 means "nothing" on
+        current and barrier maps) or the bottom class (``low`` True, among all values:
+        habitat quality is low there).
+    low : True for maps on which low values are the key ones (habitat quality).
+
+    Returns
+    -------
+    (mask, limit): the boolean key cells and the smallest (``low``: largest) value among
+    them, NaN when there is none.
+    """
+    array = np.asarray(values, dtype=np.float64)
+    usable = np.isfinite(array)
+    if within is not None:
+        usable &= _bool(within, array.shape, "within")
+    if threshold is not None:
+        if not np.isfinite(threshold):
+            raise EspInputError("A threshold must be a finite number, not {value}.",
+                                value=threshold)
+        key = usable & ((array < threshold) if low else (array >= threshold))
+    else:
+        candidates = usable if low else usable & (array > 0)
+        key = np.zeros(array.shape, dtype=bool)
+        if candidates.any():
+            edges = natural_breaks(np.where(candidates, array, np.nan), classes)
+            graded = classify(np.where(candidates, array, np.nan), edges)
+            key = graded == (1 if low else len(edges) - 1)
+    if not key.any():
+        return key, float("nan")
+    picked = array[key]
+    return key, float(picked.max() if low else picked.min())
+
+
+def buffer_cells(mask: np.ndarray, distance: float, cell_size: float) -> np.ndarray:
+    """Cells whose centre lies within ``distance`` map units of the centre of a True cell
+    (Euclidean distance transform; 0 returns the mask itself)."""
+    from scipy import ndimage
+
+    base = np.asarray(mask, dtype=bool)
+    if not (np.isfinite(distance) and distance >= 0):
+        raise EspInputError("The buffer distance must be 0 or more, not {value}.",
+                            value=distance)
+    if distance == 0 or not base.any():
+        return base.copy()
+    # The transform is the exact distance to the nearest True cell, in map units.
+    return ndimage.distance_transform_edt(~base, sampling=cell_size) <= distance
+
+
+def restoration_zones(valid: np.ndarray, *, sources: np.ndarray,
+                      corridors: np.ndarray, pinch: Optional[np.ndarray] = None,
+                      barriers: Optional[np.ndarray] = None,
+                      breakpoints: Optional[np.ndarray] = None,
+                      degraded: Optional[np.ndarray] = None,
+                      stepping_stones: Optional[np.ndarray] = None) -> np.ndarray:
+    """Zone codes 1-4 (see the module table), 0 where ``valid`` is False.
+
+    Parameters
+    ----------
+    valid : boolean, the cells with data (the resistance raster's).
+    sources, corridors : boolean masks of the sources and the corridors.
+    pinch, barriers, breakpoints : optional boolean masks of the key cells.
+    degraded : optional boolean mask of degraded land anywhere; only its cells inside
+        sources or corridors go to restoration.
+    stepping_stones : optional boolean mask of stepping-stone patches.
+
+    Returns
+    -------
+    uint8 array of zone codes.
+    """
+    ok = np.asarray(valid, dtype=bool)
+    shape = ok.shape
+    source = _bool(sources, shape, "sources")
+    corridor = _bool(corridors, shape, "corridors")
+    restore = (_bool(barriers, shape, "barriers") | _bool(breakpoints, shape, "breakpoints")
+               | (_bool(degraded, shape, "degraded") & (source | corridor)))
+    conserve = source | _bool(pinch, shape, "pinch points")
+    improve = corridor | _bool(stepping_stones, shape, "stepping stones")
+    zones = np.full(shape, CONTROL, dtype=np.uint8)
+    # Lowest precedence first, so each later rule overwrites the one before.
+    zones[improve] = IMPROVEMENT
+    zones[conserve] = CONSERVATION
+    zones[restore] = RESTORATION
+    zones[~ok] = 0
+    return zones
+
+
+def patches(mask: np.ndarray) -> Tuple[np.ndarray, int]:
+    """8-connected patches of ``mask``: int32 labels 1..n (0 = none) and n."""
+    from scipy import ndimage
+
+    labels, count = ndimage.label(np.asarray(mask, dtype=bool), structure=_EIGHT)
+    return labels.astype(np.int32), int(count)
+
+
+def patch_values(labels: np.ndarray, count: int, values: Optional[np.ndarray] = None,
+                 how: str = "max") -> np.ndarray:
+    """Per patch 1..count: the ``max`` or ``sum`` of ``values`` (NaN counted as 0), or the
+    number of cells (``count``; ``values`` unused)."""
+    flat = np.asarray(labels).ravel()
+    if how == "count":
+        return np.bincount(flat, minlength=count + 1)[1:].astype(np.float64)
+    if values is None:
+        raise EspInputError("Patch values need a value raster for '{how}'.", how=how)
+    data = np.nan_to_num(np.asarray(values, dtype=np.float64).ravel(), nan=0.0)
+    if how == "sum":
+        return np.bincount(flat, weights=data, minlength=count + 1)[1:]
+    if how == "max":
+        out = np.full(count + 1, -np.inf)
+        np.maximum.at(out, flat, data)
+        return out[1:]
+    raise EspInputError("Unknown patch statistic '{how}'; use max, sum or count.", how=how)
+
+
+def grade_levels(scores: np.ndarray, levels: int = LEVELS) -> np.ndarray:
+    """Levels 1..``levels`` by natural breaks, level 1 the highest scores.
+
+    With fewer distinct scores than levels each distinct score gets its own level (so the
+    top score is always level 1); an empty input gives an empty result.
+    """
+    values = np.asarray(scores, dtype=np.float64)
+    if values.size == 0:
+        return np.zeros(0, dtype=np.int32)
+    if not np.all(np.isfinite(values)):
+        raise EspInputError("Key-area scores must be finite numbers to be graded.")
+    edges = natural_breaks(values, levels)
+    classes = classify(values, edges)
+    return (len(edges) - classes).astype(np.int32)
+
+
+@dataclass(frozen=True)
+class ZoneTally:
+    """Cells and area of each zone (codes :data:`ZONES`), area in squared map units."""
+
+    codes: Tuple[int, ...]
+    cells: np.ndarray
+    area: np.ndarray
+
+    @property
+    def share(self) -> np.ndarray:
+        """Percent of the zoned area (all zones together = 100)."""
+        total = float(self.area.sum())
+        return 100.0 * self.area / total if total > 0 else np.zeros_like(self.area)
+
+
+def zone_tally(zones: np.ndarray, cell_area: float) -> ZoneTally:
+    """Cell counts and areas of the four zones (NoData cells, code 0, left out)."""
+    counts = np.bincount(np.asarray(zones, dtype=np.int64).ravel(), minlength=max(ZONES) + 1)
+    cells = counts[list(ZONES)].astype(np.int64)
+    return ZoneTally(ZONES, cells, cells * float(cell_area))
