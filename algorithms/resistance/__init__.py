@@ -1,1 +1,1 @@
-"""resistance."""
+"""Toolbox group 2 · Resistance: esp:resistancesurface."""

@@ -1,1 +1,1 @@
-"""zoning."""
+"""Toolbox group 4 · Zoning: esp:restorationzoning and esp:collaborativezoning."""

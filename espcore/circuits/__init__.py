@@ -1,1 +1,27 @@
-"""circuits."""
+"""Stage 3 · Connectivity, circuit theory: Circuitscape's and Omniscape's semantics.
+
+Modules: ``graph`` (raster or network -> conductance graph and Laplacian), ``solvers`` (CHOLMOD,
+AMG-CG, SuperLU behind one interface), ``circuit`` (shared results and maps), one module per
+mode (``pairwise``, ``onetoall``, ``advanced``, ``network``), ``focal`` (focal points and
+regions), ``omniscape`` (moving window), ``csini`` / ``csjob`` (Circuitscape INI files and
+their runs).
+"""
+
+from .advanced import raster_advanced
+from .circuit import CircuitResult, MapOptions
+from .csini import parse_ini
+from .csjob import CircuitscapeConfig, run_config, run_raster
+from .focal import FocalNodes
+from .graph import Network, conductances, raster_network
+from .network import graph_network, network_advanced, network_pairwise
+from .omniscape import OmniscapeOptions, omniscape
+from .onetoall import all_to_one, one_to_all
+from .pairwise import pairwise
+from .solvers import choose_method, grounded
+
+__all__ = [
+    "CircuitResult", "CircuitscapeConfig", "FocalNodes", "MapOptions", "Network",
+    "OmniscapeOptions", "all_to_one", "choose_method", "conductances", "graph_network",
+    "grounded", "network_advanced", "network_pairwise", "omniscape", "one_to_all", "pairwise",
+    "parse_ini", "raster_advanced", "raster_network", "run_config", "run_raster",
+]

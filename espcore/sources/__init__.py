@@ -1,1 +1,21 @@
-"""sources."""
+"""Stage 1 · Sources: where the ecological sources come from.
+
+Modules: ``mspa`` (GuidosToolbox-compatible morphological pattern), ``habitat`` (InVEST habitat
+quality), ``patchdistance`` (patch areas and edge-to-edge or cost distances between patches),
+``connectivity`` (Conefor's IIC, PC, ECA and each patch's dIIC / dPC fractions) and
+``extraction`` (patches -> ranked ecological sources).
+"""
+
+from .connectivity import Importance, connectivity_importance, link_probability, pc_cutoff
+from .extraction import Sources, candidate_mask, extract_sources, label_patches
+from .habitat import HabitatResult, Threat, habitat_quality, parse_sensitivity, parse_threats
+from .mspa import MSPA_CLASSES, class_areas, class_name, foreground_from_classes, mspa
+from .patchdistance import Links, cost_distances, edge_distances, patch_areas
+
+__all__ = [
+    "HabitatResult", "Importance", "Links", "MSPA_CLASSES", "Sources", "Threat",
+    "candidate_mask", "class_areas", "class_name", "connectivity_importance", "cost_distances",
+    "edge_distances", "extract_sources", "foreground_from_classes", "habitat_quality",
+    "label_patches", "link_probability", "mspa", "parse_sensitivity", "parse_threats",
+    "patch_areas", "pc_cutoff",
+]
