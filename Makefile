@@ -12,11 +12,12 @@ export QT_QPA_PLATFORM := offscreen
 
 .PHONY: help setup test test-core test-core-system test-qgis lint typecheck demo package \
         check-package desktop-check desktop-dock bench demo-data model clean translations \
-        test-matrix test-ltr qt6-names
+        test-matrix test-ltr qt6-names test-wheel
 
 help:
 	@echo "make demo           run the toolkit through qgis_process on the Hunan demo data"
 	@echo "make test           lint, type-check and run every test (core and QGIS)"
+	@echo "make test-wheel     build the espcore wheel, install it in a clean venv, run tests/core on it"
 	@echo "make test-matrix    every suite and the demo on QGIS 3.22 (host), 3.40 LTR and the newest 3.4x"
 	@echo "make test-ltr       the same on QGIS 3.40 LTR only (Debian 13 in build/matrix, as CI runs it)"
 	@echo "make package        build $(ZIP) for installing into QGIS"
@@ -56,10 +57,17 @@ qt6-names: $(QT6_VENV)/.ready
 	$(QT6_VENV)/bin/python tools/qt6_names.py --self-test
 	$(QT6_VENV)/bin/python tools/qt6_names.py
 
-test: lint typecheck qt6-names test-core test-core-system test-qgis
+test: lint typecheck qt6-names test-core test-wheel test-core-system test-qgis
 
 test-core: setup
 	$(PY) -m pytest -q -p no:pytest_qgis -W ignore::pytest.PytestConfigWarning tests/core
+
+# The numeric core as a pip package of its own (pyproject.toml, tools/test_wheel.sh): builds the
+# espcore sdist and wheel into build/wheel, installs the wheel with its dependencies into a clean
+# venv (build/wheel-venv: no system site-packages, no QGIS; reused while the dependencies stay
+# the same) and runs tests/core against the installed copy, not the checkout.
+test-wheel:
+	tools/test_wheel.sh
 
 # The core must also work with numpy 2 / scipy 1.17: run its tests under the machine's default
 # python3 when that is another interpreter with numpy and scipy (skipped otherwise).
@@ -125,4 +133,4 @@ translations:
 	python3 tools/i18n.py compile
 
 clean:
-	rm -rf build dist demo_output .pytest_cache .mypy_cache .ruff_cache $(TYPECHECK_VENV) $(QT6_VENV)
+	rm -rf build dist demo_output espcore.egg-info .pytest_cache .mypy_cache .ruff_cache $(TYPECHECK_VENV) $(QT6_VENV)

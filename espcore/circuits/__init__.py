@@ -14,14 +14,16 @@ from .csjob import CircuitscapeConfig, run_config, run_raster
 from .focal import FocalNodes
 from .graph import Network, conductances, raster_network
 from .network import graph_network, network_advanced, network_pairwise
-from .omniscape import OmniscapeOptions, omniscape
+from .omniscape import OmniscapeOptions
 from .onetoall import all_to_one, one_to_all
-from .pairwise import pairwise
 from .solvers import choose_method, grounded
+
+# A function named like its module (mspa.mspa, pairwise.pairwise, omniscape.omniscape,
+# classify.classify) is not lifted here: the package attribute would hide the module.
 
 __all__ = [
     "CircuitResult", "CircuitscapeConfig", "FocalNodes", "MapOptions", "Network",
     "OmniscapeOptions", "all_to_one", "choose_method", "conductances", "graph_network",
-    "grounded", "network_advanced", "network_pairwise", "omniscape", "one_to_all", "pairwise",
+    "grounded", "network_advanced", "network_pairwise", "one_to_all",
     "parse_ini", "raster_advanced", "raster_network", "run_config", "run_raster",
 ]
