@@ -22,12 +22,15 @@ from qgis.core import (
 from ...espcore.corridors.barriers import (
     COMBINE_METHODS,
     BarrierResult,
+    barrier_links,
     barrier_scores,
+    positive_scores,
     radii_range,
+    stretch_limit,
 )
-from ...espcore.corridors.costdistance import SourceDistances, corridor, square_cell
+from ...espcore.corridors.costdistance import square_cell
 from ...espcore.grid import Grid
-from ...espcore.progress import SubProgress, check_cancelled
+from ...espcore.progress import check_cancelled
 from ..base import STYLE_DIR, EspAlgorithm, FeedbackProgress, StyleOnLoad, translate
 from ..io.classes import CLASSIFIED, add_class_parameters, write_classes
 from ..io.links import LinkTable, active_rows, add_links_parameter, read_links, warn_cost_mismatch
@@ -193,8 +196,6 @@ class Barriers(EspAlgorithm):
             return QgsProcessingUtils.generateTempFilename("barrier_circles.tif")
         return None
 
-    # ------------------------------------------------------------------ links ----------
-
     # ------------------------------------------------------------------ outputs --------
 
     def _write(self, result: BarrierResult, grid: Grid, output: str, circles: Optional[str],
@@ -204,9 +205,8 @@ class Barriers(EspAlgorithm):
         # Last chance to stop: past this point every output is written, none half.
         check_cancelled(FeedbackProgress(feedback))
         score = result.score
-        positive = score[np.isfinite(score) & (score > 0)]
-        top = float(positive.max()) if positive.size else 0.0
-        if not positive.size:
+        helps = positive_scores(score)
+        if not helps.any():
             feedback.pushWarning(tr(
                 "No cell would shorten any corridor at these radii (every score is 0). Try "
                 "smaller radii, or check that the links cross high-resistance areas."))
@@ -216,7 +216,7 @@ class Barriers(EspAlgorithm):
         write_grid(grid.like(score, mask=np.isnan(score)), output, description=description)
         style = stretched_style(score)
         StyleOnLoad.attach(context, output, style)
-        results: Dict[str, Any] = {self.OUTPUT: output, self.MAX_SCORE: top}
+        results: Dict[str, Any] = {self.OUTPUT: output, self.MAX_SCORE: result.max_score}
         if circles:
             assert result.circles is not None
             write_grid(grid.like(result.circles, mask=np.isnan(result.circles)), circles,
@@ -228,8 +228,8 @@ class Barriers(EspAlgorithm):
             results[self.CIRCLES] = circles
         feedback.setProgress(92)
         # Classes of the cells where restoring helps; 0-score cells are "no barrier".
-        graded = grid.like(score, mask=~(np.isfinite(score) & (score > 0))) \
-            if positive.size else grid.like(score, mask=np.isnan(score))
+        graded = grid.like(score, mask=~helps) if helps.any() \
+            else grid.like(score, mask=np.isnan(score))
         # No progress object: a cancellation here would leave the scores without classes.
         path, edges = write_classes(self, parameters, context, graded,
                                     tr("Barrier score class"))
@@ -241,50 +241,28 @@ class Barriers(EspAlgorithm):
         return results
 
 
-def source_distances(sources: List[int], grid: Grid, labels: np.ndarray,
-                     progress: FeedbackProgress) -> Dict[int, np.ndarray]:
-    """The CWD surface of every source, NaN on NoData cells."""
-    impassable = grid.mask | ~np.isfinite(grid.values)
-    resistance = np.where(impassable, 1.0, grid.values).astype(np.float64)
-    # Every surface is held until the scores are done (the scores take all links at
-    # once), so the cache need not keep any of its own.
-    distances = SourceDistances(labels, resistance, impassable=impassable,
-                                cell_size=grid.cell_size, max_bytes=0)
-    cwd: Dict[int, np.ndarray] = {}
-    for number, source in enumerate(sources):
-        check_cancelled(progress)
-        search = SubProgress(progress, number / len(sources), (number + 1) / len(sources))
-        # NaN marks NoData for the scores: such cells get no score and never end a
-        # restored circle (a CWD of inf would only mean "unreachable").
-        cwd[source] = np.where(impassable, np.nan, distances(source, search))
-        progress.update((number + 1) / len(sources))
-    return cwd
-
-
 def link_distances(table: LinkTable, grid: Grid, labels: np.ndarray,
                    feedback: QgsProcessingFeedback, start: float = 0.0,
                    stop: float = 40.0) -> List[Tuple[np.ndarray, np.ndarray, float]]:
-    """(CWD_A, CWD_B, LCD) of every active link, in active-row order; one array object per
-    source, so the core filters a source shared by several links once per radius. The
-    searches take the feedback bar from ``start`` to ``stop`` %."""
+    """(CWD_A, CWD_B, LCD) of every active link, in active-row order (see
+    espcore.corridors.barriers.barrier_links). The searches take the feedback bar from
+    ``start`` to ``stop`` %."""
     active = active_rows(table, labels)
-    sources = sorted({int(x) for row in active
-                      for x in (table.from_core[row], table.to_core[row])})
-    cwd = source_distances(sources, grid, labels, FeedbackProgress(feedback, start, stop))
-    links, costs = [], []
-    for row in active:
-        a, b = int(table.from_core[row]), int(table.to_core[row])
-        # The least-cost distance is recomputed from the CWD surfaces rather than read
-        # from CW_Dist: the links layer may have been built on another resistance raster
-        # (or edited), and the score compares costs on this one.
-        _, lcd = corridor(cwd[a], cwd[b])
-        if not math.isfinite(lcd):
-            raise QgsProcessingException(translate(
-                "Link {id}: no path joins source {a} and source {b} on this resistance "
-                "raster (NoData cells separate them). Set its Active to 0.").format(
-                    id=int(table.link_id[row]), a=a, b=b))
-        links.append((cwd[a], cwd[b], lcd))
-        costs.append(lcd)
+    # The least-cost distance is recomputed from the CWD surfaces rather than read from
+    # CW_Dist: the links layer may have been built on another resistance raster (or edited),
+    # and the score compares costs on this one.
+    links = barrier_links(labels, grid.values, impassable=grid.mask, cell_size=grid.cell_size,
+                          pairs=table.active_pairs(),
+                          progress=FeedbackProgress(feedback, start, stop))
+    costs = [lcd for _, _, lcd in links]
+    unconnected = [row for row, lcd in zip(active, costs) if not math.isfinite(lcd)]
+    if unconnected:
+        row = unconnected[0]
+        raise QgsProcessingException(translate(
+            "Link {id}: no path joins source {a} and source {b} on this resistance "
+            "raster (NoData cells separate them). Set its Active to 0.").format(
+                id=int(table.link_id[row]), a=int(table.from_core[row]),
+                b=int(table.to_core[row])))
     warn_cost_mismatch(feedback, table, active, costs)
     return links
 
@@ -341,8 +319,7 @@ def stretched_style(score: np.ndarray) -> str:
     The generic 2-98 % stretch of StyleOnLoad does not fit here: most cells of a barrier
     raster are 0, so its 98 % cut is often 0 and nothing would be stretched.
     """
-    values = score[np.isfinite(score) & (score > 0)]
-    high = float(np.percentile(values, 98)) if values.size else 1.0
+    high = stretch_limit(score)
     tree = ElementTree.parse(os.path.join(STYLE_DIR, STYLE))
     renderer = tree.getroot().find("pipe/rasterrenderer")
     shader = renderer.find("rastershader/colorrampshader") if renderer is not None else None

@@ -17,7 +17,7 @@ from qgis.core import (
     QgsProcessingParameterField,
 )
 
-from ...espcore.corridors.centrality import current_flow_centrality
+from ...espcore.corridors.centrality import source_centrality
 from ..base import EspAlgorithm, FeedbackProgress, StyleOnLoad
 from ..io.links import (
     CENTRALITY_FIELDS,
@@ -115,34 +115,31 @@ class Centrality(EspAlgorithm):
         polygon_ids = self._polygon_ids(polygons, field) if polygons is not None else []
         resistance = self._resistances(table)
         active = np.flatnonzero(table.active)
-        nodes = sorted(set(table.from_core[active].tolist()) |
-                       set(table.to_core[active].tolist()) | set(polygon_ids))
         if polygons is not None:
-            missing = sorted(set(nodes) - set(polygon_ids))
+            ends = set(table.from_core[active].tolist()) | set(table.to_core[active].tolist())
+            missing = sorted(ends - set(polygon_ids))
             if missing:
                 feedback.pushWarning(self.tr(
                     "The links join sources {ids}, which the source layer does not have (by "
                     "the id field); they count in the network but get no polygon.").format(
                         ids=", ".join(str(i) for i in missing[:20])))
-        number = {node: k for k, node in enumerate(nodes)}
-        node_cf, link_cf = current_flow_centrality(
-            len(nodes), [number[int(x)] for x in table.from_core[active]],
-            [number[int(x)] for x in table.to_core[active]], resistance[active],
-            progress=FeedbackProgress(feedback, 0, 80))
+        central = source_centrality(table.from_core[active], table.to_core[active],
+                                    resistance[active], others=polygon_ids,
+                                    progress=FeedbackProgress(feedback, 0, 80))
         feedback.pushInfo(self.tr("{links} active links between {nodes} sources; highest link "
                                   "centrality {link:.6g}, highest source centrality "
                                   "{node:.6g}.").format(
-            links=active.size, nodes=len(nodes), link=float(link_cf.max()),
-            node=float(node_cf.max()) if node_cf.size else 0.0))
+            links=active.size, nodes=central.ids.size, link=float(central.link.max()),
+            node=float(central.node.max()) if central.node.size else 0.0))
 
         link_values: List[Optional[float]] = [None] * len(table.features)
-        for row, value in zip(active, link_cf):
+        for row, value in zip(active, central.link):
             link_values[row] = float(value)
         links_id = self._write_links(table, link_values, parameters, context)
         StyleOnLoad.attach(context, links_id, "centrality_links.qml")
         feedback.setProgress(90)
         results = {self.OUTPUT_LINKS: links_id}
-        by_id = {node: float(value) for node, value in zip(nodes, node_cf)}
+        by_id = {int(node): float(value) for node, value in zip(central.ids, central.node)}
         sources_id = self._write_sources(polygons, field, by_id, parameters, context)
         if sources_id is not None:
             results[self.OUTPUT_SOURCES] = sources_id

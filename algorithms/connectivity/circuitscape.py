@@ -24,11 +24,11 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
 )
 
-from ...espcore.circuits.circuit import MAP_NODATA, POLICIES, MapOptions
+from ...espcore.circuits.circuit import MAP_NODATA, POLICIES, MapOptions, pair_resistances
 from ...espcore.circuits.csini import parse_included_pairs, parse_strengths
-from ...espcore.circuits.csjob import run_raster
+from ...espcore.circuits.csjob import mask_conductances, region_ids, run_raster
 from ...espcore.circuits.focal import FocalNodes
-from ...espcore.circuits.graph import conductances
+from ...espcore.circuits.graph import EXTREME_RATIO, conductances, range_ratio
 from ...espcore.circuits.solvers import METHODS
 from ...espcore.grid import Grid
 from ..base import EspAlgorithm, FeedbackProgress, StyleOnLoad, translate
@@ -38,8 +38,6 @@ from ..io.raster import check_output_path, read_aligned, write_grid
 from ..qgis_compat import FieldDataType, SourceType, WkbType, double_field, long_field
 
 SCENARIOS = ("pairwise", "one-to-all", "all-to-one", "advanced")
-#: Resistance ratios above this make the system ill-conditioned enough to mention.
-EXTREME_RATIO = 1e6
 
 
 class Circuitscape(EspAlgorithm):
@@ -251,11 +249,11 @@ class Circuitscape(EspAlgorithm):
         self._warn_range(resistance, is_resistance, feedback)
         if self.MASK_FILE in roles:
             mask = grids[roles[self.MASK_FILE]]
-            g = np.where(~mask.mask & (mask.values > 0), g, 0.0)
+            g = mask_conductances(g, mask.values, ~mask.mask)
         regions = None
         if self.POLYGON_FILE in roles:
             poly = grids[roles[self.POLYGON_FILE]]
-            regions = np.where(poly.mask, 0, np.rint(poly.values)).astype(np.int64)
+            regions = region_ids(poly.values, ~poly.mask)
         kwargs: Dict[str, Any] = {}
         if scenario == "advanced":
             kwargs = self._advanced_inputs(parameters, context, grids, roles)
@@ -310,15 +308,14 @@ class Circuitscape(EspAlgorithm):
 
     def _warn_range(self, resistance: Grid, is_resistance: bool,
                     feedback: QgsProcessingFeedback) -> None:
-        data = resistance.values[~resistance.mask]
-        data = data[np.isfinite(data) & (data > 0)]
-        if data.size and data.max() / data.min() > EXTREME_RATIO:
+        ratio = range_ratio(resistance.values, ~resistance.mask)
+        if ratio > EXTREME_RATIO:
             feedback.pushWarning(self.tr(
                 "The {what} range is extreme: the largest value is {ratio:.1e} times the "
                 "smallest. Results stay exact with the direct solvers, but AMG-CG may converge "
                 "slowly; consider capping very high resistances or making them NoData.").format(
                     what=self.tr("resistance") if is_resistance else self.tr("conductance"),
-                    ratio=float(data.max() / data.min())))
+                    ratio=ratio))
 
     def _focal(self, parameters: Dict[str, Any], context: QgsProcessingContext,
                grids: Dict[str, Grid], roles: Dict[str, str], resistance: Grid,
@@ -432,9 +429,8 @@ class Circuitscape(EspAlgorithm):
         sink, dest = self.parameterAsSink(parameters, self.RESISTANCE_TABLE, context, fields,
                                           WkbType.NoGeometry)
         if scenario == "pairwise":
-            ids = resistances[0, 1:]
-            rows: List[tuple] = [(int(ids[i]), int(ids[j]), float(resistances[i + 1, j + 1]))
-                    for i in range(ids.size) for j in range(i + 1, ids.size)]
+            rows: List[tuple] = [(int(a), int(b), float(r))
+                                 for a, b, r in pair_resistances(resistances)]
         else:
             rows = [(int(row[0]), float(row[1])) for row in resistances]
         for row in rows:

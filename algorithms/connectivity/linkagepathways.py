@@ -29,6 +29,7 @@ from ...espcore.corridors.corridors import (
     CorridorLink,
     linkage_pathways,
 )
+from ...espcore.corridors.costdistance import path_vertices
 from ...espcore.grid import Grid
 from ..base import EspAlgorithm, FeedbackProgress, StyleOnLoad
 from ..io.links import LINK_FIELDS, fields_of, nullable
@@ -39,15 +40,10 @@ from ..qgis_compat import NumberType, ParameterFlag, SourceType, WkbType
 
 def link_geometry(cells: np.ndarray, grid: Grid) -> QgsGeometry:
     """The path of cells as a line through their centres, keeping only the turning points."""
-    if cells.shape[0] < 2:
+    vertices = path_vertices(cells, grid.geotransform)
+    if vertices.shape[0] < 2:
         return QgsGeometry()
-    steps = np.diff(cells, axis=0)
-    turns = np.flatnonzero(np.any(steps[1:] != steps[:-1], axis=1)) + 1
-    keep = np.concatenate([[0], turns, [cells.shape[0] - 1]])
-    x0, width, _, y0, _, height = grid.geotransform or (0.0, 1.0, 0.0, 0.0, 0.0, -1.0)
-    return QgsGeometry.fromPolylineXY([
-        QgsPointXY(x0 + (col + 0.5) * width, y0 + (row + 0.5) * height)
-        for row, col in cells[keep]])
+    return QgsGeometry.fromPolylineXY([QgsPointXY(x, y) for x, y in vertices.tolist()])
 
 
 

@@ -10,13 +10,17 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 
 import numpy as np
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
     QgsFeature,
     QgsFields,
+    QgsGeometry,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingParameterFeatureSource,
 )
 
+from ...espcore.corridors.corridors import cost_mismatch
 from ..base import EspAlgorithm, translate
 from ..qgis_compat import SourceType, new_field
 
@@ -57,6 +61,10 @@ class LinkTable:
     to_core: np.ndarray
     cw_dist: np.ndarray
     active: np.ndarray
+
+    def end_sources(self, rows: np.ndarray) -> np.ndarray:
+        """From_Core and To_Core of the links at ``rows``, shape (len(rows), 2)."""
+        return np.column_stack((self.from_core[rows], self.to_core[rows])).astype(np.int64)
 
     def active_pairs(self) -> List[Tuple[int, int]]:
         return [(int(a), int(b)) for a, b, keep in
@@ -140,6 +148,35 @@ def active_rows(table: LinkTable, labels: Optional[np.ndarray] = None) -> np.nda
     return active
 
 
+def link_values(table: LinkTable, rows: np.ndarray, field: str) -> np.ndarray:
+    """The numbers in ``field`` of the links at ``rows``; NaN where there is none."""
+    return np.array([number_or_nan(table.features[row][field]) for row in rows],
+                    dtype=np.float64)
+
+
+def link_lines(algorithm: EspAlgorithm, parameters: Dict[str, Any],
+               context: QgsProcessingContext, table: LinkTable, rows: np.ndarray,
+               crs: str) -> List[List[np.ndarray]]:
+    """Vertices of the paths of the links at ``rows`` in the CRS ``crs`` (WKT), one (k, 2)
+    array per part of two or more vertices; an empty list for a link without geometry."""
+    source = algorithm.parameterAsSource(parameters, LINKS, context)
+    transform = QgsCoordinateTransform(source.sourceCrs(),
+                                       QgsCoordinateReferenceSystem.fromWkt(crs),
+                                       context.transformContext())
+    lines = []
+    for row in rows:
+        geometry = QgsGeometry(table.features[row].geometry())
+        parts: List[np.ndarray] = []
+        if not geometry.isNull() and not geometry.isEmpty():
+            geometry.transform(transform)
+            polylines = geometry.asMultiPolyline() if geometry.isMultipart() \
+                else [geometry.asPolyline()]
+            parts = [np.array([(p.x(), p.y()) for p in line]) for line in polylines
+                     if len(line) > 1]
+        lines.append(parts)
+    return lines
+
+
 #: CW_Dist in the layer and the least-cost distance recomputed from the sources may differ
 #: by rounding; beyond this relative difference the layer was built from other inputs.
 CW_DIST_RTOL = 1e-3
@@ -148,11 +185,12 @@ CW_DIST_RTOL = 1e-3
 def warn_cost_mismatch(feedback: Any, table: LinkTable, rows: Union[Sequence[int], np.ndarray],
                        costs: Union[Sequence[float], np.ndarray]) -> None:
     """Warn about links whose CW_Dist differs from the cost recomputed on this raster."""
+    rows = np.asarray(rows, dtype=np.int64)
+    costs = np.asarray(costs, dtype=np.float64)
+    differ = cost_mismatch(table.cw_dist[rows], costs, rtol=CW_DIST_RTOL)
     differing = ["{0} ({1:.6g} / {2:.6g})".format(int(table.link_id[row]), table.cw_dist[row],
                                                   cost)
-                 for row, cost in zip(rows, costs)
-                 if math.isfinite(cost) and math.isfinite(table.cw_dist[row])
-                 and abs(table.cw_dist[row] - cost) > CW_DIST_RTOL * cost]
+                 for row, cost in zip(rows[differ], costs[differ])]
     if differing:
         feedback.pushWarning(translate(
             "CW_Dist in the links layer differs from the least-cost distance on this "

@@ -35,6 +35,10 @@ class Units:
     def count(self) -> int:
         return len(self.names)
 
+    def areas(self) -> np.ndarray:
+        """The area of each unit (squared map units of the grid's CRS), in layer order."""
+        return np.array([geometry.area() for geometry in self.geometries], dtype=np.float64)
+
     def name(self, index: int) -> str:
         """The name of unit ``index`` (1..U), or the label of "outside" for 0."""
         return self.names[index - 1] if index > 0 else translate("(outside every unit)")

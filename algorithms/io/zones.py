@@ -3,27 +3,39 @@ areas in km² whatever the CRS's unit, and the sink helpers for their tables."""
 
 import os
 import uuid
-from typing import Any, Collection, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Collection, Dict, Iterable, List, Optional, Sequence, Tuple
 
+import numpy as np
 from qgis.core import (
     QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeature,
     QgsFeatureSink,
+    QgsFields,
+    QgsGeometry,
     QgsProcessingContext,
     QgsProcessingException,
     QgsUnitTypes,
 )
 
+from ...espcore.grid import Grid
 from ...espcore.zoning.zones import (
+    BARRIER,
     CONSERVATION,
     CONTROL,
     IMPROVEMENT,
+    PINCH_POINT,
     RESTORATION,
     ZONE_NAMES,
     ZONES,
 )
-from ..base import StyleOnLoad, translate
-from ..qgis_compat import DistanceUnit
+from ..base import EspAlgorithm, StyleOnLoad, translate
+from ..qgis_compat import DistanceUnit, WkbType, new_field
 from .classes import palette_style
+from .links import number_or_nan
+from .patches import rasterize_ids
+from .raster import check_aligned, read_grid
+from .sources import RESISTANCE
 from .vector_styles import Category, categorized_style
 
 #: Zone colours: conservation deep green, restoration red, improvement light green,
@@ -109,3 +121,82 @@ def open_sink(algorithm: Any, parameters: Dict[str, Any], key: str,
     if sink is None:
         raise QgsProcessingException(algorithm.invalidSinkError(parameters, key))
     return sink, destination
+
+
+def write_table(algorithm: Any, parameters: Dict[str, Any], key: str,
+                context: QgsProcessingContext, columns: Sequence[Tuple[str, str]],
+                rows: Iterable[Sequence[Any]]) -> str:
+    """A table without geometry: ``columns`` (name, kind of qgis_compat.new_field) and one
+    feature per row of attribute values. Returns the destination."""
+    fields = QgsFields()
+    for name, kind in columns:
+        fields.append(new_field(name, kind))
+    sink, destination = open_sink(algorithm, parameters, key, context, fields,
+                                  WkbType.NoGeometry, QgsCoordinateReferenceSystem())
+    features = []
+    for values in rows:
+        feature = QgsFeature(fields)
+        feature.setAttributes(list(values))
+        features.append(feature)
+    add_all(sink, features)
+    return destination
+
+
+def unique_field_names(names: Sequence[str],
+                       taken: Collection[str] = ("unit", "fid")) -> List[str]:
+    """Field names for ``names``, made unique with a suffix, ignoring case (GeoPackage does)
+    and avoiding the names in ``taken`` (a row-label field, OGR's fid)."""
+    used = {name.lower() for name in taken}
+    out = []
+    for name in names:
+        candidate, number = name, 1
+        while candidate.lower() in used:
+            number += 1
+            candidate = "{0}_{1}".format(name, number)
+        used.add(candidate.lower())
+        out.append(candidate)
+    return out
+
+
+def read_key_areas(algorithm: EspAlgorithm, parameters: Dict[str, Any], key: str,
+                   context: QgsProcessingContext,
+                   grid: Grid) -> Tuple[Optional[np.ndarray], Optional[np.ndarray]]:
+    """The pinch-point and the barrier key areas of 'Restoration zoning' (field kind_id)
+    burnt onto ``grid``: patch ids 1, 2, ... in feature order, 0 elsewhere; None for a kind
+    without features (or without the optional layer)."""
+    burnt: Dict[int, List[Tuple[int, bytes]]] = {PINCH_POINT: [], BARRIER: []}
+    source = algorithm.parameterAsSource(parameters, key, context)
+    if source is not None:
+        if "kind_id" not in source.fields().names():
+            raise QgsProcessingException(algorithm.tr(
+                "The key areas layer has no kind_id field; give the key areas written "
+                "by 'Restoration zoning'."))
+        transform = QgsCoordinateTransform(source.sourceCrs(),
+                                           QgsCoordinateReferenceSystem.fromWkt(
+                                               grid.crs or ""),
+                                           context.transformContext())
+        for feature in source.getFeatures():
+            kind = number_or_nan(feature["kind_id"])
+            if kind in burnt and not feature.geometry().isNull():
+                geometry = QgsGeometry(feature.geometry())
+                geometry.transform(transform)
+                burnt[int(kind)].append((len(burnt[int(kind)]) + 1,
+                                         bytes(geometry.asWkb())))
+    pinch_points, barriers = (rasterize_ids(burnt[kind], grid) if burnt[kind] else None
+                              for kind in (PINCH_POINT, BARRIER))
+    return pinch_points, barriers
+
+
+def read_zone_codes(algorithm: EspAlgorithm, parameters: Dict[str, Any], key: str,
+                    context: QgsProcessingContext) -> Optional[np.ndarray]:
+    """The zone raster of 'Restoration zoning' as int64 zone codes, 0 on NoData; it must be
+    on the resistance raster's grid. None without the optional layer."""
+    layer = algorithm.parameterAsRasterLayer(parameters, key, context)
+    if layer is None:
+        return None
+    resistance = algorithm.parameterAsRasterLayer(parameters, RESISTANCE, context)
+    check_aligned({algorithm.tr("Resistance raster"): resistance,
+                   algorithm.tr("Restoration zones"): layer})
+    zones = read_grid(layer, role=algorithm.tr("Restoration zones"),
+                      crs=resistance.crs().toWkt())
+    return np.where(zones.mask, 0, zones.values).astype(np.int64)

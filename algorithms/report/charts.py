@@ -13,6 +13,8 @@ from typing import Any, List, Optional, Sequence, Tuple
 
 import numpy as np
 
+from ...espcore.summaries import log_histogram
+
 #: Size of every chart in pixels (inches x DPI).
 CHART_DPI = 100
 CHART_SIZE = (900, 450)
@@ -79,25 +81,23 @@ def _style(axes: Any) -> None:
 
 def current_histogram(values: np.ndarray, *, title: str, xlabel: str,
                       ylabel: str) -> Optional[bytes]:
-    """Histogram of the positive cell currents on logarithmic bins; None if there are none
-    (or all are equal)."""
-    positive = np.asarray(values, dtype=np.float64)
-    positive = positive[np.isfinite(positive) & (positive > 0)]
-    if positive.size == 0 or positive.min() == positive.max():
+    """Histogram of the positive cell currents on logarithmic bins, with lines at the median
+    and the 98th percentile; None if there are none (or all are equal)."""
+    histogram = log_histogram(values, edges=60, quantiles=(0.5, 0.98))
+    if histogram is None:
         return None
     families = font_families()
     figure = _figure()
     axes = figure.add_subplot()
-    bins = np.logspace(np.log10(positive.min()), np.log10(positive.max()), 60)
-    axes.hist(positive, bins=bins, color="#2b8cbe", edgecolor="white", linewidth=0.3)
+    axes.hist(histogram.values, bins=histogram.edges, color="#2b8cbe", edgecolor="white",
+              linewidth=0.3)
     axes.set_xscale("log")
     axes.set_yscale("log")
     axes.set_title(title)
     axes.set_xlabel(xlabel)
     axes.set_ylabel(ylabel)
-    for quantile, style in ((0.5, "-"), (0.98, "--")):
-        axes.axvline(float(np.quantile(positive, quantile)), color="#b2182b",
-                     linestyle=style, linewidth=1)
+    for quantile, style in zip(histogram.quantiles, ("-", "--")):
+        axes.axvline(quantile, color="#b2182b", linestyle=style, linewidth=1)
     _style(axes)
     _fonts(axes, families)
     return _png(figure)

@@ -14,7 +14,8 @@ import numpy as np
 from osgeo import gdal, ogr
 
 from ...espcore.errors import EspError
-from ...espcore.zoning.zones import ZONES
+from ...espcore.summaries import min_median_max
+from ...espcore.zoning.zones import ZONES, ZoneTally, zone_tally
 from ..io.zones import km2_factor
 from ..workflow.products import existing
 
@@ -118,8 +119,7 @@ class RunData:
     paths: Dict[str, str]
     sources: List[Dict[str, Any]] = field(default_factory=list)
     links: List[Dict[str, Any]] = field(default_factory=list)
-    zone_cells: Dict[int, int] = field(default_factory=dict)
-    zone_cell_km2: float = 0.0
+    zones: Optional[ZoneTally] = None  # cells and km² of each zone
     key_areas: List[Dict[str, Any]] = field(default_factory=list)
     units: List[Dict[str, Any]] = field(default_factory=list)
     account: List[Tuple[str, str, float]] = field(default_factory=list)
@@ -130,10 +130,6 @@ class RunData:
 
     def has(self, key: str) -> bool:
         return key in self.paths
-
-    @property
-    def zone_km2(self) -> Dict[int, float]:
-        return {zone: count * self.zone_cell_km2 for zone, count in self.zone_cells.items()}
 
     @property
     def communities(self) -> List[int]:
@@ -238,8 +234,8 @@ def _key_areas(data: RunData) -> None:
 
 def _zones(data: RunData) -> None:
     values, dataset = read_band(data.paths["ZONES"])
-    data.zone_cell_km2 = cell_area_km2(dataset)
-    data.zone_cells = {zone: int(np.count_nonzero(values == zone)) for zone in ZONES}
+    # Cells of no zone (NoData) as 0, the code zone_tally leaves out.
+    data.zones = zone_tally(np.where(np.isin(values, ZONES), values, 0), cell_area_km2(dataset))
 
 
 def _account(data: RunData) -> None:
@@ -265,10 +261,7 @@ def _rasters(data: RunData) -> None:
         data.currents = values[np.isfinite(values)]
     if data.has("RESISTANCE"):
         values, _ = read_band(data.paths["RESISTANCE"], HISTOGRAM_CELLS)
-        valid = values[np.isfinite(values)]
-        if valid.size:
-            data.resistance_range = (float(valid.min()), float(np.median(valid)),
-                                     float(valid.max()))
+        data.resistance_range = min_median_max(values)
 
 
 #: (product key, reader) in reading order; each reader fills its part of RunData.

@@ -30,7 +30,7 @@ from ...espcore.progress import Progress, check_cancelled
 from ...espcore.sources.connectivity import (
     Importance,
     connectivity_importance,
-    link_probability,
+    kept_links,
     pc_cutoff,
 )
 from ...espcore.sources.patchdistance import (
@@ -394,8 +394,7 @@ class ConnectivityImportance(EspAlgorithm):
                                              geometry_type, patches.crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        rank = np.empty(patches.ids.size, dtype=np.int64)
-        rank[np.argsort(-result.d_pc, kind="stable")] = np.arange(1, patches.ids.size + 1)
+        rank = result.rank
         geometries: Dict[int, QgsGeometry] = {}
         if patches.features is None:
             assert patches.labels is not None and patches.grid is not None
@@ -433,15 +432,12 @@ class ConnectivityImportance(EspAlgorithm):
                                              QgsCoordinateReferenceSystem())
         if sink is None:
             return None
-        links = patches.links
-        probability = link_probability(links.distance, distance=dispersal.distance,
-                                       probability=dispersal.probability)
-        for a, b, d, p in zip(links.i.tolist(), links.j.tolist(), links.distance.tolist(),
-                              probability.tolist()):
-            if p < dispersal.min_probability:
-                continue
+        table = kept_links(patches.links, distance=dispersal.distance,
+                           probability=dispersal.probability,
+                           min_probability=dispersal.min_probability)
+        for a, b, d, p in zip(table.from_id.tolist(), table.to_id.tolist(),
+                              table.distance.tolist(), table.probability.tolist()):
             feature = QgsFeature(fields)
-            feature.setAttributes([int(patches.ids[a]), int(patches.ids[b]), float(d),
-                                   float(p)])
+            feature.setAttributes([int(a), int(b), float(d), float(p)])
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         return sink_id

@@ -208,15 +208,11 @@ class Mspa(EspAlgorithm):
         return dx * dy * factor * factor / 1e6
 
     def _guidos(self, grid: Grid, classes: List[float]) -> np.ndarray:
+        """GuidosToolbox's coding: from the classes, or the raster itself with NoData as 0
+        (missing)."""
         if classes:
             return foreground_from_classes(grid.values, grid.mask, classes)
-        values = grid.values
-        if np.issubdtype(values.dtype, np.floating):
-            values = np.where(grid.mask, 0, values)
-        else:
-            values = values.copy()
-            values[grid.mask] = 0
-        return values
+        return grid.filled(0)
 
     # -- run ---------------------------------------------------------------------------------
 

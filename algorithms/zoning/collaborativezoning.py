@@ -2,16 +2,12 @@
 connectivity matrix, collaboration zones and restoration burden / benefit account."""
 
 import math
-from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 import numpy as np
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
     QgsFeature,
     QgsFields,
-    QgsGeometry,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -24,27 +20,25 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
 )
 
-from ...espcore.circuits.graph import conductances
 from ...espcore.corridors.costdistance import square_cell
 from ...espcore.grid import Grid
 from ...espcore.progress import check_cancelled
-from ...espcore.zoning.collaboration import (
-    Account,
-    adjusted_rand_index,
-    communities,
-    cross_tabulate,
-    line_lengths_by_unit,
-    link_barrier_scores,
-    majority_units,
-    partition_modularity,
-    restoration_account,
-    shared_matrix,
-    source_beneficiaries,
-    typical_communities,
-    unit_matrix,
-    unit_resistances,
+from ...espcore.zoning.collaboration import Account, cross_tabulate, line_lengths_by_unit
+from ...espcore.zoning.ledger import (
+    barrier_account,
+    cross_boundary_links,
+    element_shares,
+    link_end_units,
+    outside_amounts,
+    unit_ledger,
 )
-from ...espcore.zoning.zones import BARRIER, PINCH_POINT, ZONES
+from ...espcore.zoning.unitgraph import (
+    CollaborationZones,
+    UnitMatrix,
+    collaboration_zones,
+    link_matrix,
+    resistance_matrix,
+)
 from ..base import EspAlgorithm, FeedbackProgress
 from ..connectivity.barriers import add_radius_parameters, link_distances, read_radii
 from ..io.links import (
@@ -52,38 +46,34 @@ from ..io.links import (
     LinkTable,
     active_rows,
     add_links_parameter,
+    link_lines,
+    link_values,
     nullable,
-    number_or_nan,
     read_links,
 )
-from ..io.patches import rasterize_ids
-from ..io.raster import check_aligned, read_grid
-from ..io.sources import RESISTANCE, add_resistance_parameter, add_source_parameters, read_sources
+from ..io.sources import add_resistance_parameter, add_source_parameters, read_sources
 from ..io.units import Topology, Units, group_labels, read_units, topology, unit_raster
 from ..io.vector_styles import Category
-from ..io.zones import COMMUNITY_COLOURS, add_all, km2_factor, open_sink, style_sink
+from ..io.zones import (
+    COMMUNITY_COLOURS,
+    add_all,
+    km2_factor,
+    open_sink,
+    read_key_areas,
+    read_zone_codes,
+    style_sink,
+    unique_field_names,
+    write_table,
+)
 from ..qgis_compat import (
     FieldDataType,
     NumberType,
     SourceType,
-    WkbType,
-    double_field,
     new_field,
-    string_field,
 )
 
 #: MATRIX_MODE choices.
 COUNT, FIELD_SUM, RESISTANCE_MODE = 0, 1, 2
-
-
-@dataclass
-class Ledger:
-    """Per-unit columns (index 0 = outside every unit), in the order they are written."""
-
-    columns: Dict[str, np.ndarray] = field(default_factory=dict)
-
-    def add(self, name: str, values: np.ndarray) -> None:
-        self.columns[name] = np.asarray(values, dtype=np.float64)
 
 
 class CollaborativeZoning(EspAlgorithm):
@@ -236,7 +226,6 @@ class CollaborativeZoning(EspAlgorithm):
 
     def compute(self, parameters: Dict[str, Any], context: QgsProcessingContext,
                 feedback: QgsProcessingFeedback) -> Dict[str, Any]:
-        tr = self.tr
         progress = FeedbackProgress(feedback)
         grid, labels = read_sources(self, parameters, context, feedback)
         to_km2 = km2_factor(grid.crs or "")
@@ -249,72 +238,58 @@ class CollaborativeZoning(EspAlgorithm):
         outputs[self.GAP_KM2] = checked.gap_area * to_km2
         self._report_topology(checked, units, to_km2, feedback)
         cells = unit_raster(units, grid)
-        feedback.setProgress(5)
-
         table = read_links(self, parameters, context)
         active = active_rows(table, labels)
+        end_sources = table.end_sources(active)
+        lines = link_lines(self, parameters, context, table, active, grid.crs or "")
+        pinch_points, barriers = read_key_areas(self, parameters, self.KEY_AREAS, context,
+                                                grid)
+        zone_codes = read_zone_codes(self, parameters, self.ZONES, context)
+        feedback.setProgress(5)
+
         source_ids, sources = cross_tabulate(labels, cells, n_units=count, weights=cell_km2)
-        source_unit = dict(zip(source_ids.tolist(), majority_units(sources).tolist()))
-        ends = np.array([[source_unit[int(table.from_core[row])],
-                          source_unit[int(table.to_core[row])]] for row in active],
-                        dtype=np.int64).reshape(-1, 2)
-        lines = self._lines(table, active, parameters, context, grid)
+        ends = link_end_units(end_sources, source_ids, sources)
         assert grid.geotransform is not None  # rasters read from files always have one
         lengths = line_lengths_by_unit(lines, cells, geotransform=grid.geotransform,
                                        n_units=count) * math.sqrt(to_km2)
         check_cancelled(progress)
         feedback.setProgress(15)
 
-        matrix, graph = self._matrix(parameters, context, feedback, grid, labels, cells,
-                                     table, active, ends, lengths, count)
+        matrix = self._matrix(parameters, context, feedback, grid, labels, cells, table,
+                              active, ends, lengths, count)
         check_cancelled(progress)
         feedback.setProgress(40)
-        resolution = self.parameterAsDouble(parameters, self.RESOLUTION, context)
-        zones = communities(graph, resolution=resolution,
-                            seed=self.parameterAsInt(parameters, self.SEED, context))
-        # A unit sharing no link with another has no collaboration zone (NULL), rather
-        # than a zone of its own.
-        off_diagonal = graph - np.diag(np.diag(graph))
-        linked = off_diagonal.sum(axis=1) > 0
-        community = np.where(linked, zones.labels, 0)
         groups = group_labels(units)
-        outputs[self.COMMUNITY_COUNT] = int(np.unique(community[linked]).size)
+        zones = collaboration_zones(
+            matrix.weights, groups=groups,
+            resolution=self.parameterAsDouble(parameters, self.RESOLUTION, context),
+            seed=self.parameterAsInt(parameters, self.SEED, context))
+        outputs[self.COMMUNITY_COUNT] = zones.count
         outputs[self.MODULARITY] = zones.modularity
         if groups is not None:
-            outputs[self.GROUP_MODULARITY] = partition_modularity(graph, groups,
-                                                                  resolution=resolution)
-            compared = linked & (groups > 0)
-            outputs[self.ADJUSTED_RAND] = adjusted_rand_index(community[compared],
-                                                              groups[compared]) \
-                if compared.any() else math.nan
-            feedback.pushInfo(tr(
+            outputs[self.GROUP_MODULARITY] = zones.group_modularity
+            outputs[self.ADJUSTED_RAND] = zones.adjusted_rand
+            feedback.pushInfo(self.tr(
                 "{k} collaboration zones, modularity {q:.3f}; the existing grouping has "
                 "modularity {g:.3f}; adjusted Rand index {ari:.3f}.").format(
-                    k=outputs[self.COMMUNITY_COUNT], q=zones.modularity,
-                    g=outputs[self.GROUP_MODULARITY], ari=outputs[self.ADJUSTED_RAND]))
-
-        ledger = Ledger()
-        self._ledger_sources(ledger, units, sources, to_km2)
-        self._ledger_corridors(ledger, lengths, ends, count)
-        barriers = self._ledger_key_areas(ledger, parameters, context, grid, cells, count,
-                                          cell_km2)
-        self._ledger_zones(ledger, parameters, context, cells, count, cell_km2)
+                    k=zones.count, q=zones.modularity, g=zones.group_modularity,
+                    ari=zones.adjusted_rand))
         feedback.setProgress(50)
+
         account = self._account(parameters, context, feedback, grid, labels, cells, count,
-                                cell_km2, table, active, barriers, source_ids, sources)
-        if account is not None:
-            ledger.add("burden_km2", account.burden)
-            ledger.add("benefit_km2", account.benefit)
-            ledger.add("net_km2", account.net)
+                                cell_km2, table, end_sources, barriers, source_ids, sources)
+        ledger = unit_ledger(units.areas() * to_km2, cells, cell_area=cell_km2,
+                             sources=sources, lengths=lengths, end_units=ends,
+                             pinch_points=pinch_points, barriers=barriers, zones=zone_codes,
+                             account=account)
         check_cancelled(progress)
         feedback.setProgress(90)
 
         # Every number is known: the outputs are written now, none half.
-        outputs[self.OUTPUT] = self._write_ledger(parameters, context, units, ledger,
-                                                  community, groups)
+        outputs[self.OUTPUT] = self._write_ledger(parameters, context, units, ledger, zones)
         outputs[self.CROSS_LINKS], outputs[self.CROSS_LINK_COUNT] = self._write_cross_links(
-            parameters, context, units, table, active, ends, lengths, grid)
-        outputs[self.MATRIX] = self._write_matrix(parameters, context, units, matrix)
+            parameters, context, units, table, active, ends, lengths)
+        outputs[self.MATRIX] = self._write_matrix(parameters, context, units, matrix.values)
         outputs[self.SHARES] = self._write_shares(parameters, context, units, source_ids,
                                                   sources, table, active, lengths)
         outputs[self.ACCOUNT] = self._write_account(parameters, context, units, account)
@@ -322,7 +297,7 @@ class CollaborativeZoning(EspAlgorithm):
         feedback.setProgress(100)
         return outputs
 
-    # ------------------------------------------------------------------ inputs ---------
+    # ------------------------------------------------------------------ steps ----------
 
     def _units(self, parameters: Dict[str, Any], context: QgsProcessingContext,
                grid: Grid) -> Units:
@@ -333,185 +308,64 @@ class CollaborativeZoning(EspAlgorithm):
         group_field = self.parameterAsString(parameters, self.GROUP_FIELD, context) or None
         return read_units(source, name_field, group_field, grid.crs or "", context)
 
-    def _lines(self, table: LinkTable, active: np.ndarray, parameters: Dict[str, Any],
-               context: QgsProcessingContext, grid: Grid) -> List[List[np.ndarray]]:
-        """Vertices of each active link's path in the grid's CRS, one array per part."""
-        source = self.parameterAsSource(parameters, LINKS, context)
-        transform = QgsCoordinateTransform(source.sourceCrs(),
-                                           QgsCoordinateReferenceSystem.fromWkt(grid.crs or ""),
-                                           context.transformContext())
-        lines = []
-        for row in active:
-            geometry = QgsGeometry(table.features[row].geometry())
-            parts: List[np.ndarray] = []
-            if not geometry.isNull() and not geometry.isEmpty():
-                geometry.transform(transform)
-                polylines = geometry.asMultiPolyline() if geometry.isMultipart() \
-                    else [geometry.asPolyline()]
-                parts = [np.array([(p.x(), p.y()) for p in line]) for line in polylines
-                         if len(line) > 1]
-            lines.append(parts)
-        return lines
-
     def _matrix(self, parameters: Dict[str, Any], context: QgsProcessingContext,
                 feedback: QgsProcessingFeedback, grid: Grid, labels: np.ndarray,
                 cells: np.ndarray, table: LinkTable, active: np.ndarray, ends: np.ndarray,
-                lengths: np.ndarray, count: int) -> Tuple[np.ndarray, np.ndarray]:
-        """The unit matrix as written, and the weights of the collaboration graph."""
+                lengths: np.ndarray, count: int) -> UnitMatrix:
+        """The unit matrix of the chosen mode, with the weights of the collaboration graph."""
         mode = self.parameterAsEnum(parameters, self.MATRIX_MODE, context)
         if mode == RESISTANCE_MODE:
-            valid = ~grid.mask & np.isfinite(grid.values)
-            g = conductances(np.where(valid, grid.values, 1.0), valid, is_resistance=True)
-            focal = np.where((labels > 0) & valid, cells, 0)
-            resistance = unit_resistances(g, focal, n_units=count,
-                                          progress=FeedbackProgress(feedback, 15, 40))
-            resistance *= square_cell(grid.cell_size)
-            with np.errstate(divide="ignore"):
-                graph = np.where(np.isfinite(resistance) & (resistance > 0),
-                                 1.0 / resistance, 0.0)
-            return resistance, graph
-        weights = np.ones(len(active))
+            return resistance_matrix(grid, labels, cells, n_units=count,
+                                     progress=FeedbackProgress(feedback, 15, 40))
+        name, weights = "", None
         if mode == FIELD_SUM:
             name = self.parameterAsString(parameters, self.LINK_WEIGHT_FIELD, context)
             if not name:
                 raise QgsProcessingException(self.tr(
                     "Choose the link weight field for the matrix mode 'Sum of a link "
                     "field'."))
-            weights = np.array([number_or_nan(table.features[row][name]) for row in active])
-            missing = ~np.isfinite(weights)
-            if missing.any():
-                feedback.pushWarning(self.tr(
-                    "{n} links have no value in '{field}' and count as 0.").format(
-                        n=int(missing.sum()), field=name))
-                weights[missing] = 0.0
-        if self.parameterAsEnum(parameters, self.LINK_UNITS, context) == 0:
-            matrix, left_out = unit_matrix(ends, weights, n_units=count)
-        else:
-            members = lengths > 0
-            members[np.arange(len(ends))[:, None], ends] = True
-            matrix, left_out = shared_matrix(members, weights, n_units=count)
-        if left_out:
+            weights = link_values(table, active, name)
+        crossed = lengths if self.parameterAsEnum(parameters, self.LINK_UNITS, context) else None
+        matrix = link_matrix(ends, n_units=count, weights=weights, crossed=crossed)
+        if matrix.unweighted:
+            feedback.pushWarning(self.tr(
+                "{n} links have no value in '{field}' and count as 0.").format(
+                    n=matrix.unweighted, field=name))
+        if matrix.left_out:
             feedback.pushWarning(self.tr(
                 "{n} links lie (or have a source) outside every unit and are left out of the "
-                "matrix.").format(n=left_out))
-        return matrix, matrix
-
-    # ------------------------------------------------------------------ ledger ---------
-
-    def _ledger_sources(self, ledger: Ledger, units: Units, sources: np.ndarray,
-                        to_km2: float) -> None:
-        area = np.array([0.0] + [g.area() * to_km2 for g in units.geometries])
-        ledger.add("area_km2", area)
-        ledger.add("src_n", (sources > 0).sum(axis=0))
-        ledger.add("src_km2", sources.sum(axis=0))
-        with np.errstate(divide="ignore", invalid="ignore"):
-            ledger.add("src_pct", np.where(area > 0, 100.0 * sources.sum(axis=0) / area, 0.0))
-        cross = (sources > 0).sum(axis=1) > 1
-        ledger.add("xsrc_n", (sources[cross] > 0).sum(axis=0))
-        ledger.add("xsrc_km2", sources[cross].sum(axis=0))
-
-    def _ledger_corridors(self, ledger: Ledger, lengths: np.ndarray, ends: np.ndarray,
-                          count: int) -> None:
-        ledger.add("cor_n", (lengths > 0).sum(axis=0))
-        ledger.add("cor_km", lengths.sum(axis=0))
-        cross = (lengths > 0).sum(axis=1) > 1
-        ledger.add("xcor_n", (lengths[cross] > 0).sum(axis=0))
-        ledger.add("xcor_km", lengths[cross].sum(axis=0))
-        links = np.zeros(count + 1)
-        for a, b in ends[ends[:, 0] != ends[:, 1]]:
-            links[a] += 1
-            links[b] += 1
-        ledger.add("xlink_n", links)
-
-    def _ledger_key_areas(self, ledger: Ledger, parameters: Dict[str, Any],
-                          context: QgsProcessingContext, grid: Grid, cells: np.ndarray,
-                          count: int, cell_km2: float) -> Optional[np.ndarray]:
-        """Pinch points and barriers per unit; returns the barrier patch raster (ids
-        1..B), or None without barrier key areas."""
-        burnt: Dict[int, List[Tuple[int, bytes]]] = {PINCH_POINT: [], BARRIER: []}
-        source = self.parameterAsSource(parameters, self.KEY_AREAS, context)
-        if source is not None:
-            if "kind_id" not in source.fields().names():
-                raise QgsProcessingException(self.tr(
-                    "The key areas layer has no kind_id field; give the key areas written "
-                    "by 'Restoration zoning'."))
-            transform = QgsCoordinateTransform(source.sourceCrs(),
-                                               QgsCoordinateReferenceSystem.fromWkt(
-                                                   grid.crs or ""),
-                                               context.transformContext())
-            for feature in source.getFeatures():
-                kind = number_or_nan(feature["kind_id"])
-                if kind in burnt and not feature.geometry().isNull():
-                    geometry = QgsGeometry(feature.geometry())
-                    geometry.transform(transform)
-                    burnt[int(kind)].append((len(burnt[int(kind)]) + 1,
-                                             bytes(geometry.asWkb())))
-        patches_of: Dict[int, Optional[np.ndarray]] = {}
-        for kind, prefix in ((PINCH_POINT, "pinch"), (BARRIER, "bar")):
-            if burnt[kind]:
-                ids = rasterize_ids(burnt[kind], grid)
-                _, table = cross_tabulate(ids, cells, n_units=count, weights=cell_km2)
-                patches_of[kind] = ids
-            else:
-                table = np.zeros((0, count + 1))
-                patches_of[kind] = None
-            counted = np.bincount(majority_units(table), minlength=count + 1) \
-                if table.size else np.zeros(count + 1)
-            ledger.add(prefix + "_n", counted)
-            ledger.add(prefix + "_km2", table.sum(axis=0))
-        return patches_of[BARRIER]
-
-    def _ledger_zones(self, ledger: Ledger, parameters: Dict[str, Any],
-                      context: QgsProcessingContext, cells: np.ndarray, count: int,
-                      cell_km2: float) -> None:
-        layer = self.parameterAsRasterLayer(parameters, self.ZONES, context)
-        if layer is None:
-            return
-        resistance = self.parameterAsRasterLayer(parameters, RESISTANCE, context)
-        check_aligned({self.tr("Resistance raster"): resistance,
-                       self.tr("Restoration zones"): layer})
-        zones = read_grid(layer, role=self.tr("Restoration zones"),
-                          crs=resistance.crs().toWkt())
-        codes = np.where(zones.mask, 0, zones.values).astype(np.int64)
-        ids, table = cross_tabulate(codes, cells, n_units=count, weights=cell_km2)
-        for code in ZONES:
-            row = np.flatnonzero(ids == code)
-            ledger.add("z{0}_km2".format(code),
-                       table[row[0]] if row.size else np.zeros(count + 1))
+                "matrix.").format(n=matrix.left_out))
+        return matrix
 
     def _account(self, parameters: Dict[str, Any], context: QgsProcessingContext,
                  feedback: QgsProcessingFeedback, grid: Grid, labels: np.ndarray,
                  cells: np.ndarray, count: int, cell_km2: float, table: LinkTable,
-                 active: np.ndarray, barriers: Optional[np.ndarray], source_ids: np.ndarray,
-                 sources: np.ndarray) -> Optional[Account]:
+                 end_sources: np.ndarray, barriers: Optional[np.ndarray],
+                 source_ids: np.ndarray, sources: np.ndarray) -> Optional[Account]:
+        """The restoration account of the barrier key areas; None without them."""
         if barriers is None:
             return None
         cell = square_cell(grid.cell_size)
         radii = read_radii(self, parameters, context, cell)
         links = link_distances(table, grid, labels, feedback, 50, 70)
-        barrier_ids, scores = link_barrier_scores(
-            links, barriers, radii=radii, cell_size=cell, source_mask=labels > 0,
-            progress=FeedbackProgress(feedback, 70, 88))
-        del links
-        ids, burden = cross_tabulate(barriers, cells, n_units=count, weights=cell_km2)
-        order = np.searchsorted(barrier_ids, ids)
-        ends = np.array([[table.from_core[row], table.to_core[row]] for row in active],
-                        dtype=np.int64)
-        beneficiaries = source_beneficiaries(ends, source_ids, sources)
-        return restoration_account(burden, scores[order], beneficiaries)
+        return barrier_account(links, barriers, cells, n_units=count, cell_area=cell_km2,
+                               radii=radii, cell_size=cell, end_sources=end_sources,
+                               source_ids=source_ids, source_table=sources,
+                               source_mask=labels > 0,
+                               progress=FeedbackProgress(feedback, 70, 88))
 
     # ------------------------------------------------------------------ outputs --------
 
     def _write_ledger(self, parameters: Dict[str, Any], context: QgsProcessingContext,
-                      units: Units, ledger: Ledger, community: np.ndarray,
-                      groups: Optional[np.ndarray]) -> str:
+                      units: Units, ledger: Dict[str, np.ndarray],
+                      zones: CollaborationZones) -> str:
         source = self.parameterAsSource(parameters, self.UNITS, context)
         fields = QgsFields(source.fields())
-        names = list(ledger.columns)
+        names = list(ledger)
         integer = {name for name in names if name.endswith("_n")}
         extra = [(name, "int" if name in integer else "double")
                  for name in names] + [("community", "int")]
-        if groups is not None:
+        if zones.typical is not None:
             extra.append(("grp_comm", "int"))
         for name, kind in extra:
             if fields.indexFromName(name) >= 0:
@@ -519,32 +373,32 @@ class CollaborativeZoning(EspAlgorithm):
             fields.append(new_field(name, kind))
         sink, destination = open_sink(self, parameters, self.OUTPUT, context, fields,
                                        source.wkbType(), source.sourceCrs())
-        typical = typical_communities(community, groups) if groups is not None else None
+        community = zones.community
         rows = []
         for index, feature in enumerate(units.features):
             out = QgsFeature(fields)
             out.setGeometry(feature.geometry())
             values = dict(zip(feature.fields().names(), feature.attributes()))
             for name in names:
-                value = float(ledger.columns[name][index + 1])
+                value = float(ledger[name][index + 1])
                 values[name] = int(round(value)) if name in integer else value
             values["community"] = int(community[index]) if community[index] > 0 else None
-            if typical is not None:
-                values["grp_comm"] = typical[index]
+            if zones.typical is not None:
+                values["grp_comm"] = zones.typical[index]
             out.setAttributes([values.get(name) for name in fields.names()])
             rows.append(out)
         add_all(sink, rows)
-        zones = int(community.max()) if community.size else 0
-        categories: List[Category] = [(k, COMMUNITY_COLOURS[(k - 1) % len(COMMUNITY_COLOURS)],
-                       self.tr("Collaboration zone {k}").format(k=k)) for k in range(1, zones + 1)]
+        highest = int(community.max()) if community.size else 0
+        categories: List[Category] = [
+            (k, COMMUNITY_COLOURS[(k - 1) % len(COMMUNITY_COLOURS)],
+             self.tr("Collaboration zone {k}").format(k=k)) for k in range(1, highest + 1)]
         categories.append((None, "#ffffff", self.tr("No shared corridor")))
         style_sink(context, destination, "community", categories, "esp_collaboration")
         return destination
 
     def _write_cross_links(self, parameters: Dict[str, Any], context: QgsProcessingContext,
                            units: Units, table: LinkTable, active: np.ndarray,
-                           ends: np.ndarray, lengths: np.ndarray,
-                           grid: Grid) -> Tuple[str, int]:
+                           ends: np.ndarray, lengths: np.ndarray) -> Tuple[str, int]:
         source = self.parameterAsSource(parameters, LINKS, context)
         fields = QgsFields()
         for name, kind in (("Link_ID", "int"), ("From_Core", "int"),
@@ -554,84 +408,52 @@ class CollaborativeZoning(EspAlgorithm):
             fields.append(new_field(name, kind))
         sink, destination = open_sink(self, parameters, self.CROSS_LINKS, context, fields,
                                        source.wkbType(), source.sourceCrs())
+        positions, length_km = cross_boundary_links(ends, lengths)
         rows = []
-        for position, row in enumerate(active):
-            a, b = ends[position]
-            if a == b:
-                continue
+        for position, km in zip(positions, length_km):
+            row, (a, b) = active[position], ends[position]
             out = QgsFeature(fields)
             out.setGeometry(table.features[row].geometry())
             out.setAttributes([int(table.link_id[row]), int(table.from_core[row]),
                                int(table.to_core[row]), units.name(int(a)),
-                               units.name(int(b)), nullable(table.cw_dist[row]),
-                               float(lengths[position].sum())])
+                               units.name(int(b)), nullable(table.cw_dist[row]), float(km)])
             rows.append(out)
         add_all(sink, rows)
         return destination, len(rows)
 
     def _write_matrix(self, parameters: Dict[str, Any], context: QgsProcessingContext,
                       units: Units, matrix: np.ndarray) -> str:
-        fields = QgsFields()
-        fields.append(string_field("unit"))
-        columns = _unique_names(units.names)
-        for name in columns:
-            fields.append(double_field(name))
-        sink, destination = open_sink(self, parameters, self.MATRIX, context, fields,
-                                       WkbType.NoGeometry, QgsCoordinateReferenceSystem())
-        rows = []
-        for index, name in enumerate(units.names):
-            out = QgsFeature(fields)
-            out.setAttributes([name] + [nullable(v) for v in matrix[index]])
-            rows.append(out)
-        add_all(sink, rows)
-        return destination
+        columns = [("unit", "string")] + [(name, "double")
+                                          for name in unique_field_names(units.names)]
+        rows = ([name] + [nullable(value) for value in values]
+                for name, values in zip(units.names, matrix))
+        return write_table(self, parameters, self.MATRIX, context, columns, rows)
 
     def _write_shares(self, parameters: Dict[str, Any], context: QgsProcessingContext,
                       units: Units, source_ids: np.ndarray, sources: np.ndarray,
                       table: LinkTable, active: np.ndarray, lengths: np.ndarray) -> str:
-        tr = self.tr
-        fields = QgsFields()
-        for name, kind in (("element", "string"), ("element_id", "int"),
-                           ("unit", "string"), ("amount", "double"),
-                           ("unit_of", "string"), ("share_pct", "double"),
-                           ("cross", "int")):
-            fields.append(new_field(name, kind))
-        sink, destination = open_sink(self, parameters, self.SHARES, context, fields,
-                                       WkbType.NoGeometry, QgsCoordinateReferenceSystem())
+        columns = (("element", "string"), ("element_id", "int"), ("unit", "string"),
+                   ("amount", "double"), ("unit_of", "string"), ("share_pct", "double"),
+                   ("cross", "int"))
         rows = []
-        groups: Sequence[Tuple[str, str, np.ndarray, np.ndarray]] = (
-            (tr("Source"), "km²", source_ids, sources),
-            (tr("Corridor"), "km", table.link_id[active], lengths))
-        for element, unit_of, ids, amounts in groups:
-            for element_id, row in zip(ids, amounts):
-                total = float(row.sum())
-                cross = int((row > 0).sum() > 1)
-                for unit in np.flatnonzero(row > 0):
-                    out = QgsFeature(fields)
-                    out.setAttributes([element, int(element_id), units.name(int(unit)),
-                                       float(row[unit]), unit_of,
-                                       100.0 * float(row[unit]) / total, cross])
-                    rows.append(out)
-        add_all(sink, rows)
-        return destination
+        for element, unit_of, ids, amounts in (
+                (self.tr("Source"), "km²", source_ids, sources),
+                (self.tr("Corridor"), "km", table.link_id[active], lengths)):
+            shares = element_shares(ids, amounts)
+            rows += [[element, int(element_id), units.name(int(unit)), float(amount), unit_of,
+                      float(share), int(cross)]
+                     for element_id, unit, amount, share, cross in zip(
+                         shares.element, shares.unit, shares.amount, shares.share_pct,
+                         shares.cross)]
+        return write_table(self, parameters, self.SHARES, context, columns, rows)
 
     def _write_account(self, parameters: Dict[str, Any], context: QgsProcessingContext,
                        units: Units, account: Optional[Account]) -> str:
-        fields = QgsFields()
-        for name, kind in (("restorer", "string"), ("beneficiary", "string"),
-                           ("area_km2", "double")):
-            fields.append(new_field(name, kind))
-        sink, destination = open_sink(self, parameters, self.ACCOUNT, context, fields,
-                                       WkbType.NoGeometry, QgsCoordinateReferenceSystem())
-        rows = []
-        if account is not None:
-            for r, e in zip(*np.nonzero(account.flows > 0)):
-                out = QgsFeature(fields)
-                out.setAttributes([units.name(int(r)), units.name(int(e)),
-                                   float(account.flows[r, e])])
-                rows.append(out)
-        add_all(sink, rows)
-        return destination
+        columns = (("restorer", "string"), ("beneficiary", "string"), ("area_km2", "double"))
+        flows = np.zeros((0, 0)) if account is None else account.flows
+        rows = ([units.name(int(r)), units.name(int(e)), float(flows[r, e])]
+                for r, e in zip(*np.nonzero(flows > 0)))
+        return write_table(self, parameters, self.ACCOUNT, context, columns, rows)
 
     # ------------------------------------------------------------------ reports --------
 
@@ -652,26 +474,12 @@ class CollaborativeZoning(EspAlgorithm):
                 "counted as outside every unit.").format(n=checked.gaps,
                                                         area=checked.gap_area * to_km2))
 
-    def _report_outside(self, ledger: Ledger, feedback: QgsProcessingFeedback) -> None:
-        outside = {name: values[0] for name, values in ledger.columns.items()
-                   if name in ("src_km2", "cor_km", "bar_km2", "pinch_km2") and values[0] > 0}
+    def _report_outside(self, ledger: Dict[str, np.ndarray],
+                        feedback: QgsProcessingFeedback) -> None:
+        outside = outside_amounts(ledger)
         if outside:
             feedback.pushWarning(self.tr(
                 "Outside every unit: {items}. Check that the units cover the study "
                 "area.").format(items=", ".join("{0} {1:.4g}".format(k, v)
                                                 for k, v in outside.items())))
 
-
-def _unique_names(names: Sequence[str]) -> List[str]:
-    """Column names for the matrix: the unit names, made unique with a suffix, ignoring
-    case (GeoPackage does) and avoiding the row-label field and OGR's fid."""
-    taken = {"unit", "fid"}
-    out = []
-    for name in names:
-        candidate, number = name, 1
-        while candidate.lower() in taken:
-            number += 1
-            candidate = "{0}_{1}".format(name, number)
-        taken.add(candidate.lower())
-        out.append(candidate)
-    return out

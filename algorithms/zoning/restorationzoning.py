@@ -2,7 +2,7 @@
 
 import math
 from dataclasses import dataclass
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, NamedTuple, Optional, Tuple
 
 import numpy as np
 from qgis.core import (
@@ -25,6 +25,7 @@ from qgis.core import (
 
 from ...espcore.grid import Grid
 from ...espcore.progress import check_cancelled
+from ...espcore.zoning.keyareas import key_area_groups, key_corridors, key_patches, kind_counts
 from ...espcore.zoning.zones import (
     BARRIER,
     BREAKPOINT,
@@ -32,13 +33,12 @@ from ...espcore.zoning.zones import (
     DEGRADED_CORRIDOR,
     DEGRADED_SOURCE,
     PINCH_POINT,
-    buffer_cells,
-    grade_levels,
-    key_cells,
-    patch_values,
-    patches,
+    ZoneTally,
+    ZoningElements,
     restoration_zones,
+    zone_parts,
     zone_tally,
+    zoning_elements,
 )
 from ..base import EspAlgorithm, FeedbackProgress, StyleOnLoad, translate
 from ..connectivity.barriers import optional_number
@@ -60,6 +60,16 @@ from ..io.zones import (
 from ..qgis_compat import NumberType, SourceType, WkbType, new_field
 
 
+class Link(NamedTuple):
+    """An active link as read: its id, its path in the grid's CRS, CW_Dist and the length of
+    the path in map units (LCP_Length, else the length of the geometry)."""
+
+    link_id: int
+    geometry: QgsGeometry
+    cost: float
+    length: float
+
+
 @dataclass
 class KeyArea:
     """One key area before it is written: its kind, geometry, score and measures."""
@@ -73,21 +83,6 @@ class KeyArea:
     length_km: Optional[float] = None
     link_id: Optional[int] = None
     level: int = 0
-
-
-@dataclass
-class Masks:
-    """The element masks on the grid, each boolean (None = not given)."""
-
-    valid: np.ndarray
-    sources: np.ndarray
-    corridors: np.ndarray
-    paths: np.ndarray
-    pinch: Optional[np.ndarray] = None
-    barriers: Optional[np.ndarray] = None
-    breakpoints: Optional[np.ndarray] = None
-    degraded: Optional[np.ndarray] = None
-    stepping_stones: Optional[np.ndarray] = None
 
 
 class RestorationZoning(EspAlgorithm):
@@ -268,17 +263,18 @@ class RestorationZoning(EspAlgorithm):
                 "Give the corridor raster, the corridor links (with at least one active "
                 "link), or both."))
         feedback.setProgress(15)
-        masks = self._masks(parameters, context, feedback, grid, labels, rasters, links)
+        elements = self._elements(parameters, context, feedback, grid, labels, rasters, links)
         check_cancelled(progress)
-        zones = restoration_zones(masks.valid, sources=masks.sources,
-                                  corridors=masks.corridors, pinch=masks.pinch,
-                                  barriers=masks.barriers, breakpoints=masks.breakpoints,
-                                  degraded=masks.degraded,
-                                  stepping_stones=masks.stepping_stones)
+        zones = restoration_zones(elements.valid, sources=elements.sources,
+                                  corridors=elements.corridors, pinch=elements.pinch,
+                                  barriers=elements.barriers,
+                                  breakpoints=elements.breakpoints,
+                                  degraded=elements.degraded,
+                                  stepping_stones=elements.stepping_stones)
         feedback.setProgress(40)
         factor = km2_factor(grid.crs or "")
         cell_km2 = abs(grid.cell_size[0] * grid.cell_size[1]) * factor
-        keys = self._key_areas(grid, masks, rasters, links, parameters, context, cell_km2)
+        keys = self._key_areas(grid, elements, rasters, links, parameters, context, cell_km2)
         check_cancelled(progress)
         feedback.setProgress(70)
         # Last chance to stop: from here every output is written, none half.
@@ -286,15 +282,16 @@ class RestorationZoning(EspAlgorithm):
                    description=self.tr("Restoration zone"))
         raster_style = zone_raster_style(output)
         StyleOnLoad.attach(context, output, raster_style)
+        tally = zone_tally(zones, cell_km2)
         results: Dict[str, Any] = {self.OUTPUT: output}
-        results[self.ZONE_POLYGONS] = self._write_zones(zones, grid, cell_km2, parameters,
+        results[self.ZONE_POLYGONS] = self._write_zones(zones, tally, grid, parameters,
                                                         context, [raster_style])
         feedback.setProgress(85)
         results[self.KEY_AREAS] = self._write_keys(keys, grid, parameters, context,
                                                    [raster_style])
-        results[self.STATISTICS] = self._write_statistics(zones, grid, cell_km2, keys,
-                                                          parameters, context)
-        self._report(zones, cell_km2, keys, feedback)
+        results[self.STATISTICS] = self._write_statistics(zones, tally, keys, parameters,
+                                                          context)
+        self._report(tally, keys, feedback)
         feedback.setProgress(100)
         return results
 
@@ -317,8 +314,8 @@ class RestorationZoning(EspAlgorithm):
                 for key, layer in layers.items()}
 
     def _links(self, parameters: Dict[str, Any], context: QgsProcessingContext,
-               grid: Grid) -> List[Tuple[int, QgsGeometry, float]]:
-        """(Link_ID, path in the grid's CRS, cost per map unit) of every active link."""
+               grid: Grid) -> List[Link]:
+        """Every active link, its path in the grid's CRS."""
         source = self.parameterAsSource(parameters, self.LINKS, context)
         if source is None:
             return []
@@ -339,80 +336,64 @@ class RestorationZoning(EspAlgorithm):
             length = number_or_nan(feature["LCP_Length"]) if "LCP_Length" in names else math.nan
             if not length > 0:
                 length = geometry.length()
-            links.append((int(link_id) if math.isfinite(link_id) else number, geometry,
-                          cost / length if length > 0 else math.nan))
+            links.append(Link(int(link_id) if math.isfinite(link_id) else number, geometry,
+                              cost, length))
         return links
 
-    def _masks(self, parameters: Dict[str, Any], context: QgsProcessingContext,
-               feedback: QgsProcessingFeedback, grid: Grid, labels: np.ndarray,
-               rasters: Dict[str, Optional[Grid]],
-               links: List[Tuple[int, QgsGeometry, float]]) -> Masks:
+    def _elements(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                  feedback: QgsProcessingFeedback, grid: Grid, labels: np.ndarray,
+                  rasters: Dict[str, Optional[Grid]], links: List[Link]) -> ZoningElements:
         tr = self.tr
-        valid = ~grid.mask & np.isfinite(grid.values)
-        sources = labels > 0
-        cell = min(abs(grid.cell_size[0]), abs(grid.cell_size[1]))
-        corridors = np.zeros(grid.shape, dtype=bool)
-        paths = np.zeros(grid.shape, dtype=bool)
-        nlcc = rasters[self.CORRIDORS]
-        if nlcc is not None:
-            width = optional_number(self, parameters, self.CORRIDOR_WIDTH, context)
-            has_value = ~nlcc.mask & np.isfinite(nlcc.values)
-            corridors |= has_value & ((nlcc.values <= width) if width is not None else True)
-            # Linkage pathways writes exactly 0 on the least-cost paths.
-            paths |= has_value & (nlcc.values == 0)
+        link_cells = None
         if links:
-            burnt = rasterize_ids([(number, bytes(geometry.asWkb()))
-                                   for number, (_, geometry, _) in enumerate(links, start=1)],
-                                  grid) > 0
-            paths = burnt if nlcc is None else paths | burnt
-            corridors |= buffer_cells(burnt, self.parameterAsDouble(parameters, self.BUFFER,
-                                                                    context), cell)
-        corridors &= valid & ~sources
-        paths &= valid & ~sources
-        masks = Masks(valid, sources & valid, corridors, paths)
-        classes = self.parameterAsInt(parameters, self.KEY_CLASSES, context)
-        for key, threshold_key, attribute, name in (
-                (self.PINCHPOINTS, self.PINCH_THRESHOLD, "pinch", tr("Pinch points")),
-                (self.BARRIERS, self.BARRIER_THRESHOLD, "barriers", tr("Barriers"))):
-            raster = rasters[key]
-            if raster is None:
-                continue
-            values = np.where(raster.mask, np.nan, raster.values.astype(np.float64))
-            found, limit = key_cells(values, within=valid,
-                                     threshold=optional_number(self, parameters, threshold_key,
-                                                              context), classes=classes)
-            setattr(masks, attribute, found)
-            _say_limit(feedback, name, found, limit, ">=")
-        quality = rasters[self.QUALITY]
-        if quality is not None:
-            low = self.parameterAsEnum(parameters, self.QUALITY_KIND, context) == 0
-            values = np.where(quality.mask, np.nan, quality.values.astype(np.float64))
-            found, limit = key_cells(values, within=(sources | corridors) & valid,
-                                     threshold=optional_number(self, parameters,
-                                                              self.QUALITY_THRESHOLD, context),
-                                     classes=classes, low=low)
-            masks.degraded = found
-            _say_limit(feedback, tr("Degraded land"), found, limit, "<=" if low else ">=")
+            link_cells = rasterize_ids([(number, bytes(link.geometry.asWkb()))
+                                        for number, link in enumerate(links, start=1)],
+                                       grid) > 0
         breaking = rasters[self.BREAK_LAYER]
-        if breaking is not None:
-            classes_text = self.parameterAsString(parameters, self.BREAK_CLASSES, context)
-            masks.breakpoints = paths & ~breaking.mask & np.isin(
-                breaking.values, self._break_classes(classes_text))
+        break_classes = self._break_classes(self.parameterAsString(
+            parameters, self.BREAK_CLASSES, context)) if breaking is not None else []
+        low = self.parameterAsEnum(parameters, self.QUALITY_KIND, context) == 0
+        elements = zoning_elements(
+            grid, sources=labels > 0, nlcc=rasters[self.CORRIDORS],
+            width=optional_number(self, parameters, self.CORRIDOR_WIDTH, context),
+            link_cells=link_cells,
+            buffer=self.parameterAsDouble(parameters, self.BUFFER, context),
+            pinch=rasters[self.PINCHPOINTS],
+            pinch_threshold=optional_number(self, parameters, self.PINCH_THRESHOLD, context),
+            barriers=rasters[self.BARRIERS],
+            barrier_threshold=optional_number(self, parameters, self.BARRIER_THRESHOLD,
+                                              context),
+            quality=rasters[self.QUALITY],
+            quality_threshold=optional_number(self, parameters, self.QUALITY_THRESHOLD,
+                                              context),
+            quality_low=low, land_cover=breaking, break_classes=break_classes,
+            stepping_stones=self._stepping_stones(parameters, context, grid),
+            classes=self.parameterAsInt(parameters, self.KEY_CLASSES, context))
+        for found, limit, name, sign in (
+                (elements.pinch, elements.pinch_limit, tr("Pinch points"), ">="),
+                (elements.barriers, elements.barrier_limit, tr("Barriers"), ">="),
+                (elements.degraded, elements.degraded_limit, tr("Degraded land"),
+                 "<=" if low else ">=")):
+            if found is not None:
+                _say_limit(feedback, name, found, limit, sign)
+        return elements
+
+    def _stepping_stones(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                         grid: Grid) -> Optional[np.ndarray]:
+        """The stepping-stone polygons burnt onto the grid; None without any."""
         stones = self.parameterAsSource(parameters, self.STEPPING_STONES, context)
-        if stones is not None:
-            transform = QgsCoordinateTransform(stones.sourceCrs(),
-                                               QgsCoordinateReferenceSystem.fromWkt(
-                                                   grid.crs or ""),
-                                               context.transformContext())
-            shapes = []
-            for feature in stones.getFeatures():
-                geometry = QgsGeometry(feature.geometry())
-                if not geometry.isNull():
-                    geometry.transform(transform)
-                    shapes.append((1, bytes(geometry.asWkb())))
-            masks.stepping_stones = (rasterize_ids(shapes, grid) > 0) & valid if shapes \
-                else None
-        return masks
+        if stones is None:
+            return None
+        transform = QgsCoordinateTransform(stones.sourceCrs(),
+                                           QgsCoordinateReferenceSystem.fromWkt(grid.crs or ""),
+                                           context.transformContext())
+        shapes = []
+        for feature in stones.getFeatures():
+            geometry = QgsGeometry(feature.geometry())
+            if not geometry.isNull():
+                geometry.transform(transform)
+                shapes.append((1, bytes(geometry.asWkb())))
+        return rasterize_ids(shapes, grid) > 0 if shapes else None
 
     def _break_classes(self, text: str) -> List[float]:
         try:
@@ -428,59 +409,48 @@ class RestorationZoning(EspAlgorithm):
 
     # ------------------------------------------------------------------ key areas ------
 
-    def _key_areas(self, grid: Grid, masks: Masks, rasters: Dict[str, Optional[Grid]],
-                   links: List[Tuple[int, QgsGeometry, float]],
-                   parameters: Dict[str, Any], context: QgsProcessingContext,
-                   cell_km2: float) -> List[KeyArea]:
+    def _kind_names(self) -> Dict[int, Tuple[str, str]]:
+        """(form, kind) of every key-area kind, translated."""
         tr = self.tr
         point, line, surface = tr("Point"), tr("Line"), tr("Surface")
-        cell_cost = np.where(masks.valid, grid.values, 0.0) * min(abs(grid.cell_size[0]),
-                                                                   abs(grid.cell_size[1]))
-        kinds: List[Tuple[str, int, str, Optional[np.ndarray], Optional[np.ndarray], str]] = [
-            (point, PINCH_POINT, tr("Pinch point"), masks.pinch,
-             _values(rasters[self.PINCHPOINTS]), "max"),
-            (point, BARRIER, tr("Barrier"), masks.barriers, _values(rasters[self.BARRIERS]),
-             "max"),
-            (point, BREAKPOINT, tr("Breakpoint"), masks.breakpoints, cell_cost, "sum"),
-        ]
-        if masks.degraded is not None:
-            kinds += [(surface, DEGRADED_SOURCE, tr("Degraded land in sources"),
-                       masks.degraded & masks.sources, None, "count"),
-                      (surface, DEGRADED_CORRIDOR, tr("Degraded land in corridors"),
-                       masks.degraded & masks.corridors & ~masks.sources, None, "count")]
+        return {PINCH_POINT: (point, tr("Pinch point")), BARRIER: (point, tr("Barrier")),
+                BREAKPOINT: (point, tr("Breakpoint")), CORRIDOR: (line, tr("Corridor")),
+                DEGRADED_SOURCE: (surface, tr("Degraded land in sources")),
+                DEGRADED_CORRIDOR: (surface, tr("Degraded land in corridors"))}
+
+    def _key_areas(self, grid: Grid, elements: ZoningElements,
+                   rasters: Dict[str, Optional[Grid]], links: List[Link],
+                   parameters: Dict[str, Any], context: QgsProcessingContext,
+                   cell_km2: float) -> List[KeyArea]:
+        names = self._kind_names()
         keys: List[KeyArea] = []
-        for form, kind_id, kind, mask, values, how in kinds:
-            if mask is None or not mask.any():
-                continue
-            labels, count = patches(mask)
-            scores = patch_values(labels, count, values, how)
-            cells = patch_values(labels, count, how="count")
-            if how == "count":
-                scores = scores * cell_km2
-            shapes = polygonize_ids(labels, grid)
-            group = [KeyArea(form, kind_id, kind, shapes[k + 1], float(scores[k]),
-                             float(cells[k] * cell_km2)) for k in range(count)]
-            _grade(group)
-            keys += group
+        for found in key_patches(elements, resistance=grid, cell_area=cell_km2,
+                                 pinch=rasters[self.PINCHPOINTS],
+                                 barriers=rasters[self.BARRIERS]):
+            shapes = polygonize_ids(found.labels, grid)
+            form, kind = names[found.kind]
+            keys += [KeyArea(form, found.kind, kind, shapes[k + 1], float(found.score[k]),
+                             float(found.area[k]), level=int(found.level[k]))
+                     for k in range(found.count)]
         if links:
             buffer = max(self.parameterAsDouble(parameters, self.BUFFER, context),
                          0.5 * min(abs(grid.cell_size[0]), abs(grid.cell_size[1])))
-            km = math.sqrt(km2_factor(grid.crs or ""))  # km per map unit
-            group = []
-            for link_id, geometry, cost in links:
-                if not math.isfinite(cost):
-                    continue
-                band = geometry.buffer(buffer, 8)
-                group.append(KeyArea(line, CORRIDOR, tr("Corridor"), band, cost,
-                                     band.area() * km2_factor(grid.crs or ""),
-                                     geometry.length() * km, link_id))
-            _grade(group)
-            keys += group
+            factor = km2_factor(grid.crs or "")
+            km = math.sqrt(factor)  # km per map unit
+            graded = key_corridors([link.cost for link in links],
+                                   [link.length for link in links])
+            form, kind = names[CORRIDOR]
+            for row, score, level in zip(graded.rows.tolist(), graded.score.tolist(),
+                                         graded.level.tolist()):
+                link = links[row]
+                band = link.geometry.buffer(buffer, 8)
+                keys.append(KeyArea(form, CORRIDOR, kind, band, score, band.area() * factor,
+                                    link.geometry.length() * km, link.link_id, level))
         return keys
 
     # ------------------------------------------------------------------ outputs --------
 
-    def _write_zones(self, zones: np.ndarray, grid: Grid, cell_km2: float,
+    def _write_zones(self, zones: np.ndarray, tally: ZoneTally, grid: Grid,
                      parameters: Dict[str, Any], context: QgsProcessingContext,
                      taken: List[str]) -> str:
         names = zone_names()
@@ -490,7 +460,6 @@ class RestorationZoning(EspAlgorithm):
             fields.append(new_field(name, kind))
         sink, destination = open_sink(self, parameters, self.ZONE_POLYGONS, context, fields,
                                       WkbType.MultiPolygon, _crs(grid))
-        tally = zone_tally(zones, cell_km2)
         shapes = polygonize_ids(zones.astype(np.int64), grid)
         rows = []
         for code, area, share in zip(tally.codes, tally.area, tally.share):
@@ -532,9 +501,8 @@ class RestorationZoning(EspAlgorithm):
                     for level, colour in LEVEL_COLOURS.items()], "esp_key_areas", taken)
         return destination
 
-    def _write_statistics(self, zones: np.ndarray, grid: Grid, cell_km2: float,
-                          keys: List[KeyArea], parameters: Dict[str, Any],
-                          context: QgsProcessingContext) -> str:
+    def _write_statistics(self, zones: np.ndarray, tally: ZoneTally, keys: List[KeyArea],
+                          parameters: Dict[str, Any], context: QgsProcessingContext) -> str:
         tr = self.tr
         fields = QgsFields()
         for name, kind in (("section", "string"), ("name", "string"),
@@ -545,22 +513,17 @@ class RestorationZoning(EspAlgorithm):
         sink, destination = open_sink(self, parameters, self.STATISTICS, context, fields,
                                       WkbType.NoGeometry, QgsCoordinateReferenceSystem())
         names = zone_names()
-        tally = zone_tally(zones, cell_km2)
-        rows: List[List[Any]] = []
-        for code, area, share in zip(tally.codes, tally.area, tally.share):
-            _, parts = patches(zones == code)
-            rows.append([tr("Zone"), names[code], None, parts, float(area), None,
-                         float(share)])
-        groups: Dict[Tuple[str, int], List[KeyArea]] = {}
-        order = {kind: number for number, kind in
-                 reversed(list(enumerate(key.kind for key in keys)))}
-        for key in sorted(keys, key=lambda k: (order[k.kind], k.level)):
-            groups.setdefault((key.kind, key.level), []).append(key)
-        for (kind, level), members in groups.items():
-            lengths = [k.length_km for k in members if k.length_km is not None]
-            rows.append([tr("Key area"), kind, level, len(members),
-                         sum(k.area_km2 for k in members),
-                         sum(lengths) if lengths else None, None])
+        rows: List[List[Any]] = [
+            [tr("Zone"), names[code], None, int(parts), float(area), None, float(share)]
+            for code, area, share, parts in zip(tally.codes, tally.area, tally.share,
+                                                zone_parts(zones))]
+        kinds = self._kind_names()
+        rows += [[tr("Key area"), kinds[group.kind][1], group.level, group.count, group.area,
+                  group.length, None]
+                 for group in key_area_groups(
+                     [key.kind_id for key in keys], [key.level for key in keys],
+                     [key.area_km2 for key in keys],
+                     [math.nan if key.length_km is None else key.length_km for key in keys])]
         features = []
         for row in rows:
             feature = QgsFeature(fields)
@@ -569,34 +532,20 @@ class RestorationZoning(EspAlgorithm):
         add_all(sink, features)
         return destination
 
-    def _report(self, zones: np.ndarray, cell_km2: float, keys: List[KeyArea],
+    def _report(self, tally: ZoneTally, keys: List[KeyArea],
                 feedback: QgsProcessingFeedback) -> None:
         names = zone_names()
-        tally = zone_tally(zones, cell_km2)
         for code, area, share in zip(tally.codes, tally.area, tally.share):
             feedback.pushInfo(self.tr("{zone}: {area:.2f} km² ({share:.1f} %)").format(
                 zone=names[code], area=area, share=share))
-        counts: Dict[str, int] = {}
-        for key in keys:
-            counts[key.kind] = counts.get(key.kind, 0) + 1
-        for kind, count in counts.items():
-            feedback.pushInfo(self.tr("Key areas, {kind}: {count}").format(kind=kind,
-                                                                           count=count))
+        kinds = self._kind_names()
+        for kind, count in kind_counts([key.kind_id for key in keys]):
+            feedback.pushInfo(self.tr("Key areas, {kind}: {count}").format(
+                kind=kinds[kind][1], count=count))
 
 
 def _crs(grid: Grid) -> QgsCoordinateReferenceSystem:
     return QgsCoordinateReferenceSystem.fromWkt(grid.crs or "")
-
-
-def _values(grid: Optional[Grid]) -> Optional[np.ndarray]:
-    return None if grid is None else np.where(grid.mask, np.nan,
-                                              grid.values.astype(np.float64))
-
-
-def _grade(group: List[KeyArea]) -> None:
-    levels = grade_levels(np.array([key.score for key in group]))
-    for key, level in zip(group, levels):
-        key.level = int(level)
 
 
 def _say_limit(feedback: QgsProcessingFeedback, name: str, mask: np.ndarray, limit: float,

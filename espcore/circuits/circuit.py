@@ -136,6 +136,16 @@ def three_columns(table: np.ndarray) -> np.ndarray:
     return np.column_stack([ids[i], ids[j], table[1:, 1:][j, i]])
 
 
+def pair_resistances(table: np.ndarray) -> np.ndarray:
+    """``id_i id_j R_ij`` for every pair i < j of a pairwise resistance matrix (the layout of
+    :func:`resistance_table`), R read above the diagonal, pairs in row order (1-2, 1-3, ...,
+    2-3, ...); shape (k (k - 1) / 2, 3), float64."""
+    matrix = np.asarray(table, dtype=np.float64)
+    ids = matrix[0, 1:]
+    i, j = np.triu_indices(ids.size, k=1)
+    return np.column_stack([ids[i], ids[j], matrix[1:, 1:][i, j]])
+
+
 @dataclass(frozen=True)
 class MapOptions:
     """Which maps a run produces, with Circuitscape's output flags.

@@ -120,6 +120,29 @@ def _cells_from_list(rows: np.ndarray, geotransform: Tuple[float, ...],
     return out, listed
 
 
+def mask_conductances(g: np.ndarray, mask: np.ndarray, valid: np.ndarray) -> np.ndarray:
+    """Circuitscape's mask file: cells where the mask is not positive, or NoData
+    (``valid`` False), get conductance 0 and leave the network.
+
+    Parameters
+    ----------
+    g : cell conductances (see :func:`.graph.conductances`).
+    mask, valid : the mask raster's values and its data cells, on the grid of ``g``.
+
+    Returns
+    -------
+    A new float64 array of conductances.
+    """
+    _same_shape(g, np.asarray(mask), "mask_file")
+    return np.where(np.asarray(valid, dtype=bool) & (np.asarray(mask) > 0), g, 0.0)
+
+
+def region_ids(values: np.ndarray, valid: np.ndarray) -> np.ndarray:
+    """Short-circuit region ids of a polygon raster: its values rounded to whole numbers,
+    0 (no region) on NoData (``valid`` False); int64."""
+    return np.where(np.asarray(valid, dtype=bool), np.rint(values), 0).astype(np.int64)
+
+
 def _raster_inputs(config: CircuitscapeConfig, read_raster: RasterReader,
                    read_text: TextReader) -> Dict[str, Any]:
     values, valid, geotransform = read_raster(_required(config, "habitat_file"))
@@ -127,13 +150,12 @@ def _raster_inputs(config: CircuitscapeConfig, read_raster: RasterReader,
                                                               True))
     if config.flag("use_mask"):
         mask, mask_valid, _ = read_raster(_required(config, "mask_file"))
-        _same_shape(g, mask, "mask_file")
-        g = np.where(mask_valid & (mask > 0), g, 0.0)
+        g = mask_conductances(g, mask, mask_valid)
     regions = None
     if config.flag("use_polygons"):
         poly, poly_valid, _ = read_raster(_required(config, "polygon_file"))
         _same_shape(g, poly, "polygon_file")
-        regions = np.where(poly_valid, np.rint(poly), 0).astype(np.int64)
+        regions = region_ids(poly, poly_valid)
     return dict(g=g, regions=regions, geotransform=geotransform)
 
 

@@ -96,6 +96,19 @@ def conductances(values: np.ndarray, valid: np.ndarray, *, is_resistance: bool) 
     return g
 
 
+#: A ratio of the largest to the smallest cell value above which a raster is "extreme":
+#: exact with the direct solvers, but AMG-CG may converge slowly.
+EXTREME_RATIO = 1e6
+
+
+def range_ratio(values: np.ndarray, valid: np.ndarray) -> float:
+    """Largest over smallest positive finite value among the data cells (``valid``), in the
+    values' own precision; NaN when there is none."""
+    data = np.asarray(values)[np.asarray(valid, dtype=bool)]
+    data = data[np.isfinite(data) & (data > 0)]
+    return float(data.max() / data.min()) if data.size else float("nan")
+
+
 def node_map(g: np.ndarray, regions: Optional[np.ndarray] = None) -> np.ndarray:
     """Node number plus one of every cell, 0 for cells outside the network.
 

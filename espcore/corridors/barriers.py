@@ -41,7 +41,8 @@ from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
 import numpy as np
 
 from ..errors import EspInputError
-from ..progress import NullProgress, Progress, check_cancelled
+from ..progress import NullProgress, Progress, SubProgress, check_cancelled
+from .costdistance import SourceDistances, corridor
 
 COMBINE_METHODS = ("max", "sum")
 #: Relative tolerance for radii that fall on a cell-centre distance.
@@ -73,6 +74,85 @@ class BarrierResult:
     circles: Optional[np.ndarray] = None
     circles_by_radius: Dict[float, np.ndarray] = field(default_factory=dict)
     radii: Tuple[float, ...] = ()
+
+    @property
+    def max_score(self) -> float:
+        """The highest score, 0 when no cell has a positive score."""
+        helps = positive_scores(self.score)
+        return float(self.score[helps].max()) if helps.any() else 0.0
+
+
+def positive_scores(score: np.ndarray) -> np.ndarray:
+    """True where restoring would shorten a corridor: the finite scores above 0."""
+    values = np.asarray(score)
+    return np.isfinite(values) & (values > 0)
+
+
+def stretch_limit(score: np.ndarray, percentile: float = 98.0) -> float:
+    """The top of a colour ramp for a score raster: the ``percentile`` of its positive
+    scores (1 when there is none).
+
+    Most cells of a barrier raster are 0, so a percentile of all cells is often 0; taking it
+    among the positive scores spreads the ramp over the places where restoring helps.
+    """
+    values = np.asarray(score)
+    positive = values[positive_scores(values)]
+    return float(np.percentile(positive, percentile)) if positive.size else 1.0
+
+
+def barrier_links(labels: np.ndarray, resistance: np.ndarray, *, impassable: np.ndarray,
+                  cell_size: Tuple[float, float], pairs: Sequence[Tuple[int, int]],
+                  progress: Progress = NullProgress()) -> List[Link]:
+    """The links between sources as :func:`barrier_scores` takes them.
+
+    Parameters
+    ----------
+    labels : 2-D int array, source id of every cell (0 = none).
+    resistance : 2-D float array, cost per map unit; non-finite values are impassable too.
+    impassable : 2-D bool array, the NoData cells of the resistance.
+    cell_size : (width, height) of a cell in map units.
+    pairs : (source A, source B) of every link.
+    progress : one step per source; cancellation is checked before each search.
+
+    Returns
+    -------
+    One ``(cwd_a, cwd_b, lcd)`` per pair, in the order of ``pairs``: the cost-weighted
+    distances from its two sources (float64, NaN on impassable cells) and the least-cost
+    distance between them (``inf`` when no path joins them; :func:`barrier_scores` refuses
+    such a link). A source shared by several links is searched once and its array object
+    shared, so the scores filter it once per radius.
+
+    Raises
+    ------
+    EspInputError
+        A source without a passable cell, or grids of different shapes.
+    Cancelled
+        When the user stops the run.
+
+    Notes
+    -----
+    Every surface is held until the scores are done (the scores take all links at once),
+    one float64 grid per source.
+    """
+    blocked = np.asarray(impassable, dtype=bool) | ~np.isfinite(resistance)
+    values = np.where(blocked, 1.0, resistance).astype(np.float64)
+    # The cache would keep surfaces that are held here anyway.
+    distances = SourceDistances(labels, values, impassable=blocked, cell_size=cell_size,
+                                max_bytes=0)
+    sources = sorted({int(end) for pair in pairs for end in pair})
+    cwd: Dict[int, np.ndarray] = {}
+    for number, source in enumerate(sources):
+        check_cancelled(progress)
+        search = SubProgress(progress, number / len(sources), (number + 1) / len(sources))
+        # NaN marks NoData for the scores: such cells get no score and never end a restored
+        # circle (a CWD of inf would only mean "unreachable").
+        cwd[source] = np.where(blocked, np.nan, distances(source, search))
+        progress.update((number + 1) / len(sources))
+    links: List[Link] = []
+    for a, b in pairs:
+        _, lcd = corridor(cwd[int(a)], cwd[int(b)])
+        links.append((cwd[int(a)], cwd[int(b)], lcd))
+    return links
 
 
 def _check_cell_size(cell_size: float) -> float:

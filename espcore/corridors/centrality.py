@@ -31,7 +31,8 @@ their resistance and each gets its own share; self-loops carry none.
 
 from __future__ import annotations
 
-from typing import Any, Tuple
+from dataclasses import dataclass
+from typing import Any, Iterable, Tuple
 
 import numpy as np
 import numpy.typing as npt
@@ -162,3 +163,45 @@ def current_flow_centrality(n_nodes: int, i: Any, j: Any, resistance: Any, *,
         node_cf[nodes] = (ends[nodes] + (m - 1)) / 2.0
     progress.update(1.0)
     return node_cf, link_cf
+
+
+@dataclass(frozen=True)
+class SourceCentrality:
+    """Current-flow centrality on a graph whose nodes are source ids: ``ids`` ascending,
+    ``node`` the centrality of each (A, in the order of ``ids``), ``link`` that of each link
+    (A, in the order given)."""
+
+    ids: np.ndarray
+    node: np.ndarray
+    link: np.ndarray
+
+
+def source_centrality(from_ids: Any, to_ids: Any, resistance: Any, *,
+                      others: Iterable[int] = (),
+                      progress: Progress = NullProgress()) -> SourceCentrality:
+    """:func:`current_flow_centrality` of links given by the ids of their sources.
+
+    Parameters
+    ----------
+    from_ids, to_ids : whole-number source ids of the two ends of every link.
+    resistance : resistance of every link (its cost-weighted distance), finite and positive.
+    others : ids of further sources, nodes even when no link touches them (centrality 0).
+    progress : as :func:`current_flow_centrality`.
+
+    Returns
+    -------
+    :class:`SourceCentrality`; the nodes are the distinct ids of the link ends and of
+    ``others``, numbered in ascending order of id.
+
+    Raises
+    ------
+    EspInputError, Cancelled
+        As :func:`current_flow_centrality`.
+    """
+    a = np.asarray(from_ids, dtype=np.int64).ravel()
+    b = np.asarray(to_ids, dtype=np.int64).ravel()
+    ids = np.unique(np.concatenate([a, b, np.asarray(list(others), dtype=np.int64)]))
+    node_cf, link_cf = current_flow_centrality(ids.size, np.searchsorted(ids, a),
+                                               np.searchsorted(ids, b), resistance,
+                                               progress=progress)
+    return SourceCentrality(ids, node_cf, link_cf)

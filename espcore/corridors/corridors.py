@@ -65,6 +65,20 @@ ADJACENCY = ("both", "cost", "euclidean")
 NEAREST_BY = ("cost", "euclidean")
 
 
+def cost_mismatch(recorded: Sequence[float], recomputed: Sequence[float], *,
+                  rtol: float = 1e-3) -> np.ndarray:
+    """Links whose recorded cost-weighted distance (CW_Dist of a links layer) differs from
+    the one recomputed on the resistance at hand by more than ``rtol`` times the recomputed
+    one: True there, False where either is not finite (unknown or unconnected). Both
+    sequences hold one value per link, in the same order."""
+    given = np.asarray(recorded, dtype=np.float64)
+    found = np.asarray(recomputed, dtype=np.float64)
+    known = np.isfinite(given) & np.isfinite(found)
+    out = np.zeros(given.shape, dtype=bool)
+    out[known] = np.abs(given[known] - found[known]) > rtol * found[known]
+    return out
+
+
 @dataclass
 class CorridorLink:
     """One candidate link between two sources.

@@ -482,6 +482,33 @@ def path_length(cells: np.ndarray, cell_size: CellSize) -> float:
     return float(np.hypot(steps[:, 0] * dy, steps[:, 1] * dx).sum())
 
 
+def path_vertices(cells: np.ndarray,
+                  geotransform: Optional[Sequence[float]] = None) -> np.ndarray:
+    """The vertices of a path of cells drawn as a line through their centres: its first and
+    last cells and every cell where the step changes direction.
+
+    Parameters
+    ----------
+    cells : (k, 2) int array
+        Cells (row, col) in path order, as :func:`least_cost_path` gives them.
+    geotransform : GDAL geotransform of the grid (north up); None: cell (r, c) has its
+        centre at (c + 0.5, -(r + 0.5)).
+
+    Returns
+    -------
+    (m, 2) float64 array of map coordinates (x, y); empty (0, 2) for fewer than two cells.
+    """
+    path = np.asarray(cells).reshape(-1, 2)
+    if path.shape[0] < 2:
+        return np.zeros((0, 2), dtype=np.float64)
+    steps = np.diff(path, axis=0)
+    turns = np.flatnonzero(np.any(steps[1:] != steps[:-1], axis=1)) + 1
+    keep = path[np.concatenate([[0], turns, [path.shape[0] - 1]])]
+    x0, width, _, y0, _, height = geotransform or (0.0, 1.0, 0.0, 0.0, 0.0, -1.0)
+    return np.column_stack([x0 + (keep[:, 1] + 0.5) * width,
+                            y0 + (keep[:, 0] + 0.5) * height])
+
+
 def corridor(cwd_a: np.ndarray, cwd_b: np.ndarray) -> Tuple[np.ndarray, float]:
     """Normalized least-cost corridor between sources A and B.
 

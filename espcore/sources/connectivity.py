@@ -97,6 +97,14 @@ class Importance:
     d_pc_flux: np.ndarray
     d_pc_connector: np.ndarray
 
+    @property
+    def rank(self) -> np.ndarray:
+        """Rank of every patch by dPC, 1 = the most important (ties: the patch listed
+        first ranks higher); int64, in the order of ``ids``."""
+        rank = np.empty(self.d_pc.size, dtype=np.int64)
+        rank[np.argsort(-self.d_pc, kind="stable")] = np.arange(1, self.d_pc.size + 1)
+        return rank
+
 
 # ------------------------------------------------------------------ probabilities ----
 
@@ -118,6 +126,34 @@ def link_probability(d: np.ndarray, *, distance: float, probability: float) -> n
     """
     _check_kernel(distance, probability)
     return np.power(probability, np.asarray(d, dtype=np.float64) / distance)
+
+
+@dataclass(frozen=True, eq=False)
+class KeptLinks:
+    """The links of a :class:`Links` whose direct probability is kept: the ids of their two
+    patches, their distance and the probability ``p0 ** (d / d0)``, in the links' order."""
+
+    from_id: np.ndarray
+    to_id: np.ndarray
+    distance: np.ndarray
+    probability: np.ndarray
+
+
+def kept_links(links: Links, *, distance: float, probability: float,
+               min_probability: float = 0.0) -> KeptLinks:
+    """The links whose direct probability (:func:`link_probability`) is not below
+    ``min_probability``, as a table: the pairs that count as connected in PC.
+
+    Raises
+    ------
+    EspInputError
+        A dispersal distance or probability out of range (see :func:`link_probability`).
+    """
+    p = link_probability(links.distance, distance=distance, probability=probability)
+    keep = ~(p < min_probability)
+    ids = np.asarray(links.ids)
+    return KeptLinks(ids[np.asarray(links.i)[keep]], ids[np.asarray(links.j)[keep]],
+                     np.asarray(links.distance, dtype=np.float64)[keep], p[keep])
 
 
 def pc_cutoff(distance: float, probability: float, min_probability: float = 0.01) -> float:

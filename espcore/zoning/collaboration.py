@@ -26,6 +26,9 @@ What is computed:
   of its sources, so ``flows[r, e]`` is the amount restored in unit ``r`` for the benefit of
   unit ``e``.
 
+The ledger per unit and its tables are assembled from these in :mod:`espcore.zoning.ledger`,
+the unit matrix and the collaboration zones in :mod:`espcore.zoning.unitgraph`.
+
 No QGIS, no GDAL: numpy, scipy and networkx (2.8 and 3.x) only.
 """
 
@@ -357,6 +360,20 @@ def majority_units(table: Any) -> np.ndarray:
     return best
 
 
+def _as_end_units(end_units: Any, count: int) -> np.ndarray:
+    """The (L, 2) table of the units 0..U at the two ends of each link, as int64."""
+    ends = np.asarray(end_units)
+    if ends.ndim != 2 or ends.shape[1] != 2:
+        raise EspInputError("The link ends must be a table of two unit numbers per link, "
+                            "not shape {shape}.", shape=ends.shape)
+    ends_f = ends.astype(np.float64)
+    bad = ~np.isfinite(ends_f) | (ends_f < 0) | (ends_f > count) | (ends_f != np.round(ends_f))
+    if np.any(bad):
+        raise EspInputError("A link end lies in unit {value}; units are numbered 0 (outside) "
+                            "to {n_units}.", value=ends_f[bad][0], n_units=count)
+    return ends_f.astype(np.int64)
+
+
 def unit_matrix(end_units: Any, weights: Any, *, n_units: int) -> Tuple[np.ndarray, int]:
     """Unit x unit matrix of links (number of corridors, summed current, ...).
 
@@ -384,23 +401,15 @@ def unit_matrix(end_units: Any, weights: Any, *, n_units: int) -> Tuple[np.ndarr
         Shapes that do not match, units outside 0..U, non-finite weights.
     """
     count = _check_n_units(n_units)
-    ends = np.asarray(end_units)
-    if ends.ndim != 2 or ends.shape[1] != 2:
-        raise EspInputError("The link ends must be a table of two unit numbers per link, "
-                            "not shape {shape}.", shape=ends.shape)
-    ends_f = ends.astype(np.float64)
-    bad = ~np.isfinite(ends_f) | (ends_f < 0) | (ends_f > count) | (ends_f != np.round(ends_f))
-    if np.any(bad):
-        raise EspInputError("A link end lies in unit {value}; units are numbered 0 (outside) "
-                            "to {n_units}.", value=ends_f[bad][0], n_units=count)
+    ends = _as_end_units(end_units, count)
     link_weights = np.asarray(weights, dtype=np.float64).ravel()
     if link_weights.shape[0] != ends.shape[0]:
         raise EspInputError("There are {found} link weights for {links} links; give one per "
                             "link.", found=link_weights.shape[0], links=ends.shape[0])
     if not np.all(np.isfinite(link_weights)):
         raise EspInputError("The link weights must be finite numbers.")
-    u = ends_f[:, 0].astype(np.int64)
-    v = ends_f[:, 1].astype(np.int64)
+    u = ends[:, 0]
+    v = ends[:, 1]
     kept = (u > 0) & (v > 0)
     matrix = np.zeros((count, count))
     np.add.at(matrix, (u[kept] - 1, v[kept] - 1), link_weights[kept])
@@ -687,6 +696,29 @@ def link_barrier_scores(links: Sequence[Link], barrier_labels: Any, *, radii: Se
     return ids, scores
 
 
+def _link_source_rows(end_sources: Any, source_ids: Any,
+                      source_table: Any) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The checked source ids and source x unit table, and the table row of the source at
+    each end of each link, shape (L, 2)."""
+    ids = np.asarray(source_ids).ravel()
+    table = _as_table(source_table, "source x unit")
+    if table.shape[0] != ids.size:
+        raise EspInputError("The source table has {rows} rows for {ids} source ids; give one "
+                            "row per source.", rows=table.shape[0], ids=ids.size)
+    ends = np.asarray(end_sources)
+    if ends.ndim != 2 or ends.shape[1] != 2:
+        raise EspInputError("The link ends must be a table of two source ids per link, not "
+                            "shape {shape}.", shape=ends.shape)
+    wanted = ends.ravel()
+    order = np.argsort(ids, kind="stable")
+    position = np.minimum(np.searchsorted(ids[order], wanted), max(ids.size - 1, 0))
+    found = ids[order][position] == wanted if ids.size else np.zeros(wanted.size, bool)
+    if not np.all(found):
+        raise EspInputError("Link end source {source} is not among the sources; check the "
+                            "source id field of the links.", source=wanted[~found][0])
+    return ids, table, order[position].reshape(ends.shape)
+
+
 def source_beneficiaries(end_sources: Any, source_ids: Any, source_table: Any) -> np.ndarray:
     """How each link's benefit splits over the units: half to each end source's units.
 
@@ -710,29 +742,13 @@ def source_beneficiaries(end_sources: Any, source_ids: Any, source_table: Any) -
     EspInputError
         A link end that is not in ``source_ids``, a source with no amount, bad shapes.
     """
-    ids = np.asarray(source_ids).ravel()
-    table = _as_table(source_table, "source x unit")
-    if table.shape[0] != ids.size:
-        raise EspInputError("The source table has {rows} rows for {ids} source ids; give one "
-                            "row per source.", rows=table.shape[0], ids=ids.size)
-    ends = np.asarray(end_sources)
-    if ends.ndim != 2 or ends.shape[1] != 2:
-        raise EspInputError("The link ends must be a table of two source ids per link, not "
-                            "shape {shape}.", shape=ends.shape)
-    wanted = ends.ravel()
-    order = np.argsort(ids, kind="stable")
-    position = np.minimum(np.searchsorted(ids[order], wanted), max(ids.size - 1, 0))
-    found = ids[order][position] == wanted if ids.size else np.zeros(wanted.size, bool)
-    if not np.all(found):
-        raise EspInputError("Link end source {source} is not among the sources; check the "
-                            "source id field of the links.", source=wanted[~found][0])
+    ids, table, rows = _link_source_rows(end_sources, source_ids, source_table)
     totals = table.sum(axis=1)
     if np.any(totals <= 0):
         raise EspInputError("Source {source} has no area on the grid, so its units are "
                             "unknown; drop the links that end at it.",
                             source=ids[totals <= 0][0])
     shares = table / totals[:, None]
-    rows = order[position].reshape(ends.shape)
     return 0.5 * shares[rows[:, 0]] + 0.5 * shares[rows[:, 1]]
 
 

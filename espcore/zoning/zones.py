@@ -22,14 +22,16 @@ degraded land inside a source is restored before it is conserved.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
-from typing import Optional, Tuple
+from typing import Optional, Sequence, Tuple
 
 import numpy as np
 import numpy.typing as npt
 
 from ..corridors.classify import classify, natural_breaks
 from ..errors import EspInputError
+from ..grid import Grid
 
 CONSERVATION, RESTORATION, IMPROVEMENT, CONTROL = 1, 2, 3, 4
 #: Zone codes in the order the zones are listed to users.
@@ -119,6 +121,131 @@ def buffer_cells(mask: np.ndarray, distance: float, cell_size: float) -> np.ndar
     return ndimage.distance_transform_edt(~base, sampling=cell_size) <= distance
 
 
+def _on_grid(grid: Grid, shape: Tuple[int, ...], name: str) -> Grid:
+    if grid.shape != shape:
+        raise EspInputError("The {name} mask has shape {got}, not the grid's {shape}.",
+                            name=name, got=grid.shape, shape=shape)
+    return grid
+
+
+def _nan_values(grid: Grid, shape: Tuple[int, ...], name: str) -> np.ndarray:
+    """A grid's values as float64 with NaN on NoData, checked against the zoning grid."""
+    _on_grid(grid, shape, name)
+    return np.where(grid.mask, np.nan, grid.values.astype(np.float64))
+
+
+@dataclass
+class ZoningElements:
+    """The elements of an ESP on the zoning grid, as boolean masks (None = not given), and
+    the value limits the key cells were cut at (NaN when not given or no cell passed).
+
+    ``valid`` are the cells with data; ``sources`` the source cells with data;
+    ``corridors`` and ``paths`` (the least-cost path cells) lie outside the sources.
+    """
+
+    valid: np.ndarray
+    sources: np.ndarray
+    corridors: np.ndarray
+    paths: np.ndarray
+    pinch: Optional[np.ndarray] = None
+    barriers: Optional[np.ndarray] = None
+    breakpoints: Optional[np.ndarray] = None
+    degraded: Optional[np.ndarray] = None
+    stepping_stones: Optional[np.ndarray] = None
+    pinch_limit: float = math.nan
+    barrier_limit: float = math.nan
+    degraded_limit: float = math.nan
+
+
+def zoning_elements(resistance: Grid, *, sources: np.ndarray,
+                    nlcc: Optional[Grid] = None, width: Optional[float] = None,
+                    link_cells: Optional[np.ndarray] = None, buffer: float = 0.0,
+                    pinch: Optional[Grid] = None, pinch_threshold: Optional[float] = None,
+                    barriers: Optional[Grid] = None,
+                    barrier_threshold: Optional[float] = None,
+                    quality: Optional[Grid] = None,
+                    quality_threshold: Optional[float] = None, quality_low: bool = True,
+                    land_cover: Optional[Grid] = None, break_classes: Sequence[float] = (),
+                    stepping_stones: Optional[np.ndarray] = None,
+                    classes: int = 5) -> ZoningElements:
+    """The element masks of restoration zoning, every input on the resistance grid.
+
+    Parameters
+    ----------
+    resistance : the resistance grid; its NoData and non-finite cells get no zone.
+    sources : boolean (or source ids, > 0 = source) array of the grid's shape.
+    nlcc : optional normalised least-cost corridor raster (cost units; 0 on the least-cost
+        paths). Its cells with a value at or below ``width`` (all of them when ``width`` is
+        None) are corridor cells; its 0 cells are path cells.
+    width : corridor width in cost units, or None.
+    link_cells : optional boolean array, the cells of the least-cost paths of the links
+        (burnt by the caller). They are path cells, and every cell whose centre lies within
+        ``buffer`` map units of one of them is a corridor cell (see :func:`buffer_cells`,
+        with the smaller cell side as the cell size).
+    buffer : buffer distance of the link cells in map units (0 or more).
+    pinch, barriers : optional current and barrier-score rasters: their key cells (see
+        :func:`key_cells`, ``within`` the cells with data) at ``pinch_threshold`` /
+        ``barrier_threshold``, or by natural breaks when the threshold is None.
+    quality : optional quality (``quality_low`` True: low values are degraded) or
+        degradation raster (``quality_low`` False); its key cells among the source and
+        corridor cells with data, at ``quality_threshold`` or by natural breaks.
+    land_cover : optional land-cover raster: path cells on one of ``break_classes``
+        (outside NoData) are breakpoints.
+    stepping_stones : optional boolean array of stepping-stone cells (burnt by the caller).
+    classes : natural-breaks classes for the thresholds left empty.
+
+    Returns
+    -------
+    :class:`ZoningElements`. Corridor and path cells are limited to the cells with data
+    outside the sources; stepping stones to the cells with data.
+
+    Raises
+    ------
+    EspInputError
+        An array not of the grid's shape, a threshold that is not finite or a negative
+        buffer.
+    """
+    shape = resistance.shape
+    valid = ~resistance.mask & np.isfinite(resistance.values)
+    source = _bool(sources, shape, "sources")
+    corridors = np.zeros(shape, dtype=bool)
+    paths = np.zeros(shape, dtype=bool)
+    if nlcc is not None:
+        _on_grid(nlcc, shape, "corridors")
+        # Compared in the raster's own precision, as the width is read on its values.
+        has_value = ~nlcc.mask & np.isfinite(nlcc.values)
+        corridors |= has_value & ((nlcc.values <= width) if width is not None else True)
+        # Linkage pathways writes exactly 0 on the least-cost paths.
+        paths |= has_value & (nlcc.values == 0)
+    if link_cells is not None:
+        burnt = _bool(link_cells, shape, "corridors")
+        paths |= burnt
+        cell = min(abs(resistance.cell_size[0]), abs(resistance.cell_size[1]))
+        corridors |= buffer_cells(burnt, buffer, cell)
+    corridors &= valid & ~source
+    paths &= valid & ~source
+    elements = ZoningElements(valid, source & valid, corridors, paths)
+    if pinch is not None:
+        elements.pinch, elements.pinch_limit = key_cells(
+            _nan_values(pinch, shape, "pinch points"), within=valid,
+            threshold=pinch_threshold, classes=classes)
+    if barriers is not None:
+        elements.barriers, elements.barrier_limit = key_cells(
+            _nan_values(barriers, shape, "barriers"), within=valid,
+            threshold=barrier_threshold, classes=classes)
+    if quality is not None:
+        elements.degraded, elements.degraded_limit = key_cells(
+            _nan_values(quality, shape, "degraded"), within=(source | corridors) & valid,
+            threshold=quality_threshold, classes=classes, low=quality_low)
+    if land_cover is not None:
+        _on_grid(land_cover, shape, "breakpoints")
+        elements.breakpoints = paths & ~land_cover.mask & np.isin(land_cover.values,
+                                                                  list(break_classes))
+    if stepping_stones is not None:
+        elements.stepping_stones = _bool(stepping_stones, shape, "stepping stones") & valid
+    return elements
+
+
 def restoration_zones(valid: np.ndarray, *, sources: np.ndarray,
                       corridors: np.ndarray, pinch: Optional[np.ndarray] = None,
                       barriers: Optional[np.ndarray] = None,
@@ -163,6 +290,12 @@ def patches(mask: np.ndarray) -> Tuple[np.ndarray, int]:
 
     labels, count = ndimage.label(np.asarray(mask, dtype=bool), structure=_EIGHT)
     return labels.astype(np.int32), int(count)
+
+
+def zone_parts(zones: np.ndarray) -> np.ndarray:
+    """Number of 8-connected parts of each zone, in the order of :data:`ZONES` (int64)."""
+    codes = np.asarray(zones)
+    return np.array([patches(codes == code)[1] for code in ZONES], dtype=np.int64)
 
 
 def patch_values(labels: np.ndarray, count: int, values: Optional[np.ndarray] = None,

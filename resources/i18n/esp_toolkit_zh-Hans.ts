@@ -954,6 +954,7 @@ Reference: McRae, B.H. et al. (2008) Using circuit theory to model connectivity 
     </message>
     <message>
         <location filename="../../algorithms/zoning/collaborativezoning.py"/>
+        <location filename="../../algorithms/io/zones.py"/>
         <source>Restoration zones</source>
         <translation>生态修复分区</translation>
     </message>
@@ -1139,17 +1140,6 @@ Reference: McRae, B.H. et al. (2008) Using circuit theory to model connectivity 
     </message>
     <message>
         <location filename="../../algorithms/zoning/collaborativezoning.py"/>
-        <source>The key areas layer has no kind_id field; give the key areas written by 'Restoration zoning'.</source>
-        <translation>关键区域图层没有 kind_id 字段；请提供“生态修复分区”输出的关键区域。</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/zoning/collaborativezoning.py"/>
-        <location filename="../../algorithms/io/sources.py"/>
-        <source>Resistance raster</source>
-        <translation>阻力栅格</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/zoning/collaborativezoning.py"/>
         <source>Collaboration zone {k}</source>
         <translation>协同分区 {k}</translation>
     </message>
@@ -1187,6 +1177,12 @@ Reference: McRae, B.H. et al. (2008) Using circuit theory to model connectivity 
         <location filename="../../algorithms/io/sources.py"/>
         <source>Cost of crossing one map unit of each cell, e.g. the output of 'Resistance surface'; positive everywhere except NoData, which cannot be crossed. Must be in a projected CRS.</source>
         <translation>穿越每个像元一个地图单位的成本，例如“阻力面”的输出；除 NoData（不可穿越）外处处为正。必须采用投影坐标系。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/sources.py"/>
+        <location filename="../../algorithms/io/zones.py"/>
+        <source>Resistance raster</source>
+        <translation>阻力栅格</translation>
     </message>
     <message>
         <location filename="../../algorithms/io/sources.py"/>
@@ -1282,6 +1278,11 @@ Reference: McRae, B.H. et al. (2008) Using circuit theory to model connectivity 
         <location filename="../../algorithms/io/sources.py"/>
         <source>The source layer has no polygon.</source>
         <translation>源地图层中没有面。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/zones.py"/>
+        <source>The key areas layer has no kind_id field; give the key areas written by 'Restoration zoning'.</source>
+        <translation>关键区域图层没有 kind_id 字段；请提供“生态修复分区”输出的关键区域。</translation>
     </message>
 </context>
 <context>
@@ -3335,162 +3336,172 @@ Reference: McRae, B.H. et al. (2016) Conserving nature's stage: mapping omnidire
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../algorithms/report/writer.py"/>
+        <location filename="../../algorithms/report/page.py"/>
         <source>MSPA classes</source>
         <translation>MSPA 类型</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report/writer.py"/>
+        <location filename="../../algorithms/report/page.py"/>
         <source>Habitat quality</source>
         <translation>生境质量</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report/writer.py"/>
+        <location filename="../../algorithms/report/page.py"/>
+        <location filename="../../algorithms/report/overview.py"/>
         <source>Ecological sources</source>
         <translation>生态源地</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report/writer.py"/>
+        <location filename="../../algorithms/report/page.py"/>
         <source>Resistance surface</source>
         <translation>阻力面</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report/writer.py"/>
+        <location filename="../../algorithms/report/page.py"/>
         <source>Cumulative current</source>
         <translation>累积电流</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report/writer.py"/>
+        <location filename="../../algorithms/report/page.py"/>
         <source>Least-cost corridors</source>
         <translation>最小累积阻力廊道</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report/writer.py"/>
+        <location filename="../../algorithms/report/page.py"/>
+        <location filename="../../algorithms/report/stages.py"/>
+        <location filename="../../algorithms/report/counties.py"/>
         <source>Pinch points</source>
         <translation>夹点</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report/writer.py"/>
+        <location filename="../../algorithms/report/page.py"/>
+        <location filename="../../algorithms/report/stages.py"/>
+        <location filename="../../algorithms/report/counties.py"/>
         <source>Barriers</source>
         <translation>障碍点</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report/writer.py"/>
+        <location filename="../../algorithms/report/page.py"/>
         <source>Restoration zones</source>
         <translation>生态修复分区</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report/writer.py"/>
+        <location filename="../../algorithms/report/page.py"/>
+        <location filename="../../algorithms/report/overview.py"/>
+        <location filename="../../algorithms/report/stages.py"/>
         <source>Key restoration areas</source>
         <translation>关键修复区域</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report/writer.py"/>
+        <location filename="../../algorithms/report/page.py"/>
+        <location filename="../../algorithms/report/overview.py"/>
         <source>Collaboration zones</source>
         <translation>协同分区</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report/writer.py"/>
+        <location filename="../../algorithms/report/page.py"/>
+        <location filename="../../algorithms/report/overview.py"/>
+        <location filename="../../algorithms/report/counties.py"/>
         <source>Cross-boundary corridors</source>
         <translation>跨县廊道</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report/writer.py"/>
+        <location filename="../../algorithms/report/page.py"/>
         <source>Ecological conservation zone</source>
         <translation>生态保护区</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report/writer.py"/>
+        <location filename="../../algorithms/report/page.py"/>
         <source>Ecological restoration zone</source>
         <translation>生态修复区</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report/writer.py"/>
+        <location filename="../../algorithms/report/page.py"/>
         <source>Ecological improvement zone</source>
         <translation>生态提升区</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report/writer.py"/>
+        <location filename="../../algorithms/report/page.py"/>
         <source>Ecological control zone</source>
         <translation>生态管控区</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report/writer.py"/>
+        <location filename="../../algorithms/report/page.py"/>
         <source>Pinch point</source>
         <translation>夹点</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report/writer.py"/>
+        <location filename="../../algorithms/report/page.py"/>
         <source>Barrier</source>
         <translation>障碍点</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report/writer.py"/>
+        <location filename="../../algorithms/report/page.py"/>
         <source>Breakpoint</source>
         <translation>断裂点</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report/writer.py"/>
+        <location filename="../../algorithms/report/page.py"/>
         <source>Corridor</source>
         <translation>廊道</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report/writer.py"/>
+        <location filename="../../algorithms/report/page.py"/>
         <source>Degraded land in sources</source>
         <translation>源地内退化地</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report/writer.py"/>
+        <location filename="../../algorithms/report/page.py"/>
         <source>Degraded land in corridors</source>
         <translation>廊道内退化地</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report/writer.py"/>
+        <location filename="../../algorithms/report/page.py"/>
         <source>Corridor (active)</source>
         <translation>廊道（有效）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report/writer.py"/>
+        <location filename="../../algorithms/report/page.py"/>
         <source>Dropped link</source>
         <translation>舍去的连接</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report/writer.py"/>
+        <location filename="../../algorithms/report/page.py"/>
         <source>No shared corridor</source>
         <translation>无共享廊道</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report/writer.py"/>
+        <location filename="../../algorithms/report/page.py"/>
         <source>{value} km²</source>
         <translation>{value} km²</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report/writer.py"/>
+        <location filename="../../algorithms/report/page.py"/>
         <source>{value} %</source>
         <translation>{value} %</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>Charts need the Python package matplotlib, which is not installed.</source>
-        <translation>图表需要 Python 包 matplotlib，但尚未安装。</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>No data to draw for this figure.</source>
-        <translation>此图没有可绘制的数据。</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
+        <location filename="../../algorithms/report/page.py"/>
         <source>{what} is not in this folder: run the stage that writes it to see it here.</source>
         <translation>此文件夹中没有{what}：运行生成它的阶段后即可在此看到。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report/writer.py"/>
+        <location filename="../../algorithms/report/page.py"/>
+        <source>Charts need the Python package matplotlib, which is not installed.</source>
+        <translation>图表需要 Python 包 matplotlib，但尚未安装。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/page.py"/>
+        <source>No data to draw for this figure.</source>
+        <translation>此图没有可绘制的数据。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/page.py"/>
         <source>Collaboration zone {k}</source>
         <translation>协同分区 {k}</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report/writer.py"/>
+        <location filename="../../algorithms/report/page.py"/>
         <source>Level {n}</source>
         <translation>{n} 级</translation>
     </message>
@@ -3508,496 +3519,6 @@ Reference: McRae, B.H. et al. (2016) Conserving nature's stage: mapping omnidire
         <location filename="../../algorithms/report/writer.py"/>
         <source>Written {date} by ESP Toolkit {version}</source>
         <translation>由 ESP 工具箱 {version} 于 {date} 生成</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>{n} sources, {area}</source>
-        <translation>{n} 个源地，{area}</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>Corridors</source>
-        <translation>廊道</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>{active} active links of {total}, {length} km of least-cost paths</source>
-        <translation>{total} 条连接中有 {active} 条有效，最小累积阻力路径共 {length} km</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>{n}, of which {pinch} pinch points and {barriers} barriers</source>
-        <translation>{n} 处，其中夹点 {pinch} 处、障碍点 {barriers} 处</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>Counties</source>
-        <translation>县域</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>{n}, of which {k} hold part of the pattern</source>
-        <translation>{n} 个，其中 {k} 个包含格局的一部分</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>{k} (modularity {q})</source>
-        <translation>{k} 个（模块度 {q}）</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>This folder holds no product of the workflow yet.</source>
-        <translation>此文件夹中还没有工作流的任何产品。</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>Key figure</source>
-        <translation>关键指标</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>Value</source>
-        <translation>数值</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>The layer of ecological sources</source>
-        <translation>生态源地图层</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>Ecological sources over habitat quality (0 = none, 1 = best).</source>
-        <translation>生境质量背景上的生态源地（0 = 无，1 = 最好）。</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>No habitat quality in this run (it needs the threat and sensitivity tables): the map shows the MSPA classes instead.</source>
-        <translation>本次运行没有生境质量（需要威胁因子表和敏感度表）：地图改为显示 MSPA 类型。</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>Ecological sources over the MSPA classes of the foreground.</source>
-        <translation>前景 MSPA 类型背景上的生态源地。</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>Source</source>
-        <translation>源地</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>Area (km²)</source>
-        <translation>面积（km²）</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>dPC (%)</source>
-        <translation>dPC（%）</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>dIIC (%)</source>
-        <translation>dIIC（%）</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>Mean habitat quality</source>
-        <translation>平均生境质量</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>Current-flow centrality</source>
-        <translation>电流中心性</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>dPC and dIIC: the loss of landscape connectivity (PC, IIC) if the source disappeared, in % of the whole.</source>
-        <translation>dPC 和 dIIC：源地消失时景观连通性（PC、IIC）的损失，占总量的 %。</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>The resistance surface</source>
-        <translation>阻力面</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>Resistance surface: the cost of moving through each cell (low = easy).</source>
-        <translation>阻力面：穿越每个像元的成本（低 = 容易）。</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>Resistance ranges from {low} to {high}; half of the cells lie below {median}.</source>
-        <translation>阻力取值从 {low} 到 {high}；一半像元低于 {median}。</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>The connectivity products</source>
-        <translation>连通性产品</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>Current and corridors</source>
-        <translation>电流与廊道</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>Cumulative current between the sources (circuit theory) with the least-cost corridors.</source>
-        <translation>源地之间的累积电流（电路理论）及最小累积阻力廊道。</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>Distribution of the cell currents</source>
-        <translation>像元电流分布</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>Current (logarithmic)</source>
-        <translation>电流（对数）</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>Cells (logarithmic)</source>
-        <translation>像元数（对数）</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>Histogram of the cell currents; solid line: median, dashed: 98th percentile. {zero} cells carry no current and {tiny} less than a billionth of the largest; they are left out.</source>
-        <translation>像元电流直方图；实线：中位数，虚线：第 98 百分位数。有 {zero} 个像元没有电流，{tiny} 个像元的电流不到最大值的十亿分之一；它们未计入。</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>Pinch points and barriers</source>
-        <translation>夹点与障碍点</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>Left: pinch points (classes of the current in the corridors, 5 = strongest). Right: barriers (classes of the improvement score, 5 = most gained by restoration). Pale green: sources.</source>
-        <translation>左：夹点（廊道内电流分级，5 = 最强）。右：障碍点（改善得分分级，5 = 修复收益最大）。浅绿色：源地。</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>Links</source>
-        <translation>连接</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>no</source>
-        <translation>否</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>Link</source>
-        <translation>连接</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>From source</source>
-        <translation>起点源地</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>To source</source>
-        <translation>终点源地</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>Active</source>
-        <translation>有效</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>Distance (km)</source>
-        <translation>距离（km）</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>Path length (km)</source>
-        <translation>路径长度（km）</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>Cost distance</source>
-        <translation>成本距离</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>Effective resistance</source>
-        <translation>有效电阻</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>The first {n} of {total} links; the layer in the folder lists all.</source>
-        <translation>{total} 条连接中的前 {n} 条；文件夹中的图层列出全部连接。</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>The layer of corridor links</source>
-        <translation>廊道连接图层</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>The restoration zones</source>
-        <translation>生态修复分区</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>Restoration zones with the key restoration areas, coloured by level (1 = most urgent).</source>
-        <translation>生态修复分区及关键修复区域，按级别着色（1 = 最紧迫）。</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>Zone</source>
-        <translation>分区</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>Cells</source>
-        <translation>像元数</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>Share (%)</source>
-        <translation>占比（%）</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>Total</source>
-        <translation>合计</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>The layer of key restoration areas</source>
-        <translation>关键修复区域图层</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>No key restoration area was found.</source>
-        <translation>未发现关键修复区域。</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>Level</source>
-        <translation>级别</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>Count</source>
-        <translation>数量</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>Length (km)</source>
-        <translation>长度（km）</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>The county ledger</source>
-        <translation>县域台账</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>Counties coloured by collaboration zone (counties that share corridors), with the corridors whose sources lie in different counties.</source>
-        <translation>按协同分区着色的县（共享廊道的县），以及源地位于不同县的廊道。</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>{links} corridors link sources in different counties; {k} collaboration zones group the counties that share corridors.</source>
-        <translation>有 {links} 条廊道连接位于不同县的源地；{k} 个协同分区将共享廊道的县归为一组。</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>From county</source>
-        <translation>起点县</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>To county</source>
-        <translation>终点县</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>The ledger holds no zone areas.</source>
-        <translation>台账中没有分区面积。</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>Zone areas of the counties with the largest pattern</source>
-        <translation>格局规模最大的县的各分区面积</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>The {n} counties with the largest conservation, restoration and improvement zones, and their control zone.</source>
-        <translation>生态保护区、生态修复区和生态提升区面积最大的 {n} 个县，及其生态管控区。</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>The ledger holds no restoration account (no barrier key areas were given).</source>
-        <translation>台账中没有修复受益账户（未给出障碍点关键区域）。</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>No county restores a barrier for another: the restoration account is empty.</source>
-        <translation>没有县为其他县修复障碍点：修复受益账户为空。</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>Burden</source>
-        <translation>负担</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>Benefit</source>
-        <translation>受益</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>Net</source>
-        <translation>净值</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>Restoration account: the counties with the largest burden, then benefit</source>
-        <translation>修复受益账户：负担最大（其次受益最大）的县</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>Burden: barrier area a county restores; benefit: the share of that restoration that serves its sources; net = benefit - burden.</source>
-        <translation>负担：县所修复的障碍点面积；受益：该修复中服务于本县源地的份额；净值 = 受益 - 负担。</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>County ledger</source>
-        <translation>县域台账</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>County</source>
-        <translation>县</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>Sources (km²)</source>
-        <translation>源地（km²）</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>Corridors (km)</source>
-        <translation>廊道（km）</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>Burden (km²)</source>
-        <translation>负担（km²）</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>Benefit (km²)</source>
-        <translation>受益（km²）</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>Net (km²)</source>
-        <translation>净值（km²）</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>Collaboration zone</source>
-        <translation>协同分区</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>The {n} counties with the largest restoration burden (then benefit); the ledger in the folder lists all {total}.</source>
-        <translation>修复负担最大（其次受益最大）的 {n} 个县；文件夹中的台账列出全部 {total} 个。</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>Restoration account</source>
-        <translation>修复受益账户</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>The restoration account</source>
-        <translation>修复受益账户</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>The restoration account is empty.</source>
-        <translation>修复受益账户为空。</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>Restoring county</source>
-        <translation>修复县</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>Benefiting county</source>
-        <translation>受益县</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>The {n} largest of {total} entries; the table in the folder lists all.</source>
-        <translation>{total} 条记录中最大的 {n} 条；文件夹中的表列出全部记录。</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>No run settings were recorded.</source>
-        <translation>未记录运行设置。</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>Setting</source>
-        <translation>设置</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>Sources: the foreground land-cover classes are split by morphological spatial pattern analysis (MSPA); core areas above the minimum area are ranked by their importance for connectivity (dPC, Saura &amp; Pascual-Hortal 2007) and the top ones kept. Habitat quality follows the InVEST model when threat tables are given.</source>
-        <translation>生态源地：用形态学空间格局分析（MSPA）对前景土地覆被类型进行分割；面积超过最小面积的核心区按其对连通性的重要性（dPC，Saura &amp; Pascual-Hortal 2007）排序，保留排名靠前者。给出威胁因子表时，生境质量按 InVEST 模型计算。</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>Resistance: each land-cover class gets a cost, optionally raised where a correction raster (for example night-time light) is high.</source>
-        <translation>阻力面：每个土地覆被类型赋予一个成本，可选地在校正栅格（例如夜间灯光）较高处提高成本。</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>Connectivity: pairwise circuit theory (Circuitscape, McRae et al. 2008) gives the cumulative current; least-cost corridors join neighbouring sources (Linkage Mapper); pinch points are the corridor cells with the highest current and barriers those whose restoration would shorten the corridors most.</source>
-        <translation>连通性：pairwise 电路理论（Circuitscape，McRae et al. 2008）给出累积电流；最小累积阻力廊道连接相邻源地（Linkage Mapper）；夹点是廊道中电流最高的像元，障碍点是修复后最能缩短廊道的像元。</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>Zoning: every cell with data falls in one of four zones (conservation, restoration, improvement, control); key areas are graded into three levels by natural breaks within each kind.</source>
-        <translation>分区：每个有数据的像元划入四类分区之一（保护、修复、提升、管控）；关键区域在各类型内按自然断点分为三级。</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>Collaboration: the pattern is attributed to the counties; counties that share corridors form collaboration zones (Louvain communities). The modularity is computed here on the county matrix in the folder. The restoration account splits each barrier between the county that restores it and the counties whose sources it serves.</source>
-        <translation>协同：将格局归属到各县；共享廊道的县构成协同分区（Louvain 社区）。模块度在此根据文件夹中的县域矩阵计算。修复受益账户将每个障碍点在修复它的县与其所服务源地所在的县之间分摊。</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>Areas and lengths are counted on the cells of the analysis grid, so they carry its resolution. Tables show the largest entries; the files in the folder hold all of them.</source>
-        <translation>面积和长度按分析网格的像元计算，因此其精度为网格分辨率。表格只显示最大的条目；文件夹中的文件包含全部条目。</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>No PDF was written; the HTML report is complete.</source>
-        <translation>未写出 PDF；HTML 报告是完整的。</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>The PDF could not be printed ({error}); the HTML report is complete.</source>
-        <translation>无法打印 PDF（{error}）；HTML 报告是完整的。</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/writer.py"/>
@@ -4038,6 +3559,499 @@ Reference: McRae, B.H. et al. (2016) Conserving nature's stage: mapping omnidire
         <location filename="../../algorithms/report/writer.py"/>
         <source>Methods and notes</source>
         <translation>方法与说明</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/writer.py"/>
+        <source>No PDF was written; the HTML report is complete.</source>
+        <translation>未写出 PDF；HTML 报告是完整的。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/writer.py"/>
+        <source>The PDF could not be printed ({error}); the HTML report is complete.</source>
+        <translation>无法打印 PDF（{error}）；HTML 报告是完整的。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/overview.py"/>
+        <source>{n} sources, {area}</source>
+        <translation>{n} 个源地，{area}</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/overview.py"/>
+        <source>Corridors</source>
+        <translation>廊道</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/overview.py"/>
+        <source>{active} active links of {total}, {length} km of least-cost paths</source>
+        <translation>{total} 条连接中有 {active} 条有效，最小累积阻力路径共 {length} km</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/overview.py"/>
+        <source>{n}, of which {pinch} pinch points and {barriers} barriers</source>
+        <translation>{n} 处，其中夹点 {pinch} 处、障碍点 {barriers} 处</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/overview.py"/>
+        <source>Counties</source>
+        <translation>县域</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/overview.py"/>
+        <source>{n}, of which {k} hold part of the pattern</source>
+        <translation>{n} 个，其中 {k} 个包含格局的一部分</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/overview.py"/>
+        <source>{k} (modularity {q})</source>
+        <translation>{k} 个（模块度 {q}）</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/overview.py"/>
+        <source>This folder holds no product of the workflow yet.</source>
+        <translation>此文件夹中还没有工作流的任何产品。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/overview.py"/>
+        <source>Key figure</source>
+        <translation>关键指标</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/overview.py"/>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/stages.py"/>
+        <source>The layer of ecological sources</source>
+        <translation>生态源地图层</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/stages.py"/>
+        <source>Ecological sources over habitat quality (0 = none, 1 = best).</source>
+        <translation>生境质量背景上的生态源地（0 = 无，1 = 最好）。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/stages.py"/>
+        <source>No habitat quality in this run (it needs the threat and sensitivity tables): the map shows the MSPA classes instead.</source>
+        <translation>本次运行没有生境质量（需要威胁因子表和敏感度表）：地图改为显示 MSPA 类型。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/stages.py"/>
+        <source>Ecological sources over the MSPA classes of the foreground.</source>
+        <translation>前景 MSPA 类型背景上的生态源地。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/stages.py"/>
+        <source>Source</source>
+        <translation>源地</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/stages.py"/>
+        <location filename="../../algorithms/report/counties.py"/>
+        <source>Area (km²)</source>
+        <translation>面积（km²）</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/stages.py"/>
+        <source>dPC (%)</source>
+        <translation>dPC（%）</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/stages.py"/>
+        <source>dIIC (%)</source>
+        <translation>dIIC（%）</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/stages.py"/>
+        <source>Mean habitat quality</source>
+        <translation>平均生境质量</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/stages.py"/>
+        <source>Current-flow centrality</source>
+        <translation>电流中心性</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/stages.py"/>
+        <source>dPC and dIIC: the loss of landscape connectivity (PC, IIC) if the source disappeared, in % of the whole.</source>
+        <translation>dPC 和 dIIC：源地消失时景观连通性（PC、IIC）的损失，占总量的 %。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/stages.py"/>
+        <source>The resistance surface</source>
+        <translation>阻力面</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/stages.py"/>
+        <source>Resistance surface: the cost of moving through each cell (low = easy).</source>
+        <translation>阻力面：穿越每个像元的成本（低 = 容易）。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/stages.py"/>
+        <source>Resistance ranges from {low} to {high}; half of the cells lie below {median}.</source>
+        <translation>阻力取值从 {low} 到 {high}；一半像元低于 {median}。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/stages.py"/>
+        <source>The connectivity products</source>
+        <translation>连通性产品</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/stages.py"/>
+        <source>Current and corridors</source>
+        <translation>电流与廊道</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/stages.py"/>
+        <source>Cumulative current between the sources (circuit theory) with the least-cost corridors.</source>
+        <translation>源地之间的累积电流（电路理论）及最小累积阻力廊道。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/stages.py"/>
+        <source>Distribution of the cell currents</source>
+        <translation>像元电流分布</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/stages.py"/>
+        <source>Current (logarithmic)</source>
+        <translation>电流（对数）</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/stages.py"/>
+        <source>Cells (logarithmic)</source>
+        <translation>像元数（对数）</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/stages.py"/>
+        <source>Histogram of the cell currents; solid line: median, dashed: 98th percentile. {zero} cells carry no current and {tiny} less than a billionth of the largest; they are left out.</source>
+        <translation>像元电流直方图；实线：中位数，虚线：第 98 百分位数。有 {zero} 个像元没有电流，{tiny} 个像元的电流不到最大值的十亿分之一；它们未计入。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/stages.py"/>
+        <source>Pinch points and barriers</source>
+        <translation>夹点与障碍点</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/stages.py"/>
+        <source>Left: pinch points (classes of the current in the corridors, 5 = strongest). Right: barriers (classes of the improvement score, 5 = most gained by restoration). Pale green: sources.</source>
+        <translation>左：夹点（廊道内电流分级，5 = 最强）。右：障碍点（改善得分分级，5 = 修复收益最大）。浅绿色：源地。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/stages.py"/>
+        <source>Links</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/stages.py"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/stages.py"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/stages.py"/>
+        <location filename="../../algorithms/report/counties.py"/>
+        <source>Link</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/stages.py"/>
+        <source>From source</source>
+        <translation>起点源地</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/stages.py"/>
+        <source>To source</source>
+        <translation>终点源地</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/stages.py"/>
+        <source>Active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/stages.py"/>
+        <source>Distance (km)</source>
+        <translation>距离（km）</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/stages.py"/>
+        <source>Path length (km)</source>
+        <translation>路径长度（km）</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/stages.py"/>
+        <source>Cost distance</source>
+        <translation>成本距离</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/stages.py"/>
+        <source>Effective resistance</source>
+        <translation>有效电阻</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/stages.py"/>
+        <source>The first {n} of {total} links; the layer in the folder lists all.</source>
+        <translation>{total} 条连接中的前 {n} 条；文件夹中的图层列出全部连接。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/stages.py"/>
+        <source>The layer of corridor links</source>
+        <translation>廊道连接图层</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/stages.py"/>
+        <source>The restoration zones</source>
+        <translation>生态修复分区</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/stages.py"/>
+        <source>Restoration zones with the key restoration areas, coloured by level (1 = most urgent).</source>
+        <translation>生态修复分区及关键修复区域，按级别着色（1 = 最紧迫）。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/stages.py"/>
+        <source>Zone</source>
+        <translation>分区</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/stages.py"/>
+        <source>Cells</source>
+        <translation>像元数</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/stages.py"/>
+        <source>Share (%)</source>
+        <translation>占比（%）</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/stages.py"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/stages.py"/>
+        <source>The layer of key restoration areas</source>
+        <translation>关键修复区域图层</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/stages.py"/>
+        <source>No key restoration area was found.</source>
+        <translation>未发现关键修复区域。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/stages.py"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/stages.py"/>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/stages.py"/>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/stages.py"/>
+        <location filename="../../algorithms/report/counties.py"/>
+        <source>Length (km)</source>
+        <translation>长度（km）</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/counties.py"/>
+        <source>The county ledger</source>
+        <translation>县域台账</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/counties.py"/>
+        <source>Counties coloured by collaboration zone (counties that share corridors), with the corridors whose sources lie in different counties.</source>
+        <translation>按协同分区着色的县（共享廊道的县），以及源地位于不同县的廊道。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/counties.py"/>
+        <source>{links} corridors link sources in different counties; {k} collaboration zones group the counties that share corridors.</source>
+        <translation>有 {links} 条廊道连接位于不同县的源地；{k} 个协同分区将共享廊道的县归为一组。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/counties.py"/>
+        <source>From county</source>
+        <translation>起点县</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/counties.py"/>
+        <source>To county</source>
+        <translation>终点县</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/counties.py"/>
+        <source>The ledger holds no zone areas.</source>
+        <translation>台账中没有分区面积。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/counties.py"/>
+        <source>Zone areas of the counties with the largest pattern</source>
+        <translation>格局规模最大的县的各分区面积</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/counties.py"/>
+        <source>The {n} counties with the largest conservation, restoration and improvement zones, and their control zone.</source>
+        <translation>生态保护区、生态修复区和生态提升区面积最大的 {n} 个县，及其生态管控区。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/counties.py"/>
+        <source>The ledger holds no restoration account (no barrier key areas were given).</source>
+        <translation>台账中没有修复受益账户（未给出障碍点关键区域）。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/counties.py"/>
+        <source>No county restores a barrier for another: the restoration account is empty.</source>
+        <translation>没有县为其他县修复障碍点：修复受益账户为空。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/counties.py"/>
+        <source>Burden</source>
+        <translation>负担</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/counties.py"/>
+        <source>Benefit</source>
+        <translation>受益</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/counties.py"/>
+        <source>Net</source>
+        <translation>净值</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/counties.py"/>
+        <source>Restoration account: the counties with the largest burden, then benefit</source>
+        <translation>修复受益账户：负担最大（其次受益最大）的县</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/counties.py"/>
+        <source>Burden: barrier area a county restores; benefit: the share of that restoration that serves its sources; net = benefit - burden.</source>
+        <translation>负担：县所修复的障碍点面积；受益：该修复中服务于本县源地的份额；净值 = 受益 - 负担。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/counties.py"/>
+        <source>County ledger</source>
+        <translation>县域台账</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/counties.py"/>
+        <source>County</source>
+        <translation>县</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/counties.py"/>
+        <source>Sources (km²)</source>
+        <translation>源地（km²）</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/counties.py"/>
+        <source>Corridors (km)</source>
+        <translation>廊道（km）</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/counties.py"/>
+        <source>Burden (km²)</source>
+        <translation>负担（km²）</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/counties.py"/>
+        <source>Benefit (km²)</source>
+        <translation>受益（km²）</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/counties.py"/>
+        <source>Net (km²)</source>
+        <translation>净值（km²）</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/counties.py"/>
+        <source>Collaboration zone</source>
+        <translation>协同分区</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/counties.py"/>
+        <source>The {n} counties with the largest restoration burden (then benefit); the ledger in the folder lists all {total}.</source>
+        <translation>修复负担最大（其次受益最大）的 {n} 个县；文件夹中的台账列出全部 {total} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/counties.py"/>
+        <source>Restoration account</source>
+        <translation>修复受益账户</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/counties.py"/>
+        <source>The restoration account</source>
+        <translation>修复受益账户</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/counties.py"/>
+        <source>The restoration account is empty.</source>
+        <translation>修复受益账户为空。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/counties.py"/>
+        <source>Restoring county</source>
+        <translation>修复县</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/counties.py"/>
+        <source>Benefiting county</source>
+        <translation>受益县</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/counties.py"/>
+        <source>The {n} largest of {total} entries; the table in the folder lists all.</source>
+        <translation>{total} 条记录中最大的 {n} 条；文件夹中的表列出全部记录。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/overview.py"/>
+        <source>No run settings were recorded.</source>
+        <translation>未记录运行设置。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/overview.py"/>
+        <source>Setting</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/overview.py"/>
+        <source>Sources: the foreground land-cover classes are split by morphological spatial pattern analysis (MSPA); core areas above the minimum area are ranked by their importance for connectivity (dPC, Saura &amp; Pascual-Hortal 2007) and the top ones kept. Habitat quality follows the InVEST model when threat tables are given.</source>
+        <translation>生态源地：用形态学空间格局分析（MSPA）对前景土地覆被类型进行分割；面积超过最小面积的核心区按其对连通性的重要性（dPC，Saura &amp; Pascual-Hortal 2007）排序，保留排名靠前者。给出威胁因子表时，生境质量按 InVEST 模型计算。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/overview.py"/>
+        <source>Resistance: each land-cover class gets a cost, optionally raised where a correction raster (for example night-time light) is high.</source>
+        <translation>阻力面：每个土地覆被类型赋予一个成本，可选地在校正栅格（例如夜间灯光）较高处提高成本。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/overview.py"/>
+        <source>Connectivity: pairwise circuit theory (Circuitscape, McRae et al. 2008) gives the cumulative current; least-cost corridors join neighbouring sources (Linkage Mapper); pinch points are the corridor cells with the highest current and barriers those whose restoration would shorten the corridors most.</source>
+        <translation>连通性：pairwise 电路理论（Circuitscape，McRae et al. 2008）给出累积电流；最小累积阻力廊道连接相邻源地（Linkage Mapper）；夹点是廊道中电流最高的像元，障碍点是修复后最能缩短廊道的像元。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/overview.py"/>
+        <source>Zoning: every cell with data falls in one of four zones (conservation, restoration, improvement, control); key areas are graded into three levels by natural breaks within each kind.</source>
+        <translation>分区：每个有数据的像元划入四类分区之一（保护、修复、提升、管控）；关键区域在各类型内按自然断点分为三级。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/overview.py"/>
+        <source>Collaboration: the pattern is attributed to the counties; counties that share corridors form collaboration zones (Louvain communities). The modularity is computed here on the county matrix in the folder. The restoration account splits each barrier between the county that restores it and the counties whose sources it serves.</source>
+        <translation>协同：将格局归属到各县；共享廊道的县构成协同分区（Louvain 社区）。模块度在此根据文件夹中的县域矩阵计算。修复受益账户将每个障碍点在修复它的县与其所服务源地所在的县之间分摊。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/overview.py"/>
+        <source>Areas and lengths are counted on the cells of the analysis grid, so they carry its resolution. Tables show the largest entries; the files in the folder hold all of them.</source>
+        <translation>面积和长度按分析网格的像元计算，因此其精度为网格分辨率。表格只显示最大的条目；文件夹中的文件包含全部条目。</translation>
     </message>
 </context>
 <context>
@@ -4668,6 +4682,11 @@ Reference: McRae, B.H. et al. (2016) Conserving nature's stage: mapping omnidire
     </message>
     <message>
         <location filename="../../algorithms/zoning/restorationzoning.py"/>
+        <source>Corridor</source>
+        <translation>廊道</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>Degraded land in sources</source>
         <translation>源地内退化地</translation>
     </message>
@@ -4675,11 +4694,6 @@ Reference: McRae, B.H. et al. (2016) Conserving nature's stage: mapping omnidire
         <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>Degraded land in corridors</source>
         <translation>廊道内退化地</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/zoning/restorationzoning.py"/>
-        <source>Corridor</source>
-        <translation>廊道</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/restorationzoning.py"/>
@@ -6451,6 +6465,11 @@ Reference: McRae, B.H. et al. (2016) Conserving nature's stage: mapping omnidire
         <translation>斑块栅格（{pshape}）与阻力栅格（{rshape}）大小不同。</translation>
     </message>
     <message>
+        <location filename="../../espcore/summaries.py"/>
+        <source>The columns of one table must have one entry per row; they have {lengths}.</source>
+        <translation>一个表的各列必须每行各有一项；现在各列的项数为 {lengths}。</translation>
+    </message>
+    <message>
         <location filename="../../espcore/zoning/collaboration.py"/>
         <source>The number of administrative units must be a whole number of 1 or more, not {n_units}.</source>
         <translation>行政单元数必须为大于等于 1 的整数，而不是 {n_units}。</translation>
@@ -6770,6 +6789,7 @@ Reference: McRae, B.H. et al. (2016) Conserving nature's stage: mapping omnidire
     </message>
     <message>
         <location filename="../../espcore/zoning/collaboration.py"/>
+        <location filename="../../espcore/zoning/ledger.py"/>
         <source>element x unit</source>
         <translation>要素 × 单元</translation>
     </message>
@@ -6785,6 +6805,7 @@ Reference: McRae, B.H. et al. (2016) Conserving nature's stage: mapping omnidire
     </message>
     <message>
         <location filename="../../espcore/zoning/collaboration.py"/>
+        <location filename="../../espcore/zoning/ledger.py"/>
         <source>source x unit</source>
         <translation>源地 × 单元</translation>
     </message>
@@ -6800,6 +6821,8 @@ Reference: McRae, B.H. et al. (2016) Conserving nature's stage: mapping omnidire
     </message>
     <message>
         <location filename="../../espcore/zoning/collaboration.py"/>
+        <location filename="../../espcore/zoning/ledger.py"/>
+        <location filename="../../espcore/zoning/unitgraph.py"/>
         <source>link x unit</source>
         <translation>连接 × 单元</translation>
     </message>
@@ -6825,13 +6848,13 @@ Reference: McRae, B.H. et al. (2016) Conserving nature's stage: mapping omnidire
     </message>
     <message>
         <location filename="../../espcore/zoning/zones.py"/>
-        <source>barriers</source>
-        <translation>障碍点</translation>
+        <source>pinch points</source>
+        <translation>夹点</translation>
     </message>
     <message>
         <location filename="../../espcore/zoning/zones.py"/>
-        <source>breakpoints</source>
-        <translation>断裂点</translation>
+        <source>barriers</source>
+        <translation>障碍点</translation>
     </message>
     <message>
         <location filename="../../espcore/zoning/zones.py"/>
@@ -6840,8 +6863,8 @@ Reference: McRae, B.H. et al. (2016) Conserving nature's stage: mapping omnidire
     </message>
     <message>
         <location filename="../../espcore/zoning/zones.py"/>
-        <source>pinch points</source>
-        <translation>夹点</translation>
+        <source>breakpoints</source>
+        <translation>断裂点</translation>
     </message>
     <message>
         <location filename="../../espcore/zoning/zones.py"/>

@@ -1,4 +1,4 @@
-"""The workflow report (algorithms/report/writer.py) written for a complete esp:securitypattern run.
+"""The workflow report (algorithms/report/) written for a complete esp:securitypattern run.
 
 Every figure checked here is recomputed from the products with GDAL/OGR (and networkx for the
 modularity), not taken from the report's own reading of them. The run folder of the session
@@ -422,11 +422,11 @@ def test_written_in_a_worker_thread(workflow_folder, tmp_path):
 
 
 def test_number_format():
-    number = report_api().number
+    from esp_toolkit.algorithms.report.formatting import column_decimals, number
+
     assert number(1234567.8) == "1,234,568"
     assert number(12.345) == "12.3"
     assert number(0.5) == "0.50"
     assert number(None) == "–" and number(math.nan) == "–"
     assert number(2.5, 3) == "2.500"
-    decimals = report_api().column_decimals
-    assert [decimals(v) for v in (0, 0.05, 0.5, 5, 50, 5000)] == [0, 4, 3, 2, 1, 0]
+    assert [column_decimals(v) for v in (0, 0.05, 0.5, 5, 50, 5000)] == [0, 4, 3, 2, 1, 0]
