@@ -27,6 +27,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 import numpy as np
 
 from ..grid import Grid
+from ..summaries import total
 from .zones import (
     BARRIER,
     BREAKPOINT,
@@ -193,11 +194,11 @@ def key_area_groups(kinds: Sequence[int], levels: Sequence[int], areas: Sequence
         for grade in np.unique(level[kind == code]).tolist():
             members = np.flatnonzero((kind == code) & (level == grade))
             measured = [value for value in length[members].tolist() if not math.isnan(value)]
-            # Python's left-to-right sum, so the totals do not depend on numpy's pairwise
-            # summation.
+            # Row order, one at a time (summaries.total): neither numpy's pairwise sum nor
+            # Python 3.12's compensated sum, so the totals agree on every version.
             groups.append(KeyAreaGroup(code, int(grade), int(members.size),
-                                       sum(area[members].tolist()),
-                                       sum(measured) if measured else None))
+                                       total(area[members]),
+                                       total(measured) if measured else None))
     return groups
 
 
