@@ -167,7 +167,8 @@ class Circuitscape(EspAlgorithm):
         add(QgsProcessingParameterFile(self.INCLUDED_PAIRS_FILE, tr("Included pairs file"),
                                        optional=True),
             tr("included_pairs_file in Circuitscape's format (mode include/exclude + id "
-               "pairs, or the min/max matrix). Only these pairs are solved."))
+               "pairs, or the min/max matrix). Only these pairs are solved; in pairwise mode "
+               "the others get -1 in the resistance matrix."))
         add(QgsProcessingParameterFile(self.VARIABLE_SOURCE_FILE,
                                        tr("Variable source strengths"), optional=True),
             tr("variable_source_file: 'id strength' lines (one-to-all and all-to-one)."))
@@ -210,11 +211,13 @@ class Circuitscape(EspAlgorithm):
                                                   fileFilter=tr("Circuitscape matrix (*.out)"),
                                                   optional=True, createByDefault=False),
             tr("Effective resistances in Circuitscape's layout: header row '0 ids', header "
-               "column ids, -1 for pairs that are not connected."))
+               "column ids, -1 for pairs that are not connected or not in the included "
+               "pairs."))
         add(QgsProcessingParameterFeatureSink(self.RESISTANCE_TABLE, tr("Resistances"),
                                               SourceType.Vector, optional=True,
                                               createByDefault=False),
-            tr("One row per pair: from_id, to_id, resistance (ohm; -1 not connected)."))
+            tr("One row per pair: from_id, to_id, resistance (ohm; -1 not connected or not "
+               "in the included pairs)."))
         add(QgsProcessingParameterFolderDestination(self.MAPS_FOLDER, tr("Per-pair maps folder"),
                                                     optional=True, createByDefault=False),
             tr("Folder for per-pair / per-node maps (curmap_<id>_<id>.tif, voltmap_...)."))

@@ -6,7 +6,7 @@ ignored, booleans are true only for ``True``, ``true`` or ``1``.
 
 from __future__ import annotations
 
-from typing import Dict, List, Tuple
+from typing import Dict, List, NamedTuple, Tuple, Union
 
 import numpy as np
 
@@ -56,19 +56,57 @@ def parse_points(text: str) -> List[Tuple[float, float, float]]:
     return [tuple(row) for row in numeric_table(text, columns=3, what="focal node list")]
 
 
-def parse_included_pairs(text: str) -> Tuple[np.ndarray, np.ndarray]:
-    """Included-pairs file -> (ids, k x k boolean matrix of pairs to solve).
+class IncludedPairs(NamedTuple):
+    """An included-pairs file: its ids, the k x k matrix of pairs to solve, and its mode.
 
-    Two layouts exist: ``mode include``/``mode exclude`` followed by ``id1 id2`` lines, and
-    the matrix layout with ``min``/``max`` lines, a header row of ids and a header column,
-    where a pair is solved when its value lies within [min, max].
+    ``chosen[a, b]`` says whether the file lets id ``ids[a]`` pair with ``ids[b]`` (in
+    exclude mode: the complement of the listed pairs). ``mode`` is ``include`` for a
+    ``mode include`` list and for the min/max matrix, ``exclude`` for a ``mode exclude``
+    list; it matters in pairwise mode, where an exclude list keeps focal ids it does not
+    name (Circuitscape prunes focal ids to the file's ids only in include mode).
+    """
+
+    ids: np.ndarray
+    chosen: np.ndarray
+    mode: str = "include"
+
+
+#: What the circuit functions take as ``included``: a parsed file, or a plain
+#: ``(ids, chosen)`` pair, which counts as include mode.
+Included = Union[IncludedPairs, Tuple[np.ndarray, np.ndarray]]
+
+
+def included_mode(included: Included) -> str:
+    """``include`` or ``exclude``; a plain ``(ids, chosen)`` pair is include mode."""
+    return str(getattr(included, "mode", "include"))
+
+
+def parse_included_pairs(text: str) -> IncludedPairs:
+    """Included-pairs file -> :class:`IncludedPairs` (ids, k x k boolean matrix, mode).
+
+    Two layouts exist, read as Circuitscape.jl reads them (``read_included_pairs``):
+
+    * ``mode include`` / ``mode exclude`` followed by ``id1 id2`` lines: the listed pairs,
+      in both directions, are the ones to solve (include) or to skip (exclude).
+    * the matrix layout: ``min`` and ``max`` lines, a header row, then one row per id (its
+      id first, the ids taken from that first column). A value above ``max`` counts as 0,
+      and a pair is solved when the (possibly replaced) value is ``>= min``. So with
+      ``min <= 0`` a pair whose value exceeds ``max`` is solved, and so is any value from
+      ``min`` up to ``max``, zero and negative values included; with ``min > 0`` exactly
+      the values within [min, max] are solved. The matrix may be asymmetric: each
+      direction is kept as written (pairwise mode solves a pair when either direction is
+      chosen, one-to-all reads the row of the solved id).
     """
     lines = [ln.split() for ln in text.splitlines() if ln.strip()]
     if not lines:
         raise EspInputError("The included-pairs file is empty.")
     head = lines[0][0].lower()
     if head == "mode":
-        include = lines[0][1].lower() == "include"
+        if len(lines[0]) < 2:
+            raise EspInputError("The included-pairs file starts with 'mode' but names no "
+                                "mode; write 'mode include' or 'mode exclude'.")
+        # As in Circuitscape, any mode other than include excludes the listed pairs.
+        mode = "include" if lines[0][1].lower() == "include" else "exclude"
         pairs = np.array([[float(v) for v in ln[:2]] for ln in lines[1:]], dtype=np.float64)
         pairs = pairs.reshape(-1, 2).astype(np.int64)
         ids = np.unique(pairs)
@@ -76,9 +114,9 @@ def parse_included_pairs(text: str) -> Tuple[np.ndarray, np.ndarray]:
         chosen = np.zeros((ids.size, ids.size), dtype=bool)
         for a, b in pairs:
             chosen[index[a], index[b]] = chosen[index[b], index[a]] = True
-        if not include:
+        if mode == "exclude":
             chosen = ~chosen
-        return ids, chosen
+        return IncludedPairs(ids, chosen, mode)
     low, high = -np.inf, np.inf
     body = []
     for ln in lines:
@@ -88,9 +126,17 @@ def parse_included_pairs(text: str) -> Tuple[np.ndarray, np.ndarray]:
             high = float(ln[1])
         else:
             body.append([float(v) for v in ln])
-    ids = np.array(body[0][1:], dtype=np.int64)
-    values = np.array([row[1:1 + ids.size] for row in body[1:1 + ids.size]])
-    return ids, (values >= low) & (values <= high)
+    rows = body[1:]  # body[0] is the header row; the ids are the first column
+    k = len(rows)
+    for number, row in enumerate(rows, start=1):
+        if len(row) < k + 1:
+            raise EspInputError("Row {row} of the included-pairs matrix has {count} values "
+                                "after its id; the matrix has {ids} ids.", row=number,
+                                count=len(row) - 1, ids=k)
+    ids = np.array([row[0] for row in rows], dtype=np.int64)
+    values = np.array([row[1:1 + k] for row in rows], dtype=np.float64).reshape(k, k)
+    values = np.where(values > high, 0.0, values)
+    return IncludedPairs(ids, values >= low, "include")
 
 
 def parse_strengths(text: str) -> np.ndarray:

@@ -28,6 +28,7 @@ import numpy.typing as npt
 from ..errors import EspInputError
 from ..progress import NullProgress, Progress, SubProgress, check_cancelled
 from .circuit import CircuitResult, MapOptions, resistance_table, solve_sources_grounds
+from .csini import Included
 from .graph import Network, edge_network, node_currents
 from .solvers import Log, _quiet, grounded
 
@@ -177,7 +178,7 @@ def _lexicographic(net: Network) -> np.ndarray:
 
 # ---------------------------------------------------------------- pairwise --------------
 
-def _pair_filter(included: Optional[Tuple[np.ndarray, np.ndarray]]) -> Callable[[int, int], bool]:
+def _pair_filter(included: Optional[Included]) -> Callable[[int, int], bool]:
     if included is None:
         return lambda p, q: True
     index = {int(pid): n for n, pid in enumerate(np.asarray(included[0]).ravel())}
@@ -233,7 +234,7 @@ def _potentials(comp: _Component, distinct: np.ndarray, keep: bool, method: str,
 
 
 def network_pairwise(edges: Any, focal: Any, *, is_resistance: bool = True,
-                     included: Optional[Tuple[np.ndarray, np.ndarray]] = None,
+                     included: Optional[Included] = None,
                      maps: MapOptions = MapOptions(), method: str = "auto",
                      log: Log = _quiet, progress: Progress = NullProgress()) -> CircuitResult:
     """Effective resistances (ohm) between focal nodes of a graph, and the pairs' currents.

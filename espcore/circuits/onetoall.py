@@ -48,11 +48,10 @@ from .circuit import (
     finish_map,
     solve_sources_grounds,
 )
+from .csini import Included
 from .focal import FocalNodes
 from .graph import Network, node_currents, raster_network
 from .solvers import Log, _quiet, factorize, grounded
-
-Included = Tuple[np.ndarray, np.ndarray]
 
 
 def one_to_all(g: np.ndarray, focal: FocalNodes, *, regions: Optional[np.ndarray] = None,
@@ -199,7 +198,7 @@ def _excluded(n: int, included: Optional[Included]) -> np.ndarray:
     """Ids that the included-pairs matrix leaves out of node ``n``'s solve."""
     if included is None:
         return np.zeros(0, dtype=np.int64)
-    ids, chosen = included
+    ids, chosen = included[0], included[1]
     ids = np.asarray(ids, dtype=np.int64)
     row = np.flatnonzero(ids == n)
     if row.size == 0:

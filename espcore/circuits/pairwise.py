@@ -11,6 +11,14 @@ sum in O(k log k) instead of O(k^2) (see :func:`_pair_sum_abs_differences`).
 Focal regions (an id on several cells): Circuitscape shorts only the two regions of the
 active pair, so the network differs per pair; each pair is one task that rebuilds the
 network and solves one grounded system (exactly Circuitscape's numbers).
+
+Included pairs (Circuitscape.jl ``generate_exclude_pairs``): a pair of ids is skipped when
+the file chooses it in neither direction; its resistance is -1 and it adds no map. This is
+decided per id pair, so two ids on one cell can be included and excluded separately. In
+include mode the focal ids missing from the file are dropped; in exclude mode they are kept
+and all their pairs are solved. Ids that share one node keep resistance 0 even when their
+pair is excluded (Circuitscape's ``smash_repeats!`` writes that 0 without looking at the
+file).
 """
 
 from __future__ import annotations
@@ -31,6 +39,7 @@ from .circuit import (
     finish_map,
     resistance_table,
 )
+from .csini import Included, included_mode
 from .focal import FocalNodes
 from .graph import Network, node_currents, raster_network
 from .solvers import Log, _quiet, choose_method, grounded
@@ -44,8 +53,8 @@ CHUNK = 1 << 14
 
 def pairwise(g: np.ndarray, focal: FocalNodes, *, regions: Optional[np.ndarray] = None,
              four_neighbours: bool = False, average_resistance: bool = False,
-             included: Optional[Tuple[np.ndarray, np.ndarray]] = None,
-             maps: MapOptions = MapOptions(), method: str = "auto", log: Log = _quiet,
+             included: Optional[Included] = None, maps: MapOptions = MapOptions(),
+             method: str = "auto", log: Log = _quiet,
              progress: Progress = NullProgress(), executor: Any = None) -> CircuitResult:
     """Pairwise effective resistances (ohm) and current maps (A) between focal nodes.
 
@@ -55,26 +64,31 @@ def pairwise(g: np.ndarray, focal: FocalNodes, *, regions: Optional[np.ndarray] 
         (see :func:`espcore.circuits.graph.conductances`).
     focal : focal nodes; an id on more than one cell makes the run a focal-regions run.
     regions : short-circuit regions (integer ids, 0 = none).
-    included : (ids, k x k bool) pairs to solve, from ``csini.parse_included_pairs``; focal
-        ids missing from ``ids`` are dropped, as Circuitscape does.
+    included : pairs to solve, from ``csini.parse_included_pairs`` (or a plain
+        ``(ids, k x k bool)``, read as include mode). A pair is solved when it is chosen in
+        either direction; other pairs get resistance -1 and no maps. In include mode focal
+        ids missing from ``ids`` are dropped, in exclude mode they are kept, as
+        Circuitscape does.
     maps : which maps to return (per pair current / voltage, cumulative, max).
 
     Returns
     -------
-    CircuitResult with the resistance matrix (-1: the pair is not connected or a focal node
-    lies on NoData; 0 on the diagonal and between ids on one node) and the requested maps,
+    CircuitResult with the resistance matrix (-1: the pair is not connected, a focal node
+    lies on NoData, or the included pairs skip it; 0 on the diagonal and between ids on one
+    node) and the requested maps,
     named like Circuitscape's files (``cum_curmap``, ``curmap_<id1>_<id2>`` ...).
 
     Memory: the k solutions (8 bytes x cells x focal nodes) plus the solver's factor.
     """
-    if included is not None:
-        focal = focal.keep(included[0])
+    if included is not None and included_mode(included) == "include":
+        focal = focal.keep(np.asarray(included[0]))
     focal.require_two()
     executor = executor or SerialExecutor()
     options = dict(regions=regions, four_neighbours=four_neighbours,
                    average_resistance=average_resistance)
     if focal.has_regions:
-        return _regions_path(g, focal, options, maps, method, log, progress, executor)
+        return _regions_path(g, focal, options, included, maps, method, log, progress,
+                             executor)
     return _points_path(g, focal, options, included, maps, method, log, progress, executor)
 
 
@@ -150,7 +164,7 @@ def _component_solutions(laplacian: Any, nodes: np.ndarray, method: str, log: Lo
 
 
 def _points_path(g: np.ndarray, focal: FocalNodes, options: Dict[str, Any],
-                 included: Optional[Tuple[np.ndarray, np.ndarray]], maps: MapOptions,
+                 included: Optional[Included], maps: MapOptions,
                  method: str, log: Log, progress: Progress, executor: Any) -> CircuitResult:
     net = raster_network(g, **options)
     assert net.node_map is not None
@@ -161,7 +175,8 @@ def _points_path(g: np.ndarray, focal: FocalNodes, options: Dict[str, Any],
     node = net.node_map[focal.rows, focal.cols] - 1  # -1: focal cell is not a node
     r = -np.ones((k, k))
     np.fill_diagonal(r, 0.0)
-    solve_pair = _pair_filter(ids, included)
+    chosen = _chosen_pairs(ids, included)
+    solve_pair = _pair_filter(ids, chosen)
     result = CircuitResult()
     acc = _Accumulator(g.shape, maps)
     per_pair = maps.voltage_maps or maps.keep_pair_currents or maps.max_map \
@@ -203,6 +218,8 @@ def _points_path(g: np.ndarray, focal: FocalNodes, options: Dict[str, Any],
             weights = np.bincount([column[int(node[i])] for i in members_idx],
                                   minlength=distinct.size).astype(np.float64)
             acc.add(_cumulative_cells(net, full, distinct, weights, g, maps))
+    # Skipped pairs are -1, except ids on one node (Circuitscape's smash_repeats! gives 0).
+    r[~chosen & (node[:, None] != node[None, :])] = -1.0
     result.resistances = resistance_table(ids, r)
     acc.store(result)
     return result
@@ -213,11 +230,30 @@ def _unique_in_order(values: np.ndarray) -> np.ndarray:
     return values[np.sort(first)]
 
 
-def _pair_filter(ids: np.ndarray, included: Optional[Tuple[np.ndarray, np.ndarray]]) -> Any:
+def _chosen_pairs(ids: np.ndarray, included: Optional[Included]) -> np.ndarray:
+    """k x k bool over ``ids``: True where the pair is solved.
+
+    A pair is skipped only when the file chooses it in neither direction (Circuitscape
+    excludes (a, b) when both ``mat[a, b]`` and ``mat[b, a]`` say so); ids the file does not
+    name pair with everything (only possible in exclude mode).
+    """
+    k = ids.size
+    out: npt.NDArray[np.bool_] = np.ones((k, k), dtype=bool)
     if included is None:
-        return lambda a, b: True
-    index = {int(pid): n for n, pid in enumerate(included[0])}
-    chosen = included[1]
+        return out
+    file_ids = np.asarray(included[0], dtype=np.int64).ravel()
+    chosen = np.asarray(included[1], dtype=bool)
+    chosen = chosen | chosen.T
+    index = {int(pid): n for n, pid in enumerate(file_ids)}
+    at = np.array([index.get(int(pid), -1) for pid in ids], dtype=np.int64)
+    known = np.flatnonzero(at >= 0)
+    out[np.ix_(known, known)] = chosen[np.ix_(at[known], at[known])]
+    return out
+
+
+def _pair_filter(ids: np.ndarray, chosen: np.ndarray) -> Any:
+    """(id a, id b) -> whether the pair is solved, from :func:`_chosen_pairs`."""
+    index = {int(pid): n for n, pid in enumerate(ids)}
     return lambda a, b: bool(chosen[index[int(a)], index[int(b)]])
 
 
@@ -337,13 +373,15 @@ def _solve_region_pair(state: Tuple[Any, ...], pair: Tuple[int, int]) -> Tuple[A
 
 
 def _regions_path(g: np.ndarray, focal: FocalNodes, options: Dict[str, Any],
-                  maps: MapOptions, method: str, log: Log, progress: Progress,
-                  executor: Any) -> CircuitResult:
+                  included: Optional[Included], maps: MapOptions, method: str, log: Log,
+                  progress: Progress, executor: Any) -> CircuitResult:
     ids = focal.unique_ids
     k = ids.size
     r = -np.ones((k, k))
     np.fill_diagonal(r, 0.0)
-    pairs = [(int(ids[i]), int(ids[j])) for i in range(k) for j in range(i + 1, k)]
+    chosen = _chosen_pairs(ids, included)
+    pairs = [(int(ids[i]), int(ids[j])) for i in range(k) for j in range(i + 1, k)
+             if chosen[i, j]]
     log("Focal regions: {count} pairs, each solved with its two regions shorted.",
         count=len(pairs))
     regions = options.pop("regions")
@@ -358,7 +396,7 @@ def _regions_path(g: np.ndarray, focal: FocalNodes, options: Dict[str, Any],
         r[i, j] = r[j, i] = resistance
         if net is not None and resistance > 0:
             _pair_maps(net, g, v, "{0}_{1}".format(*pair), maps, acc, result)
-        progress.update((done + 1) / len(pairs))
+        progress.update((done + 1) / max(len(pairs), 1))
         check_cancelled(progress)
     result.resistances = resistance_table(ids, r)
     acc.store(result)

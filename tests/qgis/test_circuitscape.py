@@ -71,6 +71,29 @@ def test_point_layer_gives_the_same_as_an_id_raster(esp, tmp_path):
     assert a[0, 1:].tolist() == [3, 7]
 
 
+def test_included_pairs_give_minus_one(esp, tmp_path):
+    # 1 x 3 strip of unit resistances, ids 1 2 3; only 1-2 and 2-3 are included: R(1,2) =
+    # R(2,3) = 1 ohm, R(1,3) = -1 in the matrix and the table, and no map for 1-3.
+    strip = write_raster(tmp_path / "strip.tif", np.ones((1, 3), dtype="float32"))
+    ids = write_raster(tmp_path / "ids.tif", np.array([[1, 2, 3]], dtype="int32"), nodata=0)
+    pairs = tmp_path / "pairs.txt"
+    pairs.write_text("mode include\n1 2\n2 3\n")
+    result = processing.run(ALG, {
+        "INPUT": strip, "FOCAL_NODES": ids, "INCLUDED_PAIRS_FILE": str(pairs),
+        "CUMULATIVE": str(tmp_path / "cum.tif"), "RESISTANCE_MATRIX": str(tmp_path / "r.out"),
+        "RESISTANCE_TABLE": "TEMPORARY_OUTPUT"})
+    got = np.loadtxt(result["RESISTANCE_MATRIX"])
+    np.testing.assert_allclose(got, [[0, 1, 2, 3], [1, 0, 1, -1], [2, 1, 0, 1],
+                                     [3, -1, 1, 0]], atol=1e-9)
+    rows = {(f["from_id"], f["to_id"]): f["resistance"]
+            for f in result["RESISTANCE_TABLE"].getFeatures()}
+    assert rows[(1, 3)] == -1
+    assert rows[(1, 2)] == pytest.approx(1.0)
+    cum, _ = read_raster(result["CUMULATIVE"])
+    # node currents [1, 1, 0] for 1-2 plus [0, 1, 1] for 2-3
+    np.testing.assert_allclose(np.nan_to_num(cum), [[1, 2, 1]], atol=1e-6)
+
+
 def test_polygons_are_focal_regions(esp, tmp_path):
     strip = strip_raster(tmp_path, 10)
     layer = QgsVectorLayer("Polygon?crs={0}&field=id:integer".format(CRS), "patches", "memory")

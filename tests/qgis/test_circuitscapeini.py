@@ -102,3 +102,24 @@ def test_network_advanced_tables(esp, tmp_path):
     want = matrix(folder / "expected" / "mgNetworkVerify1_voltages.txt")
     np.testing.assert_allclose(got[np.argsort(got[:, 0])], want[np.argsort(want[:, 0])],
                                atol=1e-9)
+
+
+def test_included_pairs_give_minus_one_in_the_matrix(esp, tmp_path):
+    # 1 x 3 strip of unit resistances, ids 1 2 3; only 1-2 and 2-3 are included, so
+    # R(1,2) = R(2,3) = 1 ohm and R(1,3) = -1 (Circuitscape leaves skipped pairs at -1).
+    header = "ncols 3\nnrows 1\nxllcorner 0\nyllcorner 0\ncellsize 1\nNODATA_value -9999\n"
+    (tmp_path / "cellmap.asc").write_text(header + "1 1 1\n")
+    (tmp_path / "points.asc").write_text(header + "1 2 3\n")
+    (tmp_path / "pairs.txt").write_text("mode include\n1 2\n2 3\n")
+    (tmp_path / "output").mkdir()
+    ini = tmp_path / "strip.ini"
+    ini.write_text("[Options]\ndata_type = raster\nscenario = pairwise\n"
+                   "habitat_file = cellmap.asc\nhabitat_map_is_resistances = True\n"
+                   "point_file = points.asc\nuse_included_pairs = True\n"
+                   "included_pairs_file = pairs.txt\noutput_file = output/strip.out\n")
+    run_ini(ini)
+    got = matrix(tmp_path / "output" / "strip_resistances.out")
+    np.testing.assert_allclose(got, [[0, 1, 2, 3], [1, 0, 1, -1], [2, 1, 0, 1],
+                                     [3, -1, 1, 0]], atol=1e-9)
+    np.testing.assert_allclose(matrix(tmp_path / "output" / "strip_resistances_3columns.out"),
+                               [[1, 2, 1], [1, 3, -1], [2, 3, 1]], atol=1e-9)
