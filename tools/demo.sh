@@ -14,7 +14,9 @@ qp esp:mspa -- \
     OUTPUT="$out/mspa.tif" OUTPUT_TABLE="$out/mspa_classes.csv"
 
 echo "== 2/15 Habitat quality (InVEST): cropland and urban land as threats"
-# k = 0.2, half the highest degradation of a first run, as the InVEST guide advises.
+# Semantics: InVEST 3.13 and later (the default; the tables are km with LULC, read as such).
+# k = 0.2: the InVEST guide advises half the highest degradation of a first run (0.53 here, so
+# about 0.27); 0.2 is kept as the study's fixed value, the same in every scenario.
 qp esp:habitatquality -- \
     LANDCOVER="$demo/hunan_landcover.tif" THREATS_TABLE="$demo/hunan_threats.csv" \
     SENSITIVITY_TABLE="$demo/hunan_sensitivity.csv" HALF_SATURATION=0.2 \

@@ -13,6 +13,7 @@ from qgis.core import (
     QgsProcessingFeedback,
     QgsProcessingParameterBand,
     QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
     QgsProcessingParameterMultipleLayers,
@@ -31,6 +32,13 @@ from ..io.raster import check_output_path, read_aligned, write_grid
 from ..qgis_compat import FileBehavior, NumberType, ParameterFlag, SourceType, is_null
 
 Rows = List[Dict[str, str]]
+
+#: SEMANTICS choices, in the order of the parameter's options.
+SEMANTICS = ("invest313", "invest312", "guide_sum")
+#: MAX_DIST_UNIT choices: automatic (by the sensitivity table's key column), km, m.
+UNITS = ("auto", "km", "m")
+#: A reach beyond this many times the raster's diagonal is refused as a unit mistake.
+_FAR = 10.0
 
 
 def _blank(value: Any) -> bool:
@@ -61,6 +69,8 @@ class HabitatQuality(EspAlgorithm):
     ACCESSIBILITY = "ACCESSIBILITY"
     HALF_SATURATION = "HALF_SATURATION"
     NORMALIZE_KERNEL = "NORMALIZE_KERNEL"
+    SEMANTICS = "SEMANTICS"
+    MAX_DIST_UNIT = "MAX_DIST_UNIT"
     BASELINE = "BASELINE"
     DEGRADATION = "DEGRADATION"
     QUALITY = "QUALITY"
@@ -78,30 +88,43 @@ class HabitatQuality(EspAlgorithm):
             "<p>Habitat degradation, habitat quality and (optionally) rarity as in the InVEST "
             "Habitat Quality model.</p>"
             "<p><b>Degradation</b> of cell x of class j: D = &beta;<sub>x</sub> &Sigma;<sub>r"
-            "</sub> (w<sub>r</sub> / &Sigma;w) S<sub>jr</sub> &Sigma;<sub>y</sub> r<sub>y</sub>"
-            " i<sub>rxy</sub>, summed over <b>every threat cell y</b> within the threat's "
-            "maximum distance (linear decay 1 - d/d<sub>max</sub>, exponential "
-            "exp(-2.99 d/d<sub>max</sub>), distances between cell centres in metres), computed "
-            "exactly by FFT convolution. By default each threat's decay weights are divided by "
-            "their total, as the InVEST releases that convolved threat rasters did, so D is a "
-            "weighted mean threat intensity between 0 and 1 that does not depend on the cell "
-            "size, and k = 0.5 keeps its usual meaning. Untick 'Divide each decay kernel by its "
-            "sum' (advanced) for the users' guide's literal sum, which grows with the number of "
-            "threat cells in reach. Recent InVEST (3.10 and later) counts only the nearest "
-            "threat cell, so its values differ near dense threats. <b>Quality</b>: Q = H (1 - "
-            "D<sup>2.5</sup> / (D<sup>2.5</sup> + k<sup>2.5</sup>)); Q = 0 where H = 0 and "
+            "</sub> (w<sub>r</sub> / &Sigma;w) S<sub>jr</sub> i<sub>r</sub>(x), where the threat "
+            "term i<sub>r</sub>(x) depends on the chosen <b>semantics</b>:</p>"
+            "<ul><li><b>InVEST 3.13 and later</b> (default; checked against InVEST 3.20.2): "
+            "the decay of the distance d to the <b>nearest</b> threat cell only, 1 - "
+            "d/d<sub>max</sub> (linear) or exp(-2.99 d/d<sub>max</sub>) (exponential), kept at "
+            "exactly d<sub>max</sub> and 0 beyond; every non-zero threat value counts as a full "
+            "threat (intensities are ignored). D never exceeds 1.</li>"
+            "<li><b>InVEST 3.12 and earlier</b> (3.3 to 3.12; checked against 3.12.1): the "
+            "threat intensities convolved with InVEST's normalised kernels: linear 1 - "
+            "d/d<sub>max</sub> out to d<sub>max</sub>, exponential exp(-d/d<sub>max</sub>) "
+            "(without 2.99) out to 5 d<sub>max</sub>; needs square cells.</li>"
+            "<li><b>Users' guide sum</b> (this toolkit's earlier default): the sum over "
+            "<b>every threat cell</b> within d<sub>max</sub> of intensity x decay (linear "
+            "1 - d/d<sub>max</sub>, exponential exp(-2.99 d/d<sub>max</sub>)), by default with "
+            "each threat's decay weights divided by their total (advanced option).</li></ul>"
+            "<p>Distances are measured between cell centres in metres. <b>Quality</b>: Q = H "
+            "(1 - D<sup>2.5</sup> / (D<sup>2.5</sup> + k<sup>2.5</sup>)); Q = 0 where H = 0 and "
             "never exceeds H. <b>Rarity</b> (with a baseline land cover): R = 1 - N / "
             "(N<sub>baseline</sub> + N) per class; 0.5 = no change, above 0.5 the class "
             "became rarer, 0 = class absent from the baseline.</p>"
+            "<p><b>MAX_DIST unit.</b> InVEST 3.15 and later write MAX_DIST in metres and key "
+            "the sensitivity table by LUCODE; InVEST up to 3.14 and this toolkit's earlier "
+            "tables use km and LULC. 'Automatic' (default) reads metres when the sensitivity "
+            "table has a LUCODE column and km otherwise, so both kinds of table work as they "
+            "are; choose km or metres to override. A reach below one cell or more than ten "
+            "times the raster's diagonal is refused as a unit mistake.</p>"
             "<p><b>Inputs.</b> A land-cover raster of whole class codes in a projected CRS "
             "(metres). A threats table (CSV file or table layer) with the columns THREAT, "
-            "MAX_DIST (km), WEIGHT (0-1) and DECAY (linear / exponential). One raster per "
-            "threat with intensities 0-1 (NoData = no threat), on the land-cover grid: chosen "
-            "in 'Threat rasters' and matched by layer or file name (also name_c), or read from "
-            "the table's CUR_PATH column (relative to the CSV file). A sensitivity table with "
-            "LULC, HABITAT (0-1) and one column per threat (0-1; InVEST's older L_ prefix is "
-            "accepted); every class of the land cover must be in it. Optional: polygons with "
-            "an ACCESS field (0-1, cells outside polygons 1).</p>"
+            "MAX_DIST (metres or km, see above), WEIGHT (0-1) and DECAY (linear / "
+            "exponential). One raster per threat with intensities 0-1 (NoData = no threat), "
+            "on the land-cover grid: chosen in 'Threat rasters' and matched by layer or file "
+            "name (also name_c), or read from the table's CUR_PATH column (relative to the "
+            "CSV file). A sensitivity table with LUCODE or LULC, HABITAT (0-1) and one column "
+            "per threat (0-1; InVEST's older L_ prefix is accepted); every class of the land "
+            "cover must be in it. Optional: polygons with an ACCESS field (0-1, cells "
+            "outside polygons 1; an empty ACCESS counts 0 with the InVEST semantics, as "
+            "InVEST burns it, and 1 with the users' guide sum).</p>"
             "<p><b>Outputs</b> (float32, NoData where the land cover is NoData): degradation "
             "D, quality Q (0-1) and rarity R. The log reports the highest D; the users' guide "
             "advises k = half of it, kept fixed across scenarios.</p>"
@@ -120,7 +143,8 @@ class HabitatQuality(EspAlgorithm):
         add(QgsProcessingParameterFile(self.THREATS_TABLE, tr("Threats table (CSV file)"),
                                        FileBehavior.File,
                                        extension="csv", optional=True),
-            tr("InVEST threats table: THREAT, MAX_DIST (km), WEIGHT (0-1, relative), DECAY "
+            tr("InVEST threats table: THREAT, MAX_DIST (metres or km: see 'MAX_DIST unit'), "
+               "WEIGHT (0-1, relative), DECAY "
                "(linear or exponential), optionally CUR_PATH (threat raster, relative to the "
                "CSV file). Give this or the threats table layer, not both."))
         add(QgsProcessingParameterFeatureSource(self.THREATS_LAYER,
@@ -140,7 +164,8 @@ class HabitatQuality(EspAlgorithm):
                                        tr("Sensitivity table (CSV file)"),
                                        FileBehavior.File,
                                        extension="csv", optional=True),
-            tr("InVEST sensitivity table: LULC (class code), NAME (optional), HABITAT (0-1) "
+            tr("InVEST sensitivity table: LUCODE or LULC (class code), NAME (optional), "
+               "HABITAT (0-1) "
                "and one column per threat with the class's sensitivity (0-1), named like the "
                "threat or L_ plus the threat. Give this or the sensitivity table layer."))
         add(QgsProcessingParameterFeatureSource(self.SENSITIVITY_LAYER,
@@ -154,7 +179,33 @@ class HabitatQuality(EspAlgorithm):
                                                 optional=True),
             tr("Polygons with a field ACCESS from 0 (protected: no threat reaches) to 1 (fully "
                "accessible); degradation is multiplied by it. Cells whose centre lies in no "
-               "polygon, or in one whose ACCESS is empty, get 1."))
+               "polygon get 1. A polygon whose ACCESS is empty counts 0 with the InVEST "
+               "semantics (InVEST burns it so) and 1 with the users' guide sum."))
+        add(QgsProcessingParameterEnum(self.SEMANTICS, tr("Semantics"),
+                                       [tr("InVEST 3.13 and later (nearest threat cell)"),
+                                        tr("InVEST 3.12 and earlier (convolution)"),
+                                        tr("Users' guide sum (every threat cell)")],
+                                       defaultValue=0),
+            tr("How threats reach a cell. InVEST 3.13 and later (default, as InVEST 3.20): "
+               "only the nearest threat cell counts, with decay 1 - d/dmax or "
+               "exp(-2.99 d/dmax) up to and including dmax, and any non-zero threat value is "
+               "a full threat. InVEST 3.12 and earlier (3.3-3.12): the threat intensities "
+               "convolved with InVEST's normalised kernels (exponential exp(-d/dmax) out to 5 "
+               "dmax); square cells only. Users' guide sum (this toolkit's earlier default): "
+               "intensity x decay summed over every threat cell within dmax. The three give "
+               "different values wherever several threat cells are in reach."))
+        add(QgsProcessingParameterEnum(self.MAX_DIST_UNIT, tr("MAX_DIST unit"),
+                                       [tr("Automatic (metres with a LUCODE sensitivity "
+                                           "table, else km)"),
+                                        tr("Kilometres (InVEST 3.14 and earlier)"),
+                                        tr("Metres (InVEST 3.15 and later)")],
+                                       defaultValue=0),
+            tr("Unit of the threats table's MAX_DIST. InVEST 3.15 and later write metres and "
+               "key the sensitivity table by LUCODE; earlier InVEST and this toolkit's "
+               "earlier tables write km with LULC. Automatic reads metres when the "
+               "sensitivity table has a LUCODE column and km otherwise, so tables of either "
+               "kind need no rewriting. A reach below one cell or beyond ten times the "
+               "raster's diagonal is refused."))
         add(QgsProcessingParameterNumber(self.HALF_SATURATION,
                                          tr("Half-saturation constant k"), double, 0.5,
                                          minValue=0.0),
@@ -167,8 +218,8 @@ class HabitatQuality(EspAlgorithm):
         normalize.setFlags(normalize.flags()
                            | ParameterFlag.Advanced)
         add(normalize,
-            tr("On (default): each threat's decay weights are divided by their total, as the "
-               "InVEST releases that convolved threat rasters did, so D is a weighted mean "
+            tr("Users' guide sum only (ignored by the InVEST semantics). On (default): each "
+               "threat's decay weights are divided by their total, so D is a weighted mean "
                "threat intensity between 0 and 1, the same at any cell size, and k = 0.5 is "
                "meaningful. Off: D is the users' guide's literal sum over threat cells; set k "
                "from a first run."))
@@ -301,7 +352,9 @@ class HabitatQuality(EspAlgorithm):
     # -- accessibility ------------------------------------------------------------------------
 
     def _accessibility(self, parameters: Dict[str, Any], context: QgsProcessingContext,
-                       grid: Grid) -> Optional[np.ndarray]:
+                       grid: Grid, empty_value: Optional[float]) -> Optional[np.ndarray]:
+        """ACCESS per cell (1 outside every polygon); a polygon whose ACCESS is empty gets
+        ``empty_value``, or is skipped when it is None."""
         source = self.parameterAsSource(parameters, self.ACCESSIBILITY, context) \
             if parameters.get(self.ACCESSIBILITY) else None
         if source is None:
@@ -319,10 +372,10 @@ class HabitatQuality(EspAlgorithm):
         values = [1.0]  # index 0: no polygon
         for feature in source.getFeatures():
             value, geometry = feature[field], feature.geometry()
-            if _blank(value) or geometry.isEmpty():
+            if geometry.isEmpty() or (_blank(value) and empty_value is None):
                 continue
             try:
-                access = float(value)
+                access = float(value) if not _blank(value) else float(empty_value or 0.0)
             except (TypeError, ValueError):
                 access = float("nan")
             if not 0.0 <= access <= 1.0:
@@ -336,6 +389,30 @@ class HabitatQuality(EspAlgorithm):
             return None
         ids = rasterize_ids(shapes, grid)
         return np.asarray(values, dtype=np.float64)[ids]
+
+    def _check_reach(self, threats: List[Threat], grid: Grid, unit: str) -> None:
+        """Refuse a MAX_DIST below one cell or far beyond the raster (a unit mistake)."""
+        cell = min(abs(float(c)) for c in grid.cell_size)
+        rows, cols = grid.shape
+        diagonal = float(np.hypot(rows * abs(float(grid.cell_size[1])),
+                                  cols * abs(float(grid.cell_size[0]))))
+        shown = {"m": self.tr("metres"), "km": self.tr("km")}[unit]
+        for threat in threats:
+            given = threat.max_distance / (1000.0 if unit == "km" else 1.0)
+            if threat.max_distance < cell:
+                raise QgsProcessingException(self.tr(
+                    "MAX_DIST of threat '{name}' is {given:g} {unit} = {m:g} m, less than one "
+                    "cell ({cell:g} m), so the threat would reach no other cell. Is MAX_DIST "
+                    "in km? Set 'MAX_DIST unit' to match the table.").format(
+                        name=threat.name, given=given, unit=shown, m=threat.max_distance,
+                        cell=cell))
+            if threat.max_distance > _FAR * diagonal:
+                raise QgsProcessingException(self.tr(
+                    "MAX_DIST of threat '{name}' is {given:g} {unit} = {m:g} m, more than "
+                    "{far:g} times the raster's diagonal ({diagonal:g} m). Is MAX_DIST in "
+                    "metres? Set 'MAX_DIST unit' to match the table.").format(
+                        name=threat.name, given=given, unit=shown, m=threat.max_distance,
+                        far=_FAR, diagonal=diagonal))
 
     # -- run ----------------------------------------------------------------------------------
 
@@ -363,11 +440,22 @@ class HabitatQuality(EspAlgorithm):
             feedback.pushWarning(tr("A baseline land cover was given but the rarity output is "
                                     "skipped, so it is not used."))
 
+        semantics = SEMANTICS[self.parameterAsEnum(parameters, self.SEMANTICS, context)]
         threat_rows, folder = self._table(parameters, context, self.THREATS_TABLE,
                                           self.THREATS_LAYER, tr("threats table"))
-        threats = parse_threats(threat_rows)
         sensitivity_rows, _ = self._table(parameters, context, self.SENSITIVITY_TABLE,
                                           self.SENSITIVITY_LAYER, tr("sensitivity table"))
+        unit = UNITS[self.parameterAsEnum(parameters, self.MAX_DIST_UNIT, context)]
+        if unit == "auto":
+            keys = {str(key).replace("\ufeff", "").strip().lower()
+                    for row in sensitivity_rows[:1] for key in row}
+            unit = "m" if "lucode" in keys else "km"
+            feedback.pushInfo(tr("MAX_DIST is read in {unit}: the sensitivity table is keyed "
+                                 "by {key} (InVEST {versions}).").format(
+                unit=tr("metres") if unit == "m" else tr("km"),
+                key="LUCODE" if unit == "m" else "LULC",
+                versions="3.15+" if unit == "m" else "<= 3.14"))
+        threats = parse_threats(threat_rows, unit=unit)
         habitat, sensitivity = parse_sensitivity(sensitivity_rows, [t.name for t in threats])
         threat_layers = self._threat_layers(parameters, context, threats, folder, feedback)
 
@@ -383,18 +471,15 @@ class HabitatQuality(EspAlgorithm):
         feedback.pushInfo(tr("Reading {n} raster(s)").format(n=len(layers)))
         grids = read_aligned(layers)
         grid = grids[lc_role]
+        self._check_reach(threats, grid, unit)
         for threat in threats:
-            feedback.pushInfo(tr("Threat '{name}': reach {km:g} km ({cells} cells), weight "
+            feedback.pushInfo(tr("Threat '{name}': reach {m:g} m ({cells:.4g} cells), weight "
                                  "{w:g}, {decay} decay, raster '{layer}'").format(
-                name=threat.name, km=threat.max_distance / 1000.0,
-                cells=int(threat.max_distance // min(grid.cell_size)), w=threat.weight,
+                name=threat.name, m=threat.max_distance,
+                cells=threat.max_distance / min(grid.cell_size), w=threat.weight,
                 decay=threat.decay, layer=threat_layers[threat.name].name()))
-            if threat.max_distance > 100_000:
-                feedback.pushWarning(tr(
-                    "MAX_DIST of threat '{name}' is read as {km:g} km. MAX_DIST is in km, as in "
-                    "the InVEST users' guide; if the table gives metres, divide by 1000.")
-                    .format(name=threat.name, km=threat.max_distance / 1000.0))
-        access = self._accessibility(parameters, context, grid)
+        access = self._accessibility(parameters, context, grid,
+                                     None if semantics == "guide_sum" else 0.0)
         k = self.parameterAsDouble(parameters, self.HALF_SATURATION, context)
         progress = FeedbackProgress(feedback, 5.0, 90.0)
         result = habitat_quality(
@@ -403,7 +488,7 @@ class HabitatQuality(EspAlgorithm):
             baseline=grids.get(base_role),
             normalize_kernel=self.parameterAsBoolean(parameters, self.NORMALIZE_KERNEL,
                                                      context),
-            progress=progress)
+            semantics=semantics, progress=progress)
         check_cancelled(progress)  # a cancel after the last core step still writes nothing
 
         q = result.quality.values[result.quality.valid]
@@ -411,7 +496,7 @@ class HabitatQuality(EspAlgorithm):
                              "half of it ({half:.6g}). Mean quality {q:.4f} with k = {k:g}.")
                           .format(d=result.max_degradation, half=result.max_degradation / 2,
                                   q=float(q.mean()) if q.size else 0.0, k=k))
-        if result.max_degradation > 20 * k:
+        if semantics == "guide_sum" and result.max_degradation > 20 * k:
             feedback.pushWarning(tr(
                 "The highest degradation is {ratio:.0f} times k, so quality is close to 0 "
                 "wherever a threat reaches. Consider a larger half-saturation constant, or "

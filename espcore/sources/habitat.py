@@ -1,4 +1,4 @@
-"""Habitat quality, degradation and rarity (InVEST Habitat Quality, users'-guide equations).
+"""Habitat quality, degradation and rarity (InVEST Habitat Quality), in three semantics.
 
 For every cell x of land-cover class j the total threat (degradation) is
 
@@ -18,16 +18,34 @@ of cells x and y, d_xy apart (map units, metres), with reach d_max is
 
 for d_xy <= d_max and 0 beyond. The threat on cell x itself counts with i = 1.
 
-This is the *sum over every threat cell* of the InVEST users' guide, computed exactly (up to
-floating-point round-off) as a convolution of each threat raster with its decay kernel. It
-is not the shortcut of InVEST 3.10 and later, which applies the decay to the distance to
-the *nearest* threat cell only; the two differ wherever several threat cells are in reach.
-By default each decay kernel is divided by its sum (``normalize_kernel=True``), as the
-InVEST releases that convolved threat rasters did: D is then a weighted *mean* threat
-intensity between 0 and 1, independent of the cell size, and the customary k = 0.5 keeps its
-meaning. With ``normalize_kernel=False`` D is the users' guide's literal sum, which grows with
-the number of threat cells within d_max (a road gives tens, a town hundreds at 30 m cells, and
-a finer grid gives more), so k must then be set from a first run (half the highest D).
+How the threat term sum_y r_y * i_rxy is evaluated is chosen by ``semantics``:
+
+``"invest313"`` (InVEST 3.13.0 and later, checked against 3.20.2)
+    The decay of the distance d_r(x) to the **nearest** threat cell only: i_r(x) = 1 - d/d_max
+    (linear) or exp(-2.99 d/d_max) (exponential) for d <= d_max (a cell at exactly d_max
+    keeps its value), 0 beyond. Any non-zero threat value counts as a full threat (the
+    intensity is ignored); NoData is no threat. d is the exact Euclidean distance between
+    cell centres (scipy's EDT). D <= 1. A threat without any threat cell adds nothing (InVEST
+    3.13+ gives such a threat a finite sham distance of rows + cols cells, which matters only
+    when d_max reaches that far).
+``"invest312"`` (InVEST 3.3 to 3.12, checked against 3.12.1)
+    A convolution of the threat intensities with InVEST's own normalised kernels, in cells of
+    size c (square cells only), m = d_max / c: linear, n = round(2m + 1) cells per side,
+    K = (m - delta)/m where delta <= m; exponential, M = 5m, n = round(2M + 1),
+    K = exp(-delta/m) (no 2.99, reaching 5 x d_max) where delta <= M; delta is measured from
+    (m, m) (resp. (M, M)) while the kernel's origin is cell n // 2, so the footprint is off
+    centre when m (M) is not a whole number, as in InVEST. K is divided by its sum and rounded
+    to float32; beyond the map edge there is no threat and nothing is renormalised.
+``"guide_sum"`` (this toolkit's earlier behaviour)
+    The *sum over every threat cell* of the InVEST users' guide, computed exactly (up to
+    floating-point round-off) as a convolution of each threat raster with a centred decay
+    kernel out to d_max (the decay functions above). By default each decay kernel is divided
+    by its sum (``normalize_kernel=True``): D is then a weighted *mean* threat intensity
+    between 0 and 1, independent of the cell size, and the customary k = 0.5 keeps its
+    meaning. With ``normalize_kernel=False`` D is the users' guide's literal sum, which grows
+    with the number of threat cells within d_max (a road gives tens, a town hundreds at 30 m
+    cells, and a finer grid gives more), so k must then be set from a first run (half the
+    highest D). ``normalize_kernel`` applies to this semantics only.
 
 Rarity (optional, needs a baseline land cover on the same grid): for class j with N_j cells
 in the current map (counted where the baseline holds data) and N_j,base cells in the
@@ -35,9 +53,10 @@ baseline, R_j = 1 - N_j / (N_j,base + N_j); 0.5 means no change, above 0.5 the c
 rarer. A class absent from the baseline gets 0.
 
 Tables are read as InVEST writes them: the threats table has the columns THREAT, MAX_DIST
-(km), WEIGHT and DECAY (headers in any case, further columns such as CUR_PATH are kept); the
-sensitivity table has LULC (or LUCODE), optionally NAME, HABITAT and one column per threat,
-named like the threat or with InVEST's older ``L_`` prefix.
+(km up to InVEST 3.14, metres since 3.15: ``parse_threats(unit=...)``), WEIGHT and DECAY
+(headers in any case, further columns such as CUR_PATH are kept); the sensitivity table has
+LULC (or LUCODE), optionally NAME, HABITAT and one column per threat, named like the threat
+or with InVEST's older ``L_`` prefix.
 
 Reference: Sharp, R. et al. InVEST User's Guide, "Habitat Quality". The Natural Capital
 Project, Stanford University.
@@ -61,6 +80,10 @@ SCALING = 2.5
 #: exp(-EXP_DECAY) = 5 %: the exponential decay's value at the maximum distance.
 EXP_DECAY = 2.99
 DECAYS = ("linear", "exponential")
+#: The ways :func:`habitat_quality` evaluates the threats (see the module docstring).
+SEMANTICS = ("invest313", "invest312", "guide_sum")
+#: MAX_DIST units of a threats table: metres per unit.
+DISTANCE_UNITS = {"km": 1000.0, "m": 1.0}
 THREAT_COLUMNS = ("threat", "max_dist", "weight", "decay")
 #: At most this many land-cover classes are listed in an error message.
 _MAX_LISTED = 20
@@ -175,16 +198,19 @@ def _number(text: str, *, table: str, column: str, row: str) -> float:
     return value
 
 
-def parse_threats(rows: Sequence[Mapping[str, str]]) -> List[Threat]:
+def parse_threats(rows: Sequence[Mapping[str, str]], *, unit: str = "km") -> List[Threat]:
     """Threats from the rows of an InVEST threats table (e.g. ``csv.DictReader`` rows).
 
     Parameters
     ----------
     rows : sequence of mappings column -> text
-        Columns THREAT, MAX_DIST (km), WEIGHT (0-1) and DECAY (linear | exponential); header
+        Columns THREAT, MAX_DIST, WEIGHT (0-1) and DECAY (linear | exponential); header
         case and surrounding blanks do not matter. Other columns (CUR_PATH, FUT_PATH,
         BASE_PATH, ...) are kept in :attr:`Threat.extra`. Rows whose cells are all blank
         are skipped.
+    unit : {"km", "m"}
+        Unit of MAX_DIST: ``"km"`` as InVEST up to 3.14 (and this toolkit's earlier tables),
+        ``"m"`` as InVEST 3.15 and later.
 
     Returns
     -------
@@ -197,16 +223,19 @@ def parse_threats(rows: Sequence[Mapping[str, str]]) -> List[Threat]:
         No rows, a missing column, a cell that is not a number, MAX_DIST not positive, a
         weight outside 0-1, all weights 0, an unknown decay, a threat listed twice.
     """
+    if unit not in DISTANCE_UNITS:
+        raise EspInputError("The unit of MAX_DIST must be 'km' or 'm', not '{value}'.",
+                            value=unit)
     rows = [row for row in rows if any(_text(v) for v in row.values())]
     if not rows:
         raise EspInputError("The threats table has no rows. Give one row per threat with "
-                            "THREAT, MAX_DIST (km), WEIGHT and DECAY.")
+                            "THREAT, MAX_DIST ({unit}), WEIGHT and DECAY.", unit=unit)
     found = _columns(rows)
     for column in THREAT_COLUMNS:
         if column not in found:
             raise EspInputError("The threats table has no column {column}. It needs the "
-                                "columns THREAT, MAX_DIST (km), WEIGHT and DECAY; it has: "
-                                "{found}.", column=column.upper(),
+                                "columns THREAT, MAX_DIST ({unit}), WEIGHT and DECAY; it has: "
+                                "{found}.", column=column.upper(), unit=unit,
                                 found=", ".join(c.upper() for c in found))
     threats: List[Threat] = []
     seen: Dict[str, int] = {}
@@ -222,11 +251,12 @@ def parse_threats(rows: Sequence[Mapping[str, str]]) -> List[Threat]:
                                 "{first} and {row}).", name=name, first=seen[name.lower()],
                                 row=number)
         seen[name.lower()] = number
-        max_km = _number(row.get("max_dist", ""), table="threats", column="max_dist",
-                         row=where)
-        if max_km <= 0:
-            raise EspInputError("MAX_DIST of threat '{name}' is {value:g} km; it must be a "
-                                "positive distance in km.", name=name, value=max_km)
+        max_dist = _number(row.get("max_dist", ""), table="threats", column="max_dist",
+                           row=where)
+        if max_dist <= 0:
+            raise EspInputError("MAX_DIST of threat '{name}' is {value:g} {unit}; it must be a "
+                                "positive distance in {unit}.", name=name, value=max_dist,
+                                unit=unit)
         weight = _number(row.get("weight", ""), table="threats", column="weight", row=where)
         if not 0.0 <= weight <= 1.0:
             raise EspInputError("WEIGHT of threat '{name}' is {value:g}; weights must lie "
@@ -236,7 +266,7 @@ def parse_threats(rows: Sequence[Mapping[str, str]]) -> List[Threat]:
             raise EspInputError("DECAY of threat '{name}' is '{value}'; it must be 'linear' or "
                                 "'exponential'.", name=name, value=row.get("decay", ""))
         extra = {k: v for k, v in row.items() if k not in THREAT_COLUMNS}
-        threats.append(Threat(name, max_km * 1000.0, weight, decay, extra))
+        threats.append(Threat(name, max_dist * DISTANCE_UNITS[unit], weight, decay, extra))
     if sum(t.weight for t in threats) <= 0:
         raise EspInputError("Every threat has weight 0; give at least one a positive weight.")
     return threats
@@ -381,6 +411,98 @@ def _kernel_rows(threat: Threat, dx: float, dy: float, rows: np.ndarray,
     else:
         values = np.exp(-EXP_DECAY * scaled)
     return np.where(inside, values, 0.0)
+
+
+def invest312_kernel(threat: Threat, cell: float, *,
+                     max_shape: Optional[Tuple[int, int]] = None) -> np.ndarray:
+    """InVEST 3.3-3.12's normalised decay kernel, padded to odd sides for :func:`convolve_same`.
+
+    m = d_max / cell (cells). Linear: n = round(2m + 1) cells a side (ties to even, as
+    Python's ``round``), K[i, j] = (m - delta) / m where delta = hypot(i - m, j - m) <= m.
+    Exponential: M = 5m, n = round(2M + 1), K = exp(-delta / m) where
+    delta = hypot(i - M, j - M) <= M. K is divided by its float64 sum and rounded to float32
+    (as InVEST stores it). The kernel's origin is cell n // 2; an even n gets a zero last row
+    and column so that the origin is the centre of the returned odd-sided array.
+
+    Parameters
+    ----------
+    threat : Threat
+    cell : float
+        Square cell size in metres.
+    max_shape : (rows, cols), optional
+        Crop to at most 2 * rows - 1 by 2 * cols - 1 cells around the origin.
+
+    Returns
+    -------
+    float64 array with odd sides, the origin at its centre.
+    """
+    m = threat.max_distance / cell
+    if threat.decay == "linear":
+        centre, reach = m, m
+    else:
+        centre, reach = 5.0 * m, 5.0 * m
+    n = max(int(round(2.0 * centre + 1.0)), 1)
+    if n > 40_001:
+        raise EspInputError("The InVEST 3.12 kernel of threat '{name}' would be {n} cells "
+                            "wide; reduce MAX_DIST or use a coarser grid.", name=threat.name,
+                            n=n)
+    offsets = np.arange(n, dtype=np.float64) - centre
+
+    def rows_of(index: np.ndarray) -> np.ndarray:
+        delta = np.hypot(offsets[index][:, None], offsets[None, :])
+        if threat.decay == "linear":
+            values = (m - delta) / m
+        else:
+            values = np.exp(-delta / m)
+        return np.where(delta <= reach, values, 0.0)
+
+    total = 0.0
+    for start in range(0, n, 1024):
+        total += float(rows_of(np.arange(start, min(start + 1024, n))).sum())
+    origin = n // 2
+    half_r = half_c = origin
+    if max_shape is not None:
+        half_r, half_c = min(origin, max_shape[0] - 1), min(origin, max_shape[1] - 1)
+    size_r, size_c = 2 * half_r + 1, 2 * half_c + 1
+    kernel = np.zeros((size_r, size_c), dtype=np.float64)
+    r0, c0 = origin - half_r, origin - half_c
+    r1, c1 = min(r0 + size_r, n), min(c0 + size_c, n)
+    block = rows_of(np.arange(r0, r1))[:, c0:c1]
+    kernel[:r1 - r0, :c1 - c0] = (block / total).astype(np.float32)
+    return kernel
+
+
+def nearest_threat_decay(present: np.ndarray, threat: Threat,
+                         cell_size: Tuple[float, float]) -> np.ndarray:
+    """InVEST 3.13+'s threat term: the decay of the distance to the nearest threat cell.
+
+    Parameters
+    ----------
+    present : bool array
+        Threat cells (any non-zero, non-NoData value).
+    threat : Threat
+    cell_size : (width, height)
+        Cell size in metres; d is the Euclidean distance between cell centres.
+
+    Returns
+    -------
+    float64 array: 1 - d/d_max (linear) or exp(-2.99 d/d_max) (exponential) where
+    d <= d_max (inclusive, up to a relative 1e-9), else 0; all 0 without a threat cell.
+    """
+    from scipy.ndimage import distance_transform_edt
+
+    out = np.zeros(present.shape, dtype=np.float64)
+    if not present.any():
+        return out
+    distance = np.asarray(distance_transform_edt(
+        ~present, sampling=(float(cell_size[1]), float(cell_size[0]))), dtype=np.float64)
+    inside = distance <= threat.max_distance * (1.0 + 1e-9)
+    scaled = distance[inside] / threat.max_distance
+    if threat.decay == "linear":
+        out[inside] = np.clip(1.0 - scaled, 0.0, None)
+    else:
+        out[inside] = np.exp(-EXP_DECAY * scaled)
+    return out
 
 
 def _fft_length(n: int, k: int) -> int:
@@ -578,6 +700,7 @@ def habitat_quality(
     accessibility: Optional[np.ndarray] = None,
     baseline: Optional[Grid] = None,
     normalize_kernel: bool = True,
+    semantics: str = "guide_sum",
     workers: Optional[int] = None,
     progress: Optional[Progress] = None,
 ) -> HabitatResult:
@@ -589,7 +712,8 @@ def habitat_quality(
         Whole-number land-cover classes; every class of a valid cell must be in ``habitat``.
         Its cell size (metres) gives the distances.
     threat_rasters : mapping threat name -> Grid
-        Threat intensity r_y (0-1) on the land-cover grid; NoData counts as 0. A threat cell
+        Threat intensity r_y (0-1) on the land-cover grid; NoData counts as 0 (with
+        ``"invest313"`` any value other than 0 and NoData counts as 1). A threat cell
         counts wherever its raster has data, also where the land cover is NoData (a town
         just outside the study area still degrades it); beyond the grid edge there is no
         threat. Matched to the threats by name (exactly, else ignoring case); extra rasters
@@ -606,9 +730,14 @@ def habitat_quality(
     baseline : Grid, optional
         Baseline land cover on the same grid, for rarity.
     normalize_kernel : bool
-        Divide each decay kernel by its sum (default, InVEST's convolution scale): D is a
+        ``"guide_sum"`` only: divide each decay kernel by its sum (default): D is a
         weighted mean intensity in 0-1. False: the users' guide's literal sum over threat
-        cells, which grows with the number of threat cells in reach.
+        cells, which grows with the number of threat cells in reach. Ignored otherwise.
+    semantics : {"guide_sum", "invest313", "invest312"}
+        How threats reach a cell (module docstring): ``"invest313"`` the nearest threat cell
+        as InVEST 3.13 and later, ``"invest312"`` InVEST 3.3-3.12's convolution (square cells
+        only), ``"guide_sum"`` (default, this function's earlier behaviour) the users'
+        guide's sum over every threat cell.
     workers : int, optional
         Threads of each FFT (scipy.fft); default all cores.
     progress : Progress, optional
@@ -626,7 +755,8 @@ def habitat_quality(
     EspInputError
         Grids not on one grid; a land-cover class missing from the sensitivity table (all
         are listed); a threat without a raster or without sensitivity values; threat values
-        outside 0-1; accessibility outside 0-1 or of another shape; k not positive.
+        outside 0-1; accessibility outside 0-1 or of another shape; k not positive; an
+        unknown semantics; ``"invest312"`` on cells that are not square.
 
     Notes
     -----
@@ -638,6 +768,9 @@ def habitat_quality(
     plus at most five FFT tiles of 3072 x 3072 float64 (about 0.4 GB) for the largest grids.
     """
     progress = progress if progress is not None else NullProgress()
+    if semantics not in SEMANTICS:
+        raise EspInputError("Unknown habitat-quality semantics '{value}'; use one of "
+                            "{choices}.", value=semantics, choices=", ".join(SEMANTICS))
     if not (math.isfinite(half_saturation) and half_saturation > 0):
         raise EspInputError("The half-saturation constant must be a positive number, not "
                             "{value}.", value=half_saturation)
@@ -648,6 +781,11 @@ def habitat_quality(
                        **({"baseline land cover": baseline} if baseline is not None else {})})
     if landcover.mask.all():
         raise EspInputError("The land-cover raster has no data: every cell is NoData.")
+    cell_w, cell_h = (abs(float(v)) for v in landcover.cell_size)
+    if semantics == "invest312" and not math.isclose(cell_w, cell_h, rel_tol=1e-9):
+        raise EspInputError("The InVEST 3.12 semantics needs square cells (as InVEST, which "
+                            "resamples to them); the land cover has {w:g} x {h:g} cells. "
+                            "Resample it to square cells first.", w=cell_w, h=cell_h)
     beta: Optional[np.ndarray] = None
     if accessibility is not None:
         access = np.asarray(accessibility, dtype=np.float64)
@@ -673,9 +811,16 @@ def habitat_quality(
             * (threat.weight / total_weight)
         intensity = _threat_values(threat.name, matched[threat.name])
         if factor.any() and intensity.any():
-            kernel = decay_kernel(threat, landcover.cell_size, max_shape=landcover.shape,
-                                  normalize=normalize_kernel)
-            filtered = convolve_same(intensity, kernel, workers=workers, progress=step)
+            if semantics == "invest313":
+                filtered = nearest_threat_decay(intensity != 0, threat, (cell_w, cell_h))
+            else:
+                if semantics == "invest312":
+                    kernel = invest312_kernel(threat, cell_w, max_shape=landcover.shape)
+                else:
+                    kernel = decay_kernel(threat, landcover.cell_size,
+                                          max_shape=landcover.shape,
+                                          normalize=normalize_kernel)
+                filtered = convolve_same(intensity, kernel, workers=workers, progress=step)
             del intensity
             filtered *= factor[index]
             degradation += filtered

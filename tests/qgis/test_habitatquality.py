@@ -1,12 +1,15 @@
 """esp:habitatquality through processing.run: both table routes, values, accessibility, rarity,
 errors.
 
-Expected values come from the users'-guide equations evaluated in this file, cell by cell
-(distance from each cell centre to every other cell centre, decay applied by hand), not from
-espcore.
+Expected values come from the equations evaluated in this file, cell by cell (distance from
+each cell centre to every other cell centre, decay applied by hand), not from espcore: the
+users' guide sum over every threat cell, and InVEST 3.13+'s nearest threat cell (the default).
+The InVEST reference runs in ../shared/cases/invest are run end to end when present.
 """
 
+import json
 import math
+import os
 
 import numpy as np
 import processing
@@ -55,9 +58,10 @@ def kernel_total(km, decay):
     return float(weights[dist <= dmax].sum())
 
 
-def expected(access=None, landcover=LANDCOVER, normalize=True):
+def expected(access=None, landcover=LANDCOVER, normalize=True, nearest=False):
     """(D, Q) by the users' guide, with NaN on NoData cells; ``normalize`` divides each
-    threat's decay weights by their total over the whole kernel (the default scale)."""
+    threat's decay weights by their total over the whole kernel. ``nearest``: InVEST 3.13+,
+    the decay of the distance to the nearest non-zero threat cell (intensity ignored)."""
     rows, cols = landcover.shape
     yy, xx = np.mgrid[0:rows, 0:cols]
     total_w = sum(w for _, _, w, _ in THREATS)
@@ -78,6 +82,15 @@ def expected(access=None, landcover=LANDCOVER, normalize=True):
                 else:
                     i_r = np.exp(-2.99 * dist / dmax)
                 i_r[dist > dmax] = 0.0
+                if nearest:
+                    present = rasters[name] != 0
+                    if present.any():
+                        d_near = float(dist[present].min())
+                        i_near = 1.0 - d_near / dmax if decay == "linear" \
+                            else math.exp(-2.99 * d_near / dmax)
+                        d[i, j] += w / total_w * SENS[code][name] * \
+                            (i_near if d_near <= dmax else 0.0)
+                    continue
                 if normalize:
                     i_r = i_r / kernel_total(km, decay)
                 d[i, j] += w / total_w * SENS[code][name] * float((rasters[name] * i_r).sum())
@@ -112,8 +125,11 @@ def run(params):
                                 "QUALITY": "TEMPORARY_OUTPUT", "HALF_SATURATION": K, **params})
 
 
-def check(result, access=None, normalize=True):
-    want_d, want_q = expected(access, normalize=normalize)
+GUIDE_SUM = 2  # SEMANTICS: users' guide sum (the default is 0, InVEST 3.13 and later)
+
+
+def check(result, access=None, normalize=True, nearest=False):
+    want_d, want_q = expected(access, normalize=normalize, nearest=nearest)
     got_d, info = read_raster(result["DEGRADATION"])
     got_q, _ = read_raster(result["QUALITY"])
     np.testing.assert_allclose(got_d, want_d, rtol=1e-5, atol=1e-7)
@@ -124,17 +140,53 @@ def check(result, access=None, normalize=True):
 
 
 def test_csv_files_with_cur_path(esp, files):
+    """The default: InVEST 3.13+ (nearest threat cell); a LULC table is read in km."""
     result = run({"LANDCOVER": files["lc"], "THREATS_TABLE": files["threats"],
                   "SENSITIVITY_TABLE": files["sens"]})
-    got_d, got_q = check(result)
+    got_d, got_q = check(result, nearest=True)
     assert np.isnan(got_d[5, 8]) and np.isnan(got_q[4, 8])
     assert "RARITY" not in result
 
 
+def test_users_guide_sum_normalised(esp, files):
+    result = run({"LANDCOVER": files["lc"], "THREATS_TABLE": files["threats"],
+                  "SENSITIVITY_TABLE": files["sens"], "SEMANTICS": GUIDE_SUM})
+    check(result)
+
+
 def test_literal_sum_of_the_users_guide(esp, files):
     result = run({"LANDCOVER": files["lc"], "THREATS_TABLE": files["threats"],
-                  "SENSITIVITY_TABLE": files["sens"], "NORMALIZE_KERNEL": False})
+                  "SENSITIVITY_TABLE": files["sens"], "NORMALIZE_KERNEL": False,
+                  "SEMANTICS": GUIDE_SUM})
     check(result, normalize=False)
+
+
+def test_metres_with_a_lucode_table_and_unit_mistakes(esp, files, tmp_path):
+    metres = tmp_path / "threats_m.csv"
+    metres.write_text("THREAT,MAX_DIST,WEIGHT,DECAY,CUR_PATH\n" + "".join(
+        "{0},{1:g},{2},{3},{4}\n".format(n, km * 1000, w, dec, os.path.join(
+            str(files["dir"]), "rasters", "road.tif" if n == "road" else "town_c.tif"))
+        for n, km, w, dec in THREATS), encoding="utf-8")
+    lucode = tmp_path / "sens_lucode.csv"
+    lucode.write_text(open(files["sens"], encoding="utf-8").read().replace("LULC", "lucode"),
+                      encoding="utf-8")
+    auto = run({"LANDCOVER": files["lc"], "THREATS_TABLE": str(metres),
+                "SENSITIVITY_TABLE": str(lucode)})
+    check(auto, nearest=True)
+    explicit = run({"LANDCOVER": files["lc"], "THREATS_TABLE": str(metres),
+                    "SENSITIVITY_TABLE": files["sens"], "MAX_DIST_UNIT": 2})
+    check(explicit, nearest=True)
+    # metres read as km: 250 km on a 900 x 600 m raster
+    with pytest.raises(QgsProcessingException,
+                       match=r"250 km = 250000 m, more than 10 times the raster's diagonal "
+                             r"\(1081\.67 m\)"):
+        run({"LANDCOVER": files["lc"], "THREATS_TABLE": str(metres),
+             "SENSITIVITY_TABLE": files["sens"]})
+    # km read as metres: 0.25 m, below a 100 m cell
+    with pytest.raises(QgsProcessingException,
+                       match=r"0\.25 metres = 0\.25 m, less than one cell \(100 m\)"):
+        run({"LANDCOVER": files["lc"], "THREATS_TABLE": files["threats"],
+             "SENSITIVITY_TABLE": str(lucode)})
 
 
 def sensitivity_layer():
@@ -166,7 +218,7 @@ def test_table_layers_give_the_same_numbers(esp, files):
         first, _ = read_raster(by_file[key])
         for other in (by_layer, by_list):
             np.testing.assert_array_equal(read_raster(other[key])[0], first)
-    check(by_list)
+    check(by_list, nearest=True)
 
 
 def test_accessibility_polygon(esp, files):
@@ -176,14 +228,19 @@ def test_accessibility_polygon(esp, files):
     # covers the centres of columns 0-3 of rows 0-2 (x 500000-500400, y 2999700-3000000)
     feature.setGeometry(QgsGeometry.fromRect(QgsRectangle(499990, 2999710, 500390, 3000010)))
     feature.setAttributes([0.25])
-    empty = QgsFeature(layer.fields())  # ACCESS NULL: ignored, stays 1
+    empty = QgsFeature(layer.fields())  # ACCESS NULL: 1 in the guide sum, 0 in InVEST's
     empty.setGeometry(QgsGeometry.fromRect(QgsRectangle(500500, 2999400, 500900, 3000000)))
     layer.dataProvider().addFeatures([feature, empty])
     result = run({"LANDCOVER": files["lc"], "THREATS_TABLE": files["threats"],
-                  "SENSITIVITY_TABLE": files["sens"], "ACCESSIBILITY": layer})
+                  "SENSITIVITY_TABLE": files["sens"], "ACCESSIBILITY": layer,
+                  "SEMANTICS": GUIDE_SUM})
     access = np.ones(LANDCOVER.shape)
     access[0:3, 0:4] = 0.25
     check(result, access)
+    invest = run({"LANDCOVER": files["lc"], "THREATS_TABLE": files["threats"],
+                  "SENSITIVITY_TABLE": files["sens"], "ACCESSIBILITY": layer})
+    access[0:6, 5:9] = 0.0  # centres of columns 5-8, rows 0-5
+    check(invest, access, nearest=True)
 
 
 def test_rarity_against_counts(esp, files):
@@ -300,3 +357,47 @@ def test_cancel_leaves_no_output(esp, files, tmp_path):
                              "DEGRADATION": str(out / "d.tif"), "QUALITY": str(out / "q.tif")},
                        feedback=CancelAtOnce())
     assert not out.exists() or not any(out.iterdir())
+
+
+# ------------------------------------------------------------- InVEST reference runs ----
+
+def invest_case(case):
+    folder = os.path.dirname(os.path.abspath(__file__))
+    while True:
+        candidate = os.path.join(folder, "shared", "cases", "invest", case)
+        if os.path.isdir(candidate):
+            return candidate
+        if os.path.dirname(folder) == folder:
+            pytest.skip("InVEST reference cases not found")
+        folder = os.path.dirname(folder)
+
+
+@pytest.mark.parametrize("version, semantics", [("3.20.2", 0), ("3.12.1", 1)])
+@pytest.mark.parametrize("case", ["s04_intensity_nodata_30m", "s08_full_1km"])
+def test_invest_reference_runs_end_to_end(esp, case, version, semantics):
+    """InVEST's own tables as they are (automatic MAX_DIST unit), its access polygons (NULL
+    ACCESS = 0) and baseline: D and Q within 1e-5, rarity within 1e-6 of InVEST's outputs."""
+    folder = os.path.join(invest_case(case), "invest-" + version)
+    with open(os.path.join(folder, "args.json")) as handle:
+        args = json.load(handle)["args"]
+    params = {"LANDCOVER": os.path.join(folder, args["lulc_cur_path"]),
+              "THREATS_TABLE": os.path.join(folder, args["threats_table_path"]),
+              "SENSITIVITY_TABLE": os.path.join(folder, args["sensitivity_table_path"]),
+              "HALF_SATURATION": float(args["half_saturation_constant"]),
+              "SEMANTICS": semantics}
+    if args.get("access_vector_path"):
+        params["ACCESSIBILITY"] = os.path.join(folder, args["access_vector_path"])
+    if args.get("lulc_bas_path"):
+        params["BASELINE"] = os.path.join(folder, args["lulc_bas_path"])
+        params["RARITY"] = "TEMPORARY_OUTPUT"
+    result = run(params)
+    outputs = [("DEGRADATION", "deg_sum_c.tif", 1e-5), ("QUALITY", "quality_c.tif", 1e-5),
+               ("RARITY", "rarity_c.tif", 1e-6)]
+    for key, name, tolerance in outputs:
+        if key not in result:
+            continue
+        got, _ = read_raster(result[key])
+        want, _ = read_raster(os.path.join(folder, name))
+        want = np.where(np.abs(want) > 3e38, np.nan, want)
+        assert np.array_equal(np.isnan(got), np.isnan(want)), key
+        np.testing.assert_allclose(got, want, rtol=0, atol=tolerance, equal_nan=True)
