@@ -12,6 +12,7 @@ from .connectivity.circuitscape import Circuitscape
 from .connectivity.circuitscapeini import CircuitscapeIni
 from .connectivity.linkagepathways import LinkagePathways
 from .connectivity.omniscape import Omniscape
+from .connectivity.omniscapeini import OmniscapeIni
 from .connectivity.pinchpoints import PinchPoints
 from .resistance.resistancesurface import ResistanceSurface
 from .sources.connectivityimportance import ConnectivityImportance
@@ -24,8 +25,8 @@ from .zoning.restorationzoning import RestorationZoning
 
 #: Every public algorithm, in toolbox order. Ids never change: models store them.
 ALGORITHMS = (Mspa, HabitatQuality, ConnectivityImportance, ExtractSources, ResistanceSurface,
-              Circuitscape, CircuitscapeIni, Omniscape, LinkagePathways, PinchPoints, Barriers,
-              Centrality, RestorationZoning, CollaborativeZoning, SecurityPattern)
+              Circuitscape, CircuitscapeIni, Omniscape, OmniscapeIni, LinkagePathways, PinchPoints,
+              Barriers, Centrality, RestorationZoning, CollaborativeZoning, SecurityPattern)
 
 
 class EspProvider(QgsProcessingProvider):

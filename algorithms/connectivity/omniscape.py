@@ -3,6 +3,7 @@
 import math
 from typing import Any, Dict, List
 
+import numpy as np
 from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
@@ -10,20 +11,24 @@ from qgis.core import (
     QgsProcessingParameterBand,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
+    QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterRasterLayer,
 )
 
-from ...espcore.circuits.omniscape import OmniscapeOptions, omniscape
+from ...espcore.circuits.omniscape import OmniscapeOptions, omniscape, parse_reclass_table
 from ...espcore.circuits.solvers import METHODS
 from ...espcore.executor import make_executor
 from ..base import EspAlgorithm, FeedbackProgress, StyleOnLoad, translate
+from ..io.csfiles import read_text
 from ..io.raster import check_output_path, read_aligned, write_grid
-from ..qgis_compat import NumberType
+from ..qgis_compat import NumberType, ParameterFlag
 
 OUTPUTS = (("CUMULATIVE", "cum_currmap"), ("FLOW_POTENTIAL", "flow_potential"),
-           ("NORMALIZED", "normalized_cum_currmap"))
+           ("NORMALIZED", "normalized_cum_currmap"), ("CLASSIFIED", "classified_resistance"))
+#: Omniscape's comparisons, in the order of the COMPARISON parameters' options
+COMPARISONS = ("within", "equals")
 
 
 class Omniscape(EspAlgorithm):
@@ -44,9 +49,21 @@ class Omniscape(EspAlgorithm):
     CONNECT_FOUR_NEIGHBORS_ONLY = "CONNECT_FOUR_NEIGHBORS_ONLY"
     SOLVER = "SOLVER"
     WORKERS = "WORKERS"
+    RECLASS_TABLE = "RECLASS_TABLE"
+    CONDITION1 = "CONDITION1"
+    CONDITION1_FUTURE = "CONDITION1_FUTURE"
+    COMPARISON1 = "COMPARISON1"
+    CONDITION1_LOWER = "CONDITION1_LOWER"
+    CONDITION1_UPPER = "CONDITION1_UPPER"
+    CONDITION2 = "CONDITION2"
+    CONDITION2_FUTURE = "CONDITION2_FUTURE"
+    COMPARISON2 = "COMPARISON2"
+    CONDITION2_LOWER = "CONDITION2_LOWER"
+    CONDITION2_UPPER = "CONDITION2_UPPER"
     CUMULATIVE = "CUMULATIVE"
     FLOW_POTENTIAL = "FLOW_POTENTIAL"
     NORMALIZED = "NORMALIZED"
+    CLASSIFIED = "CLASSIFIED"
 
     def displayName(self) -> str:
         return self.tr("Omnidirectional current (Omniscape)")
@@ -67,6 +84,10 @@ class Omniscape(EspAlgorithm):
             "Outputs: cumulative current (A); optionally the flow potential (the current of "
             "the same sources on a uniform landscape) and the normalised current (cumulative "
             "/ flow potential: above 1 = channelled, below 1 = impeded).\n"
+            "Advanced: a reclass table (reclassify_resistance) replaces resistance values "
+            "before the run, and condition rasters (conditional connectivity) let a source "
+            "send current to a target only when its condition value is within a range of "
+            "the target's (or equal to it), optionally compared with a future raster.\n"
             "Windows are independent tasks; with more than one worker process they are "
             "solved in parallel, and memory for the outputs does not grow with the workers.\n"
             "Reference: McRae, B.H. et al. (2016) Conserving nature's stage: mapping "
@@ -131,6 +152,46 @@ class Omniscape(EspAlgorithm):
                                          minValue=0),
             tr("1 solves the windows in this process; more start that many worker processes; "
                "0 uses one per CPU core."))
+        def advanced(parameter: Any, help_text: str) -> None:
+            parameter.setFlags(parameter.flags() | ParameterFlag.Advanced)
+            add(parameter, help_text)
+
+        advanced(QgsProcessingParameterFile(self.RECLASS_TABLE, tr("Reclass table"),
+                                            optional=True),
+                 tr("reclass_table: a text file of 'old new' value pairs, one a line, that "
+                    "replace resistance values before the run (new = missing makes a class "
+                    "NoData). Empty: no reclassification."))
+        for k in (1, 2):
+            condition = "CONDITION{0}".format(k)
+            advanced(QgsProcessingParameterRasterLayer(
+                condition, tr("Condition {k}").format(k=k), optional=True),
+                tr("condition{k}_file: a raster on the resistance grid (e.g. temperature). "
+                   "With it, a source only sends current to a target whose condition "
+                   "matches its own (conditional connectivity). Condition 2 needs "
+                   "condition 1.").format(k=k))
+            advanced(QgsProcessingParameterRasterLayer(
+                condition + "_FUTURE", tr("Condition {k}, future").format(k=k),
+                optional=True),
+                tr("condition{k}_future_file: compare each source's present value with the "
+                   "target's future value (compare_to_future). Empty: compare with the "
+                   "present raster.").format(k=k))
+            advanced(QgsProcessingParameterEnum(
+                "COMPARISON{0}".format(k), tr("Comparison {k}").format(k=k),
+                options=[tr("within (source minus target in [lower, upper])"),
+                         tr("equal (same class)")], defaultValue=0),
+                tr("comparison{k}: 'within' keeps sources whose value minus the median of "
+                   "the target block lies between the lower and upper limits; 'equal' "
+                   "keeps sources equal to the block's most frequent value.").format(k=k))
+            advanced(QgsProcessingParameterNumber(
+                condition + "_LOWER", tr("Condition {k}: lower limit").format(k=k),
+                NumberType.Double, defaultValue=0.0),
+                tr("condition{k}_lower: lowest allowed difference (source minus target) "
+                   "for 'within'.").format(k=k))
+            advanced(QgsProcessingParameterNumber(
+                condition + "_UPPER", tr("Condition {k}: upper limit").format(k=k),
+                NumberType.Double, defaultValue=0.0),
+                tr("condition{k}_upper: highest allowed difference (source minus target) "
+                   "for 'within'.").format(k=k))
         add(QgsProcessingParameterRasterDestination(self.CUMULATIVE, tr("Cumulative current")),
             tr("cum_currmap: current summed over all windows (A)."))
         add(QgsProcessingParameterRasterDestination(self.FLOW_POTENTIAL, tr("Flow potential"),
@@ -139,6 +200,11 @@ class Omniscape(EspAlgorithm):
         add(QgsProcessingParameterRasterDestination(self.NORMALIZED, tr("Normalised current"),
                                                     optional=True, createByDefault=False),
             tr("normalized_cum_currmap: cumulative current / flow potential."))
+        add(QgsProcessingParameterRasterDestination(self.CLASSIFIED,
+                                                    tr("Reclassified resistance"),
+                                                    optional=True, createByDefault=False),
+            tr("classified_resistance: the resistance after the reclass table (only with a "
+               "reclass table)."))
 
     def compute(self, parameters: Dict[str, Any], context: QgsProcessingContext,
                 feedback: QgsProcessingFeedback) -> Dict[str, Any]:
@@ -161,6 +227,13 @@ class Omniscape(EspAlgorithm):
                 "Give a source-strength raster or tick 'Sources from resistance'."))
         if source_layer is not None:
             layers[self.tr("Source strength")] = (source_layer, 1)
+        conditions = self._condition_layers(parameters, context)
+        layers.update(conditions)
+        table_path = self.parameterAsFile(parameters, self.RECLASS_TABLE, context)
+        table = parse_reclass_table(read_text(table_path)) if table_path else ()
+        if self.CLASSIFIED in paths and not table:
+            raise QgsProcessingException(self.tr(
+                "The reclassified resistance needs a reclass table."))
         grids = read_aligned(layers)
         resistance = grids[self.tr("Resistance raster")]
         cutoff = parameters.get(self.R_CUTOFF)
@@ -180,8 +253,12 @@ class Omniscape(EspAlgorithm):
                                                       context),
             connect_four_neighbors_only=self.parameterAsBoolean(
                 parameters, self.CONNECT_FOUR_NEIGHBORS_ONLY, context),
-            solver=METHODS[self.parameterAsEnum(parameters, self.SOLVER, context)])
+            solver=METHODS[self.parameterAsEnum(parameters, self.SOLVER, context)],
+            reclassify_resistance=bool(table), reclass_table=table,
+            **self._condition_options(parameters, context, conditions))
         source = grids.get(self.tr("Source strength"))
+        rasters = {name: np.where(grids[name].mask, np.nan, grids[name].values)
+                   for name in conditions}
         workers = self.parameterAsInt(parameters, self.WORKERS, context)
 
         def log(template: str, **fields: Any) -> None:
@@ -191,6 +268,7 @@ class Omniscape(EspAlgorithm):
                          source=None if source is None else source.values,
                          source_valid=None if source is None else ~source.mask,
                          options=options, executor=make_executor(workers or None),
+                         **rasters,
                          progress=FeedbackProgress(feedback, 0, 95), log=log)
         done = {}
         for key, name in OUTPUTS:
@@ -199,8 +277,48 @@ class Omniscape(EspAlgorithm):
             values = maps[name]
             grid = resistance.like(values, mask=resistance.mask | (values == -9999.0))
             write_grid(grid, paths[key], description=name)
-            StyleOnLoad.attach(context, paths[key], "current.qml", stretch=True)
+            if key == self.CLASSIFIED:
+                StyleOnLoad.attach(context, paths[key], "resistance.qml")
+            else:
+                StyleOnLoad.attach(context, paths[key], "current.qml", stretch=True)
             done[key] = paths[key]
         feedback.setProgress(100)
         return done
 
+    def _condition_layers(self, parameters: Dict[str, Any],
+                          context: QgsProcessingContext) -> Dict[str, Any]:
+        """{core argument name: (layer, band)} of the condition rasters given."""
+        layers: Dict[str, Any] = {}
+        for k in (1, 2):
+            for suffix in ("", "_FUTURE"):
+                key = "CONDITION{0}{1}".format(k, suffix)
+                if parameters.get(key):
+                    layers[key.lower()] = (self.parameterAsRasterLayer(parameters, key,
+                                                                       context), 1)
+            if ("condition{0}_future".format(k) in layers
+                    and "condition{0}".format(k) not in layers):
+                raise QgsProcessingException(self.tr(
+                    "A future raster for condition {k} needs the present raster of condition "
+                    "{k} too.").format(k=k))
+        if "condition2" in layers and "condition1" not in layers:
+            raise QgsProcessingException(self.tr(
+                "Condition 2 needs condition 1: give the first condition raster first."))
+        return layers
+
+    def _condition_options(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                           layers: Dict[str, Any]) -> Dict[str, Any]:
+        """The conditional-connectivity fields of OmniscapeOptions (none without rasters)."""
+        if "condition1" not in layers:
+            return {}
+        futures = [k for k in (1, 2) if "condition{0}_future".format(k) in layers]
+        options: Dict[str, Any] = dict(
+            conditional=True, n_conditions=2 if "condition2" in layers else 1,
+            compare_to_future={(): "none", (1,): "1", (2,): "2", (1, 2): "both"}[
+                tuple(futures)])
+        for k in (1, 2):
+            options["comparison{0}".format(k)] = COMPARISONS[self.parameterAsEnum(
+                parameters, "COMPARISON{0}".format(k), context)]
+            for end in ("lower", "upper"):
+                options["condition{0}_{1}".format(k, end)] = self.parameterAsDouble(
+                    parameters, "CONDITION{0}_{1}".format(k, end.upper()), context)
+        return options

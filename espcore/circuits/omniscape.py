@@ -36,7 +36,8 @@ connectivity (``conditional``, one or two conditions, ``within`` / ``equals``,
 ``compare_to_future``). Not reproduced: ``precision = single`` (we always compute in double
 precision; Omniscape's single-precision files differ from that by up to 6e-4 relative),
 and the file-handling keys (``project_name``, ``write_*``, ``parallelize``,
-``parallel_batch_size``, ``allow_different_projections``), which belong to the caller.
+``parallel_batch_size``, ``allow_different_projections``), which belong to the caller
+(:mod:`espcore.circuits.omniscapejob` runs a whole INI through file readers it is given).
 
 Parallelism: every target window is an independent task run through an executor
 (:mod:`espcore.executor`). Workers return only their window; the caller alone accumulates
