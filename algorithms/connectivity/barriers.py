@@ -21,6 +21,8 @@ from qgis.core import (
 
 from ...espcore.corridors.barriers import (
     COMBINE_METHODS,
+    ESP_EARLIER,
+    SEMANTICS,
     BarrierResult,
     barrier_links,
     barrier_scores,
@@ -57,6 +59,7 @@ class Barriers(EspAlgorithm):
     COMBINE_RADII = "COMBINE_RADII"
     PERCENT = "PERCENT"
     CWD_THRESHOLD = "CWD_THRESHOLD"
+    SEMANTICS = "SEMANTICS"
     WRITE_CIRCLES = "WRITE_CIRCLES"
     OUTPUT = "OUTPUT"
     CIRCLES = "CIRCLES"
@@ -81,9 +84,20 @@ class Barriers(EspAlgorithm):
             "m<sub>B</sub> are the smallest cost-weighted distances to A and to B on the ring "
             "of radius r around p (the outermost cell of a circle of radius r), and 2r is "
             "the cost of crossing the circle once it is restored to resistance 1. IS is "
-            "the drop in corridor cost per map unit restored; negative values (restoring "
-            "there would not help) are 0. A thin barrier of extra cost C across a link "
-            "scores C / 2r at its centre.</p>"
+            "the drop in corridor cost per map unit restored. A thin barrier of extra cost C "
+            "across a link scores C / 2r at its centre.</p>"
+            "<p><b>Semantics</b>: 'Linkage Mapper' (the default) gives what Barrier Mapper "
+            "gives: the ring holds the cells whose centre lies between r − 1 and r map units "
+            "from p, cells where restoring would not help (IS ≤ 0) are NoData, and cells "
+            "inside sources are scored too (a circle centred in a source can cover a "
+            "barrier at its edge). With a ring one map unit wide, a radius must have cell "
+            "centres at that distance: use multiples of the cell size (on 30 m cells, "
+            "400 m has none and is refused). 'ESP Toolkit earlier' keeps the rules of "
+            "earlier versions: a ring one cell wide (r − cell size to r), so any radius of "
+            "at least one cell works and the diagonal cells next to the rim count too; 0 "
+            "where restoring would not help, which suits sums and means over areas; and "
+            "sources NoData. Both give the same score where the ring minima lie on the "
+            "axis cells (for example at the centre of a straight barrier).</p>"
             "<p><b>Radii</b>: from the minimum to the maximum in steps (for example 400, "
             "800, 1200 m; each at least one cell). Small radii find narrow barriers (a road, "
             "a dam), large radii wide ones (a town). <b>Combining</b>: across links by the "
@@ -97,8 +111,9 @@ class Barriers(EspAlgorithm):
             "resistance grid), the resistance raster (projected CRS, square cells; NoData "
             "cells are impassable) and the links of 'Linkage pathways' (only links with "
             "Active = 1 are used). Each link's least-cost distance is recomputed on this "
-            "resistance raster. Outputs: the score raster (source cells and NoData cells "
-            "are NoData), the barrier circles on request, and the scores graded into "
+            "resistance raster. Outputs: the score raster (NoData where restoring would "
+            "not help and on NoData cells of the resistance; see Semantics), the barrier "
+            "circles on request, and the scores graded into "
             "classes (the top class is usually mapped as the barriers to restore).</p>"
             "<p>Reference: McRae, B.H., Hall, S.A., Beier, P. &amp; Theobald, D.M. (2012) "
             "Where to restore ecological connectivity? Detecting barriers and quantifying "
@@ -133,6 +148,12 @@ class Barriers(EspAlgorithm):
                "a source are not used as ends of a restored circle, which keeps the search "
                "near the sources and corridors (Linkage Mapper's CWD threshold). Empty: no "
                "limit."))
+        add(QgsProcessingParameterEnum(self.SEMANTICS, tr("Semantics"),
+                                       [tr("Linkage Mapper"), tr("ESP Toolkit earlier")],
+                                       defaultValue=0),
+            tr("Linkage Mapper: a ring r − 1 to r map units, NoData where restoring would not "
+               "help, sources scored (as Barrier Mapper). ESP Toolkit earlier: a ring one "
+               "cell wide, 0 where restoring would not help, sources NoData."))
         add(QgsProcessingParameterBoolean(self.WRITE_CIRCLES, tr("Write barrier circles"),
                                           defaultValue=False),
             tr("Also write the barrier circles (each score spread over its circle). They "
@@ -141,8 +162,9 @@ class Barriers(EspAlgorithm):
         add(QgsProcessingParameterRasterDestination(self.OUTPUT, tr("Barrier scores")),
             tr("Float32 GeoTIFF: improvement score (cost units saved per map unit restored, "
                "or percent) at the centre of the restored circle, combined over links and "
-               "radii; 0 where restoring would not shorten any corridor; NoData on sources "
-               "and on NoData cells of the resistance raster."))
+               "radii; NoData where restoring would not shorten any corridor (0 with the "
+               "earlier semantics, which also makes sources NoData) and on NoData cells of "
+               "the resistance raster."))
         add(QgsProcessingParameterRasterDestination(self.CIRCLES, tr("Barrier circles"),
                                                     optional=True, createByDefault=False),
             tr("Float32 GeoTIFF: every score spread over its whole circle (focal maximum of "
@@ -166,6 +188,7 @@ class Barriers(EspAlgorithm):
         cell = square_cell(grid.cell_size)
         radii = read_radii(self, parameters, context, cell)
         threshold = optional_number(self, parameters, self.CWD_THRESHOLD, context)
+        semantics = SEMANTICS[self.parameterAsEnum(parameters, self.SEMANTICS, context)]
 
         links = link_distances(table, grid, labels, feedback)
         feedback.pushInfo(tr("{links} links, radii {radii} map units.").format(
@@ -176,7 +199,8 @@ class Barriers(EspAlgorithm):
             combine_radii=COMBINE_METHODS[self.parameterAsEnum(parameters, self.COMBINE_RADII,
                                                                context)],
             percent=self.parameterAsBoolean(parameters, self.PERCENT, context),
-            source_mask=labels > 0, cwd_threshold=threshold,
+            source_mask=labels > 0 if semantics == ESP_EARLIER else None,
+            cwd_threshold=threshold, semantics=semantics,
             progress=FeedbackProgress(feedback, 40, 90))
         count = len(links)
         del links
@@ -208,8 +232,8 @@ class Barriers(EspAlgorithm):
         helps = positive_scores(score)
         if not helps.any():
             feedback.pushWarning(tr(
-                "No cell would shorten any corridor at these radii (every score is 0). Try "
-                "smaller radii, or check that the links cross high-resistance areas."))
+                "No cell would shorten any corridor at these radii (no score is above 0). "
+                "Try smaller radii, or check that the links cross high-resistance areas."))
         description = tr("Barrier improvement score (percent of LCD per map unit)") \
             if self.parameterAsBoolean(parameters, self.PERCENT, context) \
             else tr("Barrier improvement score (cost saved per map unit restored)")
@@ -277,7 +301,9 @@ def add_radius_parameters(algorithm: EspAlgorithm) -> None:
             double, optional=True, minValue=0.0),
         tr("Smallest radius of the restored circle, in map units (metres), at least one "
            "cell. Empty: 3 cells (90 m on 30 m cells). Linkage Mapper's tutorial uses "
-           "400 m; Chinese studies on 30 m cells often 30-300 m."))
+           "400 m; Chinese studies on 30 m cells often 30-300 m. With Linkage Mapper's "
+           "semantics every radius needs cell centres at that distance: multiples of the "
+           "cell size always have them."))
     add(QgsProcessingParameterNumber(
             MAX_RADIUS, tr("Maximum detection radius (map units; empty: 3 × minimum)"),
             double, optional=True, minValue=0.0),

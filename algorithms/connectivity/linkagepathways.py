@@ -71,6 +71,7 @@ class LinkagePathways(EspAlgorithm):
     TRUNCATE = "TRUNCATE"
     OUTPUT = "OUTPUT"
     CORRIDORS = "CORRIDORS"
+    CORRIDORS_UNTRUNCATED = "CORRIDORS_UNTRUNCATED"
     CWD = "CWD"
     LINK_COUNT = "LINK_COUNT"
     ACTIVE_COUNT = "ACTIVE_COUNT"
@@ -99,7 +100,9 @@ class LinkagePathways(EspAlgorithm):
             "separate clusters can be joined again by their shortest link.</li>"
             "<li><b>Corridors</b>: the normalized least-cost corridor NLCC = CWD_A + CWD_B − "
             "CW_Dist of every active link, mosaicked by minimum (0 on the paths), optionally "
-            "truncated at a cost-weighted width.</li></ol>"
+            "truncated at a cost-weighted width. Like Linkage Mapper, which writes both "
+            "<i>_corridors</i> and <i>_corridors_truncated_at_</i>, the tool can write the "
+            "untruncated mosaic beside the truncated one.</li></ol>"
             "<p><b>Link fields</b> (Linkage Mapper's names): Link_ID, Active (1/0; edit it "
             "to change which links the pinch-point, barrier and centrality tools use), "
             "Link_Type (1 corridor, 10 nearest neighbour, 20 constellation; -1 not a nearest "
@@ -176,6 +179,14 @@ class LinkagePathways(EspAlgorithm):
         add(QgsProcessingParameterRasterDestination(self.CORRIDORS, tr("Corridors (NLCC)")),
             tr("Float32 GeoTIFF: normalized least-cost corridor value in cost units, 0 on "
                "the least-cost paths; NoData outside the width and on NoData cells."))
+        add(QgsProcessingParameterRasterDestination(
+                self.CORRIDORS_UNTRUNCATED, tr("Corridors, untruncated (NLCC)"),
+                optional=True, createByDefault=False),
+            tr("Float32 GeoTIFF: the same corridor values before the truncation at the "
+               "corridor width (Linkage Mapper's corridors raster; the corridors output "
+               "above is its truncated one). NoData only where no active link reaches (or "
+               "beyond the maximum cost-weighted distance) and on NoData cells. Asking for "
+               "it lets the cost searches run past the width, which takes longer."))
         add(QgsProcessingParameterRasterDestination(self.CWD, tr("Cost-weighted distance"),
                                                     optional=True, createByDefault=False),
             tr("Float32 GeoTIFF: cost-weighted distance to the nearest source (the MCR "
@@ -188,7 +199,10 @@ class LinkagePathways(EspAlgorithm):
         tr = self.tr
         corridors_path = self.parameterAsOutputLayer(parameters, self.CORRIDORS, context)
         cwd_path = self.parameterAsOutputLayer(parameters, self.CWD, context)
-        for path in (corridors_path, cwd_path):
+        whole_path = self.parameterAsOutputLayer(parameters, self.CORRIDORS_UNTRUNCATED,
+                                                 context) \
+            if parameters.get(self.CORRIDORS_UNTRUNCATED) else None
+        for path in (corridors_path, cwd_path, whole_path):
             if path:
                 check_output_path(path)
         grid, labels = read_sources(self, parameters, context, feedback)
@@ -209,7 +223,8 @@ class LinkagePathways(EspAlgorithm):
                                                         context),
             drop_intermediate=self.parameterAsBool(parameters, self.DROP_INTERMEDIATE,
                                                    context),
-            truncate=limit(self.TRUNCATE), progress=FeedbackProgress(feedback, 0, 90))
+            truncate=limit(self.TRUNCATE), keep_untruncated=bool(whole_path),
+            progress=FeedbackProgress(feedback, 0, 90))
         active = result.active
         feedback.pushInfo(tr("{active} of {count} candidate links are active.").format(
             active=len(active), count=len(result.links)))
@@ -225,6 +240,14 @@ class LinkagePathways(EspAlgorithm):
         StyleOnLoad.attach(context, corridors_path, "corridors.qml", stretch=True)
         outputs = {self.OUTPUT: sink_id, self.CORRIDORS: corridors_path,
                    self.LINK_COUNT: len(result.links), self.ACTIVE_COUNT: len(active)}
+        if whole_path:
+            assert result.untruncated is not None
+            write_grid(Grid(result.untruncated, ~np.isfinite(result.untruncated),
+                            grid.cell_size, grid.geotransform, grid.crs), whole_path,
+                       description=tr("Normalized least-cost corridor, untruncated (cost "
+                                      "units)"))
+            StyleOnLoad.attach(context, whole_path, "corridors.qml", stretch=True)
+            outputs[self.CORRIDORS_UNTRUNCATED] = whole_path
         if cwd_path:
             write_grid(Grid(result.cwd, ~np.isfinite(result.cwd), grid.cell_size,
                             grid.geotransform, grid.crs), cwd_path,

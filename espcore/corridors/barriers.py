@@ -3,16 +3,32 @@
 For a link between sources A and B with least-cost distance ``LCD_AB`` and a detection
 radius ``r`` (map units), the cost of the corridor if the disc of radius ``r`` centred on a
 cell ``p`` were restored is ``m_A(p) + m_B(p) + 2 r x restored``, where ``m_A(p)`` is the
-smallest cost-weighted distance to A on the annulus of radii ``(r - 1 cell, r]`` around ``p``
+smallest cost-weighted distance to A on the ring (annulus) of outer radius ``r`` around ``p``
 (a path from A reaches the rim of the disc, crosses its diameter at the restored resistance,
 and leaves from the rim towards B). The improvement score is the drop in cost per map unit
 restored::
 
     IS_r(p) = (LCD_AB - m_A(p) - m_B(p) - 2 r x restored) / (2 r)
 
-Negative scores (restoring there would not shorten the corridor) become 0; the percent
-variant is ``100 x IS / LCD_AB``. Scores are combined across links by maximum (Linkage
-Mapper's default) or sum (a "barrier centrality"), then across radii (maximum by default).
+The percent variant is ``100 x IS / LCD_AB``.
+
+Two semantics (``SEMANTICS``) differ in three points:
+
+- ``"linkage_mapper"`` (the default) is what Linkage Mapper's Barrier Mapper computes: the
+  ring holds the cells whose centre lies at a distance in ``(r - 1 map unit, r]`` (ArcGIS's
+  annulus neighbourhood of inner radius ``r - 1`` in map units), cells where restoring
+  would not shorten the corridor (IS <= 0, or no usable value on the ring) are NoData, and
+  cells inside sources are scored like any other (pass ``source_mask`` to blank them).
+  With a ring one map unit wide, a radius whose ring holds no cell centre (for example
+  400 m on 30 m cells) cannot be scored: use radii that are multiples of the cell size.
+- ``"esp_earlier"`` is what ESP Toolkit computed before: the ring is one *cell* wide,
+  ``(r - cell, r]``, so every radius of at least one cell has cells on its ring whatever
+  the cell size, and the minimum is taken over a full cell-wide band (a path can leave the
+  disc between two axis cells); IS <= 0 gives 0 ("no improvement" as a value, which a
+  sum or a mean over an area can use); and the caller usually masks sources.
+
+Scores are combined across links by maximum (Linkage Mapper's default) or sum (a "barrier
+centrality"), then across radii (maximum by default).
 *Barrier centres* are the scores at the window centre; *barrier circles* spread each centre's
 score over its whole window (focal maximum with a disc of radius ``r``), which is how
 Linkage Mapper displays them.
@@ -20,8 +36,8 @@ Linkage Mapper displays them.
 NoData rules: a CWD value of NaN is NoData and gives a NaN score for that link at that cell
 (combined outputs are NaN only where every link is NaN); ``inf`` means unreachable. Both are
 ignored by the annulus minimum (so is a CWD at or above ``cwd_threshold``); an annulus
-without any usable value gives a score of 0. Cells of ``source_mask`` are NaN in every
-output.
+without any usable value gives no improvement (NaN under ``"linkage_mapper"``, 0 under
+``"esp_earlier"``). Cells of ``source_mask`` are NaN in every output.
 
 Cost: one minimum filter per source and radius (a source shared by several links is
 filtered once per radius) over a footprint of about ``2 pi r / cell`` cells, i.e. about
@@ -45,6 +61,10 @@ from ..progress import NullProgress, Progress, SubProgress, check_cancelled
 from .costdistance import SourceDistances, corridor
 
 COMBINE_METHODS = ("max", "sum")
+#: Linkage Mapper's Barrier Mapper (default), and ESP Toolkit's earlier rules (module notes).
+LINKAGE_MAPPER = "linkage_mapper"
+ESP_EARLIER = "esp_earlier"
+SEMANTICS = (LINKAGE_MAPPER, ESP_EARLIER)
 #: Relative tolerance for radii that fall on a cell-centre distance.
 _EPS = 1e-9
 
@@ -179,8 +199,16 @@ def _offsets(cells: float) -> Tuple[np.ndarray, int]:
     return np.hypot(di, dj), k
 
 
-def annulus(radius: float, cell_size: float) -> np.ndarray:
-    """Footprint of the cells whose centres lie in the annulus ``(radius - cell, radius]``.
+def _check_semantics(semantics: str) -> str:
+    if semantics not in SEMANTICS:
+        raise EspInputError("Unknown barrier semantics '{semantics}'. Use 'linkage_mapper' or "
+                            "'esp_earlier'.", semantics=semantics)
+    return semantics
+
+
+def annulus(radius: float, cell_size: float, *,
+            semantics: str = LINKAGE_MAPPER) -> np.ndarray:
+    """Footprint of the ring around a cell on which the CWD minima are taken.
 
     Parameters
     ----------
@@ -188,22 +216,40 @@ def annulus(radius: float, cell_size: float) -> np.ndarray:
         Outer radius in map units, at least one cell.
     cell_size : float
         Side of a (square) cell in map units.
+    semantics : {"linkage_mapper", "esp_earlier"}
+        Inner radius ``radius - 1`` map unit (Linkage Mapper) or ``radius - cell_size``.
 
     Returns
     -------
     ndarray of bool, shape (2k + 1, 2k + 1)
-        True where the distance between the centre cell and that cell's centre ``d``
-        satisfies ``radius - cell_size < d <= radius``; ``k = floor(radius / cell_size)``.
-        The centre itself is never part of it.
+        True where the distance ``d`` between the centre cell's centre and that cell's
+        centre satisfies ``inner < d <= radius``; ``k = floor(radius / cell_size)``. The
+        centre itself is never part of it. May be all False under ``"linkage_mapper"``
+        when no cell centre lies in the one-unit ring (see :func:`link_scores`).
 
     Raises
     ------
     EspInputError
-        Radius smaller than a cell, or a cell size that is not positive.
+        Radius smaller than a cell, a cell size that is not positive, unknown semantics.
     """
+    _check_semantics(semantics)
     cells = _radius_in_cells(radius, cell_size)
     dist, _ = _offsets(cells)
-    return (dist <= cells * (1 + _EPS)) & (dist > (cells - 1) * (1 + _EPS) + _EPS)
+    width = 1.0 / float(cell_size) if semantics == LINKAGE_MAPPER else 1.0
+    return (dist <= cells * (1 + _EPS)) & (dist > (cells - width) * (1 + _EPS) + _EPS)
+
+
+def _ring(radius: float, cell_size: float, semantics: str) -> np.ndarray:
+    """The annulus footprint, refused when it holds no cell."""
+    footprint = annulus(radius, cell_size, semantics=semantics)
+    if not footprint.any():
+        raise EspInputError("No cell centre lies on the ring of radius {radius} map units "
+                            "(inner radius {inner}, cells of {cell_size} map units), so "
+                            "Linkage Mapper's Barrier Mapper cannot score it. Use radii that "
+                            "are multiples of the cell size, or the earlier ESP Toolkit "
+                            "semantics (a ring one cell wide).",
+                            radius=radius, inner=float(radius) - 1.0, cell_size=cell_size)
+    return footprint
 
 
 def disc(radius: float, cell_size: float) -> np.ndarray:
@@ -297,11 +343,14 @@ def _annulus_min(cwd: np.ndarray, footprint: np.ndarray,
 
 
 def _score(lcd: float, min_a: np.ndarray, min_b: np.ndarray, radius: float,
-           restored: float, percent: bool) -> np.ndarray:
+           restored: float, percent: bool, semantics: str) -> np.ndarray:
     diameter = 2.0 * radius
     score = (lcd - min_a - min_b - diameter * restored) / diameter
     # inf minima (no usable value on the annulus) give -inf, i.e. no improvement.
-    np.maximum(score, 0.0, out=score)
+    if semantics == LINKAGE_MAPPER:
+        score[~(score > 0)] = np.nan
+    else:
+        np.maximum(score, 0.0, out=score)
     if percent:
         score *= 100.0 / lcd
     return score
@@ -318,7 +367,8 @@ def _check_restored(restored: float) -> float:
 def improvement_score(cwd_a: np.ndarray, cwd_b: np.ndarray, lcd: float, *, radius: float,
                       cell_size: float, restored: float = 1.0,
                       source_mask: Optional[np.ndarray] = None, percent: bool = False,
-                      cwd_threshold: Optional[float] = None) -> np.ndarray:
+                      cwd_threshold: Optional[float] = None,
+                      semantics: str = LINKAGE_MAPPER) -> np.ndarray:
     """Improvement score of one link at one radius.
 
     Parameters
@@ -342,25 +392,30 @@ def improvement_score(cwd_a: np.ndarray, cwd_b: np.ndarray, lcd: float, *, radiu
         restored) instead of IS.
     cwd_threshold : float, optional
         CWD values at or above it are ignored (Linkage Mapper's "CWD threshold").
+    semantics : {"linkage_mapper", "esp_earlier"}
+        See the module notes: the ring's inner radius and the value where restoring does
+        not help.
 
     Returns
     -------
     ndarray of float64
-        ``max(0, (lcd - m_A - m_B - 2 r restored) / (2 r))``, NaN at NoData and source cells.
+        ``(lcd - m_A - m_B - 2 r restored) / (2 r)`` where positive; where it is not, NaN
+        (``"linkage_mapper"``) or 0 (``"esp_earlier"``). NaN at NoData and source cells.
 
     Raises
     ------
     EspInputError
-        Radius below one cell, shapes that differ, a non-positive or infinite ``lcd``.
+        Radius below one cell, a ring without any cell, shapes that differ, a non-positive
+        or infinite ``lcd``, unknown semantics.
     """
-    footprint = annulus(radius, cell_size)
+    footprint = _ring(radius, cell_size, _check_semantics(semantics))
     a = _as_cwd(cwd_a, "A", None)
     b = _as_cwd(cwd_b, "B", a.shape)
     mask = _check_mask(source_mask, a.shape)
     value = _check_lcd(lcd, 0)
     score = _score(value, _annulus_min(a, footprint, cwd_threshold),
                    _annulus_min(b, footprint, cwd_threshold), float(radius),
-                   _check_restored(restored), percent)
+                   _check_restored(restored), percent, semantics)
     score[np.isnan(a) | np.isnan(b)] = np.nan
     if mask is not None:
         score[mask] = np.nan
@@ -414,7 +469,7 @@ def _focal_max(score: np.ndarray, footprint: np.ndarray) -> np.ndarray:
 def link_scores(links: Iterable[Link], *, radii: Sequence[float], cell_size: float,
                 restored: float = 1.0, percent: bool = False,
                 source_mask: Optional[np.ndarray] = None, cwd_threshold: Optional[float] = None,
-                progress: Progress = NullProgress()
+                semantics: str = LINKAGE_MAPPER, progress: Progress = NullProgress()
                 ) -> Iterator[Tuple[float, int, np.ndarray, np.ndarray]]:
     """The improvement score of every link at every radius, one at a time.
 
@@ -430,17 +485,18 @@ def link_scores(links: Iterable[Link], *, radii: Sequence[float], cell_size: flo
     Raises
     ------
     EspInputError
-        No link or radius, a radius below one cell, grids of different shapes, a
-        non-positive LCD.
+        No link or radius, a radius below one cell, a ring without any cell (see the
+        module notes), grids of different shapes, a non-positive LCD, unknown semantics.
     Cancelled
         When the user stops the run (checked before each score; one progress step each).
     """
     size = _check_cell_size(cell_size)
     value_restored = _check_restored(restored)
+    _check_semantics(semantics)
     radius_list = sorted(float(r) for r in radii)
     if not radius_list:
         raise EspInputError("Give at least one detection radius.")
-    footprints = [annulus(r, size) for r in radius_list]
+    footprints = [_ring(r, size, semantics) for r in radius_list]
     shape: Optional[Tuple[int, ...]] = None
     checked: List[Tuple[np.ndarray, np.ndarray, float]] = []
     originals: List[Tuple[object, object]] = []
@@ -474,7 +530,8 @@ def link_scores(links: Iterable[Link], *, radii: Sequence[float], cell_size: flo
             for original in pair:
                 if last_use[id(original)] == index:
                     cache.pop(id(original), None)
-            score = _score(lcd, minima[0], minima[1], radius, value_restored, percent)
+            score = _score(lcd, minima[0], minima[1], radius, value_restored, percent,
+                           semantics)
             score[np.isnan(a) | np.isnan(b)] = np.nan
             done += 1
             progress.update(done / steps)
@@ -484,7 +541,7 @@ def link_scores(links: Iterable[Link], *, radii: Sequence[float], cell_size: flo
 def barrier_scores(links: Iterable[Link], *, radii: Sequence[float], cell_size: float,
                    combine: str = "max", combine_radii: str = "max", percent: bool = False,
                    restored: float = 1.0, source_mask: Optional[np.ndarray] = None,
-                   cwd_threshold: Optional[float] = None,
+                   cwd_threshold: Optional[float] = None, semantics: str = LINKAGE_MAPPER,
                    progress: Progress = NullProgress()) -> BarrierResult:
     """Barrier Mapper over several links and radii.
 
@@ -510,19 +567,24 @@ def barrier_scores(links: Iterable[Link], *, radii: Sequence[float], cell_size: 
         Cells inside any source: NaN in every output.
     cwd_threshold : float, optional
         CWD values at or above it are ignored.
+    semantics : {"linkage_mapper", "esp_earlier"}
+        Linkage Mapper's rules (default: a ring one map unit wide, NoData where restoring
+        does not help) or ESP Toolkit's earlier ones (a ring one cell wide, 0 there); see
+        the module notes. Sources are scored unless ``source_mask`` is given.
     progress : Progress
         Reports one step per (radius, link); cancellation is checked between steps.
 
     Returns
     -------
     BarrierResult
-        Centres and circles per radius and combined; see :class:`BarrierResult`.
+        Centres and circles per radius and combined; see :class:`BarrierResult`. Under
+        ``"linkage_mapper"`` a combined cell is NaN where no link helps at any radius.
 
     Raises
     ------
     EspInputError
-        No link or radius, a radius below one cell, an unknown combine method, grids of
-        different shapes, a non-positive LCD.
+        No link or radius, a radius below one cell, a ring without any cell, an unknown
+        combine method or semantics, grids of different shapes, a non-positive LCD.
     Cancelled
         When the user stops the run.
     """
@@ -534,7 +596,8 @@ def barrier_scores(links: Iterable[Link], *, radii: Sequence[float], cell_size: 
     nodata: Optional[np.ndarray] = None
     for radius, _index, score, cells_without in link_scores(
             links, radii=radius_list, cell_size=size, restored=restored, percent=percent,
-            source_mask=source_mask, cwd_threshold=cwd_threshold, progress=progress):
+            source_mask=source_mask, cwd_threshold=cwd_threshold, semantics=semantics,
+            progress=progress):
         by_radius[radius] = _combine(by_radius.get(radius), score, combine)
         nodata = cells_without
     assert nodata is not None

@@ -132,12 +132,17 @@ class Pathways:
         CWD to the nearest source (all sources at once).
     allocation : 2-D int64 array
         The source each cell is cheapest to reach from (0 = none).
+    untruncated : 2-D float64 array or None
+        The same mosaic before truncation (``inf`` only where no active link reaches),
+        as Linkage Mapper's ``<project>_corridors``; None unless asked for
+        (``keep_untruncated``).
     """
 
     links: List[CorridorLink]
     corridors: np.ndarray
     cwd: np.ndarray
     allocation: np.ndarray
+    untruncated: Optional[np.ndarray] = None
 
     @property
     def active(self) -> List[CorridorLink]:
@@ -310,6 +315,7 @@ def linkage_pathways(
     connect_constellations: bool = False,
     drop_intermediate: bool = True,
     truncate: float = math.inf,
+    keep_untruncated: bool = False,
     method: str = "auto",
     distances: Optional[SourceDistances] = None,
     progress: Optional[Progress] = None,
@@ -338,6 +344,11 @@ def linkage_pathways(
         Drop links whose least-cost path crosses a third source.
     truncate : float
         Corridor width: NLCC above it is left out of ``corridors`` (``inf`` keeps all).
+    keep_untruncated : bool
+        Also return the mosaic before truncation (``Pathways.untruncated``). The cost
+        searches then run to ``max_cost`` only, not to ``max_cost + truncate``, so the
+        untruncated corridors are whole; with a finite ``truncate`` this costs one more
+        float64 grid and longer searches.
     distances : SourceDistances, optional
         Per-source CWD cache to use (and fill); built here when not given.
     progress : Progress, optional
@@ -373,9 +384,9 @@ def linkage_pathways(
     if distances is None:
         # A cell beyond max_cost + truncate cannot lie in any kept corridor (NLCC <= width
         # needs CWD_A <= LCD + width), so each search may stop there.
+        reach = max_cost + (math.inf if keep_untruncated else truncate)
         distances = SourceDistances(labels, resistance, impassable=impassable,
-                                    cell_size=cell_size, max_cost=max_cost + truncate,
-                                    method=method)
+                                    cell_size=cell_size, max_cost=reach, method=method)
 
     pairs, cwd, allocation = _candidate_pairs(labels, resistance, impassable, cell_size,
                                               adjacency, method,
@@ -409,7 +420,15 @@ def linkage_pathways(
             _connect_constellations(links, valid, nearest_by)
 
     active = [(link.from_id, link.to_id) for link in links if link.active]
-    corridors, _ = corridor_mosaic(active, distances, truncate=truncate,
+    if math.isnan(truncate) or truncate < 0:  # before the searches of the mosaic
+        raise EspInputError("The corridor width must be zero or positive, not {value}.",
+                            value=truncate)
+    corridors, _ = corridor_mosaic(active, distances,
+                                   truncate=math.inf if keep_untruncated else truncate,
                                    progress=SubProgress(progress, 0.75, 1.0))
+    untruncated = None
+    if keep_untruncated:
+        untruncated = corridors.copy()
+        corridors[corridors > truncate] = np.inf
     progress.update(1.0)
-    return Pathways(links, corridors, cwd, allocation)
+    return Pathways(links, corridors, cwd, allocation, untruncated)

@@ -196,8 +196,8 @@ def zoning_elements(resistance: Grid, *, sources: np.ndarray,
 
     Returns
     -------
-    :class:`ZoningElements`. Corridor and path cells are limited to the cells with data
-    outside the sources; stepping stones to the cells with data.
+    :class:`ZoningElements`. Corridor, path and barrier cells are limited to the cells with
+    data outside the sources; stepping stones to the cells with data.
 
     Raises
     ------
@@ -230,8 +230,10 @@ def zoning_elements(resistance: Grid, *, sources: np.ndarray,
             _nan_values(pinch, shape, "pinch points"), within=valid,
             threshold=pinch_threshold, classes=classes)
     if barriers is not None:
+        # Barrier Mapper (Linkage Mapper's semantics) also scores cells inside the sources;
+        # restoring is planned outside them, and NoData (no improvement) is never a key cell.
         elements.barriers, elements.barrier_limit = key_cells(
-            _nan_values(barriers, shape, "barriers"), within=valid,
+            _nan_values(barriers, shape, "barriers"), within=valid & ~source,
             threshold=barrier_threshold, classes=classes)
     if quality is not None:
         elements.degraded, elements.degraded_limit = key_cells(

@@ -15,8 +15,8 @@
     </message>
     <message>
         <location filename="../../algorithms/connectivity/barriers.py"/>
-        <source>&lt;p&gt;Finds the places whose restoration would most shorten the corridors, as Linkage Mapper's Barrier Mapper does. For every active link between sources A and B and every detection radius r, each cell p is scored with the &lt;b&gt;improvement score&lt;/b&gt;&lt;/p&gt;&lt;p&gt;IS = (LCD − m&lt;sub&gt;A&lt;/sub&gt; − m&lt;sub&gt;B&lt;/sub&gt; − 2r) / 2r&lt;/p&gt;&lt;p&gt;where LCD is the least-cost distance of the link, m&lt;sub&gt;A&lt;/sub&gt; and m&lt;sub&gt;B&lt;/sub&gt; are the smallest cost-weighted distances to A and to B on the ring of radius r around p (the outermost cell of a circle of radius r), and 2r is the cost of crossing the circle once it is restored to resistance 1. IS is the drop in corridor cost per map unit restored; negative values (restoring there would not help) are 0. A thin barrier of extra cost C across a link scores C / 2r at its centre.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Radii&lt;/b&gt;: from the minimum to the maximum in steps (for example 400, 800, 1200 m; each at least one cell). Small radii find narrow barriers (a road, a dam), large radii wide ones (a town). &lt;b&gt;Combining&lt;/b&gt;: across links by the maximum (the best score of any link) or the sum (a barrier centrality: places that help many links); across radii by the maximum (Linkage Mapper) or the sum. &lt;b&gt;Percent&lt;/b&gt;: 100 × IS / LCD, the percent of each corridor's cost saved per map unit restored, which compares links of different lengths. &lt;b&gt;Barrier circles&lt;/b&gt;: each centre's score spread over its whole circle (a focal maximum of radius r), which shows the area to restore rather than its centre.&lt;/p&gt;&lt;p&gt;Inputs: the sources (polygons with an id field, or an id raster on the resistance grid), the resistance raster (projected CRS, square cells; NoData cells are impassable) and the links of 'Linkage pathways' (only links with Active = 1 are used). Each link's least-cost distance is recomputed on this resistance raster. Outputs: the score raster (source cells and NoData cells are NoData), the barrier circles on request, and the scores graded into classes (the top class is usually mapped as the barriers to restore).&lt;/p&gt;&lt;p&gt;Reference: McRae, B.H., Hall, S.A., Beier, P. &amp;amp; Theobald, D.M. (2012) Where to restore ecological connectivity? Detecting barriers and quantifying restoration benefits. PLoS ONE 7: e52604.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;按 Linkage Mapper 障碍点识别工具（Barrier Mapper）的方法，找出修复后最能缩短廊道的位置。对源地 A 和 B 之间的每条有效连接及每个探测半径 r，为每个像元 p 计算&lt;b&gt;改善得分&lt;/b&gt;&lt;/p&gt;&lt;p&gt;IS = (LCD − m&lt;sub&gt;A&lt;/sub&gt; − m&lt;sub&gt;B&lt;/sub&gt; − 2r) / 2r&lt;/p&gt;&lt;p&gt;其中 LCD 为该连接的最小累积阻力距离，m&lt;sub&gt;A&lt;/sub&gt; 和 m&lt;sub&gt;B&lt;/sub&gt; 为 p 周围半径 r 的圆环（半径为 r 的圆最外圈像元）上到 A 和到 B 的最小成本加权距离，2r 为该圆修复到阻力 1 后的穿越成本。IS 是每修复一个地图单位所减少的廊道成本；负值（在此修复无益）记为 0。横跨连接、额外成本为 C 的窄障碍在其中心得分为 C / 2r。&lt;/p&gt;&lt;p&gt;&lt;b&gt;半径&lt;/b&gt;：从最小值到最大值按步长取值（例如 400、800、1200 m；每个至少一个像元）。小半径识别窄障碍（道路、水坝），大半径识别宽障碍（城镇）。&lt;b&gt;合并&lt;/b&gt;：各连接之间取最大值（任一连接的最佳得分）或求和（障碍中心性：有利于许多连接的位置）；各半径之间取最大值（Linkage Mapper）或求和。&lt;b&gt;百分比&lt;/b&gt;：100 × IS / LCD，即每修复一个地图单位节省的廊道成本百分比，便于比较长度不同的连接。&lt;b&gt;障碍圆&lt;/b&gt;：将每个中心的得分扩展到整个圆上（半径 r 的焦点最大值），显示需要修复的区域而非仅其中心。&lt;/p&gt;&lt;p&gt;输入：源地（带 ID 字段的面，或阻力网格上的编号栅格）、阻力栅格（投影坐标系，正方形像元；NoData 像元不可通行）以及“生态廊道识别”输出的连接（只使用 Active = 1 的连接）。每条连接的最小累积阻力距离在此阻力栅格上重新计算。输出：得分栅格（源地像元和 NoData 像元为 NoData）、按需输出的障碍圆，以及分级后的得分（通常将最高一级作为需修复的障碍点制图）。&lt;/p&gt;&lt;p&gt;参考文献：McRae, B.H., Hall, S.A., Beier, P. &amp;amp; Theobald, D.M. (2012) Where to restore ecological connectivity? Detecting barriers and quantifying restoration benefits. PLoS ONE 7: e52604.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;Finds the places whose restoration would most shorten the corridors, as Linkage Mapper's Barrier Mapper does. For every active link between sources A and B and every detection radius r, each cell p is scored with the &lt;b&gt;improvement score&lt;/b&gt;&lt;/p&gt;&lt;p&gt;IS = (LCD − m&lt;sub&gt;A&lt;/sub&gt; − m&lt;sub&gt;B&lt;/sub&gt; − 2r) / 2r&lt;/p&gt;&lt;p&gt;where LCD is the least-cost distance of the link, m&lt;sub&gt;A&lt;/sub&gt; and m&lt;sub&gt;B&lt;/sub&gt; are the smallest cost-weighted distances to A and to B on the ring of radius r around p (the outermost cell of a circle of radius r), and 2r is the cost of crossing the circle once it is restored to resistance 1. IS is the drop in corridor cost per map unit restored. A thin barrier of extra cost C across a link scores C / 2r at its centre.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Semantics&lt;/b&gt;: 'Linkage Mapper' (the default) gives what Barrier Mapper gives: the ring holds the cells whose centre lies between r − 1 and r map units from p, cells where restoring would not help (IS ≤ 0) are NoData, and cells inside sources are scored too (a circle centred in a source can cover a barrier at its edge). With a ring one map unit wide, a radius must have cell centres at that distance: use multiples of the cell size (on 30 m cells, 400 m has none and is refused). 'ESP Toolkit earlier' keeps the rules of earlier versions: a ring one cell wide (r − cell size to r), so any radius of at least one cell works and the diagonal cells next to the rim count too; 0 where restoring would not help, which suits sums and means over areas; and sources NoData. Both give the same score where the ring minima lie on the axis cells (for example at the centre of a straight barrier).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Radii&lt;/b&gt;: from the minimum to the maximum in steps (for example 400, 800, 1200 m; each at least one cell). Small radii find narrow barriers (a road, a dam), large radii wide ones (a town). &lt;b&gt;Combining&lt;/b&gt;: across links by the maximum (the best score of any link) or the sum (a barrier centrality: places that help many links); across radii by the maximum (Linkage Mapper) or the sum. &lt;b&gt;Percent&lt;/b&gt;: 100 × IS / LCD, the percent of each corridor's cost saved per map unit restored, which compares links of different lengths. &lt;b&gt;Barrier circles&lt;/b&gt;: each centre's score spread over its whole circle (a focal maximum of radius r), which shows the area to restore rather than its centre.&lt;/p&gt;&lt;p&gt;Inputs: the sources (polygons with an id field, or an id raster on the resistance grid), the resistance raster (projected CRS, square cells; NoData cells are impassable) and the links of 'Linkage pathways' (only links with Active = 1 are used). Each link's least-cost distance is recomputed on this resistance raster. Outputs: the score raster (NoData where restoring would not help and on NoData cells of the resistance; see Semantics), the barrier circles on request, and the scores graded into classes (the top class is usually mapped as the barriers to restore).&lt;/p&gt;&lt;p&gt;Reference: McRae, B.H., Hall, S.A., Beier, P. &amp;amp; Theobald, D.M. (2012) Where to restore ecological connectivity? Detecting barriers and quantifying restoration benefits. PLoS ONE 7: e52604.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;与 Linkage Mapper 的 Barrier Mapper 相同，找出修复后最能缩短廊道的位置。对源地 A 与 B 之间的每条有效连接和每个探测半径 r，为每个栅格 p 计算&lt;b&gt;改善得分&lt;/b&gt;&lt;/p&gt;&lt;p&gt;IS = (LCD − m&lt;sub&gt;A&lt;/sub&gt; − m&lt;sub&gt;B&lt;/sub&gt; − 2r) / 2r&lt;/p&gt;&lt;p&gt;其中 LCD 为该连接的最小累积阻力距离，m&lt;sub&gt;A&lt;/sub&gt; 与 m&lt;sub&gt;B&lt;/sub&gt; 为 p 周围半径 r 的圆环（半径 r 的圆最外一圈栅格）上到 A 和到 B 的最小累积阻力距离，2r 为圆内修复为阻力 1 后穿过该圆的代价。IS 为每修复一个地图单位廊道代价的下降量。横跨连接、额外代价为 C 的窄障碍在其中心得分 C / 2r。&lt;/p&gt;&lt;p&gt;&lt;b&gt;计算语义&lt;/b&gt;：“Linkage Mapper”（默认）与 Barrier Mapper 结果相同：圆环为中心距 p 在 r − 1 到 r 个地图单位之间的栅格，修复无益处（IS ≤ 0）的栅格为 NoData，源地内的栅格也计分（圆心位于源地内的圆可覆盖其边缘的障碍）。圆环宽一个地图单位，因此半径处必须有栅格中心：请使用栅格大小的整数倍（30 米栅格上 400 米处没有栅格中心，将被拒绝）。“ESP Toolkit 早期”保留以前版本的规则：圆环宽一个栅格（r − 栅格大小 到 r），因此至少一个栅格的任何半径都可用，圆周旁的对角栅格也计入；修复无益处为 0，便于按区域求和或求平均；源地为 NoData。当圆环上的最小值位于轴向栅格（例如笔直障碍的中心）时，两者得分相同。&lt;/p&gt;&lt;p&gt;&lt;b&gt;半径&lt;/b&gt;：从最小值到最大值按步长取值（例如 400、800、1200 米；每个至少一个栅格）。小半径找窄障碍（道路、水坝），大半径找宽障碍（城镇）。&lt;b&gt;合并&lt;/b&gt;：各连接之间取最大值（任一连接的最佳得分）或求和（障碍中心性：有益于多条连接的位置）；各半径之间取最大值（Linkage Mapper）或求和。&lt;b&gt;百分比&lt;/b&gt;：100 × IS / LCD，即每修复一个地图单位节省的廊道代价百分比，便于比较长度不同的连接。&lt;b&gt;障碍圆&lt;/b&gt;：把每个中心的得分扩展到整个圆（半径 r 的焦点最大值），显示需修复的区域而非其中心。&lt;/p&gt;&lt;p&gt;输入：源地（带 ID 字段的多边形，或阻力网格上的 ID 栅格）、阻力栅格（投影坐标系，正方形栅格；NoData 栅格不可通行）以及“连接路径”的连接（只使用 Active = 1 的连接）。每条连接的最小累积阻力距离在此阻力栅格上重新计算。输出：得分栅格（NoData 栅格为 NoData）、按需输出的障碍圆，以及分级后的得分（最高级通常作为需修复的障碍点）。&lt;/p&gt;&lt;p&gt;参考文献：McRae, B.H., Hall, S.A., Beier, P. &amp;amp; Theobald, D.M. (2012) Where to restore ecological connectivity? Detecting barriers and quantifying restoration benefits. PLoS ONE 7: e52604。&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../../algorithms/connectivity/barriers.py"/>
@@ -75,6 +75,26 @@
     </message>
     <message>
         <location filename="../../algorithms/connectivity/barriers.py"/>
+        <source>Semantics</source>
+        <translation>计算语义</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/connectivity/barriers.py"/>
+        <source>Linkage Mapper</source>
+        <translation>Linkage Mapper 规则</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/connectivity/barriers.py"/>
+        <source>ESP Toolkit earlier</source>
+        <translation>ESP Toolkit 早期规则</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/connectivity/barriers.py"/>
+        <source>Linkage Mapper: a ring r − 1 to r map units, NoData where restoring would not help, sources scored (as Barrier Mapper). ESP Toolkit earlier: a ring one cell wide, 0 where restoring would not help, sources NoData.</source>
+        <translation>Linkage Mapper：圆环为 r − 1 到 r 个地图单位，修复无益处为 NoData，源地计分（与 Barrier Mapper 相同）。ESP Toolkit 早期：圆环宽一个栅格，修复无益处为 0，源地为 NoData。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/connectivity/barriers.py"/>
         <source>Write barrier circles</source>
         <translation>写出障碍圆</translation>
     </message>
@@ -90,8 +110,8 @@
     </message>
     <message>
         <location filename="../../algorithms/connectivity/barriers.py"/>
-        <source>Float32 GeoTIFF: improvement score (cost units saved per map unit restored, or percent) at the centre of the restored circle, combined over links and radii; 0 where restoring would not shorten any corridor; NoData on sources and on NoData cells of the resistance raster.</source>
-        <translation>Float32 GeoTIFF：修复圆中心处的改善得分（每修复一个地图单位节省的成本单位，或百分比），在各连接和各半径间合并；修复不会缩短任何廊道处为 0；源地及阻力栅格的 NoData 像元上为 NoData。</translation>
+        <source>Float32 GeoTIFF: improvement score (cost units saved per map unit restored, or percent) at the centre of the restored circle, combined over links and radii; NoData where restoring would not shorten any corridor (0 with the earlier semantics, which also makes sources NoData) and on NoData cells of the resistance raster.</source>
+        <translation>Float32 GeoTIFF：被修复圆中心的改善得分（每修复一个地图单位节省的代价单位，或百分比），在各连接和各半径间合并；修复不能缩短任何廊道处为 NoData（早期语义下为 0，且源地为 NoData），阻力栅格的 NoData 栅格也为 NoData。</translation>
     </message>
     <message>
         <location filename="../../algorithms/connectivity/barriers.py"/>
@@ -125,8 +145,8 @@
     </message>
     <message>
         <location filename="../../algorithms/connectivity/barriers.py"/>
-        <source>No cell would shorten any corridor at these radii (every score is 0). Try smaller radii, or check that the links cross high-resistance areas.</source>
-        <translation>在这些半径下没有像元能缩短任何廊道（所有得分均为 0）。请尝试更小的半径，或检查连接是否穿过高阻力区域。</translation>
+        <source>No cell would shorten any corridor at these radii (no score is above 0). Try smaller radii, or check that the links cross high-resistance areas.</source>
+        <translation>在这些半径下没有任何栅格能缩短廊道（没有大于 0 的得分）。请尝试更小的半径，或检查连接是否穿过高阻力区域。</translation>
     </message>
     <message>
         <location filename="../../algorithms/connectivity/barriers.py"/>
@@ -205,8 +225,8 @@
     </message>
     <message>
         <location filename="../../algorithms/connectivity/barriers.py"/>
-        <source>Smallest radius of the restored circle, in map units (metres), at least one cell. Empty: 3 cells (90 m on 30 m cells). Linkage Mapper's tutorial uses 400 m; Chinese studies on 30 m cells often 30-300 m.</source>
-        <translation>修复圆的最小半径，以地图单位（米）计，至少一个像元。为空：3 个像元（30 m 像元时为 90 m）。Linkage Mapper 教程使用 400 m；国内基于 30 m 像元的研究常用 30-300 m。</translation>
+        <source>Smallest radius of the restored circle, in map units (metres), at least one cell. Empty: 3 cells (90 m on 30 m cells). Linkage Mapper's tutorial uses 400 m; Chinese studies on 30 m cells often 30-300 m. With Linkage Mapper's semantics every radius needs cell centres at that distance: multiples of the cell size always have them.</source>
+        <translation>被修复圆的最小半径，以地图单位（米）计，至少一个栅格。留空：3 个栅格（30 米栅格上为 90 米）。Linkage Mapper 教程使用 400 米；国内基于 30 米栅格的研究常用 30-300 米。采用 Linkage Mapper 语义时，每个半径处都必须有栅格中心：栅格大小的整数倍总满足这一点。</translation>
     </message>
     <message>
         <location filename="../../algorithms/connectivity/barriers.py"/>
@@ -297,6 +317,22 @@
         <location filename="../../algorithms/io/sources.py"/>
         <source>The source layer has no polygon.</source>
         <translation>源地图层中没有面。</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Finds the places whose restoration would most shorten the corridors, as Linkage Mapper's Barrier Mapper does. For every active link between sources A and B and every detection radius r, each cell p is scored with the &lt;b&gt;improvement score&lt;/b&gt;&lt;/p&gt;&lt;p&gt;IS = (LCD − m&lt;sub&gt;A&lt;/sub&gt; − m&lt;sub&gt;B&lt;/sub&gt; − 2r) / 2r&lt;/p&gt;&lt;p&gt;where LCD is the least-cost distance of the link, m&lt;sub&gt;A&lt;/sub&gt; and m&lt;sub&gt;B&lt;/sub&gt; are the smallest cost-weighted distances to A and to B on the ring of radius r around p (the outermost cell of a circle of radius r), and 2r is the cost of crossing the circle once it is restored to resistance 1. IS is the drop in corridor cost per map unit restored; negative values (restoring there would not help) are 0. A thin barrier of extra cost C across a link scores C / 2r at its centre.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Radii&lt;/b&gt;: from the minimum to the maximum in steps (for example 400, 800, 1200 m; each at least one cell). Small radii find narrow barriers (a road, a dam), large radii wide ones (a town). &lt;b&gt;Combining&lt;/b&gt;: across links by the maximum (the best score of any link) or the sum (a barrier centrality: places that help many links); across radii by the maximum (Linkage Mapper) or the sum. &lt;b&gt;Percent&lt;/b&gt;: 100 × IS / LCD, the percent of each corridor's cost saved per map unit restored, which compares links of different lengths. &lt;b&gt;Barrier circles&lt;/b&gt;: each centre's score spread over its whole circle (a focal maximum of radius r), which shows the area to restore rather than its centre.&lt;/p&gt;&lt;p&gt;Inputs: the sources (polygons with an id field, or an id raster on the resistance grid), the resistance raster (projected CRS, square cells; NoData cells are impassable) and the links of 'Linkage pathways' (only links with Active = 1 are used). Each link's least-cost distance is recomputed on this resistance raster. Outputs: the score raster (source cells and NoData cells are NoData), the barrier circles on request, and the scores graded into classes (the top class is usually mapped as the barriers to restore).&lt;/p&gt;&lt;p&gt;Reference: McRae, B.H., Hall, S.A., Beier, P. &amp;amp; Theobald, D.M. (2012) Where to restore ecological connectivity? Detecting barriers and quantifying restoration benefits. PLoS ONE 7: e52604.&lt;/p&gt;</source>
+        <translation type="vanished">&lt;p&gt;按 Linkage Mapper 障碍点识别工具（Barrier Mapper）的方法，找出修复后最能缩短廊道的位置。对源地 A 和 B 之间的每条有效连接及每个探测半径 r，为每个像元 p 计算&lt;b&gt;改善得分&lt;/b&gt;&lt;/p&gt;&lt;p&gt;IS = (LCD − m&lt;sub&gt;A&lt;/sub&gt; − m&lt;sub&gt;B&lt;/sub&gt; − 2r) / 2r&lt;/p&gt;&lt;p&gt;其中 LCD 为该连接的最小累积阻力距离，m&lt;sub&gt;A&lt;/sub&gt; 和 m&lt;sub&gt;B&lt;/sub&gt; 为 p 周围半径 r 的圆环（半径为 r 的圆最外圈像元）上到 A 和到 B 的最小成本加权距离，2r 为该圆修复到阻力 1 后的穿越成本。IS 是每修复一个地图单位所减少的廊道成本；负值（在此修复无益）记为 0。横跨连接、额外成本为 C 的窄障碍在其中心得分为 C / 2r。&lt;/p&gt;&lt;p&gt;&lt;b&gt;半径&lt;/b&gt;：从最小值到最大值按步长取值（例如 400、800、1200 m；每个至少一个像元）。小半径识别窄障碍（道路、水坝），大半径识别宽障碍（城镇）。&lt;b&gt;合并&lt;/b&gt;：各连接之间取最大值（任一连接的最佳得分）或求和（障碍中心性：有利于许多连接的位置）；各半径之间取最大值（Linkage Mapper）或求和。&lt;b&gt;百分比&lt;/b&gt;：100 × IS / LCD，即每修复一个地图单位节省的廊道成本百分比，便于比较长度不同的连接。&lt;b&gt;障碍圆&lt;/b&gt;：将每个中心的得分扩展到整个圆上（半径 r 的焦点最大值），显示需要修复的区域而非仅其中心。&lt;/p&gt;&lt;p&gt;输入：源地（带 ID 字段的面，或阻力网格上的编号栅格）、阻力栅格（投影坐标系，正方形像元；NoData 像元不可通行）以及“生态廊道识别”输出的连接（只使用 Active = 1 的连接）。每条连接的最小累积阻力距离在此阻力栅格上重新计算。输出：得分栅格（源地像元和 NoData 像元为 NoData）、按需输出的障碍圆，以及分级后的得分（通常将最高一级作为需修复的障碍点制图）。&lt;/p&gt;&lt;p&gt;参考文献：McRae, B.H., Hall, S.A., Beier, P. &amp;amp; Theobald, D.M. (2012) Where to restore ecological connectivity? Detecting barriers and quantifying restoration benefits. PLoS ONE 7: e52604.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Float32 GeoTIFF: improvement score (cost units saved per map unit restored, or percent) at the centre of the restored circle, combined over links and radii; 0 where restoring would not shorten any corridor; NoData on sources and on NoData cells of the resistance raster.</source>
+        <translation type="vanished">Float32 GeoTIFF：修复圆中心处的改善得分（每修复一个地图单位节省的成本单位，或百分比），在各连接和各半径间合并；修复不会缩短任何廊道处为 0；源地及阻力栅格的 NoData 像元上为 NoData。</translation>
+    </message>
+    <message>
+        <source>No cell would shorten any corridor at these radii (every score is 0). Try smaller radii, or check that the links cross high-resistance areas.</source>
+        <translation type="vanished">在这些半径下没有像元能缩短任何廊道（所有得分均为 0）。请尝试更小的半径，或检查连接是否穿过高阻力区域。</translation>
+    </message>
+    <message>
+        <source>Smallest radius of the restored circle, in map units (metres), at least one cell. Empty: 3 cells (90 m on 30 m cells). Linkage Mapper's tutorial uses 400 m; Chinese studies on 30 m cells often 30-300 m.</source>
+        <translation type="vanished">修复圆的最小半径，以地图单位（米）计，至少一个像元。为空：3 个像元（30 m 像元时为 90 m）。Linkage Mapper 教程使用 400 m；国内基于 30 m 像元的研究常用 30-300 m。</translation>
     </message>
 </context>
 <context>
@@ -601,8 +637,8 @@ Reference: McRae, B.H. et al. (2008) Using circuit theory to model connectivity 
     </message>
     <message>
         <location filename="../../algorithms/connectivity/circuitscape.py"/>
-        <source>included_pairs_file in Circuitscape's format (mode include/exclude + id pairs, or the min/max matrix). Only these pairs are solved.</source>
-        <translation>Circuitscape 格式的 included_pairs_file（include/exclude 模式 + ID 对，或 min/max 矩阵）。只求解这些点对。</translation>
+        <source>included_pairs_file in Circuitscape's format (mode include/exclude + id pairs, or the min/max matrix). Only these pairs are solved; in pairwise mode the others get -1 in the resistance matrix.</source>
+        <translation>Circuitscape 格式的 included_pairs_file（mode include/exclude 加 ID 对，或 min/max 矩阵）。只求解这些点对；成对模式下其余点对在电阻矩阵中为 -1。</translation>
     </message>
     <message>
         <location filename="../../algorithms/connectivity/circuitscape.py"/>
@@ -726,8 +762,8 @@ Reference: McRae, B.H. et al. (2008) Using circuit theory to model connectivity 
     </message>
     <message>
         <location filename="../../algorithms/connectivity/circuitscape.py"/>
-        <source>Effective resistances in Circuitscape's layout: header row '0 ids', header column ids, -1 for pairs that are not connected.</source>
-        <translation>Circuitscape 格式的有效电阻：表头行“0 ids”，表头列为 ID，不连通的点对为 -1。</translation>
+        <source>Effective resistances in Circuitscape's layout: header row '0 ids', header column ids, -1 for pairs that are not connected or not in the included pairs.</source>
+        <translation>Circuitscape 格式的有效电阻：首行为“0 与各 ID”，首列为各 ID；未连通或不在所含点对中的点对为 -1。</translation>
     </message>
     <message>
         <location filename="../../algorithms/connectivity/circuitscape.py"/>
@@ -736,8 +772,8 @@ Reference: McRae, B.H. et al. (2008) Using circuit theory to model connectivity 
     </message>
     <message>
         <location filename="../../algorithms/connectivity/circuitscape.py"/>
-        <source>One row per pair: from_id, to_id, resistance (ohm; -1 not connected).</source>
-        <translation>每对节点一行：from_id、to_id、resistance（欧姆；-1 不连通）。</translation>
+        <source>One row per pair: from_id, to_id, resistance (ohm; -1 not connected or not in the included pairs).</source>
+        <translation>每个点对一行：from_id、to_id、电阻（欧姆；-1 表示未连通或不在所含点对中）。</translation>
     </message>
     <message>
         <location filename="../../algorithms/connectivity/circuitscape.py"/>
@@ -808,6 +844,18 @@ Reference: McRae, B.H. et al. (2008) Using circuit theory to model connectivity 
         <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>Wrote {count} maps to {folder}</source>
         <translation>已将 {count} 张图写入 {folder}</translation>
+    </message>
+    <message>
+        <source>included_pairs_file in Circuitscape's format (mode include/exclude + id pairs, or the min/max matrix). Only these pairs are solved.</source>
+        <translation type="vanished">Circuitscape 格式的 included_pairs_file（include/exclude 模式 + ID 对，或 min/max 矩阵）。只求解这些点对。</translation>
+    </message>
+    <message>
+        <source>Effective resistances in Circuitscape's layout: header row '0 ids', header column ids, -1 for pairs that are not connected.</source>
+        <translation type="vanished">Circuitscape 格式的有效电阻：表头行“0 ids”，表头列为 ID，不连通的点对为 -1。</translation>
+    </message>
+    <message>
+        <source>One row per pair: from_id, to_id, resistance (ohm; -1 not connected).</source>
+        <translation type="vanished">每对节点一行：from_id、to_id、resistance（欧姆；-1 不连通）。</translation>
     </message>
 </context>
 <context>
@@ -1231,8 +1279,8 @@ Reference: McRae, B.H. et al. (2008) Using circuit theory to model connectivity 
     </message>
     <message>
         <location filename="../../algorithms/connectivity/barriers.py"/>
-        <source>Smallest radius of the restored circle, in map units (metres), at least one cell. Empty: 3 cells (90 m on 30 m cells). Linkage Mapper's tutorial uses 400 m; Chinese studies on 30 m cells often 30-300 m.</source>
-        <translation>修复圆的最小半径，以地图单位（米）计，至少一个像元。为空：3 个像元（30 m 像元时为 90 m）。Linkage Mapper 教程使用 400 m；国内基于 30 m 像元的研究常用 30-300 m。</translation>
+        <source>Smallest radius of the restored circle, in map units (metres), at least one cell. Empty: 3 cells (90 m on 30 m cells). Linkage Mapper's tutorial uses 400 m; Chinese studies on 30 m cells often 30-300 m. With Linkage Mapper's semantics every radius needs cell centres at that distance: multiples of the cell size always have them.</source>
+        <translation>被修复圆的最小半径，以地图单位（米）计，至少一个栅格。留空：3 个栅格（30 米栅格上为 90 米）。Linkage Mapper 教程使用 400 米；国内基于 30 米栅格的研究常用 30-300 米。采用 Linkage Mapper 语义时，每个半径处都必须有栅格中心：栅格大小的整数倍总满足这一点。</translation>
     </message>
     <message>
         <location filename="../../algorithms/connectivity/barriers.py"/>
@@ -1283,6 +1331,10 @@ Reference: McRae, B.H. et al. (2008) Using circuit theory to model connectivity 
         <location filename="../../algorithms/io/zones.py"/>
         <source>The key areas layer has no kind_id field; give the key areas written by 'Restoration zoning'.</source>
         <translation>关键区域图层没有 kind_id 字段；请提供“生态修复分区”输出的关键区域。</translation>
+    </message>
+    <message>
+        <source>Smallest radius of the restored circle, in map units (metres), at least one cell. Empty: 3 cells (90 m on 30 m cells). Linkage Mapper's tutorial uses 400 m; Chinese studies on 30 m cells often 30-300 m.</source>
+        <translation type="vanished">修复圆的最小半径，以地图单位（米）计，至少一个像元。为空：3 个像元（30 m 像元时为 90 m）。Linkage Mapper 教程使用 400 m；国内基于 30 m 像元的研究常用 30-300 m。</translation>
     </message>
 </context>
 <context>
@@ -2194,8 +2246,8 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
     </message>
     <message>
         <location filename="../../algorithms/sources/habitatquality.py"/>
-        <source>&lt;p&gt;Habitat degradation, habitat quality and (optionally) rarity as in the InVEST Habitat Quality model.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Degradation&lt;/b&gt; of cell x of class j: D = &amp;beta;&lt;sub&gt;x&lt;/sub&gt; &amp;Sigma;&lt;sub&gt;r&lt;/sub&gt; (w&lt;sub&gt;r&lt;/sub&gt; / &amp;Sigma;w) S&lt;sub&gt;jr&lt;/sub&gt; &amp;Sigma;&lt;sub&gt;y&lt;/sub&gt; r&lt;sub&gt;y&lt;/sub&gt; i&lt;sub&gt;rxy&lt;/sub&gt;, summed over &lt;b&gt;every threat cell y&lt;/b&gt; within the threat's maximum distance (linear decay 1 - d/d&lt;sub&gt;max&lt;/sub&gt;, exponential exp(-2.99 d/d&lt;sub&gt;max&lt;/sub&gt;), distances between cell centres in metres), computed exactly by FFT convolution. By default each threat's decay weights are divided by their total, as the InVEST releases that convolved threat rasters did, so D is a weighted mean threat intensity between 0 and 1 that does not depend on the cell size, and k = 0.5 keeps its usual meaning. Untick 'Divide each decay kernel by its sum' (advanced) for the users' guide's literal sum, which grows with the number of threat cells in reach. Recent InVEST (3.10 and later) counts only the nearest threat cell, so its values differ near dense threats. &lt;b&gt;Quality&lt;/b&gt;: Q = H (1 - D&lt;sup&gt;2.5&lt;/sup&gt; / (D&lt;sup&gt;2.5&lt;/sup&gt; + k&lt;sup&gt;2.5&lt;/sup&gt;)); Q = 0 where H = 0 and never exceeds H. &lt;b&gt;Rarity&lt;/b&gt; (with a baseline land cover): R = 1 - N / (N&lt;sub&gt;baseline&lt;/sub&gt; + N) per class; 0.5 = no change, above 0.5 the class became rarer, 0 = class absent from the baseline.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inputs.&lt;/b&gt; A land-cover raster of whole class codes in a projected CRS (metres). A threats table (CSV file or table layer) with the columns THREAT, MAX_DIST (km), WEIGHT (0-1) and DECAY (linear / exponential). One raster per threat with intensities 0-1 (NoData = no threat), on the land-cover grid: chosen in 'Threat rasters' and matched by layer or file name (also name_c), or read from the table's CUR_PATH column (relative to the CSV file). A sensitivity table with LULC, HABITAT (0-1) and one column per threat (0-1; InVEST's older L_ prefix is accepted); every class of the land cover must be in it. Optional: polygons with an ACCESS field (0-1, cells outside polygons 1).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt; (float32, NoData where the land cover is NoData): degradation D, quality Q (0-1) and rarity R. The log reports the highest D; the users' guide advises k = half of it, kept fixed across scenarios.&lt;/p&gt;&lt;p&gt;Reference: Sharp, R. et al. InVEST User's Guide, Habitat Quality. The Natural Capital Project, Stanford University.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;按 InVEST 生境质量（Habitat Quality）模型计算生境退化度、生境质量以及（可选的）生境稀缺性。&lt;/p&gt;&lt;p&gt;类型 j 的像元 x 的&lt;b&gt;退化度&lt;/b&gt;：D = &amp;beta;&lt;sub&gt;x&lt;/sub&gt; &amp;Sigma;&lt;sub&gt;r&lt;/sub&gt; (w&lt;sub&gt;r&lt;/sub&gt; / &amp;Sigma;w) S&lt;sub&gt;jr&lt;/sub&gt; &amp;Sigma;&lt;sub&gt;y&lt;/sub&gt; r&lt;sub&gt;y&lt;/sub&gt; i&lt;sub&gt;rxy&lt;/sub&gt;，对威胁因子最大影响距离内的&lt;b&gt;每个威胁像元 y&lt;/b&gt; 求和（线性衰减 1 - d/d&lt;sub&gt;max&lt;/sub&gt;，指数衰减 exp(-2.99 d/d&lt;sub&gt;max&lt;/sub&gt;)，距离为像元中心之间以米计的距离），通过 FFT 卷积精确计算。默认情况下，每个威胁因子的衰减权重除以其总和，与采用威胁栅格卷积的 InVEST 版本一致，因此 D 是介于 0 和 1 之间、与像元大小无关的加权平均威胁强度，k = 0.5 保持其通常含义。取消勾选“将每个衰减核除以其总和”（高级）可得到用户手册中的字面求和，其值随影响范围内威胁像元数增加而增大。较新的 InVEST（3.10 及以后）只计最近的威胁像元，因此在威胁密集处其值不同。&lt;b&gt;质量&lt;/b&gt;：Q = H (1 - D&lt;sup&gt;2.5&lt;/sup&gt; / (D&lt;sup&gt;2.5&lt;/sup&gt; + k&lt;sup&gt;2.5&lt;/sup&gt;))；H = 0 处 Q = 0，且 Q 不超过 H。&lt;b&gt;稀缺性&lt;/b&gt;（需基准期土地覆被）：每个类型 R = 1 - N / (N&lt;sub&gt;baseline&lt;/sub&gt; + N)；0.5 = 无变化，高于 0.5 表示该类型变得更稀少，0 = 基准期无此类型。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输入。&lt;/b&gt;投影坐标系（米）下、以整数类型代码表示的土地覆被栅格。威胁因子表（CSV 文件或表图层），含 THREAT、MAX_DIST（km）、WEIGHT（0-1）和 DECAY（linear / exponential）列。每个威胁因子一个强度为 0-1 的栅格（NoData = 无威胁），位于土地覆被网格上：在“威胁因子栅格”中选择并按图层名或文件名（也可为 name_c）匹配，或从表的 CUR_PATH 列读取（相对于 CSV 文件）。敏感度表，含 LULC、HABITAT（0-1）以及每个威胁因子一列（0-1；也接受 InVEST 旧版的 L_ 前缀）；土地覆被中的每个类型都必须在表中。可选：带 ACCESS 字段（0-1，面外像元为 1）的面图层。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输出&lt;/b&gt;（float32，土地覆被为 NoData 处为 NoData）：退化度 D、质量 Q（0-1）和稀缺性 R。日志会报告最高的 D；用户手册建议 k 取其一半，并在各情景间保持不变。&lt;/p&gt;&lt;p&gt;参考文献：Sharp, R. et al. InVEST User's Guide, Habitat Quality. The Natural Capital Project, Stanford University.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;Habitat degradation, habitat quality and (optionally) rarity as in the InVEST Habitat Quality model.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Degradation&lt;/b&gt; of cell x of class j: D = &amp;beta;&lt;sub&gt;x&lt;/sub&gt; &amp;Sigma;&lt;sub&gt;r&lt;/sub&gt; (w&lt;sub&gt;r&lt;/sub&gt; / &amp;Sigma;w) S&lt;sub&gt;jr&lt;/sub&gt; i&lt;sub&gt;r&lt;/sub&gt;(x), where the threat term i&lt;sub&gt;r&lt;/sub&gt;(x) depends on the chosen &lt;b&gt;semantics&lt;/b&gt;:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;InVEST 3.13 and later&lt;/b&gt; (default; checked against InVEST 3.20.2): the decay of the distance d to the &lt;b&gt;nearest&lt;/b&gt; threat cell only, 1 - d/d&lt;sub&gt;max&lt;/sub&gt; (linear) or exp(-2.99 d/d&lt;sub&gt;max&lt;/sub&gt;) (exponential), kept at exactly d&lt;sub&gt;max&lt;/sub&gt; and 0 beyond; every non-zero threat value counts as a full threat (intensities are ignored). D never exceeds 1.&lt;/li&gt;&lt;li&gt;&lt;b&gt;InVEST 3.12 and earlier&lt;/b&gt; (3.3 to 3.12; checked against 3.12.1): the threat intensities convolved with InVEST's normalised kernels: linear 1 - d/d&lt;sub&gt;max&lt;/sub&gt; out to d&lt;sub&gt;max&lt;/sub&gt;, exponential exp(-d/d&lt;sub&gt;max&lt;/sub&gt;) (without 2.99) out to 5 d&lt;sub&gt;max&lt;/sub&gt;; needs square cells.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Users' guide sum&lt;/b&gt; (this toolkit's earlier default): the sum over &lt;b&gt;every threat cell&lt;/b&gt; within d&lt;sub&gt;max&lt;/sub&gt; of intensity x decay (linear 1 - d/d&lt;sub&gt;max&lt;/sub&gt;, exponential exp(-2.99 d/d&lt;sub&gt;max&lt;/sub&gt;)), by default with each threat's decay weights divided by their total (advanced option).&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Distances are measured between cell centres in metres. &lt;b&gt;Quality&lt;/b&gt;: Q = H (1 - D&lt;sup&gt;2.5&lt;/sup&gt; / (D&lt;sup&gt;2.5&lt;/sup&gt; + k&lt;sup&gt;2.5&lt;/sup&gt;)); Q = 0 where H = 0 and never exceeds H. &lt;b&gt;Rarity&lt;/b&gt; (with a baseline land cover): R = 1 - N / (N&lt;sub&gt;baseline&lt;/sub&gt; + N) per class; 0.5 = no change, above 0.5 the class became rarer, 0 = class absent from the baseline.&lt;/p&gt;&lt;p&gt;&lt;b&gt;MAX_DIST unit.&lt;/b&gt; InVEST 3.15 and later write MAX_DIST in metres and key the sensitivity table by LUCODE; InVEST up to 3.14 and this toolkit's earlier tables use km and LULC. 'Automatic' (default) reads metres when the sensitivity table has a LUCODE column and km otherwise, so both kinds of table work as they are; choose km or metres to override. A reach below one cell or more than ten times the raster's diagonal is refused as a unit mistake.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inputs.&lt;/b&gt; A land-cover raster of whole class codes in a projected CRS (metres). A threats table (CSV file or table layer) with the columns THREAT, MAX_DIST (metres or km, see above), WEIGHT (0-1) and DECAY (linear / exponential). One raster per threat with intensities 0-1 (NoData = no threat), on the land-cover grid: chosen in 'Threat rasters' and matched by layer or file name (also name_c), or read from the table's CUR_PATH column (relative to the CSV file). A sensitivity table with LUCODE or LULC, HABITAT (0-1) and one column per threat (0-1; InVEST's older L_ prefix is accepted); every class of the land cover must be in it. Optional: polygons with an ACCESS field (0-1, cells outside polygons 1; an empty ACCESS counts 0 with the InVEST semantics, as InVEST burns it, and 1 with the users' guide sum).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt; (float32, NoData where the land cover is NoData): degradation D, quality Q (0-1) and rarity R. The log reports the highest D; the users' guide advises k = half of it, kept fixed across scenarios.&lt;/p&gt;&lt;p&gt;Reference: Sharp, R. et al. InVEST User's Guide, Habitat Quality. The Natural Capital Project, Stanford University.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;按 InVEST 生境质量模型计算生境退化度、生境质量以及（可选的）稀缺性。&lt;/p&gt;&lt;p&gt;类型 j 的栅格 x 的&lt;b&gt;退化度&lt;/b&gt;：D = &amp;beta;&lt;sub&gt;x&lt;/sub&gt; &amp;Sigma;&lt;sub&gt;r&lt;/sub&gt; (w&lt;sub&gt;r&lt;/sub&gt; / &amp;Sigma;w) S&lt;sub&gt;jr&lt;/sub&gt; i&lt;sub&gt;r&lt;/sub&gt;(x)，其中威胁项 i&lt;sub&gt;r&lt;/sub&gt;(x) 取决于所选的&lt;b&gt;计算语义&lt;/b&gt;：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;InVEST 3.13 及以后&lt;/b&gt;（默认；已与 InVEST 3.20.2 核对）：只取到&lt;b&gt;最近&lt;/b&gt;威胁栅格的距离 d 的衰减，1 - d/d&lt;sub&gt;max&lt;/sub&gt;（线性）或 exp(-2.99 d/d&lt;sub&gt;max&lt;/sub&gt;)（指数），恰在 d&lt;sub&gt;max&lt;/sub&gt; 处仍计入，超出为 0；任何非零威胁值都按完全威胁计（忽略强度）。D 不超过 1。&lt;/li&gt;&lt;li&gt;&lt;b&gt;InVEST 3.12 及以前&lt;/b&gt;（3.3 至 3.12；已与 3.12.1 核对）：威胁强度与 InVEST 归一化核的卷积：线性 1 - d/d&lt;sub&gt;max&lt;/sub&gt; 至 d&lt;sub&gt;max&lt;/sub&gt;，指数 exp(-d/d&lt;sub&gt;max&lt;/sub&gt;)（不含 2.99）至 5 d&lt;sub&gt;max&lt;/sub&gt;；需要正方形栅格。&lt;/li&gt;&lt;li&gt;&lt;b&gt;用户指南求和&lt;/b&gt;（本工具以前的默认）：对 d&lt;sub&gt;max&lt;/sub&gt; 内&lt;b&gt;每个威胁栅格&lt;/b&gt;的强度 × 衰减求和（线性 1 - d/d&lt;sub&gt;max&lt;/sub&gt;，指数 exp(-2.99 d/d&lt;sub&gt;max&lt;/sub&gt;)），默认将每种威胁的衰减权重除以其总和（高级选项）。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;距离按栅格中心之间的米数计算。&lt;b&gt;生境质量&lt;/b&gt;：Q = H (1 - D&lt;sup&gt;2.5&lt;/sup&gt; / (D&lt;sup&gt;2.5&lt;/sup&gt; + k&lt;sup&gt;2.5&lt;/sup&gt;))；H = 0 处 Q = 0，且 Q 不超过 H。&lt;b&gt;稀缺性&lt;/b&gt;（需基准期土地覆被）：每类 R = 1 - N / (N&lt;sub&gt;baseline&lt;/sub&gt; + N)；0.5 表示无变化，大于 0.5 表示该类变得更稀少，0 表示基准期没有该类。&lt;/p&gt;&lt;p&gt;&lt;b&gt;MAX_DIST 单位。&lt;/b&gt;InVEST 3.15 及以后以米记 MAX_DIST，敏感性表以 LUCODE 为键；InVEST 3.14 及以前和本工具以前的表用千米和 LULC。“自动”（默认）在敏感性表有 LUCODE 列时按米读取，否则按千米读取，两种表都可原样使用；也可选择千米或米覆盖自动判断。影响距离小于一个栅格或超过栅格对角线十倍时，视为单位错误而拒绝。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输入。&lt;/b&gt;以整数类别编码表示的土地覆被栅格，投影坐标系（米）。威胁表（CSV 文件或表图层），含 THREAT、MAX_DIST（米或千米，见上）、WEIGHT（0-1）和 DECAY（linear / exponential）列。每种威胁一个强度为 0-1 的栅格（NoData = 无威胁），与土地覆被同一网格：在“威胁栅格”中选择并按图层名或文件名匹配（也接受 name_c），或由表的 CUR_PATH 列读取（相对于 CSV 文件）。敏感性表含 LUCODE 或 LULC、HABITAT（0-1）及每种威胁一列（0-1；也接受 InVEST 旧的 L_ 前缀）；土地覆被的每个类别都必须在表中。可选：带 ACCESS 字段（0-1）的多边形，多边形外的栅格取 1；ACCESS 为空时，InVEST 语义下按 0 计（与 InVEST 的栅格化一致），用户指南求和下按 1 计。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输出&lt;/b&gt;（float32，土地覆被为 NoData 处为 NoData）：退化度 D、生境质量 Q（0-1）和稀缺性 R。日志报告最大的 D；用户指南建议 k 取其一半，并在各情景中保持不变。&lt;/p&gt;&lt;p&gt;参考文献：Sharp, R. et al. InVEST User's Guide, Habitat Quality. The Natural Capital Project, Stanford University.&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../../algorithms/sources/habitatquality.py"/>
@@ -2224,8 +2276,8 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
     </message>
     <message>
         <location filename="../../algorithms/sources/habitatquality.py"/>
-        <source>InVEST threats table: THREAT, MAX_DIST (km), WEIGHT (0-1, relative), DECAY (linear or exponential), optionally CUR_PATH (threat raster, relative to the CSV file). Give this or the threats table layer, not both.</source>
-        <translation>InVEST 威胁因子表：THREAT、MAX_DIST（km）、WEIGHT（0-1，相对值）、DECAY（linear 或 exponential），可选 CUR_PATH（威胁因子栅格，相对于 CSV 文件）。给出此项或威胁因子表图层，不要同时给出。</translation>
+        <source>InVEST threats table: THREAT, MAX_DIST (metres or km: see 'MAX_DIST unit'), WEIGHT (0-1, relative), DECAY (linear or exponential), optionally CUR_PATH (threat raster, relative to the CSV file). Give this or the threats table layer, not both.</source>
+        <translation>InVEST 威胁表：THREAT、MAX_DIST（米或千米，见“MAX_DIST 单位”）、WEIGHT（0-1，相对权重）、DECAY（linear 或 exponential），可选 CUR_PATH（威胁栅格，相对于 CSV 文件）。给出此项或威胁表图层，不要同时给出。</translation>
     </message>
     <message>
         <location filename="../../algorithms/sources/habitatquality.py"/>
@@ -2254,8 +2306,8 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
     </message>
     <message>
         <location filename="../../algorithms/sources/habitatquality.py"/>
-        <source>InVEST sensitivity table: LULC (class code), NAME (optional), HABITAT (0-1) and one column per threat with the class's sensitivity (0-1), named like the threat or L_ plus the threat. Give this or the sensitivity table layer.</source>
-        <translation>InVEST 敏感度表：LULC（类型代码）、NAME（可选）、HABITAT（0-1），以及每个威胁因子一列，填写该类型的敏感度（0-1），列名与威胁因子相同或为 L_ 加威胁因子名。给出此项或敏感度表图层。</translation>
+        <source>InVEST sensitivity table: LUCODE or LULC (class code), NAME (optional), HABITAT (0-1) and one column per threat with the class's sensitivity (0-1), named like the threat or L_ plus the threat. Give this or the sensitivity table layer.</source>
+        <translation>InVEST 敏感性表：LUCODE 或 LULC（类别编码）、NAME（可选）、HABITAT（0-1），以及每种威胁一列、记录该类对该威胁的敏感性（0-1），列名与威胁同名或为 L_ 加威胁名。给出此项或敏感性表图层。</translation>
     </message>
     <message>
         <location filename="../../algorithms/sources/habitatquality.py"/>
@@ -2274,8 +2326,58 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
     </message>
     <message>
         <location filename="../../algorithms/sources/habitatquality.py"/>
-        <source>Polygons with a field ACCESS from 0 (protected: no threat reaches) to 1 (fully accessible); degradation is multiplied by it. Cells whose centre lies in no polygon, or in one whose ACCESS is empty, get 1.</source>
-        <translation>带 ACCESS 字段的面，取值从 0（受保护：威胁无法到达）到 1（完全可达）；退化度乘以该值。中心不在任何面内、或所在面的 ACCESS 为空的像元取 1。</translation>
+        <source>Polygons with a field ACCESS from 0 (protected: no threat reaches) to 1 (fully accessible); degradation is multiplied by it. Cells whose centre lies in no polygon get 1. A polygon whose ACCESS is empty counts 0 with the InVEST semantics (InVEST burns it so) and 1 with the users' guide sum.</source>
+        <translation>带 ACCESS 字段的多边形，取值从 0（受保护：威胁无法到达）到 1（完全可达）；退化度乘以该值。中心不在任何多边形内的栅格取 1。ACCESS 为空的多边形在 InVEST 语义下按 0 计（InVEST 如此栅格化），在用户指南求和下按 1 计。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
+        <source>Semantics</source>
+        <translation>计算语义</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
+        <source>InVEST 3.13 and later (nearest threat cell)</source>
+        <translation>InVEST 3.13 及以后（最近威胁栅格）</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
+        <source>InVEST 3.12 and earlier (convolution)</source>
+        <translation>InVEST 3.12 及以前（卷积）</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
+        <source>Users' guide sum (every threat cell)</source>
+        <translation>用户指南求和（每个威胁栅格）</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
+        <source>How threats reach a cell. InVEST 3.13 and later (default, as InVEST 3.20): only the nearest threat cell counts, with decay 1 - d/dmax or exp(-2.99 d/dmax) up to and including dmax, and any non-zero threat value is a full threat. InVEST 3.12 and earlier (3.3-3.12): the threat intensities convolved with InVEST's normalised kernels (exponential exp(-d/dmax) out to 5 dmax); square cells only. Users' guide sum (this toolkit's earlier default): intensity x decay summed over every threat cell within dmax. The three give different values wherever several threat cells are in reach.</source>
+        <translation>威胁如何到达一个栅格。InVEST 3.13 及以后（默认，与 InVEST 3.20 相同）：只计最近的威胁栅格，衰减为 1 - d/dmax 或 exp(-2.99 d/dmax)，包含 dmax 处，任何非零威胁值均按完全威胁计。InVEST 3.12 及以前（3.3-3.12）：威胁强度与 InVEST 归一化核卷积（指数为 exp(-d/dmax)，延伸到 5 dmax）；仅限正方形栅格。用户指南求和（本工具以前的默认）：对 dmax 内每个威胁栅格的强度 × 衰减求和。当多个威胁栅格在影响范围内时，三者结果不同。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
+        <source>MAX_DIST unit</source>
+        <translation>MAX_DIST 单位</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
+        <source>Automatic (metres with a LUCODE sensitivity table, else km)</source>
+        <translation>自动（敏感性表含 LUCODE 时为米，否则为千米）</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
+        <source>Kilometres (InVEST 3.14 and earlier)</source>
+        <translation>千米（InVEST 3.14 及以前）</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
+        <source>Metres (InVEST 3.15 and later)</source>
+        <translation>米（InVEST 3.15 及以后）</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
+        <source>Unit of the threats table's MAX_DIST. InVEST 3.15 and later write metres and key the sensitivity table by LUCODE; earlier InVEST and this toolkit's earlier tables write km with LULC. Automatic reads metres when the sensitivity table has a LUCODE column and km otherwise, so tables of either kind need no rewriting. A reach below one cell or beyond ten times the raster's diagonal is refused.</source>
+        <translation>威胁表中 MAX_DIST 的单位。InVEST 3.15 及以后以米记，敏感性表以 LUCODE 为键；更早的 InVEST 和本工具以前的表以千米记，并用 LULC。“自动”在敏感性表有 LUCODE 列时按米读取，否则按千米读取，因此两种表都无需改写。影响距离小于一个栅格或超过栅格对角线十倍时将被拒绝。</translation>
     </message>
     <message>
         <location filename="../../algorithms/sources/habitatquality.py"/>
@@ -2294,8 +2396,8 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
     </message>
     <message>
         <location filename="../../algorithms/sources/habitatquality.py"/>
-        <source>On (default): each threat's decay weights are divided by their total, as the InVEST releases that convolved threat rasters did, so D is a weighted mean threat intensity between 0 and 1, the same at any cell size, and k = 0.5 is meaningful. Off: D is the users' guide's literal sum over threat cells; set k from a first run.</source>
-        <translation>开启（默认）：每个威胁因子的衰减权重除以其总和，与采用威胁栅格卷积的 InVEST 版本一致，因此 D 是介于 0 和 1 之间的加权平均威胁强度，在任何像元大小下都相同，k = 0.5 有意义。关闭：D 为用户手册中对威胁像元的字面求和；请根据首次运行设置 k。</translation>
+        <source>Users' guide sum only (ignored by the InVEST semantics). On (default): each threat's decay weights are divided by their total, so D is a weighted mean threat intensity between 0 and 1, the same at any cell size, and k = 0.5 is meaningful. Off: D is the users' guide's literal sum over threat cells; set k from a first run.</source>
+        <translation>仅用于用户指南求和（InVEST 语义下忽略）。开启（默认）：每种威胁的衰减权重除以其总和，D 为 0 到 1 之间的加权平均威胁强度，在任何栅格大小下相同，k = 0.5 有意义。关闭：D 为用户指南中对威胁栅格的字面求和；请根据首次运行结果设定 k。</translation>
     </message>
     <message>
         <location filename="../../algorithms/sources/habitatquality.py"/>
@@ -2384,6 +2486,26 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
     </message>
     <message>
         <location filename="../../algorithms/sources/habitatquality.py"/>
+        <source>metres</source>
+        <translation>米</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
+        <source>km</source>
+        <translation>千米</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
+        <source>MAX_DIST of threat '{name}' is {given:g} {unit} = {m:g} m, less than one cell ({cell:g} m), so the threat would reach no other cell. Is MAX_DIST in km? Set 'MAX_DIST unit' to match the table.</source>
+        <translation>威胁“{name}”的 MAX_DIST 为 {given:g} {unit} = {m:g} 米，小于一个栅格（{cell:g} 米），威胁到达不了任何其他栅格。MAX_DIST 是否以千米为单位？请将“MAX_DIST 单位”设为与表一致。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
+        <source>MAX_DIST of threat '{name}' is {given:g} {unit} = {m:g} m, more than {far:g} times the raster's diagonal ({diagonal:g} m). Is MAX_DIST in metres? Set 'MAX_DIST unit' to match the table.</source>
+        <translation>威胁“{name}”的 MAX_DIST 为 {given:g} {unit} = {m:g} 米，超过栅格对角线（{diagonal:g} 米）的 {far:g} 倍。MAX_DIST 是否以米为单位？请将“MAX_DIST 单位”设为与表一致。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
         <source>The rarity output needs a baseline land cover. Choose one in 'Baseline land cover', or skip the rarity output.</source>
         <translation>稀缺性输出需要基准期土地覆被。请在“基准期土地覆被”中选择一个，或跳过稀缺性输出。</translation>
     </message>
@@ -2401,6 +2523,11 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
         <location filename="../../algorithms/sources/habitatquality.py"/>
         <source>sensitivity table</source>
         <translation>敏感度表</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
+        <source>MAX_DIST is read in {unit}: the sensitivity table is keyed by {key} (InVEST {versions}).</source>
+        <translation>MAX_DIST 按{unit}读取：敏感性表以 {key} 为键（InVEST {versions}）。</translation>
     </message>
     <message>
         <location filename="../../algorithms/sources/habitatquality.py"/>
@@ -2424,13 +2551,8 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
     </message>
     <message>
         <location filename="../../algorithms/sources/habitatquality.py"/>
-        <source>Threat '{name}': reach {km:g} km ({cells} cells), weight {w:g}, {decay} decay, raster '{layer}'</source>
-        <translation>威胁因子“{name}”：影响范围 {km:g} km（{cells} 个像元），权重 {w:g}，{decay} 衰减，栅格“{layer}”</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/sources/habitatquality.py"/>
-        <source>MAX_DIST of threat '{name}' is read as {km:g} km. MAX_DIST is in km, as in the InVEST users' guide; if the table gives metres, divide by 1000.</source>
-        <translation>威胁因子“{name}”的 MAX_DIST 读作 {km:g} km。与 InVEST 用户手册一致，MAX_DIST 以 km 计；若表中为米，请除以 1000。</translation>
+        <source>Threat '{name}': reach {m:g} m ({cells:.4g} cells), weight {w:g}, {decay} decay, raster '{layer}'</source>
+        <translation>威胁“{name}”：影响距离 {m:g} 米（{cells:.4g} 个栅格），权重 {w:g}，{decay} 衰减，栅格“{layer}”</translation>
     </message>
     <message>
         <location filename="../../algorithms/sources/habitatquality.py"/>
@@ -2441,6 +2563,34 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
         <location filename="../../algorithms/sources/habitatquality.py"/>
         <source>The highest degradation is {ratio:.0f} times k, so quality is close to 0 wherever a threat reaches. Consider a larger half-saturation constant, or dividing each decay kernel by its sum.</source>
         <translation>最高退化度是 k 的 {ratio:.0f} 倍，因此威胁所及之处质量接近 0。请考虑增大半饱和常数，或将每个衰减核除以其总和。</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Habitat degradation, habitat quality and (optionally) rarity as in the InVEST Habitat Quality model.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Degradation&lt;/b&gt; of cell x of class j: D = &amp;beta;&lt;sub&gt;x&lt;/sub&gt; &amp;Sigma;&lt;sub&gt;r&lt;/sub&gt; (w&lt;sub&gt;r&lt;/sub&gt; / &amp;Sigma;w) S&lt;sub&gt;jr&lt;/sub&gt; &amp;Sigma;&lt;sub&gt;y&lt;/sub&gt; r&lt;sub&gt;y&lt;/sub&gt; i&lt;sub&gt;rxy&lt;/sub&gt;, summed over &lt;b&gt;every threat cell y&lt;/b&gt; within the threat's maximum distance (linear decay 1 - d/d&lt;sub&gt;max&lt;/sub&gt;, exponential exp(-2.99 d/d&lt;sub&gt;max&lt;/sub&gt;), distances between cell centres in metres), computed exactly by FFT convolution. By default each threat's decay weights are divided by their total, as the InVEST releases that convolved threat rasters did, so D is a weighted mean threat intensity between 0 and 1 that does not depend on the cell size, and k = 0.5 keeps its usual meaning. Untick 'Divide each decay kernel by its sum' (advanced) for the users' guide's literal sum, which grows with the number of threat cells in reach. Recent InVEST (3.10 and later) counts only the nearest threat cell, so its values differ near dense threats. &lt;b&gt;Quality&lt;/b&gt;: Q = H (1 - D&lt;sup&gt;2.5&lt;/sup&gt; / (D&lt;sup&gt;2.5&lt;/sup&gt; + k&lt;sup&gt;2.5&lt;/sup&gt;)); Q = 0 where H = 0 and never exceeds H. &lt;b&gt;Rarity&lt;/b&gt; (with a baseline land cover): R = 1 - N / (N&lt;sub&gt;baseline&lt;/sub&gt; + N) per class; 0.5 = no change, above 0.5 the class became rarer, 0 = class absent from the baseline.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inputs.&lt;/b&gt; A land-cover raster of whole class codes in a projected CRS (metres). A threats table (CSV file or table layer) with the columns THREAT, MAX_DIST (km), WEIGHT (0-1) and DECAY (linear / exponential). One raster per threat with intensities 0-1 (NoData = no threat), on the land-cover grid: chosen in 'Threat rasters' and matched by layer or file name (also name_c), or read from the table's CUR_PATH column (relative to the CSV file). A sensitivity table with LULC, HABITAT (0-1) and one column per threat (0-1; InVEST's older L_ prefix is accepted); every class of the land cover must be in it. Optional: polygons with an ACCESS field (0-1, cells outside polygons 1).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt; (float32, NoData where the land cover is NoData): degradation D, quality Q (0-1) and rarity R. The log reports the highest D; the users' guide advises k = half of it, kept fixed across scenarios.&lt;/p&gt;&lt;p&gt;Reference: Sharp, R. et al. InVEST User's Guide, Habitat Quality. The Natural Capital Project, Stanford University.&lt;/p&gt;</source>
+        <translation type="vanished">&lt;p&gt;按 InVEST 生境质量（Habitat Quality）模型计算生境退化度、生境质量以及（可选的）生境稀缺性。&lt;/p&gt;&lt;p&gt;类型 j 的像元 x 的&lt;b&gt;退化度&lt;/b&gt;：D = &amp;beta;&lt;sub&gt;x&lt;/sub&gt; &amp;Sigma;&lt;sub&gt;r&lt;/sub&gt; (w&lt;sub&gt;r&lt;/sub&gt; / &amp;Sigma;w) S&lt;sub&gt;jr&lt;/sub&gt; &amp;Sigma;&lt;sub&gt;y&lt;/sub&gt; r&lt;sub&gt;y&lt;/sub&gt; i&lt;sub&gt;rxy&lt;/sub&gt;，对威胁因子最大影响距离内的&lt;b&gt;每个威胁像元 y&lt;/b&gt; 求和（线性衰减 1 - d/d&lt;sub&gt;max&lt;/sub&gt;，指数衰减 exp(-2.99 d/d&lt;sub&gt;max&lt;/sub&gt;)，距离为像元中心之间以米计的距离），通过 FFT 卷积精确计算。默认情况下，每个威胁因子的衰减权重除以其总和，与采用威胁栅格卷积的 InVEST 版本一致，因此 D 是介于 0 和 1 之间、与像元大小无关的加权平均威胁强度，k = 0.5 保持其通常含义。取消勾选“将每个衰减核除以其总和”（高级）可得到用户手册中的字面求和，其值随影响范围内威胁像元数增加而增大。较新的 InVEST（3.10 及以后）只计最近的威胁像元，因此在威胁密集处其值不同。&lt;b&gt;质量&lt;/b&gt;：Q = H (1 - D&lt;sup&gt;2.5&lt;/sup&gt; / (D&lt;sup&gt;2.5&lt;/sup&gt; + k&lt;sup&gt;2.5&lt;/sup&gt;))；H = 0 处 Q = 0，且 Q 不超过 H。&lt;b&gt;稀缺性&lt;/b&gt;（需基准期土地覆被）：每个类型 R = 1 - N / (N&lt;sub&gt;baseline&lt;/sub&gt; + N)；0.5 = 无变化，高于 0.5 表示该类型变得更稀少，0 = 基准期无此类型。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输入。&lt;/b&gt;投影坐标系（米）下、以整数类型代码表示的土地覆被栅格。威胁因子表（CSV 文件或表图层），含 THREAT、MAX_DIST（km）、WEIGHT（0-1）和 DECAY（linear / exponential）列。每个威胁因子一个强度为 0-1 的栅格（NoData = 无威胁），位于土地覆被网格上：在“威胁因子栅格”中选择并按图层名或文件名（也可为 name_c）匹配，或从表的 CUR_PATH 列读取（相对于 CSV 文件）。敏感度表，含 LULC、HABITAT（0-1）以及每个威胁因子一列（0-1；也接受 InVEST 旧版的 L_ 前缀）；土地覆被中的每个类型都必须在表中。可选：带 ACCESS 字段（0-1，面外像元为 1）的面图层。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输出&lt;/b&gt;（float32，土地覆被为 NoData 处为 NoData）：退化度 D、质量 Q（0-1）和稀缺性 R。日志会报告最高的 D；用户手册建议 k 取其一半，并在各情景间保持不变。&lt;/p&gt;&lt;p&gt;参考文献：Sharp, R. et al. InVEST User's Guide, Habitat Quality. The Natural Capital Project, Stanford University.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>InVEST threats table: THREAT, MAX_DIST (km), WEIGHT (0-1, relative), DECAY (linear or exponential), optionally CUR_PATH (threat raster, relative to the CSV file). Give this or the threats table layer, not both.</source>
+        <translation type="vanished">InVEST 威胁因子表：THREAT、MAX_DIST（km）、WEIGHT（0-1，相对值）、DECAY（linear 或 exponential），可选 CUR_PATH（威胁因子栅格，相对于 CSV 文件）。给出此项或威胁因子表图层，不要同时给出。</translation>
+    </message>
+    <message>
+        <source>InVEST sensitivity table: LULC (class code), NAME (optional), HABITAT (0-1) and one column per threat with the class's sensitivity (0-1), named like the threat or L_ plus the threat. Give this or the sensitivity table layer.</source>
+        <translation type="vanished">InVEST 敏感度表：LULC（类型代码）、NAME（可选）、HABITAT（0-1），以及每个威胁因子一列，填写该类型的敏感度（0-1），列名与威胁因子相同或为 L_ 加威胁因子名。给出此项或敏感度表图层。</translation>
+    </message>
+    <message>
+        <source>Polygons with a field ACCESS from 0 (protected: no threat reaches) to 1 (fully accessible); degradation is multiplied by it. Cells whose centre lies in no polygon, or in one whose ACCESS is empty, get 1.</source>
+        <translation type="vanished">带 ACCESS 字段的面，取值从 0（受保护：威胁无法到达）到 1（完全可达）；退化度乘以该值。中心不在任何面内、或所在面的 ACCESS 为空的像元取 1。</translation>
+    </message>
+    <message>
+        <source>On (default): each threat's decay weights are divided by their total, as the InVEST releases that convolved threat rasters did, so D is a weighted mean threat intensity between 0 and 1, the same at any cell size, and k = 0.5 is meaningful. Off: D is the users' guide's literal sum over threat cells; set k from a first run.</source>
+        <translation type="vanished">开启（默认）：每个威胁因子的衰减权重除以其总和，与采用威胁栅格卷积的 InVEST 版本一致，因此 D 是介于 0 和 1 之间的加权平均威胁强度，在任何像元大小下都相同，k = 0.5 有意义。关闭：D 为用户手册中对威胁像元的字面求和；请根据首次运行设置 k。</translation>
+    </message>
+    <message>
+        <source>Threat '{name}': reach {km:g} km ({cells} cells), weight {w:g}, {decay} decay, raster '{layer}'</source>
+        <translation type="vanished">威胁因子“{name}”：影响范围 {km:g} km（{cells} 个像元），权重 {w:g}，{decay} 衰减，栅格“{layer}”</translation>
+    </message>
+    <message>
+        <source>MAX_DIST of threat '{name}' is read as {km:g} km. MAX_DIST is in km, as in the InVEST users' guide; if the table gives metres, divide by 1000.</source>
+        <translation type="vanished">威胁因子“{name}”的 MAX_DIST 读作 {km:g} km。与 InVEST 用户手册一致，MAX_DIST 以 km 计；若表中为米，请除以 1000。</translation>
     </message>
 </context>
 <context>
@@ -2457,8 +2607,8 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
     </message>
     <message>
         <location filename="../../algorithms/connectivity/linkagepathways.py"/>
-        <source>&lt;p&gt;Maps the corridors between ecological sources over a resistance surface, step by step as Linkage Mapper's &lt;i&gt;Build Network and Map Linkages&lt;/i&gt;:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Candidate links&lt;/b&gt; join sources whose allocation zones touch: each cell goes to its cheapest source (cost-weighted) and/or to its nearest source (Euclidean).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Distances&lt;/b&gt;: the edge-to-edge Euclidean distance of each candidate; the cost-weighted distance (CWD) from every source, moving between 8 neighbours at the step length × the mean resistance of the two cells (the MCR model); the least-cost distance CW_Dist and the least-cost path (LCP) of each link.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Pruning&lt;/b&gt;: links beyond the distance limits, links whose path crosses a third source, and (optionally) links that are not among the N nearest neighbours of either source are kept in the output but marked inactive; separate clusters can be joined again by their shortest link.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Corridors&lt;/b&gt;: the normalized least-cost corridor NLCC = CWD_A + CWD_B − CW_Dist of every active link, mosaicked by minimum (0 on the paths), optionally truncated at a cost-weighted width.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;&lt;b&gt;Link fields&lt;/b&gt; (Linkage Mapper's names): Link_ID, Active (1/0; edit it to change which links the pinch-point, barrier and centrality tools use), Link_Type (1 corridor, 10 nearest neighbour, 20 constellation; -1 not a nearest neighbour, -11/-13 Euclidean distance above the maximum / below the minimum, -12/-14 cost distance above the maximum or not connected / below the minimum, -15 passes through another source), Link_Info, From_Core, To_Core, Euc_Dist (map units), CW_Dist (cost units = map units × resistance), LCP_Length, cwd2Euc_R = CW_Dist / Euc_Dist and cwd2Path_R = CW_Dist / LCP_Length (lower means an easier corridor).&lt;/p&gt;&lt;p&gt;Reference: McRae, B.H. &amp; Kavanagh, D.M. (2011) Linkage Mapper Connectivity Analysis Software. The Nature Conservancy, Seattle.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;在阻力面上识别生态源地之间的廊道，逐步对应 Linkage Mapper 的 &lt;i&gt;Build Network and Map Linkages&lt;/i&gt;：&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;候选连接&lt;/b&gt;：连接分配区相接的源地：每个像元分配给其成本最低的源地（成本加权）和/或最近的源地（欧氏）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;距离&lt;/b&gt;：每条候选连接的边缘到边缘欧氏距离；从每个源地出发的成本加权距离（CWD），在 8 邻域间移动，成本为步长 × 两像元阻力的平均值（最小累积阻力模型，MCR）；每条连接的最小累积阻力距离 CW_Dist 和最小累积阻力路径（LCP）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;筛除&lt;/b&gt;：超出距离限值的连接、路径穿过第三个源地的连接，以及（可选）不属于任一端源地 N 个最近邻的连接，仍保留在输出中但标记为无效；分离的源地组可以通过其最短连接重新连接。&lt;/li&gt;&lt;li&gt;&lt;b&gt;廊道&lt;/b&gt;：每条有效连接的归一化最小累积阻力廊道 NLCC = CWD_A + CWD_B − CW_Dist，按最小值镶嵌（路径上为 0），可选地按成本加权宽度截断。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;&lt;b&gt;连接字段&lt;/b&gt;（沿用 Linkage Mapper 的名称）：Link_ID、Active（1/0；编辑它可改变夹点、障碍点和中心性工具所用的连接）、Link_Type（1 廊道，10 最近邻，20 星座连接；-1 非最近邻，-11/-13 欧氏距离高于最大值/低于最小值，-12/-14 成本距离高于最大值或不连通/低于最小值，-15 穿过其他源地）、Link_Info、From_Core、To_Core、Euc_Dist（地图单位）、CW_Dist（成本单位 = 地图单位 × 阻力）、LCP_Length、cwd2Euc_R = CW_Dist / Euc_Dist 和 cwd2Path_R = CW_Dist / LCP_Length（越低表示廊道越易通行）。&lt;/p&gt;&lt;p&gt;参考文献：McRae, B.H. &amp; Kavanagh, D.M. (2011) Linkage Mapper Connectivity Analysis Software. The Nature Conservancy, Seattle.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;Maps the corridors between ecological sources over a resistance surface, step by step as Linkage Mapper's &lt;i&gt;Build Network and Map Linkages&lt;/i&gt;:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Candidate links&lt;/b&gt; join sources whose allocation zones touch: each cell goes to its cheapest source (cost-weighted) and/or to its nearest source (Euclidean).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Distances&lt;/b&gt;: the edge-to-edge Euclidean distance of each candidate; the cost-weighted distance (CWD) from every source, moving between 8 neighbours at the step length × the mean resistance of the two cells (the MCR model); the least-cost distance CW_Dist and the least-cost path (LCP) of each link.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Pruning&lt;/b&gt;: links beyond the distance limits, links whose path crosses a third source, and (optionally) links that are not among the N nearest neighbours of either source are kept in the output but marked inactive; separate clusters can be joined again by their shortest link.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Corridors&lt;/b&gt;: the normalized least-cost corridor NLCC = CWD_A + CWD_B − CW_Dist of every active link, mosaicked by minimum (0 on the paths), optionally truncated at a cost-weighted width. Like Linkage Mapper, which writes both &lt;i&gt;_corridors&lt;/i&gt; and &lt;i&gt;_corridors_truncated_at_&lt;/i&gt;, the tool can write the untruncated mosaic beside the truncated one.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;&lt;b&gt;Link fields&lt;/b&gt; (Linkage Mapper's names): Link_ID, Active (1/0; edit it to change which links the pinch-point, barrier and centrality tools use), Link_Type (1 corridor, 10 nearest neighbour, 20 constellation; -1 not a nearest neighbour, -11/-13 Euclidean distance above the maximum / below the minimum, -12/-14 cost distance above the maximum or not connected / below the minimum, -15 passes through another source), Link_Info, From_Core, To_Core, Euc_Dist (map units), CW_Dist (cost units = map units × resistance), LCP_Length, cwd2Euc_R = CW_Dist / Euc_Dist and cwd2Path_R = CW_Dist / LCP_Length (lower means an easier corridor).&lt;/p&gt;&lt;p&gt;Reference: McRae, B.H. &amp; Kavanagh, D.M. (2011) Linkage Mapper Connectivity Analysis Software. The Nature Conservancy, Seattle.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;按 Linkage Mapper 的&lt;i&gt;构建网络并绘制连接（Build Network and Map Linkages）&lt;/i&gt;逐步绘制阻力面上生态源地之间的廊道：&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;候选连接&lt;/b&gt;连接分配区相邻的源地：每个栅格归属于其代价最低的源地（累积阻力）和/或最近的源地（欧氏距离）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;距离&lt;/b&gt;：每条候选连接的边到边欧氏距离；从每个源地出发的累积阻力距离（CWD），在 8 邻域间移动，代价为步长 × 两栅格阻力的平均值（MCR 模型）；每条连接的最小累积阻力距离 CW_Dist 和最小成本路径（LCP）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;筛选&lt;/b&gt;：超出距离限制的连接、路径穿过第三个源地的连接，以及（可选）不属于任一端源地 N 个最近邻的连接，保留在输出中但标记为无效；分离的簇可用其最短连接重新相连。&lt;/li&gt;&lt;li&gt;&lt;b&gt;廊道&lt;/b&gt;：每条有效连接的归一化最小成本廊道 NLCC = CWD_A + CWD_B − CW_Dist，按最小值镶嵌（路径上为 0），可按累积阻力宽度截断。与同时写出 &lt;i&gt;_corridors&lt;/i&gt; 和 &lt;i&gt;_corridors_truncated_at_&lt;/i&gt; 的 Linkage Mapper 一样，本工具可在截断的镶嵌之外另写出未截断的镶嵌。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;&lt;b&gt;连接字段&lt;/b&gt;（沿用 Linkage Mapper 的名称）：Link_ID、Active（1/0；修改它可改变夹点、障碍点和中心性工具使用的连接）、Link_Type（1 廊道，10 最近邻，20 星座；-1 非最近邻，-11/-13 欧氏距离高于最大值/低于最小值，-12/-14 累积阻力距离高于最大值或不连通/低于最小值，-15 穿过其他源地）、Link_Info、From_Core、To_Core、Euc_Dist（地图单位）、CW_Dist（代价单位 = 地图单位 × 阻力）、LCP_Length、cwd2Euc_R = CW_Dist / Euc_Dist 和 cwd2Path_R = CW_Dist / LCP_Length（越低表示廊道越容易通行）。&lt;/p&gt;&lt;p&gt;参考文献：McRae, B.H. &amp; Kavanagh, D.M. (2011) Linkage Mapper Connectivity Analysis Software. The Nature Conservancy, Seattle。&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../../algorithms/connectivity/linkagepathways.py"/>
@@ -2607,6 +2757,16 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
     </message>
     <message>
         <location filename="../../algorithms/connectivity/linkagepathways.py"/>
+        <source>Corridors, untruncated (NLCC)</source>
+        <translation>廊道，未截断（NLCC）</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/connectivity/linkagepathways.py"/>
+        <source>Float32 GeoTIFF: the same corridor values before the truncation at the corridor width (Linkage Mapper's corridors raster; the corridors output above is its truncated one). NoData only where no active link reaches (or beyond the maximum cost-weighted distance) and on NoData cells. Asking for it lets the cost searches run past the width, which takes longer.</source>
+        <translation>Float32 GeoTIFF：在按廊道宽度截断之前的同一廊道值（Linkage Mapper 的 corridors 栅格；上面的廊道输出是其截断版本）。仅在没有有效连接到达处（或超出最大累积阻力距离处）以及 NoData 栅格上为 NoData。输出此项会让代价搜索越过宽度继续进行，耗时更长。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/connectivity/linkagepathways.py"/>
         <source>Float32 GeoTIFF: cost-weighted distance to the nearest source (the MCR surface).</source>
         <translation>Float32 GeoTIFF：到最近源地的成本加权距离（MCR 面）。</translation>
     </message>
@@ -2634,6 +2794,11 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
         <location filename="../../algorithms/connectivity/linkagepathways.py"/>
         <source>Normalized least-cost corridor (cost units)</source>
         <translation>归一化最小累积阻力廊道（成本单位）</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/connectivity/linkagepathways.py"/>
+        <source>Normalized least-cost corridor, untruncated (cost units)</source>
+        <translation>归一化最小成本廊道，未截断（代价单位）</translation>
     </message>
     <message>
         <location filename="../../algorithms/connectivity/linkagepathways.py"/>
@@ -2704,6 +2869,10 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
         <location filename="../../algorithms/io/sources.py"/>
         <source>The source layer has no polygon.</source>
         <translation>源地图层中没有面。</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Maps the corridors between ecological sources over a resistance surface, step by step as Linkage Mapper's &lt;i&gt;Build Network and Map Linkages&lt;/i&gt;:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Candidate links&lt;/b&gt; join sources whose allocation zones touch: each cell goes to its cheapest source (cost-weighted) and/or to its nearest source (Euclidean).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Distances&lt;/b&gt;: the edge-to-edge Euclidean distance of each candidate; the cost-weighted distance (CWD) from every source, moving between 8 neighbours at the step length × the mean resistance of the two cells (the MCR model); the least-cost distance CW_Dist and the least-cost path (LCP) of each link.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Pruning&lt;/b&gt;: links beyond the distance limits, links whose path crosses a third source, and (optionally) links that are not among the N nearest neighbours of either source are kept in the output but marked inactive; separate clusters can be joined again by their shortest link.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Corridors&lt;/b&gt;: the normalized least-cost corridor NLCC = CWD_A + CWD_B − CW_Dist of every active link, mosaicked by minimum (0 on the paths), optionally truncated at a cost-weighted width.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;&lt;b&gt;Link fields&lt;/b&gt; (Linkage Mapper's names): Link_ID, Active (1/0; edit it to change which links the pinch-point, barrier and centrality tools use), Link_Type (1 corridor, 10 nearest neighbour, 20 constellation; -1 not a nearest neighbour, -11/-13 Euclidean distance above the maximum / below the minimum, -12/-14 cost distance above the maximum or not connected / below the minimum, -15 passes through another source), Link_Info, From_Core, To_Core, Euc_Dist (map units), CW_Dist (cost units = map units × resistance), LCP_Length, cwd2Euc_R = CW_Dist / Euc_Dist and cwd2Path_R = CW_Dist / LCP_Length (lower means an easier corridor).&lt;/p&gt;&lt;p&gt;Reference: McRae, B.H. &amp; Kavanagh, D.M. (2011) Linkage Mapper Connectivity Analysis Software. The Nature Conservancy, Seattle.&lt;/p&gt;</source>
+        <translation type="vanished">&lt;p&gt;在阻力面上识别生态源地之间的廊道，逐步对应 Linkage Mapper 的 &lt;i&gt;Build Network and Map Linkages&lt;/i&gt;：&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;候选连接&lt;/b&gt;：连接分配区相接的源地：每个像元分配给其成本最低的源地（成本加权）和/或最近的源地（欧氏）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;距离&lt;/b&gt;：每条候选连接的边缘到边缘欧氏距离；从每个源地出发的成本加权距离（CWD），在 8 邻域间移动，成本为步长 × 两像元阻力的平均值（最小累积阻力模型，MCR）；每条连接的最小累积阻力距离 CW_Dist 和最小累积阻力路径（LCP）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;筛除&lt;/b&gt;：超出距离限值的连接、路径穿过第三个源地的连接，以及（可选）不属于任一端源地 N 个最近邻的连接，仍保留在输出中但标记为无效；分离的源地组可以通过其最短连接重新连接。&lt;/li&gt;&lt;li&gt;&lt;b&gt;廊道&lt;/b&gt;：每条有效连接的归一化最小累积阻力廊道 NLCC = CWD_A + CWD_B − CW_Dist，按最小值镶嵌（路径上为 0），可选地按成本加权宽度截断。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;&lt;b&gt;连接字段&lt;/b&gt;（沿用 Linkage Mapper 的名称）：Link_ID、Active（1/0；编辑它可改变夹点、障碍点和中心性工具所用的连接）、Link_Type（1 廊道，10 最近邻，20 星座连接；-1 非最近邻，-11/-13 欧氏距离高于最大值/低于最小值，-12/-14 成本距离高于最大值或不连通/低于最小值，-15 穿过其他源地）、Link_Info、From_Core、To_Core、Euc_Dist（地图单位）、CW_Dist（成本单位 = 地图单位 × 阻力）、LCP_Length、cwd2Euc_R = CW_Dist / Euc_Dist 和 cwd2Path_R = CW_Dist / LCP_Length（越低表示廊道越易通行）。&lt;/p&gt;&lt;p&gt;参考文献：McRae, B.H. &amp; Kavanagh, D.M. (2011) Linkage Mapper Connectivity Analysis Software. The Nature Conservancy, Seattle.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -2861,13 +3030,15 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
         <source>Wall-to-wall connectivity without focal nodes (Omniscape.jl's algorithm, same numbers). Every block centre in turn is a ground; every source cell within the radius injects current in proportion to its strength, and the currents of all windows are summed.
 Inputs: a resistance raster (NoData = barrier; values must be positive) and either a source-strength raster on the same grid or sources taken from the resistance (1/resistance, cells above the cut-off resistance are no source).
 Outputs: cumulative current (A); optionally the flow potential (the current of the same sources on a uniform landscape) and the normalised current (cumulative / flow potential: above 1 = channelled, below 1 = impeded).
+Advanced: a reclass table (reclassify_resistance) replaces resistance values before the run, and condition rasters (conditional connectivity) let a source send current to a target only when its condition value is within a range of the target's (or equal to it), optionally compared with a future raster.
 Windows are independent tasks; with more than one worker process they are solved in parallel, and memory for the outputs does not grow with the workers.
 Reference: McRae, B.H. et al. (2016) Conserving nature's stage: mapping omnidirectional connectivity for resilient terrestrial landscapes in the Pacific Northwest. The Nature Conservancy; Landau, V.A. et al. (2021) Omniscape.jl, JOSS 6(57): 2829.</source>
-        <translation>无需焦点节点的全覆盖连通性（Omniscape.jl 的算法，结果数值相同）。依次以每个块的中心为接地；半径内的每个电流源像元按其强度成比例地注入电流，再将所有窗口的电流求和。
-输入：阻力栅格（NoData = 障碍；值必须为正），以及同一网格上的电流源强度栅格，或由阻力推导电流源（1/阻力，阻力高于截断值的像元不作为电流源）。
-输出：累积电流（A）；可选流动潜力（相同电流源在均质景观上的电流）和归一化电流（累积电流 / 流动潜力：大于 1 = 汇聚，小于 1 = 受阻）。
-各窗口是相互独立的任务；使用多个工作进程时并行求解，输出所需内存不随工作进程数增加。
-参考文献：McRae, B.H. et al. (2016) Conserving nature's stage: mapping omnidirectional connectivity for resilient terrestrial landscapes in the Pacific Northwest. The Nature Conservancy; Landau, V.A. et al. (2021) Omniscape.jl, JOSS 6(57): 2829.</translation>
+        <translation>无需焦点节点的全域连通性（Omniscape.jl 的算法，结果相同）。依次以每个块中心为接地点；半径内的每个源栅格按其强度注入电流，所有窗口的电流相加。
+输入：阻力栅格（NoData = 障碍；值须为正），以及同一网格上的源强度栅格，或由阻力取源（1/阻力，阻力高于截断值的栅格不作为源）。
+输出：累积电流（A）；可选流动潜力（相同源在均质景观上的电流）和归一化电流（累积电流 / 流动潜力：大于 1 = 汇聚，小于 1 = 受阻）。
+高级：重分类表（reclassify_resistance）在运行前替换阻力值；条件栅格（条件连通性）使源只在其条件值与目标值相差在某范围内（或相等）时向目标输送电流，可与未来栅格比较。
+各窗口是独立任务；工作进程多于一个时并行求解，输出所需内存不随工作进程增加。
+参考文献：McRae, B.H. et al. (2016) Conserving nature's stage: mapping omnidirectional connectivity for resilient terrestrial landscapes in the Pacific Northwest. The Nature Conservancy; Landau, V.A. et al. (2021) Omniscape.jl, JOSS 6(57): 2829。</translation>
     </message>
     <message>
         <location filename="../../algorithms/connectivity/omniscape.py"/>
@@ -3021,6 +3192,76 @@ Reference: McRae, B.H. et al. (2016) Conserving nature's stage: mapping omnidire
     </message>
     <message>
         <location filename="../../algorithms/connectivity/omniscape.py"/>
+        <source>Reclass table</source>
+        <translation>重分类表</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/connectivity/omniscape.py"/>
+        <source>reclass_table: a text file of 'old new' value pairs, one a line, that replace resistance values before the run (new = missing makes a class NoData). Empty: no reclassification.</source>
+        <translation>reclass_table：每行一对“旧值 新值”的文本文件，在运行前替换阻力值（新值为 missing 时该类变为 NoData）。留空：不重分类。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/connectivity/omniscape.py"/>
+        <source>Condition {k}</source>
+        <translation>条件 {k}</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/connectivity/omniscape.py"/>
+        <source>condition{k}_file: a raster on the resistance grid (e.g. temperature). With it, a source only sends current to a target whose condition matches its own (conditional connectivity). Condition 2 needs condition 1.</source>
+        <translation>condition{k}_file：与阻力同一网格的栅格（如气温）。给出后，源只向条件与自身相符的目标输送电流（条件连通性）。条件 2 需要条件 1。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/connectivity/omniscape.py"/>
+        <source>Condition {k}, future</source>
+        <translation>条件 {k}（未来）</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/connectivity/omniscape.py"/>
+        <source>condition{k}_future_file: compare each source's present value with the target's future value (compare_to_future). Empty: compare with the present raster.</source>
+        <translation>condition{k}_future_file：将每个源的当前值与目标的未来值比较（compare_to_future）。留空：与当前栅格比较。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/connectivity/omniscape.py"/>
+        <source>Comparison {k}</source>
+        <translation>比较方式 {k}</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/connectivity/omniscape.py"/>
+        <source>within (source minus target in [lower, upper])</source>
+        <translation>within（源减目标在 [下限, 上限] 内）</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/connectivity/omniscape.py"/>
+        <source>equal (same class)</source>
+        <translation>equal（同一类别）</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/connectivity/omniscape.py"/>
+        <source>comparison{k}: 'within' keeps sources whose value minus the median of the target block lies between the lower and upper limits; 'equal' keeps sources equal to the block's most frequent value.</source>
+        <translation>comparison{k}：“within”保留其值减去目标块中位数后位于下限与上限之间的源；“equal”保留与该块最常见值相等的源。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/connectivity/omniscape.py"/>
+        <source>Condition {k}: lower limit</source>
+        <translation>条件 {k}：下限</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/connectivity/omniscape.py"/>
+        <source>condition{k}_lower: lowest allowed difference (source minus target) for 'within'.</source>
+        <translation>condition{k}_lower：“within”允许的最小差值（源减目标）。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/connectivity/omniscape.py"/>
+        <source>Condition {k}: upper limit</source>
+        <translation>条件 {k}：上限</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/connectivity/omniscape.py"/>
+        <source>condition{k}_upper: highest allowed difference (source minus target) for 'within'.</source>
+        <translation>condition{k}_upper：“within”允许的最大差值（源减目标）。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/connectivity/omniscape.py"/>
         <source>Cumulative current</source>
         <translation>累积电流</translation>
     </message>
@@ -3051,8 +3292,164 @@ Reference: McRae, B.H. et al. (2016) Conserving nature's stage: mapping omnidire
     </message>
     <message>
         <location filename="../../algorithms/connectivity/omniscape.py"/>
+        <source>Reclassified resistance</source>
+        <translation>重分类后的阻力</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/connectivity/omniscape.py"/>
+        <source>classified_resistance: the resistance after the reclass table (only with a reclass table).</source>
+        <translation>classified_resistance：经重分类表处理后的阻力（仅在给出重分类表时）。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/connectivity/omniscape.py"/>
         <source>Give a source-strength raster or tick 'Sources from resistance'.</source>
         <translation>请给出电流源强度栅格，或勾选“由阻力推导电流源”。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/connectivity/omniscape.py"/>
+        <source>The reclassified resistance needs a reclass table.</source>
+        <translation>输出重分类后的阻力需要重分类表。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/connectivity/omniscape.py"/>
+        <source>A future raster for condition {k} needs the present raster of condition {k} too.</source>
+        <translation>条件 {k} 的未来栅格还需要条件 {k} 的当前栅格。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/connectivity/omniscape.py"/>
+        <source>Condition 2 needs condition 1: give the first condition raster first.</source>
+        <translation>条件 2 需要条件 1：请先给出第一个条件栅格。</translation>
+    </message>
+    <message>
+        <source>Wall-to-wall connectivity without focal nodes (Omniscape.jl's algorithm, same numbers). Every block centre in turn is a ground; every source cell within the radius injects current in proportion to its strength, and the currents of all windows are summed.
+Inputs: a resistance raster (NoData = barrier; values must be positive) and either a source-strength raster on the same grid or sources taken from the resistance (1/resistance, cells above the cut-off resistance are no source).
+Outputs: cumulative current (A); optionally the flow potential (the current of the same sources on a uniform landscape) and the normalised current (cumulative / flow potential: above 1 = channelled, below 1 = impeded).
+Windows are independent tasks; with more than one worker process they are solved in parallel, and memory for the outputs does not grow with the workers.
+Reference: McRae, B.H. et al. (2016) Conserving nature's stage: mapping omnidirectional connectivity for resilient terrestrial landscapes in the Pacific Northwest. The Nature Conservancy; Landau, V.A. et al. (2021) Omniscape.jl, JOSS 6(57): 2829.</source>
+        <translation type="vanished">无需焦点节点的全覆盖连通性（Omniscape.jl 的算法，结果数值相同）。依次以每个块的中心为接地；半径内的每个电流源像元按其强度成比例地注入电流，再将所有窗口的电流求和。
+输入：阻力栅格（NoData = 障碍；值必须为正），以及同一网格上的电流源强度栅格，或由阻力推导电流源（1/阻力，阻力高于截断值的像元不作为电流源）。
+输出：累积电流（A）；可选流动潜力（相同电流源在均质景观上的电流）和归一化电流（累积电流 / 流动潜力：大于 1 = 汇聚，小于 1 = 受阻）。
+各窗口是相互独立的任务；使用多个工作进程时并行求解，输出所需内存不随工作进程数增加。
+参考文献：McRae, B.H. et al. (2016) Conserving nature's stage: mapping omnidirectional connectivity for resilient terrestrial landscapes in the Pacific Northwest. The Nature Conservancy; Landau, V.A. et al. (2021) Omniscape.jl, JOSS 6(57): 2829.</translation>
+    </message>
+</context>
+<context>
+    <name>OmniscapeIni</name>
+    <message>
+        <location filename="../../algorithms/connectivity/omniscapeini.py"/>
+        <source>Omniscape INI file (run as is)</source>
+        <translation>Omniscape INI 文件（原样运行）</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/connectivity/omniscapeini.py"/>
+        <source>Runs an Omniscape.jl INI file unchanged, with Omniscape's own semantics and numbers: the resistance_file (or conductances with resistance_is_conductance), the source_file (unless source_from_resistance), the reclass_table (reclassify_resistance), the condition files of conditional connectivity, and every moving-window option (radius, block_size, buffer, correct_artifacts, flow potential, normalised current, four neighbours).
+Outputs go into Omniscape's layout: the folder project_name (a new folder project_name_1, _2, ... when it exists already), holding config.ini and cum_currmap, flow_potential, normalized_cum_currmap and classified_resistance as the INI asks (write_raw_currmap, calc_flow_potential, calc_normalized_current, write_reclassified_resistance); GeoTIFF unless write_as_tif = false, then ESRI ASCII grids; double precision; NoData -9999.
+Differences from Omniscape.jl: paths in the INI (also project_name) are read relative to the INI's folder, not the working directory; config.ini is a verbatim copy of the INI; precision = single computes in double precision and only writes single-precision files; parallelize and parallel_batch_size are replaced by the worker processes below; the folder is made only when the run succeeds.
+Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omniscape.jl: Software to compute omnidirectional landscape connectivity. JOSS 6(57): 2829.</source>
+        <translation>原样运行 Omniscape.jl 的 INI 文件，采用 Omniscape 自身的语义和数值：resistance_file（或 resistance_is_conductance 时的电导）、source_file（source_from_resistance 时除外）、reclass_table（reclassify_resistance）、条件连通性的条件文件，以及所有移动窗口选项（radius、block_size、buffer、correct_artifacts、流动潜力、归一化电流、四邻域）。
+输出按 Omniscape 的目录结构写入：文件夹 project_name（已存在时新建 project_name_1、_2……），其中有 config.ini，以及 INI 要求的 cum_currmap、flow_potential、normalized_cum_currmap 和 classified_resistance（write_raw_currmap、calc_flow_potential、calc_normalized_current、write_reclassified_resistance）；默认为 GeoTIFF，write_as_tif = false 时为 ESRI ASCII 栅格；双精度；NoData 为 -9999。
+与 Omniscape.jl 的不同：INI 中的路径（包括 project_name）相对于 INI 所在文件夹读取，而非工作目录；config.ini 是 INI 的逐字副本；precision = single 时以双精度计算、只以单精度写出；parallelize 和 parallel_batch_size 由下面的工作进程数代替；只有运行成功才建立文件夹。
+参考文献：Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omniscape.jl: Software to compute omnidirectional landscape connectivity. JOSS 6(57): 2829。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/connectivity/omniscapeini.py"/>
+        <source>Omniscape INI file</source>
+        <translation>Omniscape INI 文件</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/connectivity/omniscapeini.py"/>
+        <source>An Omniscape.jl .ini file. Relative paths inside it, and project_name, are relative to its folder.</source>
+        <translation>Omniscape.jl 的 .ini 文件。其中的相对路径和 project_name 均相对于该文件所在文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/connectivity/omniscapeini.py"/>
+        <source>Window solver</source>
+        <translation>窗口求解器</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/connectivity/omniscapeini.py"/>
+        <source>as in the INI (cg+amg, cholmod)</source>
+        <translation>与 INI 相同（cg+amg、cholmod）</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/connectivity/omniscapeini.py"/>
+        <source>auto (by size)</source>
+        <translation>auto（按规模）</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/connectivity/omniscapeini.py"/>
+        <source>AMG-preconditioned CG</source>
+        <translation>AMG 预条件共轭梯度（CG）</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/connectivity/omniscapeini.py"/>
+        <source>Override the INI's solver. All give the same numbers to about 1e-8.</source>
+        <translation>覆盖 INI 中的求解器。各求解器结果相差约 1e-8。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/connectivity/omniscapeini.py"/>
+        <source>Worker processes</source>
+        <translation>工作进程数</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/connectivity/omniscapeini.py"/>
+        <source>Replaces the INI's parallelize: 1 solves the windows in this process; more start that many worker processes; 0 uses one per CPU core.</source>
+        <translation>代替 INI 中的 parallelize：1 表示在本进程中求解各窗口；更大的数启动相应数量的工作进程；0 表示每个 CPU 核一个。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/connectivity/omniscapeini.py"/>
+        <source>Open the maps when done</source>
+        <translation>完成后打开地图</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/connectivity/omniscapeini.py"/>
+        <source>Add the written maps to the project, styled, when the run ends.</source>
+        <translation>运行结束后将写出的地图加入项目并应用样式。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/connectivity/omniscapeini.py"/>
+        <source>Project folder written</source>
+        <translation>写出的项目文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/connectivity/omniscapeini.py"/>
+        <source>Cumulative current</source>
+        <translation>累积电流</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/connectivity/omniscapeini.py"/>
+        <source>Flow potential</source>
+        <translation>流动潜力</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/connectivity/omniscapeini.py"/>
+        <source>Normalised current</source>
+        <translation>归一化电流</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/connectivity/omniscapeini.py"/>
+        <source>Reclassified resistance</source>
+        <translation>重分类后的阻力</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/connectivity/omniscapeini.py"/>
+        <source>Files written</source>
+        <translation>已写出的文件</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/connectivity/omniscapeini.py"/>
+        <source>The INI file {path} does not exist.</source>
+        <translation>INI 文件 {path} 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/connectivity/omniscapeini.py"/>
+        <source>The project folder {wanted} exists already; writing to {folder}, as Omniscape does.</source>
+        <translation>项目文件夹 {wanted} 已存在；按 Omniscape 的做法写入 {folder}。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/connectivity/omniscapeini.py"/>
+        <source>Wrote {path}</source>
+        <translation>已写出 {path}</translation>
     </message>
 </context>
 <context>
@@ -5312,6 +5709,16 @@ Reference: McRae, B.H. et al. (2016) Conserving nature's stage: mapping omnidire
         <translation>包含点对（included pairs）文件为空。</translation>
     </message>
     <message>
+        <location filename="../../espcore/circuits/csini.py"/>
+        <source>The included-pairs file starts with 'mode' but names no mode; write 'mode include' or 'mode exclude'.</source>
+        <translation>所含点对文件以“mode”开头但未写明模式；请写“mode include”或“mode exclude”。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/csini.py"/>
+        <source>Row {row} of the included-pairs matrix has {count} values after its id; the matrix has {ids} ids.</source>
+        <translation>所含点对矩阵第 {row} 行在 ID 之后有 {count} 个值；矩阵共有 {ids} 个 ID。</translation>
+    </message>
+    <message>
         <location filename="../../espcore/circuits/csjob.py"/>
         <source>Unknown Circuitscape scenario '{name}'. Use pairwise, advanced, one-to-all or all-to-one.</source>
         <translation>未知的 Circuitscape 情景“{name}”。请使用 pairwise、advanced、one-to-all 或 all-to-one。</translation>
@@ -5617,6 +6024,51 @@ Reference: McRae, B.H. et al. (2016) Conserving nature's stage: mapping omnidire
         <translation>Omniscape：{n} 个移动窗口（半径 {radius}，块大小 {size}）。</translation>
     </message>
     <message>
+        <location filename="../../espcore/circuits/omniscapejob.py"/>
+        <source>The Omniscape INI has no {keys}. Omniscape needs resistance_file, radius and project_name.</source>
+        <translation>Omniscape INI 缺少 {keys}。Omniscape 需要 resistance_file、radius 和 project_name。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/omniscapejob.py"/>
+        <source>The raster in '{key}' has {rows} x {cols} cells but the resistance raster has {rrows} x {rcols}; Omniscape needs one grid.</source>
+        <translation>“{key}”中的栅格为 {rows} x {cols}，而阻力栅格为 {rrows} x {rcols}；Omniscape 需要同一网格。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/omniscapejob.py"/>
+        <source>The raster in '{key}' has another geotransform than the resistance raster; going on, as Omniscape does (set allow_different_projections = true to silence this).</source>
+        <translation>“{key}”中的栅格与阻力栅格的地理变换不同；按 Omniscape 的做法继续运行（设置 allow_different_projections = true 可不再提示）。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/omniscapejob.py"/>
+        <source>The INI names a reclass_table but reclassify_resistance is not true: the resistance is not reclassified.</source>
+        <translation>INI 指定了 reclass_table，但 reclassify_resistance 不为 true：阻力不会被重分类。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/omniscapejob.py"/>
+        <source>The Omniscape INI has no source_file. Give one, or set source_from_resistance = true to take sources from the resistance.</source>
+        <translation>Omniscape INI 缺少 source_file。请给出该文件，或设置 source_from_resistance = true 由阻力取源。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/omniscapejob.py"/>
+        <source>conditional is not true, so the condition files in the INI are not used.</source>
+        <translation>conditional 不为 true，因此不使用 INI 中的条件文件。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/omniscapejob.py"/>
+        <source>n_conditions is 1, so condition2_file is not used.</source>
+        <translation>n_conditions 为 1，因此不使用 condition2_file。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/omniscapejob.py"/>
+        <source>compare_to_future does not name condition {k}, so {key} is not used.</source>
+        <translation>compare_to_future 未指定条件 {k}，因此不使用 {key}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/omniscapejob.py"/>
+        <source>Conditional connectivity needs '{key}' in the INI.</source>
+        <translation>条件连通性需要 INI 中的“{key}”。</translation>
+    </message>
+    <message>
         <location filename="../../espcore/circuits/onetoall.py"/>
         <source>{mode}: {count} focal nodes, {n} network nodes.</source>
         <translation>{mode}：{count} 个焦点节点，{n} 个网络节点。</translation>
@@ -5665,6 +6117,16 @@ Reference: McRae, B.H. et al. (2016) Conserving nature's stage: mapping omnidire
         <location filename="../../espcore/corridors/barriers.py"/>
         <source>The detection radius ({radius} map units) must be at least one cell ({cell_size} map units). Use a larger radius.</source>
         <translation>探测半径（{radius} 地图单位）至少应为一个像元（{cell_size} 地图单位）。请使用更大的半径。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/barriers.py"/>
+        <source>Unknown barrier semantics '{semantics}'. Use 'linkage_mapper' or 'esp_earlier'.</source>
+        <translation>未知的障碍点计算语义“{semantics}”。请使用“linkage_mapper”或“esp_earlier”。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/barriers.py"/>
+        <source>No cell centre lies on the ring of radius {radius} map units (inner radius {inner}, cells of {cell_size} map units), so Linkage Mapper's Barrier Mapper cannot score it. Use radii that are multiples of the cell size, or the earlier ESP Toolkit semantics (a ring one cell wide).</source>
+        <translation>半径为 {radius} 个地图单位的圆环上没有栅格中心（内半径 {inner}，栅格大小 {cell_size} 个地图单位），因此 Linkage Mapper 的 Barrier Mapper 无法为其计分。请使用栅格大小整数倍的半径，或使用 ESP Toolkit 早期语义（宽一个栅格的圆环）。</translation>
     </message>
     <message>
         <location filename="../../espcore/corridors/barriers.py"/>
@@ -6221,13 +6683,18 @@ Reference: McRae, B.H. et al. (2016) Conserving nature's stage: mapping omnidire
     </message>
     <message>
         <location filename="../../espcore/sources/habitat.py"/>
-        <source>The threats table has no rows. Give one row per threat with THREAT, MAX_DIST (km), WEIGHT and DECAY.</source>
-        <translation>威胁因子表没有行。请每个威胁因子给出一行，包含 THREAT、MAX_DIST（km）、WEIGHT 和 DECAY。</translation>
+        <source>The unit of MAX_DIST must be 'km' or 'm', not '{value}'.</source>
+        <translation>MAX_DIST 的单位必须是“km”或“m”，而不是“{value}”。</translation>
     </message>
     <message>
         <location filename="../../espcore/sources/habitat.py"/>
-        <source>The threats table has no column {column}. It needs the columns THREAT, MAX_DIST (km), WEIGHT and DECAY; it has: {found}.</source>
-        <translation>威胁因子表没有 {column} 列。它需要 THREAT、MAX_DIST（km）、WEIGHT 和 DECAY 列；现有列：{found}。</translation>
+        <source>The threats table has no rows. Give one row per threat with THREAT, MAX_DIST ({unit}), WEIGHT and DECAY.</source>
+        <translation>威胁表没有任何行。请每种威胁给出一行，含 THREAT、MAX_DIST（{unit}）、WEIGHT 和 DECAY。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/habitat.py"/>
+        <source>The threats table has no column {column}. It needs the columns THREAT, MAX_DIST ({unit}), WEIGHT and DECAY; it has: {found}.</source>
+        <translation>威胁表没有 {column} 列。需要 THREAT、MAX_DIST（{unit}）、WEIGHT 和 DECAY 列；现有列：{found}。</translation>
     </message>
     <message>
         <location filename="../../espcore/sources/habitat.py"/>
@@ -6241,8 +6708,8 @@ Reference: McRae, B.H. et al. (2016) Conserving nature's stage: mapping omnidire
     </message>
     <message>
         <location filename="../../espcore/sources/habitat.py"/>
-        <source>MAX_DIST of threat '{name}' is {value:g} km; it must be a positive distance in km.</source>
-        <translation>威胁因子“{name}”的 MAX_DIST 为 {value:g} km；它必须是以 km 计的正距离。</translation>
+        <source>MAX_DIST of threat '{name}' is {value:g} {unit}; it must be a positive distance in {unit}.</source>
+        <translation>威胁“{name}”的 MAX_DIST 为 {value:g} {unit}；它必须是以 {unit} 为单位的正距离。</translation>
     </message>
     <message>
         <location filename="../../espcore/sources/habitat.py"/>
@@ -6288,6 +6755,11 @@ Reference: McRae, B.H. et al. (2016) Conserving nature's stage: mapping omnidire
         <location filename="../../espcore/sources/habitat.py"/>
         <source>The sensitivity table gives class {code} the value {value:g} in column {column}; it must lie between 0 and 1.</source>
         <translation>敏感度表在 {column} 列中给类型 {code} 的值为 {value:g}；它必须介于 0 和 1 之间。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/habitat.py"/>
+        <source>The InVEST 3.12 kernel of threat '{name}' would be {n} cells wide; reduce MAX_DIST or use a coarser grid.</source>
+        <translation>威胁“{name}”的 InVEST 3.12 核宽将达 {n} 个栅格；请减小 MAX_DIST 或使用更粗的网格。</translation>
     </message>
     <message>
         <location filename="../../espcore/sources/habitat.py"/>
@@ -6346,8 +6818,18 @@ Reference: McRae, B.H. et al. (2016) Conserving nature's stage: mapping omnidire
     </message>
     <message>
         <location filename="../../espcore/sources/habitat.py"/>
+        <source>Unknown habitat-quality semantics '{value}'; use one of {choices}.</source>
+        <translation>未知的生境质量计算语义“{value}”；请使用 {choices} 之一。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/habitat.py"/>
         <source>The half-saturation constant must be a positive number, not {value}.</source>
         <translation>半饱和常数必须为正数，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/habitat.py"/>
+        <source>The InVEST 3.12 semantics needs square cells (as InVEST, which resamples to them); the land cover has {w:g} x {h:g} cells. Resample it to square cells first.</source>
+        <translation>InVEST 3.12 语义需要正方形栅格（InVEST 会重采样为正方形）；土地覆被的栅格为 {w:g} x {h:g}。请先将其重采样为正方形栅格。</translation>
     </message>
     <message>
         <location filename="../../espcore/sources/habitat.py"/>
@@ -7005,6 +7487,18 @@ Reference: McRae, B.H. et al. (2016) Conserving nature's stage: mapping omnidire
         <location filename="../../espcore/errors.py"/>
         <source>The run was cancelled.</source>
         <translation>运行已取消。</translation>
+    </message>
+    <message>
+        <source>The threats table has no rows. Give one row per threat with THREAT, MAX_DIST (km), WEIGHT and DECAY.</source>
+        <translation type="vanished">威胁因子表没有行。请每个威胁因子给出一行，包含 THREAT、MAX_DIST（km）、WEIGHT 和 DECAY。</translation>
+    </message>
+    <message>
+        <source>The threats table has no column {column}. It needs the columns THREAT, MAX_DIST (km), WEIGHT and DECAY; it has: {found}.</source>
+        <translation type="vanished">威胁因子表没有 {column} 列。它需要 THREAT、MAX_DIST（km）、WEIGHT 和 DECAY 列；现有列：{found}。</translation>
+    </message>
+    <message>
+        <source>MAX_DIST of threat '{name}' is {value:g} km; it must be a positive distance in km.</source>
+        <translation type="vanished">威胁因子“{name}”的 MAX_DIST 为 {value:g} km；它必须是以 km 计的正距离。</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@ from progress_helpers import CancelAfter
 
 from espcore import Cancelled, EspInputError
 from espcore.corridors.barriers import (
+    ESP_EARLIER,
     annulus,
     barrier_scores,
     disc,
@@ -28,6 +29,10 @@ from espcore.corridors.barriers import (
 
 CELL = 10.0
 ROWS, COLS = 9, 60
+# The hand values of the tests below (up to the radii) are those of ESP Toolkit's earlier
+# semantics, kept as an option: a ring one cell wide, 0 where restoring does not help.
+# Linkage Mapper's semantics (the default) is tested in test_barrier_semantics.py.
+EARLIER = {"semantics": ESP_EARLIER}
 
 
 def resistance(wall_start, width, value):
@@ -105,15 +110,16 @@ def wall2():
 
 def test_annulus_footprints_by_hand():
     cross = np.array([[0, 1, 0], [1, 0, 1], [0, 1, 0]], dtype=bool)
-    np.testing.assert_array_equal(annulus(10, CELL), cross)  # (0, 1] cells
+    np.testing.assert_array_equal(annulus(10, CELL, **EARLIER), cross)  # (0, 1] cells
     ring = np.ones((3, 3), dtype=bool)
     ring[1, 1] = False
-    np.testing.assert_array_equal(annulus(15, CELL), ring)  # (0.5, 1.5]: the 8 neighbours
+    # (0.5, 1.5]: the 8 neighbours
+    np.testing.assert_array_equal(annulus(15, CELL, **EARLIER), ring)
     two = np.zeros((5, 5), dtype=bool)  # (1, 2]: distance 2 and the diagonals (sqrt 2)
     for i, j in [(0, 2), (4, 2), (2, 0), (2, 4), (1, 1), (1, 3), (3, 1), (3, 3)]:
         two[i, j] = True
-    np.testing.assert_array_equal(annulus(20, CELL), two)
-    three = annulus(30, CELL)  # (2, 3]: (0, 3) x 4, (1, 2) x 8, (2, 2) x 4
+    np.testing.assert_array_equal(annulus(20, CELL, **EARLIER), two)
+    three = annulus(30, CELL, **EARLIER)  # (2, 3]: (0, 3) x 4, (1, 2) x 8, (2, 2) x 4
     assert three.shape == (7, 7) and three.sum() == 16
     assert three[3, 0] and three[2, 1] and three[1, 1] and not three[3, 1] and not three[2, 0]
     d = disc(20, CELL)  # distance <= 2 cells: 13 cells
@@ -125,13 +131,13 @@ def test_annulus_footprints_by_hand():
 def test_score_at_wall_centre_is_wall_cost_saved_per_unit(wall, radius, hand):
     # radius 10 (one cell): the annulus ends on the wall's outer columns, so only the
     # centre-to-edge steps (2 x 6 x 10 = 120) are saved against 20.
-    score = improvement_score(*wall, radius=radius, cell_size=CELL)
+    score = improvement_score(*wall, radius=radius, cell_size=CELL, **EARLIER)
     np.testing.assert_allclose(score[:, 30], hand, rtol=1e-12)
 
 
 @pytest.mark.parametrize("radius", [10, 20, 25, 50])
 def test_score_everywhere_matches_brute_force(wall, radius):
-    score = improvement_score(*wall, radius=radius, cell_size=CELL)
+    score = improvement_score(*wall, radius=radius, cell_size=CELL, **EARLIER)
     want = expected(*wall, radius)
     inside = ~np.isnan(want)
     np.testing.assert_allclose(score[inside], want[inside], atol=1e-12)
@@ -139,7 +145,7 @@ def test_score_everywhere_matches_brute_force(wall, radius):
 
 
 def test_zero_away_from_wall(wall):
-    score = improvement_score(*wall, radius=50, cell_size=CELL)
+    score = improvement_score(*wall, radius=50, cell_size=CELL, **EARLIER)
     # Windows [p - 5, p + 5] that do not reach the wall (29-31) save nothing.
     far = [c for c in range(COLS) if c + 5 < 29 or c - 5 > 31]
     assert far and np.all(np.abs(score[:, far]) < 1e-12)
@@ -148,7 +154,7 @@ def test_zero_away_from_wall(wall):
 
 def test_restored_resistance(wall):
     # Crossing the disc costs 2r x 0.5 = 50 instead of 100: (150 + 100 - 50) / 100.
-    score = improvement_score(*wall, radius=50, cell_size=CELL, restored=0.5)
+    score = improvement_score(*wall, radius=50, cell_size=CELL, **EARLIER, restored=0.5)
     np.testing.assert_allclose(score[:, 30], 2.0, rtol=1e-12)
     want = expected(*wall, 50, restored=0.5)
     inside = ~np.isnan(want)
@@ -158,7 +164,7 @@ def test_restored_resistance(wall):
 def test_percent(wall):
     lcd = 10 * (57 + 15)
     assert wall[2] == pytest.approx(lcd)
-    score = improvement_score(*wall, radius=50, cell_size=CELL, percent=True)
+    score = improvement_score(*wall, radius=50, cell_size=CELL, **EARLIER, percent=True)
     np.testing.assert_allclose(score[:, 30], 100 * 1.5 / lcd, rtol=1e-12)
     want = expected(*wall, 50, percent=True)
     inside = ~np.isnan(want)
@@ -168,9 +174,9 @@ def test_percent(wall):
 def test_source_cells_are_nodata(wall):
     in_a, in_b = source_masks()
     mask = in_a | in_b
-    score = improvement_score(*wall, radius=20, cell_size=CELL, source_mask=mask)
+    score = improvement_score(*wall, radius=20, cell_size=CELL, **EARLIER, source_mask=mask)
     assert np.all(np.isnan(score[mask])) and np.all(np.isfinite(score[~mask]))
-    result = barrier_scores([wall], radii=[20, 30], cell_size=CELL, source_mask=mask)
+    result = barrier_scores([wall], radii=[20, 30], cell_size=CELL, **EARLIER, source_mask=mask)
     for raster in [result.score, result.circles, *result.by_radius.values(),
                    *result.circles_by_radius.values()]:
         assert np.all(np.isnan(raster[mask])) and np.all(np.isfinite(raster[~mask]))
@@ -179,7 +185,7 @@ def test_source_cells_are_nodata(wall):
 def test_nan_cwd_is_nodata_and_ignored_by_neighbours(wall):
     cwd_a = wall[0].copy()
     cwd_a[4, 20] = np.nan
-    score = improvement_score(cwd_a, wall[1], wall[2], radius=50, cell_size=CELL)
+    score = improvement_score(cwd_a, wall[1], wall[2], radius=50, cell_size=CELL, **EARLIER)
     assert np.isnan(score[4, 20]) and np.isnan(score).sum() == 1
     np.testing.assert_allclose(score[4, 30], 1.5, rtol=1e-12)
     assert not np.isnan(wall[0]).any()  # input not modified
@@ -190,12 +196,13 @@ def test_cwd_threshold(wall):
     # cells). A threshold of 241 keeps both: 1.5. At 240, CWD values >= 240 are ignored, which
     # removes every cell of A's annulus (columns 25-35, CWD >= 240): no path, score 0.
     assert wall[0][4, 25] == pytest.approx(240) and wall[1][4, 35] == pytest.approx(230)
-    kept = improvement_score(*wall, radius=50, cell_size=CELL, cwd_threshold=241)
+    kept = improvement_score(*wall, radius=50, cell_size=CELL, **EARLIER, cwd_threshold=241)
     assert kept[4, 30] == pytest.approx(1.5)
-    cut = improvement_score(*wall, radius=50, cell_size=CELL, cwd_threshold=240)
+    cut = improvement_score(*wall, radius=50, cell_size=CELL, **EARLIER, cwd_threshold=240)
     assert cut[4, 30] == 0.0
     # Threshold 235 removes only A's side (B's minimum 230 stays): still no path.
-    assert improvement_score(*wall, radius=50, cell_size=CELL, cwd_threshold=235)[4, 30] == 0
+    assert improvement_score(*wall, radius=50, cell_size=CELL, **EARLIER,
+                             cwd_threshold=235)[4, 30] == 0
 
 
 def test_max_and_sum_across_links(wall, wall2):
@@ -204,8 +211,8 @@ def test_max_and_sum_across_links(wall, wall2):
     inside = ~np.isnan(e1)
     # Column 32: both walls inside [27, 37]: link 1 saves 150, link 2 saves 200.
     assert e1[0, 32] == pytest.approx(1.5) and e2[0, 32] == pytest.approx(2.0)
-    best = barrier_scores([wall, wall2], radii=[r], cell_size=CELL)
-    total = barrier_scores([wall, wall2], radii=[r], cell_size=CELL, combine="sum")
+    best = barrier_scores([wall, wall2], radii=[r], cell_size=CELL, **EARLIER)
+    total = barrier_scores([wall, wall2], radii=[r], cell_size=CELL, **EARLIER, combine="sum")
     assert best.score[0, 32] == pytest.approx(2.0)
     assert total.score[0, 32] == pytest.approx(3.5)
     np.testing.assert_allclose(best.score[inside], np.maximum(e1, e2)[inside], atol=1e-12)
@@ -215,10 +222,10 @@ def test_max_and_sum_across_links(wall, wall2):
 
 def test_shared_source_array_is_reused_correctly(wall):
     # The same CWD objects in two links (cached filter) give twice the single-link sum.
-    single = barrier_scores([wall], radii=[30], cell_size=CELL).score
-    twice = barrier_scores([wall, wall], radii=[30], cell_size=CELL, combine="sum").score
+    single = barrier_scores([wall], radii=[30], cell_size=CELL, **EARLIER).score
+    twice = barrier_scores([wall, wall], radii=[30], cell_size=CELL, **EARLIER, combine="sum").score
     copies = [tuple(np.copy(x) if isinstance(x, np.ndarray) else x for x in wall)] * 2
-    again = barrier_scores(copies, radii=[30], cell_size=CELL, combine="sum").score
+    again = barrier_scores(copies, radii=[30], cell_size=CELL, **EARLIER, combine="sum").score
     want = 2 * expected(*wall, 30)
     inside = ~np.isnan(want)
     np.testing.assert_allclose(twice[inside], want[inside], atol=1e-12)
@@ -227,10 +234,10 @@ def test_shared_source_array_is_reused_correctly(wall):
 
 
 def test_across_radii_and_circles(wall):
-    result = barrier_scores([wall], radii=[50, 20], cell_size=CELL)
+    result = barrier_scores([wall], radii=[50, 20], cell_size=CELL, **EARLIER)
     assert result.radii == (20.0, 50.0)
     assert result.score[0, 30] == pytest.approx(max(150 / 40, 150 / 100))
-    summed = barrier_scores([wall], radii=[20, 50], cell_size=CELL, combine_radii="sum")
+    summed = barrier_scores([wall], radii=[20, 50], cell_size=CELL, **EARLIER, combine_radii="sum")
     assert summed.score[0, 30] == pytest.approx(150 / 40 + 150 / 100)
     # Circles: brute-force maximum of the centres within 2 cells (distance <= radius).
     centres = result.by_radius[20.0]

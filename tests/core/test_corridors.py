@@ -96,6 +96,28 @@ def test_corridor_raster_by_hand_and_truncation():
     assert np.array_equal(np.isfinite(truncated), corridors <= 10.0)
 
 
+def test_untruncated_corridors_kept_beside_the_truncated_ones():
+    labels, resistance, impassable = line_landscape()
+    whole = run(labels, resistance, impassable).corridors
+    assert run(labels, resistance, impassable).untruncated is None
+    both = run(labels, resistance, impassable, truncate=10.0, keep_untruncated=True)
+    # Untruncated: the whole mosaic, e.g. (2, 8) = (2 sqrt2 - 2) x 20 = 16.57 > 10 stays,
+    # and every cell of this uniform grid has a value (the searches are not cut at
+    # max_cost + width).
+    assert both.untruncated[2, 8] == pytest.approx((2 * SQ2 - 2) * 20)
+    assert np.all(np.isfinite(both.untruncated))
+    np.testing.assert_allclose(both.untruncated, whole, rtol=1e-12)
+    # Truncated: as before, NLCC <= 10 only, the same as a run without the copy.
+    assert np.isinf(both.corridors[2, 8]) and both.corridors[4, 8] == 0.0
+    assert np.array_equal(both.corridors, run(labels, resistance, impassable,
+                                              truncate=10.0).corridors)
+    # Without a width both rasters are the whole mosaic.
+    same = run(labels, resistance, impassable, keep_untruncated=True)
+    assert np.array_equal(same.corridors, same.untruncated)
+    with pytest.raises(EspInputError):
+        run(labels, resistance, impassable, truncate=-1.0, keep_untruncated=True)
+
+
 def test_corridor_mosaic_is_the_minimum_over_links():
     labels, resistance, impassable = line_landscape()
     resistance = resistance * (1 + np.random.default_rng(5).random(resistance.shape))

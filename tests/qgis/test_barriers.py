@@ -10,6 +10,10 @@ A-C 10 x 87 + 150 + 200 = 1220.
 A circle of radius r = k cells (k >= 2) centred on a wall lies with its rim beyond the
 wall, so restoring it saves the wall's extra cost; per map unit of diameter that is
 IS = extra / 2r, for every link whose least-cost path crosses the wall.
+Default semantics (Linkage Mapper): the rim holds the cells at a distance in (r - 1 m, r]
+(on 10 m cells: (k - 0.1, k] cells), NoData where IS <= 0, sources scored. The earlier
+ESP Toolkit semantics (SEMANTICS=1): the rim (k - 1, k] cells, 0 where IS <= 0, sources
+NoData.
 """
 
 import math
@@ -128,30 +132,41 @@ def cwd_by_column(sid):
     return out
 
 
-def ring_offsets(k):
-    """Cells whose centre lies at a distance d with k - 1 < d <= k cells (the rim)."""
+def ring_offsets(k, width=1.0):
+    """Cells whose centre lies at a distance d with k - width < d <= k cells (the rim)."""
     return [(di, dj) for di in range(-k, k + 1) for dj in range(-k, k + 1)
-            if k - 1 < math.hypot(di, dj) <= k + 1e-9]
+            if k - width + 1e-9 < math.hypot(di, dj) <= k + 1e-9]
 
 
-def expected_scores(a, b, k, percent=False):
-    """max(0, (LCD - min rim CWD_A - min rim CWD_B - 2r) / 2r) at every cell, by brute
-    force over the rim, NaN on sources."""
+def nan_sum(a, b):
+    """Cell-wise sum with NaN as "no value": NaN only where both are NaN."""
+    out = np.nan_to_num(a) + np.nan_to_num(b)
+    out[np.isnan(a) & np.isnan(b)] = np.nan
+    return out
+
+
+def expected_scores(a, b, k, percent=False, earlier=False):
+    """(LCD - min rim CWD_A - min rim CWD_B - 2r) / 2r at every cell, by brute force over
+    the rim. Linkage Mapper: rim (k - 1 m, k], NoData where not positive, sources scored;
+    earlier: rim (k - 1 cell, k], 0 where not positive, NaN on sources."""
     cwd_a, cwd_b = cwd_by_column(a), cwd_by_column(b)
     lcd = float(np.min(cwd_a + cwd_b))
     assert lcd == pytest.approx(LCD[(min(a, b), max(a, b))])
     diameter = 2 * k * CELL
     out = np.zeros((ROWS, COLS))
-    offsets = ring_offsets(k)
+    offsets = ring_offsets(k, 1.0 if earlier else 1.0 / CELL)
     for i in range(ROWS):
         for j in range(COLS):
             cells = [(i + di, j + dj) for di, dj in offsets
                      if 0 <= i + di < ROWS and 0 <= j + dj < COLS]
             m_a = min(cwd_a[c] for _r, c in cells)
             m_b = min(cwd_b[c] for _r, c in cells)
-            value = max(0.0, (lcd - m_a - m_b - diameter) / diameter)
+            value = (lcd - m_a - m_b - diameter) / diameter
+            if value <= 0:
+                value = 0.0 if earlier else math.nan
             out[i, j] = 100 * value / lcd if percent else value
-    out[id_values() > 0] = np.nan
+    if earlier:
+        out[id_values() > 0] = np.nan
     return out
 
 
@@ -164,6 +179,23 @@ def test_wall_centre_scores_its_extra_cost_per_unit_restored(esp, rasters):
     np.testing.assert_allclose(score, expected_scores(1, 2, 5), rtol=1e-6, atol=1e-6)
     assert result["MAX_SCORE"] == pytest.approx(np.nanmax(score), rel=1e-6)
     assert result["LINK_COUNT"] == 1
+
+
+def test_earlier_semantics_on_request(esp, rasters):
+    result = run(rasters, [(1, 2)], SEMANTICS=1)
+    score = score_of(result)
+    np.testing.assert_allclose(score[:, 30], EXTRA[1] / 100.0, rtol=1e-6)
+    np.testing.assert_allclose(score, expected_scores(1, 2, 5, earlier=True), rtol=1e-6,
+                               atol=1e-6)
+    # The two differ: 0 against NoData where restoring does not help, and the sources.
+    default = score_of(run(rasters, [(1, 2)]))
+    helps = np.isfinite(default) & (default > 0)
+    assert np.all(score[np.isnan(default) & (id_values() == 0)] == 0)
+    assert np.isnan(default[:, 74]).all() and (score[:, 74] == 0).all()
+    assert np.isnan(score[id_values() > 0]).all()
+    # Where both ring minima lie on the axis cells (the cells near the wall), they agree.
+    np.testing.assert_allclose(score[:, 27:34], default[:, 27:34], rtol=1e-6)
+    assert helps.any()
 
 
 @pytest.mark.parametrize("radius", [20, 30, 70])
@@ -182,7 +214,7 @@ def test_max_and_sum_over_two_links(esp, rasters):
     np.testing.assert_allclose(best[:, 74], EXTRA[2] / 100.0, rtol=1e-6)
     np.testing.assert_allclose(total[:, 74], EXTRA[2] / 100.0, rtol=1e-6)
     np.testing.assert_allclose(best, np.fmax(*alone), rtol=1e-6)
-    np.testing.assert_allclose(total, alone[0] + alone[1], rtol=1e-6, atol=1e-6)
+    np.testing.assert_allclose(total, nan_sum(*alone), rtol=1e-6, atol=1e-6)
 
 
 def test_percent_of_the_least_cost_distance(esp, rasters):
@@ -208,10 +240,34 @@ def test_radii_combined_and_default_radii(esp, rasters):
 
 
 def test_sources_are_nodata_and_the_rest_has_data(esp, rasters):
-    score = score_of(run(rasters, [(1, 2), (2, 3)]))
+    # Earlier semantics: sources NoData, every other cell a value (0 or more).
+    score = score_of(run(rasters, [(1, 2), (2, 3)], SEMANTICS=1))
     sources = id_values() > 0
     assert np.all(np.isnan(score[sources]))
     assert np.all(np.isfinite(score[~sources]))
+
+
+def test_linkage_mapper_scores_sources_and_has_no_zero(esp, rasters, tmp_path):
+    # Default: a cell has a positive score or is NoData, as the brute force says.
+    score = score_of(run(rasters, [(1, 2), (2, 3)]))
+    assert not np.any(score == 0)
+    want = np.fmax(expected_scores(1, 2, 5), expected_scores(2, 3, 5))
+    np.testing.assert_allclose(score, want, rtol=1e-6, atol=1e-6)
+    # A wall right at A's edge (columns 2-3, resistance 6: extra cost 2 x 5 x 10 = 100;
+    # LCD A-B = 10 x 57 + 100 = 670). r = 30 m, rim (2.9, 3] cells = the 4 axis cells 3
+    # cells away. Centre on A's column 1: rim columns -2 (outside) and 4, and column 1
+    # three rows up or down (in A): m_A = 0; m_B = CWD_B at column 4 = 10 x 54 = 540;
+    # IS = (670 - 0 - 540 - 60) / 60 = 70 / 60: a source cell is scored.
+    values = np.ones((ROWS, COLS), dtype=np.float32)
+    values[:, 2:4] = 6.0
+    path = write_raster(tmp_path / "edge.tif", values, cell=CELL, origin=(X0, Y0))
+    edge = score_of(run(rasters, [(1, 2)], RESISTANCE=path, MIN_RADIUS=30, MAX_RADIUS=30,
+                        LINKS=links_layer([(1, 2)], cw_dist=670.0)))
+    np.testing.assert_allclose(edge[:, 1], 70 / 60, rtol=1e-6)
+    # The earlier semantics leaves every source cell NoData.
+    earlier = score_of(run(rasters, [(1, 2)], RESISTANCE=path, MIN_RADIUS=30,
+                           MAX_RADIUS=30, SEMANTICS=1))
+    assert np.isnan(earlier[:, :2]).all() and np.isfinite(edge[:, 1]).all()
 
 
 def test_resistance_nodata_cells_are_nodata(esp, rasters, tmp_path):
@@ -261,7 +317,6 @@ def test_circles_spread_each_centre_over_its_circle(esp, rasters, tmp_path):
                       if math.hypot(ii - i, jj - j) <= k + 1e-9]
             if not all(np.isnan(window)):
                 want[i, j] = np.nanmax(window)
-    want[id_values() > 0] = np.nan
     np.testing.assert_allclose(circles, want, rtol=1e-6)
     named = run(rasters, [(1, 2)], CIRCLES=str(tmp_path / "circles.tif"))
     assert named["CIRCLES"] == str(tmp_path / "circles.tif") and os.path.isfile(
@@ -293,7 +348,8 @@ def test_inactive_links_are_left_out(esp, rasters):
     with_inactive = score_of(run(rasters, [], LINKS=layer))
     only_first = score_of(run(rasters, [(1, 2)]))
     np.testing.assert_array_equal(with_inactive, only_first)
-    assert np.all(with_inactive[:, 74] == 0)
+    # Wall 2 lies on the inactive link only: restoring it helps no active link (NoData).
+    assert np.all(np.isnan(with_inactive[:, 74]))
 
 
 def test_errors_say_what_to_change(esp, rasters):

@@ -128,6 +128,36 @@ def test_limits_truncation_and_codes(esp, tmp_path):
     assert euclid[(2, 3)][1].isEmpty()
 
 
+def test_untruncated_corridors_beside_the_truncated_ones(esp, tmp_path):
+    from qgis.core import QgsApplication, QgsProcessingOutputRasterLayer
+
+    whole_path = str(tmp_path / "whole.tif")
+    result = run(tmp_path, TRUNCATE=100, CORRIDORS_UNTRUNCATED=whole_path)
+    assert result["CORRIDORS_UNTRUNCATED"] == whole_path
+    truncated, _ = read_raster(result["CORRIDORS"])
+    whole, info = read_raster(whole_path)
+    assert info["dtype"] == "Float32"
+    # (2, 8), one row above the band: CWD_A = (6 + sqrt2) x 200, CWD_B = (5 + sqrt2) x 200,
+    # LCD = 13 x 200: NLCC = (2 sqrt2 - 2) x 200 = 165.7, beyond the width of 100.
+    assert whole[2, 8] == pytest.approx((2 * math.sqrt(2) - 2) * 200, rel=1e-6)
+    assert np.isnan(truncated[2, 8])
+    assert whole[4, 8] == 0.0 and truncated[4, 8] == 0.0
+    # Both links are active and the grid is uniform: every cell has an untruncated value;
+    # the truncated raster is the untruncated one where it is at most 100.
+    assert np.all(np.isfinite(whole))
+    np.testing.assert_array_equal(np.isfinite(truncated), whole <= 100)
+    np.testing.assert_array_equal(truncated[whole <= 100], whole[whole <= 100])
+    # The same corridors as a run without it; not written unless asked for.
+    alone = run(tmp_path, TRUNCATE=100, CORRIDORS=str(tmp_path / "alone.tif"))
+    assert "CORRIDORS_UNTRUNCATED" not in alone
+    np.testing.assert_array_equal(read_raster(alone["CORRIDORS"])[0], truncated)
+    # Declared as a raster output, so the modeler can chain it.
+    algorithm = QgsApplication.processingRegistry().algorithmById(ALG)
+    output = algorithm.outputDefinition("CORRIDORS_UNTRUNCATED")
+    assert isinstance(output, QgsProcessingOutputRasterLayer)
+    assert algorithm.parameterDefinition("CORRIDORS_UNTRUNCATED").createByDefault() is False
+
+
 def test_errors(esp, tmp_path):
     ids, resistance = landscape()
     r_path = write_raster(tmp_path / "r.tif", resistance, nodata=-1)
