@@ -53,10 +53,11 @@ def read_text(path: str) -> str:
         return handle.read()
 
 
-def _atomic_text(path: str, text: str) -> None:
+def atomic_text(path: str, text: str, encoding: Optional[str] = None) -> None:
+    """``text`` at ``path``, written under a temporary name and renamed when complete."""
     partial = "{0}.{1}.part".format(path, uuid.uuid4().hex[:8])
     try:
-        with open(partial, "w") as handle:
+        with open(partial, "w", encoding=encoding) as handle:
             handle.write(text)
         os.replace(partial, path)
     finally:
@@ -79,24 +80,33 @@ def format_table(rows: np.ndarray, separator: str = " ") -> str:
 
 def write_map(values: np.ndarray, path: str, geotransform: Sequence[float],
               crs_wkt: Optional[str], as_tif: bool) -> None:
-    """An ESRI ASCII grid (Circuitscape's default) or a GeoTIFF, NoData -9999."""
+    """An ESRI ASCII grid (Circuitscape's default) or a GeoTIFF, NoData -9999, values rounded
+    to 8 decimals as Circuitscape writes them."""
+    write_grid(np.round(values, 8), path, geotransform, crs_wkt,
+               driver="GTiff" if as_tif else "AAIGrid",
+               options=["COMPRESS=DEFLATE", "TILED=YES"] if as_tif else ["DECIMAL_PRECISION=8"])
+
+
+def write_grid(values: np.ndarray, path: str, geotransform: Sequence[float],
+               crs_wkt: Optional[str], *, driver: str, options: Sequence[str],
+               data_type: int = gdal.GDT_Float64) -> None:
+    """One band with NoData -9999 through GDAL's ``driver``, under a temporary name renamed
+    when complete (with an ASCII grid's .prj), so a failed write leaves no file behind."""
     rows, cols = values.shape
-    memory = gdal.GetDriverByName("MEM").Create("", cols, rows, 1, gdal.GDT_Float64)
+    memory = gdal.GetDriverByName("MEM").Create("", cols, rows, 1, data_type)
     memory.SetGeoTransform(tuple(geotransform))
     if crs_wkt:
         memory.SetProjection(crs_wkt)
     band = memory.GetRasterBand(1)
     band.SetNoDataValue(MAP_NODATA)
-    band.WriteArray(np.round(values, 8))
-    driver, options = ("GTiff", ["COMPRESS=DEFLATE", "TILED=YES"]) if as_tif else (
-        "AAIGrid", ["DECIMAL_PRECISION=8"])
+    band.WriteArray(values)
     folder, name = os.path.split(path)
     partial = os.path.join(folder, ".{0}.{1}.part{2}".format(
         name, uuid.uuid4().hex[:8], os.path.splitext(path)[1]))
     try:
-        gdal.GetDriverByName(driver).CreateCopy(partial, memory, 0, options)
+        gdal.GetDriverByName(driver).CreateCopy(partial, memory, 0, list(options))
         replace_raster(partial, path)
-        if not as_tif and os.path.exists(partial[:-4] + ".prj"):
+        if driver == "AAIGrid" and os.path.exists(partial[:-4] + ".prj"):
             os.replace(partial[:-4] + ".prj", path[:-4] + ".prj")
     finally:
         for leftover in (partial, partial[:-4] + ".prj", partial + ".aux.xml"):
@@ -122,15 +132,15 @@ def write_outputs(result: CircuitResult, prefix: str, *, scenario: str,
     written = []
     if result.resistances is not None:
         path = prefix + "_resistances.out"
-        _atomic_text(path, format_table(result.resistances))
+        atomic_text(path, format_table(result.resistances))
         written.append(path)
         if scenario == "pairwise" and result.resistances.shape[0] > 2:
             path = prefix + "_resistances_3columns.out"
-            _atomic_text(path, format_table(three_columns(result.resistances)))
+            atomic_text(path, format_table(three_columns(result.resistances)))
             written.append(path)
     for name, table in result.tables.items():
         path = "{0}_{1}.txt".format(prefix, name)
-        _atomic_text(path, format_table(table, "\t"))
+        atomic_text(path, format_table(table, "\t"))
         written.append(path)
     if result.maps and geotransform is None:
         raise QgsProcessingException(translate("The habitat raster has no georeferencing."))
