@@ -35,6 +35,10 @@ from ..qgis_compat import AreaUnit, DistanceUnit, NumberType, SourceType, WkbTyp
 #: NoData of the output: not an MSPA code, so missing (129) stays a visible class.
 OUTPUT_NODATA = 255
 
+#: The style of the class raster: GTB's colours with transition on, and with it off (the same
+#: codes; 35/67 and 135/167 drawn like edge, 37/69 and 137/169 like perforation).
+STYLES = {True: "mspa.qml", False: "mspa_transition0.qml"}
+
 TABLE_FIELDS = (("code", "int"), ("class", "string"),
                 ("cells", "long"), ("area_km2", "double"),
                 ("pct_foreground", "double"), ("pct_data", "double"))
@@ -107,8 +111,10 @@ class Mspa(EspAlgorithm):
             "<p>Classes inside a core opening (a hole of a core) get +100 when 'internal / "
             "external' is on (101 branch, 103 edge, 105 perforation, 109 islet, 117 core, "
             "133-137 bridge, 165-169 loop, 100 background inside a core opening). 35/37 and "
-            "67/69 are bridge and loop cells where they cross an edge or perforation "
-            "('transition'); with transition off they are reported as 3 or 5. Missing cells "
+            "67/69 are bridge and loop cells where they cross an edge or perforation. As in "
+            "GTB, 'transition' changes only their colours, not the codes: with it off they "
+            "keep their codes and are drawn in the colour of the edge or perforation they "
+            "cross, and the table still lists them under their own codes. Missing cells "
             "are 129. As in GTB, with 'internal / external' on every perforation lies inside a "
             "core opening and is therefore reported as 105.</p>"
             "<p><b>Agreement with GuidosToolbox</b>: core, islet, edge and perforation, the "
@@ -150,9 +156,10 @@ class Mspa(EspAlgorithm):
                "+ 1 cells thick to hold core."))
         add(QgsProcessingParameterBoolean(self.TRANSITION, tr("Transition"),
                                           defaultValue=True),
-            tr("On: bridge and loop cells that cross an edge or perforation into a core are "
-               "shown as bridge / loop (35, 37, 67, 69). Off: they are shown as edge / "
-               "perforation (3, 5), so core boundaries are closed."))
+            tr("On: bridge and loop cells that cross an edge or perforation into a core "
+               "(35, 37, 67, 69) are drawn as bridge / loop. Off: they are drawn in the colour "
+               "of the edge / perforation they cross, so core boundaries look closed. As in "
+               "GTB the codes in the raster and the table are the same either way."))
         add(QgsProcessingParameterBoolean(self.INTEXT, tr("Internal / external"),
                                           defaultValue=True),
             tr("On: classes inside core openings (holes of cores) get +100, background in "
@@ -266,7 +273,7 @@ class Mspa(EspAlgorithm):
                 table.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
             results[self.OUTPUT_TABLE] = table_dest
         feedback.setProgress(100)
-        StyleOnLoad.attach(context, output, "mspa.qml")
+        StyleOnLoad.attach(context, output, STYLES[bool(transition)])
         return results
 
     def _table_sink(self, parameters: Dict[str, Any], context: QgsProcessingContext

@@ -9,7 +9,7 @@ quality), ``patchdistance`` (patch areas and edge-to-edge or cost distances betw
 from .connectivity import Importance, connectivity_importance, link_probability, pc_cutoff
 from .extraction import Sources, candidate_mask, extract_sources, label_patches
 from .habitat import HabitatResult, Threat, habitat_quality, parse_sensitivity, parse_threats
-from .mspa import MSPA_CLASSES, class_areas, class_name, foreground_from_classes
+from .mspa import MSPA_CLASSES, class_areas, class_colours, class_name, foreground_from_classes
 from .patchdistance import Links, cost_distances, edge_distances, patch_areas
 
 # A function named like its module (mspa.mspa, pairwise.pairwise, omniscape.omniscape,
@@ -17,8 +17,8 @@ from .patchdistance import Links, cost_distances, edge_distances, patch_areas
 
 __all__ = [
     "HabitatResult", "Importance", "Links", "MSPA_CLASSES", "Sources", "Threat",
-    "candidate_mask", "class_areas", "class_name", "connectivity_importance", "cost_distances",
-    "edge_distances", "extract_sources", "foreground_from_classes", "habitat_quality",
-    "label_patches", "link_probability", "parse_sensitivity", "parse_threats",
-    "patch_areas", "pc_cutoff",
+    "candidate_mask", "class_areas", "class_colours", "class_name", "connectivity_importance",
+    "cost_distances", "edge_distances", "extract_sources", "foreground_from_classes",
+    "habitat_quality", "label_patches", "link_probability", "parse_sensitivity",
+    "parse_threats", "patch_areas", "pc_cutoff",
 ]

@@ -24,8 +24,9 @@ threshold in single precision and so do we) and distances between cell centres:
   again by ``T - sqrt(2)`` within the non-core foreground. A connector component whose cells
   are reached (by flooding from the cores through the core openings and connectors) by two or
   more cores is a **bridge**, otherwise a **loop**. Connector cells inside an edge or
-  perforation keep both bits (35, 37, 67, 69: "transition"); with ``transition=False`` they
-  are reported as the edge or perforation they cross (3 or 5), closing the core boundary;
+  perforation keep both bits (35, 37, 67, 69: "transition"). As in GTB and GWB, the
+  ``transition`` switch changes only their colours, never the codes: with it off they are
+  drawn in the colour of the edge or perforation they cross (:func:`class_colours`);
 * **branch**: every other foreground cell (attached at one end only);
 * **intext**: cells inside a core opening (a hole of a core, with everything it encloses)
   get +100; background in holes of the foreground that are not core openings gets 220.
@@ -49,7 +50,7 @@ Pattern Recognition Letters 30(4): 456-459. doi:10.1016/j.patrec.2008.10.015
 from __future__ import annotations
 
 import math
-from typing import Any, List, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 import numpy.typing as npt
@@ -58,7 +59,8 @@ from ..errors import EspError, EspInputError
 from ..progress import NullProgress, Progress, SubProgress, check_cancelled
 
 #: Every output code: (code, English name, GuidosToolbox colour). Names go through the
-#: wrappers' translation; colours are those of GTB's MSPA colour table (transition on).
+#: wrappers' translation; colours are those of GTB's MSPA colour table with transition on
+#: (:func:`class_colours` gives the table with transition off).
 MSPA_CLASSES: Tuple[Tuple[int, str, str], ...] = (
     (0, "Background", "#dcdcdc"),
     (1, "Branch", "#ff8c00"),
@@ -91,6 +93,26 @@ MSPA_CLASSES: Tuple[Tuple[int, str, str], ...] = (
 MISSING = 129
 BORDER_OPENING = 220
 _NAMES = {code: name for code, name, _colour in MSPA_CLASSES}
+
+#: With transition off GTB draws a connector cell that crosses an edge or perforation in the
+#: colour of that edge or perforation: code -> the code whose colour it takes.
+DRAWN_AS_WITHOUT_TRANSITION: Dict[int, int] = {35: 3, 37: 5, 67: 3, 69: 5,
+                                               135: 103, 137: 105, 167: 103, 169: 105}
+
+
+def class_colours(transition: bool = True) -> Dict[int, str]:
+    """GuidosToolbox's colour of every MSPA code (``{code: "#rrggbb"}``).
+
+    The codes do not depend on ``transition``, only the colours do: with transition off,
+    35/67 (135/167) are drawn like edge and 37/69 (137/169) like perforation, as GTB's
+    engine colour table for transition = 0 has them.
+    """
+    colours = {code: colour for code, _name, colour in MSPA_CLASSES}
+    if not transition:
+        for code, like in DRAWN_AS_WITHOUT_TRANSITION.items():
+            colours[code] = colours[like]
+    return colours
+
 
 # Bits of the neighbourhood code of a cell: W, E, N, S, NW, SW, NE, SE as (row, column) steps.
 _STEPS = ((0, -1), (0, 1), (-1, 0), (1, 0), (-1, -1), (1, -1), (-1, 1), (1, 1))
@@ -520,9 +542,11 @@ def mspa(guidos: np.ndarray, *, connectivity: int = 8, edge_width: int = 1,
         ``2 x edge_width + 1`` cells) a patch needs to hold core. Real width = edge_width x
         cell size.
     transition : bool
-        True: connector cells crossing an edge or perforation keep their connector bit
-        (35, 37, 67, 69, 135, ...). False: they are reported as edge / perforation (3, 5,
-        103, 105), so core boundaries are closed.
+        Does not change the result, as in GTB and GWB ("transition only changes the display
+        colour but not the image byte values"): connector cells crossing an edge or
+        perforation always keep both bits (35, 37, 67, 69, 135, ...). With transition off
+        they are drawn like the edge / perforation they cross; see :func:`class_colours`.
+        Accepted for GTB's parameter set.
     intext : bool
         True: +100 on everything inside core openings (core holes) and 220 on background in
         holes of the foreground that are not core openings.
@@ -639,9 +663,7 @@ def mspa(guidos: np.ndarray, *, connectivity: int = 8, edge_width: int = 1,
                       (loop, 64)):
         out[mask] |= np.uint8(bit)
     del edge, perforation, islet, bridge, loop, connector, skeleton, ring, opening, residue
-    if not transition:
-        crossing = (out & 6) != 0
-        out[crossing] &= np.uint8(0xFF ^ 96)
+    # ``transition`` only changes colours (class_colours), never the codes, as in GTB.
 
     # 9. Internal / external.
     if intext:

@@ -2889,8 +2889,8 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
     </message>
     <message>
         <location filename="../../algorithms/sources/mspa.py"/>
-        <source>&lt;p&gt;Segments the foreground of a binary map (habitat / non-habitat) into the MSPA classes of GuidosToolbox (GTB): core, islet, perforation, edge, loop, bridge and branch, with GTB's output codes, so the result can replace a GTB run in an ecological-source workflow (cores, codes 17 and 117, are the usual candidate sources).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Input&lt;/b&gt;: a land-cover raster and the list of classes that form the foreground (for example forest, shrub, grassland, water), or, with the list empty, a raster already coded as GTB wants it: 0 missing, 1 background, 2 foreground. NoData cells are missing. Edge width is counted in cells (real width = edge width x cell size); the table's areas are exact in a projected CRS.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Output&lt;/b&gt;: a Byte raster of MSPA codes (styled with GTB's colours) and a table of the area of every class. Codes:&lt;/p&gt;{classes}&lt;p&gt;Classes inside a core opening (a hole of a core) get +100 when 'internal / external' is on (101 branch, 103 edge, 105 perforation, 109 islet, 117 core, 133-137 bridge, 165-169 loop, 100 background inside a core opening). 35/37 and 67/69 are bridge and loop cells where they cross an edge or perforation ('transition'); with transition off they are reported as 3 or 5. Missing cells are 129. As in GTB, with 'internal / external' on every perforation lies inside a core opening and is therefore reported as 105.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Agreement with GuidosToolbox&lt;/b&gt;: core, islet, edge and perforation, the internal (+100) and border-opening (220) rules, and the treatment of missing data and of the map border follow GTB's definitions cell for cell. Bridge, loop and branch depend on a skeleton computed by thinning, and our thinning (order-independent anchored thinning in numpy) is not GTB's compiled code: single cells may differ where a connector enters a core or edge, or where a corridor two cells wide could be thinned to either side, so connector areas can differ slightly from GTB's.&lt;/p&gt;&lt;p&gt;Reference: Soille, P. &amp; Vogt, P. (2009) Morphological segmentation of binary patterns. Pattern Recognition Letters 30: 456-459.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;将二值图（生境/非生境）的前景分割为 GuidosToolbox（GTB）的 MSPA 类型：核心区、孤岛、穿孔区、边缘区、环道区、桥接区和支线，并采用 GTB 的输出代码，因此结果可在生态源地识别流程中替代 GTB 的运行结果（核心区，代码 17 和 117，通常作为候选源地）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输入&lt;/b&gt;：土地覆被栅格及构成前景的类型列表（例如林地、灌木、草地、水体）；或在列表为空时，使用已按 GTB 要求编码的栅格：0 缺失，1 背景，2 前景。NoData 像元视为缺失。边缘宽度以像元计（实际宽度 = 边缘宽度 × 像元大小）；在投影坐标系下，表中的面积是精确的。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输出&lt;/b&gt;：MSPA 代码的 Byte 栅格（采用 GTB 配色）及各类型面积表。代码：&lt;/p&gt;{classes}&lt;p&gt;开启“内部/外部”时，核心区孔洞（核心区内的洞）内的类型加 100（101 支线，103 边缘区，105 穿孔区，109 孤岛，117 核心区，133-137 桥接区，165-169 环道区，100 核心区孔洞内的背景）。35/37 和 67/69 是穿越边缘区或穿孔区的桥接区和环道区像元（“过渡”）；关闭过渡时它们记为 3 或 5。缺失像元为 129。与 GTB 相同，开启“内部/外部”时，每个穿孔区都位于核心区孔洞内，因此记为 105。&lt;/p&gt;&lt;p&gt;&lt;b&gt;与 GuidosToolbox 的一致性&lt;/b&gt;：核心区、孤岛、边缘区和穿孔区，内部（+100）和边界孔洞（220）规则，以及缺失数据和图幅边界的处理，均逐像元遵循 GTB 的定义。桥接区、环道区和支线取决于细化得到的骨架，而本工具的细化（numpy 实现的与顺序无关的锚定细化）并非 GTB 的编译代码：在连接线进入核心区或边缘区处，或在两像元宽、可向任一侧细化的廊道处，个别像元可能不同，因此连接类型的面积可能与 GTB 略有差异。&lt;/p&gt;&lt;p&gt;参考文献：Soille, P. &amp; Vogt, P. (2009) Morphological segmentation of binary patterns. Pattern Recognition Letters 30: 456-459.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;Segments the foreground of a binary map (habitat / non-habitat) into the MSPA classes of GuidosToolbox (GTB): core, islet, perforation, edge, loop, bridge and branch, with GTB's output codes, so the result can replace a GTB run in an ecological-source workflow (cores, codes 17 and 117, are the usual candidate sources).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Input&lt;/b&gt;: a land-cover raster and the list of classes that form the foreground (for example forest, shrub, grassland, water), or, with the list empty, a raster already coded as GTB wants it: 0 missing, 1 background, 2 foreground. NoData cells are missing. Edge width is counted in cells (real width = edge width x cell size); the table's areas are exact in a projected CRS.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Output&lt;/b&gt;: a Byte raster of MSPA codes (styled with GTB's colours) and a table of the area of every class. Codes:&lt;/p&gt;{classes}&lt;p&gt;Classes inside a core opening (a hole of a core) get +100 when 'internal / external' is on (101 branch, 103 edge, 105 perforation, 109 islet, 117 core, 133-137 bridge, 165-169 loop, 100 background inside a core opening). 35/37 and 67/69 are bridge and loop cells where they cross an edge or perforation. As in GTB, 'transition' changes only their colours, not the codes: with it off they keep their codes and are drawn in the colour of the edge or perforation they cross, and the table still lists them under their own codes. Missing cells are 129. As in GTB, with 'internal / external' on every perforation lies inside a core opening and is therefore reported as 105.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Agreement with GuidosToolbox&lt;/b&gt;: core, islet, edge and perforation, the internal (+100) and border-opening (220) rules, and the treatment of missing data and of the map border follow GTB's definitions cell for cell. Bridge, loop and branch depend on a skeleton computed by thinning, and our thinning (order-independent anchored thinning in numpy) is not GTB's compiled code: single cells may differ where a connector enters a core or edge, or where a corridor two cells wide could be thinned to either side, so connector areas can differ slightly from GTB's.&lt;/p&gt;&lt;p&gt;Reference: Soille, P. &amp; Vogt, P. (2009) Morphological segmentation of binary patterns. Pattern Recognition Letters 30: 456-459.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;将二值图（生境/非生境）的前景分割为 GuidosToolbox（GTB）的 MSPA 类型：核心区、孤岛、穿孔区、边缘区、环道区、桥接区和支线，并采用 GTB 的输出代码，因此结果可在生态源地识别流程中替代 GTB 的运行结果（核心区，代码 17 和 117，通常作为候选源地）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输入&lt;/b&gt;：土地覆被栅格及构成前景的类型列表（例如林地、灌木、草地、水体）；或在列表为空时，使用已按 GTB 要求编码的栅格：0 缺失，1 背景，2 前景。NoData 像元视为缺失。边缘宽度以像元计（实际宽度 = 边缘宽度 × 像元大小）；在投影坐标系下，表中的面积是精确的。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输出&lt;/b&gt;：MSPA 代码的 Byte 栅格（采用 GTB 配色）及各类型面积表。代码：&lt;/p&gt;{classes}&lt;p&gt;开启“内部/外部”时，核心区孔洞（核心区内的洞）内的类型加 100（101 支线，103 边缘区，105 穿孔区，109 孤岛，117 核心区，133-137 桥接区，165-169 环道区，100 核心区孔洞内的背景）。35/37 和 67/69 是穿越边缘区或穿孔区的桥接区和环道区像元。与 GTB 相同，“过渡”只改变它们的颜色而不改变代码：关闭时它们保留原代码，以所穿越的边缘区或穿孔区的颜色绘制，表中仍按各自的代码列出。缺失像元为 129。与 GTB 相同，开启“内部/外部”时，每个穿孔区都位于核心区孔洞内，因此记为 105。&lt;/p&gt;&lt;p&gt;&lt;b&gt;与 GuidosToolbox 的一致性&lt;/b&gt;：核心区、孤岛、边缘区和穿孔区，内部（+100）和边界孔洞（220）规则，以及缺失数据和图幅边界的处理，均逐像元遵循 GTB 的定义。桥接区、环道区和支线取决于细化得到的骨架，而本工具的细化（numpy 实现的与顺序无关的锚定细化）并非 GTB 的编译代码：在连接线进入核心区或边缘区处，或在两像元宽、可向任一侧细化的廊道处，个别像元可能不同，因此连接类型的面积可能与 GTB 略有差异。&lt;/p&gt;&lt;p&gt;参考文献：Soille, P. &amp; Vogt, P. (2009) Morphological segmentation of binary patterns. Pattern Recognition Letters 30: 456-459.&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../../algorithms/sources/mspa.py"/>
@@ -2949,8 +2949,8 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
     </message>
     <message>
         <location filename="../../algorithms/sources/mspa.py"/>
-        <source>On: bridge and loop cells that cross an edge or perforation into a core are shown as bridge / loop (35, 37, 67, 69). Off: they are shown as edge / perforation (3, 5), so core boundaries are closed.</source>
-        <translation>开启：穿越边缘区或穿孔区进入核心区的桥接区和环道区像元显示为桥接区/环道区（35、37、67、69）。关闭：它们显示为边缘区/穿孔区（3、5），从而使核心区边界闭合。</translation>
+        <source>On: bridge and loop cells that cross an edge or perforation into a core (35, 37, 67, 69) are drawn as bridge / loop. Off: they are drawn in the colour of the edge / perforation they cross, so core boundaries look closed. As in GTB the codes in the raster and the table are the same either way.</source>
+        <translation>开启：穿越边缘区或穿孔区进入核心区的桥接区和环道区像元（35、37、67、69）按桥接区/环道区绘制。关闭：按其所穿越的边缘区/穿孔区的颜色绘制，使核心区边界看起来是闭合的。与 GTB 相同，两种情况下栅格和表中的代码都相同。</translation>
     </message>
     <message>
         <location filename="../../algorithms/sources/mspa.py"/>
@@ -3016,6 +3016,14 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
         <location filename="../../algorithms/sources/mspa.py"/>
         <source>MSPA {conn}_{ew}_{trans}_{intext}</source>
         <translation>MSPA {conn}_{ew}_{trans}_{intext}</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Segments the foreground of a binary map (habitat / non-habitat) into the MSPA classes of GuidosToolbox (GTB): core, islet, perforation, edge, loop, bridge and branch, with GTB's output codes, so the result can replace a GTB run in an ecological-source workflow (cores, codes 17 and 117, are the usual candidate sources).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Input&lt;/b&gt;: a land-cover raster and the list of classes that form the foreground (for example forest, shrub, grassland, water), or, with the list empty, a raster already coded as GTB wants it: 0 missing, 1 background, 2 foreground. NoData cells are missing. Edge width is counted in cells (real width = edge width x cell size); the table's areas are exact in a projected CRS.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Output&lt;/b&gt;: a Byte raster of MSPA codes (styled with GTB's colours) and a table of the area of every class. Codes:&lt;/p&gt;{classes}&lt;p&gt;Classes inside a core opening (a hole of a core) get +100 when 'internal / external' is on (101 branch, 103 edge, 105 perforation, 109 islet, 117 core, 133-137 bridge, 165-169 loop, 100 background inside a core opening). 35/37 and 67/69 are bridge and loop cells where they cross an edge or perforation ('transition'); with transition off they are reported as 3 or 5. Missing cells are 129. As in GTB, with 'internal / external' on every perforation lies inside a core opening and is therefore reported as 105.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Agreement with GuidosToolbox&lt;/b&gt;: core, islet, edge and perforation, the internal (+100) and border-opening (220) rules, and the treatment of missing data and of the map border follow GTB's definitions cell for cell. Bridge, loop and branch depend on a skeleton computed by thinning, and our thinning (order-independent anchored thinning in numpy) is not GTB's compiled code: single cells may differ where a connector enters a core or edge, or where a corridor two cells wide could be thinned to either side, so connector areas can differ slightly from GTB's.&lt;/p&gt;&lt;p&gt;Reference: Soille, P. &amp; Vogt, P. (2009) Morphological segmentation of binary patterns. Pattern Recognition Letters 30: 456-459.&lt;/p&gt;</source>
+        <translation type="vanished">&lt;p&gt;将二值图（生境/非生境）的前景分割为 GuidosToolbox（GTB）的 MSPA 类型：核心区、孤岛、穿孔区、边缘区、环道区、桥接区和支线，并采用 GTB 的输出代码，因此结果可在生态源地识别流程中替代 GTB 的运行结果（核心区，代码 17 和 117，通常作为候选源地）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输入&lt;/b&gt;：土地覆被栅格及构成前景的类型列表（例如林地、灌木、草地、水体）；或在列表为空时，使用已按 GTB 要求编码的栅格：0 缺失，1 背景，2 前景。NoData 像元视为缺失。边缘宽度以像元计（实际宽度 = 边缘宽度 × 像元大小）；在投影坐标系下，表中的面积是精确的。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输出&lt;/b&gt;：MSPA 代码的 Byte 栅格（采用 GTB 配色）及各类型面积表。代码：&lt;/p&gt;{classes}&lt;p&gt;开启“内部/外部”时，核心区孔洞（核心区内的洞）内的类型加 100（101 支线，103 边缘区，105 穿孔区，109 孤岛，117 核心区，133-137 桥接区，165-169 环道区，100 核心区孔洞内的背景）。35/37 和 67/69 是穿越边缘区或穿孔区的桥接区和环道区像元（“过渡”）；关闭过渡时它们记为 3 或 5。缺失像元为 129。与 GTB 相同，开启“内部/外部”时，每个穿孔区都位于核心区孔洞内，因此记为 105。&lt;/p&gt;&lt;p&gt;&lt;b&gt;与 GuidosToolbox 的一致性&lt;/b&gt;：核心区、孤岛、边缘区和穿孔区，内部（+100）和边界孔洞（220）规则，以及缺失数据和图幅边界的处理，均逐像元遵循 GTB 的定义。桥接区、环道区和支线取决于细化得到的骨架，而本工具的细化（numpy 实现的与顺序无关的锚定细化）并非 GTB 的编译代码：在连接线进入核心区或边缘区处，或在两像元宽、可向任一侧细化的廊道处，个别像元可能不同，因此连接类型的面积可能与 GTB 略有差异。&lt;/p&gt;&lt;p&gt;参考文献：Soille, P. &amp; Vogt, P. (2009) Morphological segmentation of binary patterns. Pattern Recognition Letters 30: 456-459.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>On: bridge and loop cells that cross an edge or perforation into a core are shown as bridge / loop (35, 37, 67, 69). Off: they are shown as edge / perforation (3, 5), so core boundaries are closed.</source>
+        <translation type="vanished">开启：穿越边缘区或穿孔区进入核心区的桥接区和环道区像元显示为桥接区/环道区（35、37、67、69）。关闭：它们显示为边缘区/穿孔区（3、5），从而使核心区边界闭合。</translation>
     </message>
 </context>
 <context>
@@ -7596,131 +7604,157 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     </message>
     <message>
         <location filename="../styles/mspa.qml"/>
+        <location filename="../styles/mspa_transition0.qml"/>
         <source>0 Background</source>
         <translation>0 背景</translation>
     </message>
     <message>
         <location filename="../styles/mspa.qml"/>
+        <location filename="../styles/mspa_transition0.qml"/>
         <source>1 Branch</source>
         <translation>1 支线</translation>
     </message>
     <message>
         <location filename="../styles/mspa.qml"/>
+        <location filename="../styles/mspa_transition0.qml"/>
         <source>3 Edge</source>
         <translation>3 边缘区</translation>
     </message>
     <message>
         <location filename="../styles/mspa.qml"/>
+        <location filename="../styles/mspa_transition0.qml"/>
         <source>5 Perforation</source>
         <translation>5 穿孔区</translation>
     </message>
     <message>
         <location filename="../styles/mspa.qml"/>
+        <location filename="../styles/mspa_transition0.qml"/>
         <source>9 Islet</source>
         <translation>9 孤岛</translation>
     </message>
     <message>
         <location filename="../styles/mspa.qml"/>
+        <location filename="../styles/mspa_transition0.qml"/>
         <source>17 Core</source>
         <translation>17 核心区</translation>
     </message>
     <message>
         <location filename="../styles/mspa.qml"/>
+        <location filename="../styles/mspa_transition0.qml"/>
         <source>33 Bridge</source>
         <translation>33 桥接区</translation>
     </message>
     <message>
         <location filename="../styles/mspa.qml"/>
+        <location filename="../styles/mspa_transition0.qml"/>
         <source>35 Bridge in edge</source>
         <translation>35 边缘中的桥接区</translation>
     </message>
     <message>
         <location filename="../styles/mspa.qml"/>
+        <location filename="../styles/mspa_transition0.qml"/>
         <source>37 Bridge in perforation</source>
         <translation>37 穿孔中的桥接区</translation>
     </message>
     <message>
         <location filename="../styles/mspa.qml"/>
+        <location filename="../styles/mspa_transition0.qml"/>
         <source>65 Loop</source>
         <translation>65 环道区</translation>
     </message>
     <message>
         <location filename="../styles/mspa.qml"/>
+        <location filename="../styles/mspa_transition0.qml"/>
         <source>67 Loop in edge</source>
         <translation>67 边缘中的环道区</translation>
     </message>
     <message>
         <location filename="../styles/mspa.qml"/>
+        <location filename="../styles/mspa_transition0.qml"/>
         <source>69 Loop in perforation</source>
         <translation>69 穿孔中的环道区</translation>
     </message>
     <message>
         <location filename="../styles/mspa.qml"/>
+        <location filename="../styles/mspa_transition0.qml"/>
         <source>100 Core-opening background</source>
         <translation>100 核心区孔洞内的背景</translation>
     </message>
     <message>
         <location filename="../styles/mspa.qml"/>
+        <location filename="../styles/mspa_transition0.qml"/>
         <source>101 Branch (internal)</source>
         <translation>101 支线（内部）</translation>
     </message>
     <message>
         <location filename="../styles/mspa.qml"/>
+        <location filename="../styles/mspa_transition0.qml"/>
         <source>103 Edge (internal)</source>
         <translation>103 边缘区（内部）</translation>
     </message>
     <message>
         <location filename="../styles/mspa.qml"/>
+        <location filename="../styles/mspa_transition0.qml"/>
         <source>105 Perforation (internal)</source>
         <translation>105 穿孔区（内部）</translation>
     </message>
     <message>
         <location filename="../styles/mspa.qml"/>
+        <location filename="../styles/mspa_transition0.qml"/>
         <source>109 Islet (internal)</source>
         <translation>109 孤岛（内部）</translation>
     </message>
     <message>
         <location filename="../styles/mspa.qml"/>
+        <location filename="../styles/mspa_transition0.qml"/>
         <source>117 Core (internal)</source>
         <translation>117 核心区（内部）</translation>
     </message>
     <message>
         <location filename="../styles/mspa.qml"/>
+        <location filename="../styles/mspa_transition0.qml"/>
         <source>129 Missing</source>
         <translation>129 缺失</translation>
     </message>
     <message>
         <location filename="../styles/mspa.qml"/>
+        <location filename="../styles/mspa_transition0.qml"/>
         <source>133 Bridge (internal)</source>
         <translation>133 桥接区（内部）</translation>
     </message>
     <message>
         <location filename="../styles/mspa.qml"/>
+        <location filename="../styles/mspa_transition0.qml"/>
         <source>135 Bridge in edge (internal)</source>
         <translation>135 边缘中的桥接区（内部）</translation>
     </message>
     <message>
         <location filename="../styles/mspa.qml"/>
+        <location filename="../styles/mspa_transition0.qml"/>
         <source>137 Bridge in perforation (internal)</source>
         <translation>137 穿孔中的桥接区（内部）</translation>
     </message>
     <message>
         <location filename="../styles/mspa.qml"/>
+        <location filename="../styles/mspa_transition0.qml"/>
         <source>165 Loop (internal)</source>
         <translation>165 环道区（内部）</translation>
     </message>
     <message>
         <location filename="../styles/mspa.qml"/>
+        <location filename="../styles/mspa_transition0.qml"/>
         <source>167 Loop in edge (internal)</source>
         <translation>167 边缘中的环道区（内部）</translation>
     </message>
     <message>
         <location filename="../styles/mspa.qml"/>
+        <location filename="../styles/mspa_transition0.qml"/>
         <source>169 Loop in perforation (internal)</source>
         <translation>169 穿孔中的环道区（内部）</translation>
     </message>
     <message>
         <location filename="../styles/mspa.qml"/>
+        <location filename="../styles/mspa_transition0.qml"/>
         <source>220 Border-opening background</source>
         <translation>220 边界孔洞内的背景</translation>
     </message>

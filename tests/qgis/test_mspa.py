@@ -155,3 +155,85 @@ def test_style_is_paletted_with_every_class(esp, tmp_path):
     for code, _name, colour in MSPA_CLASSES:
         assert palette[code].color.name() == colour
     assert palette[17].label.endswith("Core")
+
+
+# Two 5 x 5 squares joined by a one-cell line: the line is a bridge (33) and crosses each
+# square's edge ring at one cell, bridge in edge (35).
+TWO_SQUARES = np.ones((7, 17), np.uint8)
+TWO_SQUARES[1:6, 1:6] = TWO_SQUARES[1:6, 11:16] = 2
+TWO_SQUARES[3, 6:11] = 2
+
+
+def _loaded_style(tmp_path, transition):
+    """Run esp:mspa with its output loaded on completion; (codes, layer styled by the
+    post-processor, style path)."""
+    from qgis.core import (
+        QgsProcessingContext,
+        QgsProcessingFeedback,
+        QgsProcessingOutputLayerDefinition,
+        QgsProject,
+    )
+
+    path = write_raster(tmp_path / "g.tif", TWO_SQUARES)
+    out = str(tmp_path / "mspa_{0}.tif".format(int(transition)))
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    result = processing.run(ALG, {"INPUT": path, "TRANSITION": transition,
+                                  "OUTPUT": QgsProcessingOutputLayerDefinition(
+                                      out, QgsProject.instance()),
+                                  "OUTPUT_TABLE": "TEMPORARY_OUTPUT"}, context=context)
+    codes, _ = read_raster(result["OUTPUT"])
+    details = context.layersToLoadOnCompletion()[result["OUTPUT"]]
+    processor = details.postProcessor()
+    assert processor is not None
+    layer = QgsRasterLayer(result["OUTPUT"], "mspa")
+    processor.postProcessLayer(layer, context, QgsProcessingFeedback())
+    return codes, layer, processor.qml_path, result
+
+
+def test_transition_off_keeps_the_codes_and_draws_them_as_edge(esp, tmp_path):
+    from esp_toolkit.espcore.sources.mspa import class_colours
+
+    on, layer_on, style_on, _ = _loaded_style(tmp_path, True)
+    off, layer_off, style_off, result = _loaded_style(tmp_path, False)
+    # GTB: transition changes colours, not bytes.
+    np.testing.assert_array_equal(off, on)
+    assert off[3, 5] == off[3, 11] == 35 and (off[3, 6:11] == 33).all()
+    assert os.path.basename(style_on) == "mspa.qml"
+    assert os.path.basename(style_off) == "mspa_transition0.qml"
+    colours_on = {c.value: c.color.name() for c in layer_on.renderer().classes()}
+    colours_off = {c.value: c.color.name() for c in layer_off.renderer().classes()}
+    # GTB's colour table for transition = 0: bridge / loop in edge drawn black like edge,
+    # in perforation blue like perforation; every other class as with transition on.
+    assert colours_off == class_colours(False)
+    assert colours_on == class_colours(True)
+    for code in (35, 67, 135, 167):
+        assert colours_off[code] == colours_off[3] == "#000000"
+    for code in (37, 69, 137, 169):
+        assert colours_off[code] == colours_off[5] == "#0000ff"
+    assert colours_on[35] == colours_on[33] == "#ff0000"
+    assert colours_on[67] == colours_on[65] == "#ffff00"
+    assert {k: v for k, v in colours_off.items() if k not in (35, 37, 67, 69, 135, 137, 167,
+                                                               169)} == \
+        {k: v for k, v in colours_on.items() if k not in (35, 37, 67, 69, 135, 137, 167, 169)}
+    # The table lists the transition cells under their own code and name.
+    rows = rows_of(result["OUTPUT_TABLE"])
+    assert rows[35]["cells"] == 2 and rows[35]["class"] == "Bridge in edge"
+    assert rows[33]["cells"] == 5 and rows[3]["cells"] == 30
+    assert rows[3]["pct_foreground"] == pytest.approx(100 * 30 / 55)
+
+
+def test_transition_styles_differ_only_in_the_transition_colours():
+    from esp_toolkit.algorithms.base import STYLE_DIR
+
+    def entries(name):
+        import re
+
+        with open(os.path.join(STYLE_DIR, name)) as handle:
+            text = handle.read()
+        return dict(re.findall(r'<paletteEntry value="(\d+)" ([^/]*)/>', text))
+
+    on, off = entries("mspa.qml"), entries("mspa_transition0.qml")
+    assert sorted(on) == sorted(off)
+    differing = {int(code) for code in on if on[code] != off[code]}
+    assert differing == {35, 37, 67, 69, 135, 137, 167, 169}
