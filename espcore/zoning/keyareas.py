@@ -27,7 +27,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 import numpy as np
 
 from ..grid import Grid
-from ..summaries import total
+from ..summaries import key_area_totals
 from .zones import (
     BARRIER,
     BREAKPOINT,
@@ -173,6 +173,9 @@ def key_area_groups(kinds: Sequence[int], levels: Sequence[int], areas: Sequence
                     lengths: Optional[Sequence[float]] = None) -> List[KeyAreaGroup]:
     """Number, area and length of the key areas by kind and level.
 
+    The same groups and totals as :func:`espcore.summaries.key_area_totals` (the report's
+    table), in the order of the restoration-zoning statistics table.
+
     Parameters
     ----------
     kinds, levels, areas : one entry per key area (arrays of one length).
@@ -185,21 +188,15 @@ def key_area_groups(kinds: Sequence[int], levels: Sequence[int], areas: Sequence
     areas.
     """
     kind = np.asarray(kinds, dtype=np.int64).ravel()
-    level = np.asarray(levels, dtype=np.int64).ravel()
-    area = np.asarray(areas, dtype=np.float64).ravel()
-    length = np.full(kind.shape, np.nan) if lengths is None \
-        else np.asarray(lengths, dtype=np.float64).ravel()
-    groups: List[KeyAreaGroup] = []
-    for code in _first_seen(kind):
-        for grade in np.unique(level[kind == code]).tolist():
-            members = np.flatnonzero((kind == code) & (level == grade))
-            measured = [value for value in length[members].tolist() if not math.isnan(value)]
-            # Row order, one at a time (summaries.total): neither numpy's pairwise sum nor
-            # Python 3.12's compensated sum, so the totals agree on every version.
-            groups.append(KeyAreaGroup(code, int(grade), int(members.size),
-                                       total(area[members]),
-                                       total(measured) if measured else None))
-    return groups
+    totals = key_area_totals(kind, levels, areas,
+                             np.full(kind.shape, np.nan) if lengths is None else lengths)
+    rank = {code: position for position, code in enumerate(_first_seen(kind))}
+    order = sorted(range(totals.kind.size),
+                   key=lambda g: (rank[int(totals.kind[g])], int(totals.level[g])))
+    return [KeyAreaGroup(int(totals.kind[g]), int(totals.level[g]), int(totals.count[g]),
+                         float(totals.area[g]),
+                         None if math.isnan(totals.length[g]) else float(totals.length[g]))
+            for g in order]
 
 
 def kind_counts(kinds: Sequence[int]) -> List[Tuple[int, int]]:
