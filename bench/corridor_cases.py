@@ -189,13 +189,13 @@ def corridors_run(cells: int = 4_000_000, sources: int = 30) -> dict:
 
 # ---------------------------------------------------------------------- Barrier Mapper ----
 
-def _annulus_min_direct(cwd: np.ndarray, i: int, j: int, cells: int) -> float:
-    """Smallest finite CWD on the cells whose centres lie at (cells - 1, cells] from (i, j)."""
+def _annulus_min_direct(cwd: np.ndarray, i: int, j: int, cells: int, inner: float) -> float:
+    """Smallest finite CWD on the cells whose centres lie at (inner, cells] cells from (i, j)."""
     a0, a1 = max(i - cells, 0), min(i + cells + 1, cwd.shape[0])
     b0, b1 = max(j - cells, 0), min(j + cells + 1, cwd.shape[1])
     rows, cols = np.mgrid[a0:a1, b0:b1]
     d = np.hypot(rows - i, cols - j)
-    ring = (d <= cells + 1e-9) & (d > cells - 1 + 1e-9)
+    ring = (d <= cells + 1e-9) & (d > inner + 1e-9)
     values = cwd[a0:a1, b0:b1][ring]
     values = values[np.isfinite(values)]
     return float(values.min()) if values.size else math.inf
@@ -216,8 +216,9 @@ def barriers_run(cells: int = 4_000_000, radii: int = 3) -> dict:
              for a, b in pairs]
     middle = time.perf_counter()
     radius_cells = [3 * (k + 1) for k in range(radii)]
-    result = barrier_scores(links, radii=[r * CELL for r in radius_cells], cell_size=CELL,
-                            source_mask=land.labels > 0)
+    # Linkage Mapper's semantics (the default): ring (r - 1 map unit, r], NoData where
+    # restoring does not help, sources scored.
+    result = barrier_scores(links, radii=[r * CELL for r in radius_cells], cell_size=CELL)
     end = time.perf_counter()
 
     # Recompute the per-radius maximum over links at the best cell, three random cells with
@@ -233,10 +234,14 @@ def barriers_run(cells: int = 4_000_000, radii: int = 3) -> dict:
             if land.labels[i, j] > 0:
                 continue
             checked += 1
-            want = max(max(0.0, (lcd - _annulus_min_direct(ca, i, j, r)
-                                 - _annulus_min_direct(cb, i, j, r) - 2 * r * CELL)
-                           / (2 * r * CELL)) for ca, cb, lcd in links)
-            worst = max(worst, abs(float(score[i, j]) - want) / max(want, 1e-9))
+            inner = r - 1.0 / CELL
+            want = max((lcd - _annulus_min_direct(ca, i, j, r, inner)
+                        - _annulus_min_direct(cb, i, j, r, inner) - 2 * r * CELL)
+                       / (2 * r * CELL) for ca, cb, lcd in links)
+            if want <= 0 or not math.isfinite(want):  # NoData where restoring does not help
+                worst = max(worst, 0.0 if math.isnan(score[i, j]) else math.inf)
+                continue
+            worst = max(worst, abs(float(score[i, j]) - want) / want)
     top = float(np.nanmax(result.score))
     share = float(np.mean(np.nan_to_num(result.score) > 0))
     return {
