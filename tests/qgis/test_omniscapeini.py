@@ -9,7 +9,7 @@ import shutil
 
 import numpy as np
 import pytest
-from conftest import find_cases, read_raster
+from conftest import CancelAtOnce, find_cases, read_raster
 
 ALG = "esp:omniscapeini"
 
@@ -131,6 +131,17 @@ def test_bad_ini_is_a_clear_error(esp, tmp_path):
     with pytest.raises(QgsProcessingException, match="not found"):
         run_ini(folder / "config2.ini")
     assert not (folder / "test2").exists()
+
+
+def test_cancel_leaves_no_project_folder(esp, tmp_path):
+    import processing
+    from qgis.core import QgsProcessingException
+
+    folder = copy_case("omniscape_test2", tmp_path)
+    before = sorted(os.listdir(folder))
+    with pytest.raises(QgsProcessingException):
+        processing.run(ALG, {"INI": str(folder / "config2.ini")}, feedback=CancelAtOnce())
+    assert sorted(os.listdir(folder)) == before
 
 
 def test_single_precision_ini_writes_float32_files(esp, tmp_path):
