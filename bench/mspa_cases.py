@@ -50,7 +50,7 @@ def mspa_run(cells: int = 10_000_000) -> dict:
 
     guidos = forest_map(cells)
     start = time.perf_counter()
-    codes = mspa(guidos, connectivity=8, edge_width=1, transition=True, intext=True)
+    codes = mspa(guidos, connectivity=8, edge_width=1, intext=True)
     seconds = time.perf_counter() - start
     rows = class_areas(codes, cell_area=1.0)
     shares = {name: pct for _code, name, _cells, _area, pct, _data in rows if pct}

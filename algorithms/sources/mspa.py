@@ -243,7 +243,7 @@ class Mspa(EspAlgorithm):
         feedback.setProgress(5)
         progress = FeedbackProgress(feedback, 5.0, 90.0)
         codes = mspa(guidos, connectivity=connectivity, edge_width=edge_width,
-                     transition=transition, intext=intext, progress=progress)
+                     intext=intext, progress=progress)
         check_cancelled(progress)  # a cancel after the last core step still writes nothing
         del guidos
 

@@ -526,7 +526,7 @@ def _bridges(connector: np.ndarray, core: np.ndarray, opening: np.ndarray,
 
 
 def mspa(guidos: np.ndarray, *, connectivity: int = 8, edge_width: int = 1,
-         transition: bool = True, intext: bool = True,
+         intext: bool = True,
          progress: Optional[Progress] = None) -> np.ndarray:
     """MSPA class codes of a GuidosToolbox-coded binary map.
 
@@ -541,12 +541,6 @@ def mspa(guidos: np.ndarray, *, connectivity: int = 8, edge_width: int = 1,
         EdgeWidth in cells: width of edges and perforations and the thickness (about
         ``2 x edge_width + 1`` cells) a patch needs to hold core. Real width = edge_width x
         cell size.
-    transition : bool
-        Does not change the result, as in GTB and GWB ("transition only changes the display
-        colour but not the image byte values"): connector cells crossing an edge or
-        perforation always keep both bits (35, 37, 67, 69, 135, ...). With transition off
-        they are drawn like the edge / perforation they cross; see :func:`class_colours`.
-        Accepted for GTB's parameter set.
     intext : bool
         True: +100 on everything inside core openings (core holes) and 220 on background in
         holes of the foreground that are not core openings.
@@ -663,7 +657,7 @@ def mspa(guidos: np.ndarray, *, connectivity: int = 8, edge_width: int = 1,
                       (loop, 64)):
         out[mask] |= np.uint8(bit)
     del edge, perforation, islet, bridge, loop, connector, skeleton, ring, opening, residue
-    # ``transition`` only changes colours (class_colours), never the codes, as in GTB.
+    # GTB's ``transition`` switch only changes colours (class_colours), never these codes.
 
     # 9. Internal / external.
     if intext:

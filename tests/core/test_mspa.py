@@ -46,13 +46,6 @@ def drawn_without_transition(codes):
     return out
 
 
-def same_codes_either_transition(guidos, **options):
-    """mspa(...) after checking that transition off gives the same codes as on (GTB)."""
-    got = mspa(guidos, **options)
-    np.testing.assert_array_equal(mspa(guidos, transition=False, **options), got)
-    return got
-
-
 def square_map(side, margin):
     out = np.ones((side + 2 * margin,) * 2, np.uint8)
     out[margin:margin + side, margin:margin + side] = 2
@@ -344,7 +337,7 @@ def test_hole_near_the_side_is_a_border_opening_closed_by_a_loop():
         .eCCCCCe.
         .eeeeeee.
         .........""")
-    got = same_codes_either_transition(guidos)
+    got = mspa(guidos)
     np.testing.assert_array_equal(drawn_without_transition(got), expected)
     edge = expected == 3
     assert set(np.unique(got[edge])) == {3, 67}  # the loop crosses the edge somewhere
@@ -377,7 +370,7 @@ def test_one_cell_line_between_two_cores_is_a_bridge(connectivity):
         .eCCCe.....eCCCe.
         .eeeee.....eeeee.
         .................""")
-    np.testing.assert_array_equal(same_codes_either_transition(
+    np.testing.assert_array_equal(mspa(
         guidos, connectivity=connectivity), expected)
 
 
@@ -463,7 +456,7 @@ def test_line_leaving_a_core_and_coming_back_is_a_loop():
         .eCCCeLLL...
         .eeeee......
         ............""")
-    got = same_codes_either_transition(guidos)
+    got = mspa(guidos)
     np.testing.assert_array_equal(drawn_without_transition(got), expected)
     square_edge = expected == 3
     np.testing.assert_array_equal(got[~square_edge], expected[~square_edge])
@@ -492,7 +485,7 @@ def test_bridge_and_loop_side_by_side():
         .eCCCe.....eCCCeLLLL..
         .eeeee.....eeeee......
         ......................""")
-    got = same_codes_either_transition(guidos, connectivity=4)
+    got = mspa(guidos, connectivity=4)
     np.testing.assert_array_equal(drawn_without_transition(got), expected)
     assert got[3, 5] == got[3, 11] == 35
     assert set(np.unique(got[:, 11:16][expected[:, 11:16] == 3])) == {3, 35, 67}
@@ -519,11 +512,11 @@ def test_loop_with_square_corners_depends_on_connectivity():
         .eeeee......
         ............""")
     np.testing.assert_array_equal(
-        drawn_without_transition(same_codes_either_transition(guidos, connectivity=4)), loop4)
+        drawn_without_transition(mspa(guidos, connectivity=4)), loop4)
     loop8 = loop4.copy()
     loop8[2, 9] = loop8[4, 9] = 1
     np.testing.assert_array_equal(
-        drawn_without_transition(same_codes_either_transition(guidos, connectivity=8)), loop8)
+        drawn_without_transition(mspa(guidos, connectivity=8)), loop8)
 
 
 # -------------------------------------------------------------------------- missing data ----
