@@ -57,6 +57,9 @@ import numpy.typing as npt
 
 from ..errors import EspError, EspInputError
 from ..progress import NullProgress, Progress, SubProgress, check_cancelled
+from .connectors import (constrained_distance, crossing_components, flood_labels,
+                         label_inside)
+from .thinning import anchored_thinning
 
 #: Every output code: (code, English name, GuidosToolbox colour). Names go through the
 #: wrappers' translation; colours are those of GTB's MSPA colour table with transition on
@@ -114,10 +117,8 @@ def class_colours(transition: bool = True) -> Dict[int, str]:
     return colours
 
 
-# Bits of the neighbourhood code of a cell: W, E, N, S, NW, SW, NE, SE as (row, column) steps.
-_STEPS = ((0, -1), (0, 1), (-1, 0), (1, 0), (-1, -1), (1, -1), (-1, 1), (1, 1))
-_OPPOSITE = (1, 0, 3, 2, 7, 6, 5, 4)  # the bit under which a neighbour sees this cell
-_SIMPLE_TABLES: dict = {}
+#: The engine versions whose border frame :func:`mspa` can reproduce (see its ``engine``).
+ENGINES = ("v2.3", "v2.4")
 
 
 def is_foreground_code(code: int) -> bool:
@@ -292,175 +293,42 @@ def _bbox(mask: np.ndarray, margin: int) -> Optional[Tuple[slice, slice]]:
             slice(max(cols[0] - margin, 0), min(cols[-1] + margin + 1, mask.shape[1])))
 
 
-def _framed(image: np.ndarray, width: int) -> np.ndarray:
+def _framed(image: np.ndarray, width: int, engine: str = "v2.3") -> np.ndarray:
     """GTB's frame: the outer rows and columns replicated ``width`` cells outward.
 
-    As in GTB the four corner blocks stay background, and the outermost column on the right
-    and row at the bottom are not filled (GTB places those bands one cell inwards).
+    v2.3 (GTB desktop, GWB) leaves the four corner blocks background and fills the right and
+    bottom bands one cell inwards, so the outermost column on the right and row at the bottom
+    stay empty. v2.4 (pyguidos 2.6.1 and later) fills the whole bands and gives each corner
+    block the value of the map's corner cell.
     """
     rows, cols = image.shape
     out = np.zeros((rows + 2 * width, cols + 2 * width), dtype=bool)
     out[width:width + rows, width:width + cols] = image
     out[width:width + rows, :width] = image[:, :1]
-    out[width:width + rows, width + cols - 1:2 * width + cols - 1] |= image[:, -1:]
     out[:width, width:width + cols] = image[:1, :]
-    out[width + rows - 1:2 * width + rows - 1, width:width + cols] |= image[-1:, :]
+    inward = 1 if engine == "v2.3" else 0
+    right = width + cols - inward
+    bottom = width + rows - inward
+    out[width:width + rows, right:right + width] |= image[:, -1:]
+    out[bottom:bottom + width, width:width + cols] |= image[-1:, :]
+    if engine != "v2.3":
+        out[:width, :width] = image[0, 0]
+        out[:width, width + cols:] = image[0, -1]
+        out[width + rows:, :width] = image[-1, 0]
+        out[width + rows:, width + cols:] = image[-1, -1]
     return out
-
-
-def _group_min_max(keys: np.ndarray, values: np.ndarray, size: int
-                   ) -> Tuple[np.ndarray, np.ndarray]:
-    """Per-key minimum and maximum of ``values`` (keys in 0..size-1; absent keys: 0, 0)."""
-    low: npt.NDArray[np.int64] = np.zeros(size, dtype=np.int64)
-    high: npt.NDArray[np.int64] = np.zeros(size, dtype=np.int64)
-    if keys.size == 0:
-        return low, high
-    order = np.argsort(keys, kind="stable")
-    keys, values = keys[order], values[order].astype(np.int64)
-    starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
-    low[keys[starts]] = np.minimum.reduceat(values, starts)
-    high[keys[starts]] = np.maximum.reduceat(values, starts)
-    return low, high
-
-
-# --------------------------------------------------------------------------- thinning ----
-
-def _components(cells: List[Tuple[int, int]], step: int) -> List[List[Tuple[int, int]]]:
-    """Connected groups of 3x3-ring positions (step 1: 4-adjacency, 2: 8-adjacency)."""
-    groups: List[List[Tuple[int, int]]] = []
-    left = list(cells)
-    while left:
-        group = [left.pop()]
-        grew = True
-        while grew:
-            grew = False
-            for cell in list(left):
-                if any(abs(cell[0] - g[0]) + abs(cell[1] - g[1]) <= step
-                       and max(abs(cell[0] - g[0]), abs(cell[1] - g[1])) == 1 for g in group):
-                    group.append(cell)
-                    left.remove(cell)
-                    grew = True
-        groups.append(group)
-    return groups
-
-
-def simple_table(connectivity: int) -> np.ndarray:
-    """Which 3x3 neighbourhood codes make the centre cell simple (deletable without changing
-    the topology), for foreground ``connectivity`` 8 (background 4) or 4 (background 8).
-
-    Bit k of a code is set when the neighbour at ``_STEPS[k]`` is foreground. The centre is
-    simple when its foreground neighbours form exactly one component adjacent to it and its
-    background neighbours exactly one component adjacent to it (Rosenfeld's / Bertrand's
-    topological numbers, each counted with its own connectivity).
-    """
-    if connectivity in _SIMPLE_TABLES:
-        return _SIMPLE_TABLES[connectivity]
-    table: npt.NDArray[np.bool_] = np.zeros(256, dtype=bool)
-    fg_step, bg_step = (2, 1) if connectivity == 8 else (1, 2)
-    for code in range(256):
-        fg = [_STEPS[k] for k in range(8) if code >> k & 1]
-        bg = [_STEPS[k] for k in range(8) if not code >> k & 1]
-
-        def touching(groups: List[List[Tuple[int, int]]], step: int) -> int:
-            return sum(1 for g in groups if any(abs(c[0]) + abs(c[1]) <= step for c in g))
-
-        table[code] = (touching(_components(fg, fg_step), fg_step) == 1
-                       and touching(_components(bg, bg_step), bg_step) == 1)
-    _SIMPLE_TABLES[connectivity] = table
-    return table
-
-
-def _neighbour_codes(image: np.ndarray) -> np.ndarray:
-    """uint8 code of every cell's 8 neighbours (the outermost frame must be background)."""
-    rows, cols = image.shape
-    code = np.zeros(image.shape, dtype=np.uint8)
-    inner = code[1:-1, 1:-1]
-    for bit, (dr, dc) in enumerate(_STEPS):
-        shifted = image[1 + dr:rows - 1 + dr, 1 + dc:cols - 1 + dc]
-        inner |= shifted.astype(np.uint8) << np.uint8(bit)
-    return code
-
-
-def anchored_thinning(image: np.ndarray, anchor: np.ndarray, *, connectivity: int = 8,
-                      progress: Optional[Progress] = None) -> np.ndarray:
-    """Homotopic thinning of ``image`` that never deletes ``anchor`` cells.
-
-    Repeatedly deletes, all at once, the simple non-anchor cells that stay simple whatever
-    their simple neighbours do (order-independent thinning: the result does not depend on the
-    scan order, and a two-cell-wide corridor whose skeleton could lie on either side stays two
-    cells wide). Each deletion is applied in four interleaved sub-grids with a re-check, so the
-    topology (components and holes, foreground ``connectivity``, background the other one) is
-    preserved in every case. End points are not kept: a structure attached to the anchor at
-    one end only disappears completely; paths between anchors and closed curves around holes
-    remain.
-
-    ``image`` must be background on its outer two rows and columns. Returns the thinned
-    image (a new array). Time is proportional to the deleted cells plus the number of
-    iterations (the length of the longest dangling structure).
-    """
-    progress = progress or NullProgress()
-    rows, cols = image.shape
-    table = simple_table(connectivity)
-    thin = image.copy()
-    flat = thin.ravel()
-    free = (image & ~anchor).ravel()
-    code = _neighbour_codes(thin).ravel()
-    steps = np.array([dr * cols + dc for dr, dc in _STEPS], dtype=np.int64)
-    clear = [np.uint8(0xFF ^ (1 << _OPPOSITE[k])) for k in range(8)]
-    without = [table[np.arange(256, dtype=np.uint8) & np.uint8(0xFF ^ (1 << k))]
-               for k in range(8)]
-    around = np.array([dr * cols + dc for dr in range(-2, 3) for dc in range(-2, 3)
-                       if dr or dc], dtype=np.int64)
-    candidates = np.flatnonzero(free & table[code])
-    total = max(int(np.count_nonzero(free)), 1)
-    deleted_total = 0
-    while candidates.size:
-        check_cancelled(progress)
-        codes = code[candidates]
-        keep = table[codes]
-        candidates, codes = candidates[keep], codes[keep]
-        # Strategy: a simple cell is deleted in parallel only when it stays simple after the
-        # deletion of any single simple neighbour (pairwise independence).
-        independent = np.ones(candidates.size, dtype=bool)
-        for k in range(8):
-            neighbour = candidates + steps[k]
-            simple_neighbour = free[neighbour] & table[code[neighbour]]
-            independent &= ~(simple_neighbour & ~without[k][codes])
-        chosen = candidates[independent]
-        if chosen.size == 0:
-            break
-        parity = (chosen // cols % 2) * 2 + (chosen % cols % 2)
-        done = []
-        for part in range(4):
-            cells = chosen[parity == part]
-            cells = cells[table[code[cells]]]  # cells of one sub-grid are never adjacent
-            if cells.size == 0:
-                continue
-            flat[cells] = False
-            free[cells] = False
-            for k in range(8):
-                code[cells + steps[k]] &= clear[k]
-            done.append(cells)
-        if not done:
-            break
-        removed = np.concatenate(done)
-        deleted_total += removed.size
-        progress.update(min(deleted_total / total, 1.0))
-        nearby = np.unique((removed[:, None] + around[None, :]).ravel())
-        candidates = nearby[free[nearby]]
-    return thin
 
 
 # ------------------------------------------------------------------------------ MSPA ----
 
-def _thresholds(edge_width: int) -> Tuple[int, int, int]:
-    """(max squared distance within T, same for the connector widening, frame width)."""
+def _thresholds(edge_width: int) -> Tuple[int, np.float32, int]:
+    """(max squared distance within T, reach of the connector widening, frame width)."""
     root2 = np.float32(math.sqrt(2.0))
     size = np.float32((edge_width + 0.98) / math.sqrt(2.0))  # GTB: (EW + 0.98) / sqrt 2
     t = np.float32(size * root2)
     widen = np.float32(np.float32(size - np.float32(1.0)) * root2)
     bufsize = int(float(size) * 1.5 + 0.5)
-    return _max_sq_within(t), _max_sq_within(widen), bufsize + 1
+    return _max_sq_within(t), widen, bufsize + 1
 
 
 def _edges(core: np.ndarray, max_sq: int, fg_conn: int, bg_conn: int) -> np.ndarray:
@@ -481,52 +349,8 @@ def _edges(core: np.ndarray, max_sq: int, fg_conn: int, bg_conn: int) -> np.ndar
     return edges & ~core
 
 
-def _bridges(connector: np.ndarray, core: np.ndarray, opening: np.ndarray,
-             connectivity: int) -> np.ndarray:
-    """Connector components reached by two or more cores when the core labels flood
-    the openings and connectors (the rest are loops)."""
-    from scipy import ndimage
-
-    none = np.zeros(connector.shape, dtype=bool)
-    structure = _structure(connectivity)
-    core_labels, core_count = ndimage.label(core, structure=structure)
-    if core_count < 2 or not connector.any():
-        return none
-    group_labels, group_count = ndimage.label(opening | connector, structure=structure)
-    low, high = _group_min_max(group_labels[core], core_labels[core], group_count + 1)
-    shared = high > low  # groups holding two or more cores
-    shared[0] = False
-    connector_groups = np.unique(group_labels[connector])
-    if not shared[connector_groups].any():
-        return none
-    region = shared[group_labels]
-    del group_labels
-    box = _bbox(region, 0)
-    assert box is not None
-    try:
-        from skimage.segmentation import watershed
-    except ImportError:
-        raise EspError("Telling bridges from loops needs scikit-image, which is not "
-                       "installed (Debian/Ubuntu: python3-skimage; pip: scikit-image).") from None
-
-    region = region[box]
-    markers = np.where(region, core_labels[box], 0)
-    del core_labels
-    flood = watershed(np.zeros(region.shape, dtype=np.uint8), markers=markers,
-                      connectivity=1 if connectivity == 4 else 2, mask=region)
-    del markers
-    part = connector[box]
-    parts, part_count = ndimage.label(part, structure=structure)
-    low, high = _group_min_max(parts[part], flood[part], part_count + 1)
-    crossing = high > low
-    crossing[0] = False
-    out = none
-    out[box] = crossing[parts]
-    return out
-
-
 def mspa(guidos: np.ndarray, *, connectivity: int = 8, edge_width: int = 1,
-         intext: bool = True,
+         intext: bool = True, engine: str = "v2.3",
          progress: Optional[Progress] = None) -> np.ndarray:
     """MSPA class codes of a GuidosToolbox-coded binary map.
 
@@ -582,12 +406,15 @@ def mspa(guidos: np.ndarray, *, connectivity: int = 8, edge_width: int = 1,
         raise EspInputError("The edge width must be a whole number of cells from 1 to 255, "
                             "not {value}.", value=edge_width)
     edge_width = int(edge_width)
+    if engine not in ENGINES:
+        raise EspInputError("The MSPA engine version must be one of {engines}, not {value}.",
+                            engines=", ".join(ENGINES), value=engine)
     guidos = _check_guidos(guidos)
     from scipy import ndimage
 
     fg_conn, bg_conn = connectivity, 12 - connectivity
     fg_structure = _structure(fg_conn)
-    max_sq, widen_sq, frame = _thresholds(edge_width)
+    max_sq, widen, frame = _thresholds(edge_width)
     rows, cols = guidos.shape
     foreground = guidos == 2
     missing = guidos == 0
@@ -596,7 +423,7 @@ def mspa(guidos: np.ndarray, *, connectivity: int = 8, edge_width: int = 1,
     analysed = foreground
     if missing.any() and foreground.any():
         analysed = foreground | (missing & _within(foreground, max_sq))
-    fg = _framed(analysed, frame)
+    fg = _framed(analysed, frame, engine)
     progress.update(0.05)
     check_cancelled(progress)
 
@@ -635,19 +462,28 @@ def mspa(guidos: np.ndarray, *, connectivity: int = 8, edge_width: int = 1,
     skeleton &= ~core
     around = (opening & ~core) | residue
     connector = skeleton
-    if widen_sq >= 1 and skeleton.any():
-        near = (_within(skeleton, widen_sq) & around) | skeleton
-        parts, _ = ndimage.label(near, structure=_structure(4))
+    if widen >= 1 and skeleton.any():
+        # Widen by T - sqrt 2, measured within the non-core foreground (a gap in it is not
+        # crossed), keeping only what hangs together with the skeleton.
+        distance = constrained_distance(skeleton, around)
+        connector = ((distance >= np.float32(0.0001)) & (distance <= widen)) | skeleton
+        connector &= around
+        parts, _ = ndimage.label(around, structure=fg_structure)
         touched: npt.NDArray[np.bool_] = np.zeros(int(parts.max()) + 1, dtype=bool)
         touched[parts[skeleton]] = True
         touched[0] = False
-        connector = touched[parts] & around
-        del parts
+        connector &= touched[parts]
+        del parts, distance
     progress.update(0.8)
     check_cancelled(progress)
 
-    # 7. Bridge or loop.
-    bridge = _bridges(connector, core, opening, fg_conn)
+    # 7. Bridge or loop: the cores' labels flood the opening and the connectors; a connector
+    # reached by two floods is a bridge.
+    core_labels, _ = label_inside(core, fg_conn)
+    flooded = flood_labels(core_labels, opening | connector, fg_conn)
+    del core_labels
+    bridge = crossing_components(connector, flooded, fg_conn)
+    del flooded
     loop = connector & ~bridge
     progress.update(0.9)
     check_cancelled(progress)
