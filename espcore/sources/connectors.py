@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 from array import array
 from collections import deque
-from typing import Deque, List, Optional, Tuple
+from typing import Deque, Dict, List, Optional, Tuple
 
 import numpy as np
 
@@ -46,9 +46,9 @@ def _bbox(mask: np.ndarray) -> Optional[tuple]:
     return (slice(max(rows[0] - 1, 0), rows[-1] + 2), slice(max(cols[0] - 1, 0), cols[-1] + 2))
 
 
-def _visible(inside: bytearray, start: int, dx: int, dy: int, ncol: int) -> bool:
-    """True when every cell on the Bresenham line from ``start`` to ``start + (dx, dy)``
-    (the start excluded) lies in the mask."""
+def _line(dx: int, dy: int, ncol: int) -> Tuple[int, ...]:
+    """Flat offsets of the Bresenham line from (0, 0) to (dx, dy), the start excluded, in the
+    engine's stepping (the major axis first, the error term decides the minor step)."""
     major, minor = abs(dx), abs(dy)
     step_x = (dx > 0) - (dx < 0)
     step_y = (dy > 0) - (dy < 0)
@@ -57,6 +57,7 @@ def _visible(inside: bytearray, start: int, dx: int, dy: int, ncol: int) -> bool
         major, minor = minor, major
     error = 2 * minor - major
     x = y = 0
+    cells = []
     while abs(y if steep else x) < major:
         if steep:
             y += step_y
@@ -70,9 +71,8 @@ def _visible(inside: bytearray, start: int, dx: int, dy: int, ncol: int) -> bool
                 x += step_x
             else:
                 y += step_y
-        if not inside[start + x + y * ncol]:
-            return False
-    return True
+        cells.append(x + y * ncol)
+    return tuple(cells)
 
 
 def constrained_distance(reference: np.ndarray, mask: np.ndarray, *,
@@ -123,6 +123,7 @@ def constrained_distance(reference: np.ndarray, mask: np.ndarray, *,
                 queue.append(neighbour)
 
     sqrt = math.sqrt
+    lines: Dict[Tuple[int, int], Tuple[int, ...]] = {}
     rounds = 0
     while queue:
         rounds += 1
@@ -143,7 +144,10 @@ def constrained_distance(reference: np.ndarray, mask: np.ndarray, *,
                 oy = py[other]
                 tx, ty = ox + _TOWARDS[k][0], oy + _TOWARDS[k][1]
                 start = other - ox - oy * ncol
-                if _visible(inside, start, tx, ty, ncol):
+                line = lines.get((tx, ty))
+                if line is None:
+                    line = lines[(tx, ty)] = _line(tx, ty, ncol)
+                if all(inside[start + step] for step in line):
                     value = _f32(sqrt(tx * tx + ty * ty) + base[other])
                     if value < best:
                         px[cell], py[cell], base[cell] = tx, ty, base[other]
@@ -210,18 +214,25 @@ def flood_labels(labels: np.ndarray, region: np.ndarray, connectivity: int) -> n
     open_ = (region & ~border & (labels <= 0)).ravel().copy()
     steps = np.array(_flood_steps(cols, connectivity), dtype=np.int64)
     seeds = np.flatnonzero(flat > 0)
+    # Only seeds next to an open cell claim anything (most core cells are inside the core).
+    near_open = np.zeros(seeds.size, dtype=bool)
+    for step in steps:
+        near_open |= open_[seeds + step]
+    seeds = seeds[near_open]
     passes = [steps[:4], steps[4:]] if connectivity == 8 else [steps]
     # Keys order the claims: (pass, seed rank, neighbour index) for the seeds, then
     # (queue rank, neighbour index) within each breadth-first layer.
     claims_cells, claims_keys, claims_from = [], [], []
     offset = 0
+    rank = np.arange(seeds.size, dtype=np.int64)
     for part in passes:
-        cells = (seeds[:, None] + part[None, :]).ravel()
-        keys = offset + np.arange(cells.size, dtype=np.int64)
-        claims_cells.append(cells)
-        claims_keys.append(keys)
-        claims_from.append(np.repeat(seeds, part.size))
-        offset += cells.size
+        for k, step in enumerate(part):
+            cells = seeds + step
+            wanted = open_[cells]
+            claims_cells.append(cells[wanted])
+            claims_keys.append(offset + rank[wanted] * part.size + k)
+            claims_from.append(seeds[wanted])
+        offset += seeds.size * part.size
     layer = _claim(flat, open_, np.concatenate(claims_cells), np.concatenate(claims_keys),
                    np.concatenate(claims_from))
     while layer.size:

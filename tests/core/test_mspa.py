@@ -15,12 +15,11 @@ from espcore import Cancelled, EspInputError
 from espcore.sources.mspa import (
     DRAWN_AS_WITHOUT_TRANSITION,
     MSPA_CLASSES,
-    anchored_thinning,
     class_areas,
     foreground_from_classes,
     mspa,
-    simple_table,
 )
+from espcore.sources.thinning import anchored_thinning, simple_table
 
 LEGEND = {".": 0, "r": 1, "e": 3, "p": 5, "i": 9, "C": 17, "B": 33, "b": 35, "L": 65,
           "l": 67, "o": 100, "R": 101, "E": 103, "P": 105, "c": 117, "M": 129, "H": 220}
