@@ -36,6 +36,7 @@ _DISTANCE_STEPS = ((-1, 0), (0, -1), (1, 0), (0, 1))
 _TOWARDS = ((0, 1), (1, 0), (0, -1), (-1, 0))
 
 _UNSET = 32767  # the engine's "no distance yet" marker (its offsets are 16-bit)
+_ROUND_END = -1  # marks the end of a round in the queue
 
 
 def _bbox(mask: np.ndarray) -> Optional[tuple]:
@@ -111,7 +112,7 @@ def constrained_distance(reference: np.ndarray, mask: np.ndarray, *,
     base = array("f", [0.0]) * size
     shifts = [dr * ncol + dc for dr, dc in _DISTANCE_STEPS]
 
-    queue: Deque[Optional[int]] = deque()
+    queue: Deque[int] = deque()
     for cell in np.flatnonzero(refs.ravel()).tolist():
         pending[cell] = 0
         px[cell] = py[cell] = 0
@@ -160,10 +161,10 @@ def constrained_distance(reference: np.ndarray, mask: np.ndarray, *,
                         best = value
             lowest = min(lowest, best)
         # Cells farther than this round's nearest new one wait; the others spread.
-        queue.append(None)
+        queue.append(_ROUND_END)
         while True:
             cell = queue.popleft()
-            if cell is None:
+            if cell == _ROUND_END:
                 break
             ox, oy = px[cell], py[cell]
             if sqrt(ox * ox + oy * oy) + base[cell] > lowest:
@@ -186,7 +187,8 @@ def constrained_distance(reference: np.ndarray, mask: np.ndarray, *,
 
 def _f32(value: float) -> float:
     """``value`` rounded to single precision, as the engine stores it."""
-    return _F32_CELL.__setitem__(0, value) or _F32_CELL[0]  # type: ignore[func-returns-value]
+    _F32_CELL[0] = value
+    return _F32_CELL[0]
 
 
 _F32_CELL = array("f", [0.0])

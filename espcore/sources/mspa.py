@@ -18,30 +18,30 @@ threshold in single precision and so do we) and distances between cell centres:
   hole of a core (a non-core region enclosed by core, holes taken with the background
   connectivity), edge borders the core's outside; nested cores inside holes are resolved level
   by level as GTB does;
-* **connectors**: what is left is thinned by an anchored, homotopic thinning that keeps the
-  core (parallel deletion of simple cells that are independent of every simple neighbour, the
-  order-independent scheme of Iwanowski & Soille 2005); with EW > 1 the skeleton is widened
-  again by ``T - sqrt(2)`` within the non-core foreground. A connector component whose cells
-  are reached (by flooding from the cores through the core openings and connectors) by two or
-  more cores is a **bridge**, otherwise a **loop**. Connector cells inside an edge or
-  perforation keep both bits (35, 37, 67, 69: "transition"). As in GTB and GWB, the
-  ``transition`` switch changes only their colours, never the codes: with it off they are
-  drawn in the colour of the edge or perforation they cross (:func:`class_colours`);
+* **connectors**: what is left (the opening and the residue) is thinned with the core as
+  anchor by GTB's order-independent thinning (:mod:`.thinning`); with EW > 1 the skeleton is
+  widened again by ``T - sqrt(2)``, measured *within* the non-core foreground
+  (:func:`.connectors.constrained_distance`). The cores' labels flood the opening and the
+  connectors breadth first in GTB's order (:func:`.connectors.flood_labels`); a connector
+  component reached by two labels is a **bridge**, otherwise a **loop**. Connector cells
+  inside an edge or perforation keep both bits (35, 37, 67, 69: "transition"). As in GTB and
+  GWB, the ``transition`` switch changes only their colours, never the codes: with it off
+  they are drawn in the colour of the edge or perforation they cross
+  (:func:`class_colours`);
 * **branch**: every other foreground cell (attached at one end only);
 * **intext**: cells inside a core opening (a hole of a core, with everything it encloses)
   get +100; background in holes of the foreground that are not core openings gets 220.
 
 Border and missing data as in GTB: the map is framed by a replica of its outer rows and
-columns (so the map edge creates no edge class), and missing cells within ``T`` of
-foreground count as foreground during the analysis; every missing cell is reported as 129.
+columns (so the map edge creates no edge class; ``engine`` picks v2.3's frame or v2.4's), and
+missing cells within ``T`` of foreground count as foreground during the analysis; every
+missing cell is reported as 129.
 
-Core, islet, edge, perforation, the +100 / 220 rules and the missing/border handling follow
-GTB's definitions cell for cell. Bridge, loop and branch depend on the thinning, and ours is not
-GTB's implementation: at single cells where a connector joins a core, or where the skeleton of
-a two-cell-wide corridor can lie on either side, results may differ from GTB's.
+Every class is GTB's cell for cell: tests/core/test_mspa_cases.py compares the MSPA engine's
+own outputs (v2.3 and v2.4, 20 maps at 32 settings) and GWB's published example.
 
-Dependencies: scipy.ndimage throughout; scikit-image (watershed, imported lazily) only to
-tell bridges from loops when two or more cores share connectors.
+Dependencies: scipy.ndimage and numpy; the two steps whose order decides single cells (the
+widening distance and the flooding) follow the engine's procedure in :mod:`.connectors`.
 
 Reference: Soille, P. & Vogt, P. (2009) Morphological segmentation of binary patterns.
 Pattern Recognition Letters 30(4): 456-459. doi:10.1016/j.patrec.2008.10.015
@@ -55,10 +55,9 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 import numpy as np
 import numpy.typing as npt
 
-from ..errors import EspError, EspInputError
+from ..errors import EspInputError
 from ..progress import NullProgress, Progress, SubProgress, check_cancelled
-from .connectors import (constrained_distance, crossing_components, flood_labels,
-                         label_inside)
+from .connectors import constrained_distance, crossing_components, flood_labels, label_inside
 from .thinning import anchored_thinning
 
 #: Every output code: (code, English name, GuidosToolbox colour). Names go through the
@@ -368,6 +367,11 @@ def mspa(guidos: np.ndarray, *, connectivity: int = 8, edge_width: int = 1,
     intext : bool
         True: +100 on everything inside core openings (core holes) and 220 on background in
         holes of the foreground that are not core openings.
+    engine : "v2.3" or "v2.4"
+        The border frame of that MSPA engine version: v2.3 (GTB desktop, GWB; the default)
+        leaves the frame's corners empty and its right and bottom bands one cell short,
+        v2.4 (pyguidos 2.6.1 and later) fills them. Only classes near the right and bottom
+        borders and the corners differ.
     progress : Progress, optional
         Reports fractions 0-1 and is polled for cancellation.
 
@@ -379,20 +383,19 @@ def mspa(guidos: np.ndarray, *, connectivity: int = 8, edge_width: int = 1,
     Raises
     ------
     EspInputError
-        On values other than 0, 1, 2, a connectivity other than 4 or 8, or an edge width
-        that is not a whole number from 1 to 255.
+        On values other than 0, 1, 2, a connectivity other than 4 or 8, an edge width
+        that is not a whole number from 1 to 255, or an unknown ``engine``.
     Cancelled
         When ``progress`` asks to stop.
 
     Notes
     -----
-    Time and memory grow linearly with the number of cells: about 50 bytes per cell at peak
-    (boolean work arrays, int32 labels, and the watershed's float64 image when cores share
-    connectors). Measured on a 2-core VM (bench/mspa_cases.py, 10 million cells of a
-    fragmented forest map): 5.5 s with edge width 1, 7 s with 3, 11.5 s with 10 (edge
-    widths above 3 use distance transforms instead of disk dilations). The anchored thinning
-    needs one pass per cell of the longest dangling branch; each pass only touches the cells
-    next to the previous deletions.
+    Time and memory grow about linearly with the number of cells; peak memory is about 65
+    bytes per cell (boolean work arrays and int32/int64 labels). Measured on a 2-core VM
+    (bench/mspa_cases.py, 10 million cells of a fragmented forest map): 4.5 s with edge width
+    1, 11 s with 3, 18 s with 10. Edge widths from 2 up spend most of the extra time in the
+    widening distance (:func:`.connectors.constrained_distance`), which follows the engine's
+    cell-by-cell propagation within the non-core foreground next to the connectors.
     """
     progress = progress or NullProgress()
     if isinstance(connectivity, bool) or connectivity not in (4, 8):

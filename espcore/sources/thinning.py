@@ -151,7 +151,7 @@ class _Thinner:
             pair_ok.append(ok)
             conftype.append(conf)
         failing = np.stack([counts[k] & ~pair_ok[k] for k in range(8)])
-        independent = ~failing.any(axis=0)
+        independent: np.ndarray = ~np.any(failing, axis=0)
         result = independent.copy()
 
         if self.four:

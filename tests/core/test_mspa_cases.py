@@ -141,3 +141,15 @@ def test_gwb_published_example_image():
     for name, codes in shares.items():
         cells = int(np.isin(got[foreground] % 100, codes).sum())
         assert round(100.0 * cells / 428490, 2) == published[name], name
+
+
+@pytest.mark.parametrize("transition", [0, 1])
+def test_colours_are_the_engine_colour_table(transition):
+    path = case_path("colormap_transition{0}.txt".format(transition))
+    table = {}
+    with open(path) as handle:
+        for line in handle:
+            if line.strip() and not line.startswith("#"):
+                code, red, green, blue = (int(v) for v in line.split())
+                table[code] = "#{0:02x}{1:02x}{2:02x}".format(red, green, blue)
+    assert class_colours(bool(transition)) == table

@@ -115,6 +115,19 @@ def test_edge_width_connectivity_and_switches_reach_the_core(esp, tmp_path):
     assert (codes[guidos == 2] == 9).all() and codes[5, 5] == 220
 
 
+def test_border_frame_choice(esp, tmp_path):
+    # A 5 x 5 forest block in the bottom-right corner. GTB desktop / GWB (v2.3) leave the
+    # frame's corner empty, so the map's corner cell sees background diagonally and is edge;
+    # pyguidos (v2.4) fills the corner with the corner cell's value, so it is core.
+    guidos = np.ones((12, 12), np.uint8)
+    guidos[7:, 7:] = 2
+    path = write_raster(tmp_path / "corner.tif", guidos)
+    old, _ = read_raster(run({"INPUT": path})["OUTPUT"])
+    new, _ = read_raster(run({"INPUT": path, "ENGINE": 1})["OUTPUT"])
+    assert old[11, 11] == 3 and new[11, 11] == 17
+    assert old[10, 10] == new[10, 10] == 17 and old[7, 7] == new[7, 7] == 3
+
+
 def test_bad_inputs_are_explained(esp, tmp_path):
     landcover = write_raster(tmp_path / "lc.tif", LANDCOVER)
     out = tmp_path / "out.tif"
