@@ -87,7 +87,8 @@ def habitat_run(cells: int, threats: int = 4) -> dict:
 
     start = time.perf_counter()
     result = habitat_quality(landcover, rasters, threat_list, habitat, sensitivity,
-                             half_saturation=0.5, normalize_kernel=False)
+                             half_saturation=0.5, normalize_kernel=False,
+                             semantics="guide_sum")
     seconds = time.perf_counter() - start
 
     # Check a few cells against the sum written out directly.
@@ -102,7 +103,7 @@ def habitat_run(cells: int, threats: int = 4) -> dict:
         worst = max(worst, abs(got - want) / max(abs(want), 1e-12))
     # The default scale, kernels divided by their sum; not timed (the same FFTs).
     scaled = habitat_quality(landcover, rasters, threat_list, habitat, sensitivity,
-                             half_saturation=0.5)
+                             half_saturation=0.5, semantics="guide_sum")
     q_scaled = scaled.quality.values[~scaled.quality.mask]
     widths = ", ".join("{0} {1}".format(t.name, 2 * int(t.max_distance // CELL) + 1)
                        for t in threat_list)

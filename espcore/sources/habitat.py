@@ -700,7 +700,7 @@ def habitat_quality(
     accessibility: Optional[np.ndarray] = None,
     baseline: Optional[Grid] = None,
     normalize_kernel: bool = True,
-    semantics: str = "guide_sum",
+    semantics: str = "invest313",
     workers: Optional[int] = None,
     progress: Optional[Progress] = None,
 ) -> HabitatResult:
@@ -734,9 +734,9 @@ def habitat_quality(
         weighted mean intensity in 0-1. False: the users' guide's literal sum over threat
         cells, which grows with the number of threat cells in reach. Ignored otherwise.
     semantics : {"guide_sum", "invest313", "invest312"}
-        How threats reach a cell (module docstring): ``"invest313"`` the nearest threat cell
-        as InVEST 3.13 and later, ``"invest312"`` InVEST 3.3-3.12's convolution (square cells
-        only), ``"guide_sum"`` (default, this function's earlier behaviour) the users'
+        How threats reach a cell (module docstring): ``"invest313"`` (default, as
+        esp:habitatquality) the nearest threat cell as InVEST 3.13 and later, ``"invest312"``
+        InVEST 3.3-3.12's convolution (square cells only), ``"guide_sum"`` the users'
         guide's sum over every threat cell.
     workers : int, optional
         Threads of each FFT (scipy.fft); default all cores.

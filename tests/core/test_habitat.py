@@ -22,10 +22,11 @@ from espcore.sources.habitat import (
 )
 
 
-def habitat_quality(*args, normalize_kernel=False, **options):
+def habitat_quality(*args, normalize_kernel=False, semantics="guide_sum", **options):
     """The core on the users' guide's literal sum, the scale of brute_degradation, unless a
-    test asks for the normalised (default) scale."""
-    return hq.habitat_quality(*args, normalize_kernel=normalize_kernel, **options)
+    test asks for the normalised scale (the guide sum's default) or other semantics."""
+    return hq.habitat_quality(*args, normalize_kernel=normalize_kernel, semantics=semantics,
+                              **options)
 
 CELL = 100.0
 
@@ -189,13 +190,15 @@ def test_normalised_kernel_divides_by_the_kernel_sum():
     want = brute_degradation(lc, {"road": road}, threats, SENS, normalize=True)
     np.testing.assert_allclose(result.degradation.values, want, rtol=1e-6, atol=1e-9)
     assert result.max_degradation <= 1.0
-    # The normalised scale is the default, and it does not depend on the cell size: the same
-    # map at 10 times finer cells with 10 times the reach gives the same D.
-    default = hq.habitat_quality(grid(lc), {"road": grid(road)}, threats, HABITAT, SENS)
+    # The guide sum's normalised scale is its default, and it does not depend on the cell
+    # size: the same map at 10 times finer cells with 10 times the reach gives the same D.
+    default = hq.habitat_quality(grid(lc), {"road": grid(road)}, threats, HABITAT, SENS,
+                                 semantics="guide_sum")
     np.testing.assert_allclose(default.degradation.values, want, rtol=1e-6, atol=1e-9)
     fine_cell = (CELL / 10, CELL / 10)
     fine = hq.habitat_quality(grid(lc, cell=fine_cell), {"road": grid(road, cell=fine_cell)},
-                              [Threat("road", 33.0, 1.0, "linear")], HABITAT, SENS)
+                              [Threat("road", 33.0, 1.0, "linear")], HABITAT, SENS,
+                              semantics="guide_sum")
     np.testing.assert_allclose(fine.degradation.values, want, rtol=1e-6, atol=1e-9)
 
 
