@@ -28,6 +28,7 @@ from ...espcore.corridors.barriers import (
     barrier_scores,
     positive_scores,
     radii_range,
+    scorable_radii,
     stretch_limit,
 )
 from ...espcore.corridors.costdistance import square_cell
@@ -90,12 +91,14 @@ class Barriers(EspAlgorithm):
             "gives: the ring holds the cells whose centre lies between r − 1 and r map units "
             "from p, cells where restoring would not help (IS ≤ 0) are NoData, and cells "
             "inside sources are scored too (a circle centred in a source can cover a "
-            "barrier at its edge). With a ring one map unit wide, a radius must have cell "
+            "barrier at its edge). With a ring one map unit wide, a radius needs cell "
             "centres at that distance: use multiples of the cell size (on 30 m cells, "
-            "400 m has none and is refused). 'ESP Toolkit earlier' keeps the rules of "
-            "earlier versions: a ring one cell wide (r − cell size to r), so any radius of "
-            "at least one cell works and the diagonal cells next to the rim count too; 0 "
-            "where restoring would not help, which suits sums and means over areas; and "
+            "400 m has none; such a radius is left out with a warning, and a run without "
+            "any usable radius stops with the nearest multiples). 'ESP Toolkit earlier' "
+            "keeps the rules of earlier versions: a ring one cell wide (r − cell size to "
+            "r), so any radius of at least one cell works and the diagonal cells next to "
+            "the rim count too; 0 where restoring would not help, which suits sums and "
+            "means over areas; and "
             "sources NoData. Both give the same score where the ring minima lie on the "
             "axis cells (for example at the centre of a straight barrier).</p>"
             "<p><b>Radii</b>: from the minimum to the maximum in steps (for example 400, "
@@ -190,6 +193,7 @@ class Barriers(EspAlgorithm):
         threshold = optional_number(self, parameters, self.CWD_THRESHOLD, context)
         semantics = SEMANTICS[self.parameterAsEnum(parameters, self.SEMANTICS, context)]
 
+        radii = warn_empty_rings(feedback, radii, cell, semantics)
         links = link_distances(table, grid, labels, feedback)
         feedback.pushInfo(tr("{links} links, radii {radii} map units.").format(
             links=len(links), radii=", ".join("{0:g}".format(r) for r in radii)))
@@ -324,6 +328,22 @@ def optional_number(algorithm: EspAlgorithm, parameters: Dict[str, Any], key: st
     if parameters.get(key) in (None, ""):
         return None
     return algorithm.parameterAsDouble(parameters, key, context)
+
+
+def warn_empty_rings(feedback: QgsProcessingFeedback, radii: List[float], cell: float,
+                     semantics: str) -> List[float]:
+    """The radii the barrier scores will use, with a warning for those left out because no
+    cell centre lies on their one-map-unit ring (all of them when none is usable: the core
+    then stops with the nearest multiples of the cell size)."""
+    kept, dropped = scorable_radii(radii, cell, semantics)
+    if dropped and kept:
+        feedback.pushWarning(translate(
+            "No cell centre lies on the one-map-unit ring of radius {radii} map units on "
+            "cells of {cell:g}; Linkage Mapper's Barrier Mapper gets no score there, so these "
+            "radii are left out. Radii that are multiples of the cell size always have cells "
+            "on their ring.").format(radii=", ".join("{0:g}".format(r) for r in dropped),
+                                      cell=cell))
+    return kept or list(radii)
 
 
 def read_radii(algorithm: EspAlgorithm, parameters: Dict[str, Any],

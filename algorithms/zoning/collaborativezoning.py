@@ -20,6 +20,7 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
 )
 
+from ...espcore.corridors.barriers import LINKAGE_MAPPER
 from ...espcore.corridors.costdistance import square_cell
 from ...espcore.grid import Grid
 from ...espcore.progress import check_cancelled
@@ -40,7 +41,12 @@ from ...espcore.zoning.unitgraph import (
     resistance_matrix,
 )
 from ..base import EspAlgorithm, FeedbackProgress
-from ..connectivity.barriers import add_radius_parameters, link_distances, read_radii
+from ..connectivity.barriers import (
+    add_radius_parameters,
+    link_distances,
+    read_radii,
+    warn_empty_rings,
+)
 from ..io.links import (
     LINKS,
     LinkTable,
@@ -346,7 +352,8 @@ class CollaborativeZoning(EspAlgorithm):
         if barriers is None:
             return None
         cell = square_cell(grid.cell_size)
-        radii = read_radii(self, parameters, context, cell)
+        radii = warn_empty_rings(feedback, read_radii(self, parameters, context, cell), cell,
+                                 LINKAGE_MAPPER)
         links = link_distances(table, grid, labels, feedback, 50, 70)
         return barrier_account(links, barriers, cells, n_units=count, cell_area=cell_km2,
                                radii=radii, cell_size=cell, end_sources=end_sources,

@@ -20,7 +20,8 @@ Two semantics (``SEMANTICS``) differ in three points:
   would not shorten the corridor (IS <= 0, or no usable value on the ring) are NoData, and
   cells inside sources are scored like any other (pass ``source_mask`` to blank them).
   With a ring one map unit wide, a radius whose ring holds no cell centre (for example
-  400 m on 30 m cells) cannot be scored: use radii that are multiples of the cell size.
+  400 m on 30 m cells) gives no score and is left out (:func:`scorable_radii`); when no
+  radius is left the error proposes multiples of the cell size.
 - ``"esp_earlier"`` is what ESP Toolkit computed before: the ring is one *cell* wide,
   ``(r - cell, r]``, so every radius of at least one cell has cells on its ring whatever
   the cell size, and the minimum is taken over a full cell-wide band (a path can leave the
@@ -239,17 +240,36 @@ def annulus(radius: float, cell_size: float, *,
     return (dist <= cells * (1 + _EPS)) & (dist > (cells - width) * (1 + _EPS) + _EPS)
 
 
-def _ring(radius: float, cell_size: float, semantics: str) -> np.ndarray:
-    """The annulus footprint, refused when it holds no cell."""
-    footprint = annulus(radius, cell_size, semantics=semantics)
-    if not footprint.any():
-        raise EspInputError("No cell centre lies on the ring of radius {radius} map units "
-                            "(inner radius {inner}, cells of {cell_size} map units), so "
-                            "Linkage Mapper's Barrier Mapper cannot score it. Use radii that "
-                            "are multiples of the cell size, or the earlier ESP Toolkit "
-                            "semantics (a ring one cell wide).",
-                            radius=radius, inner=float(radius) - 1.0, cell_size=cell_size)
-    return footprint
+def scorable_radii(radii: Sequence[float], cell_size: float,
+                   semantics: str = LINKAGE_MAPPER) -> Tuple[List[float], List[float]]:
+    """The radii whose ring holds at least one cell centre, and those whose ring holds none.
+
+    Only Linkage Mapper's one-map-unit ring can be empty (for example every radius of 2, 4
+    and 6 km on 90 m cells). :func:`link_scores` leaves such radii out, as Barrier Mapper
+    gets nothing from them; callers can warn with the second list. Both lists are sorted.
+    """
+    size = _check_cell_size(cell_size)
+    semantics = _check_semantics(semantics)
+    kept: List[float] = []
+    dropped: List[float] = []
+    for radius in sorted(float(r) for r in radii):
+        (kept if annulus(radius, size, semantics=semantics).any() else dropped).append(radius)
+    return kept, dropped
+
+
+def _no_ring_error(radii: Sequence[float], cell_size: float) -> EspInputError:
+    """Every ring is empty: say so, with the nearest radii that have cells on their ring."""
+    nearest = []
+    for radius in radii:
+        multiple = max(round(radius / cell_size), 1) * cell_size
+        nearest.append("{0:g}".format(multiple))
+    return EspInputError(
+        "No cell centre lies on the ring of any detection radius ({radii} map units; cells of "
+        "{cell_size:g} map units), so Linkage Mapper's Barrier Mapper, whose ring is one map "
+        "unit wide, cannot score them. Use radii that are multiples of the cell size (for "
+        "example {nearest}), or the earlier ESP Toolkit semantics (a ring one cell wide).",
+        radii=", ".join("{0:g}".format(r) for r in radii), cell_size=cell_size,
+        nearest=", ".join(nearest))
 
 
 def disc(radius: float, cell_size: float) -> np.ndarray:
@@ -408,7 +428,10 @@ def improvement_score(cwd_a: np.ndarray, cwd_b: np.ndarray, lcd: float, *, radiu
         Radius below one cell, a ring without any cell, shapes that differ, a non-positive
         or infinite ``lcd``, unknown semantics.
     """
-    footprint = _ring(radius, cell_size, _check_semantics(semantics))
+    kept, dropped = scorable_radii([radius], cell_size, semantics)
+    if not kept:
+        raise _no_ring_error(dropped, float(cell_size))
+    footprint = annulus(radius, cell_size, semantics=semantics)
     a = _as_cwd(cwd_a, "A", None)
     b = _as_cwd(cwd_b, "B", a.shape)
     mask = _check_mask(source_mask, a.shape)
@@ -485,18 +508,21 @@ def link_scores(links: Iterable[Link], *, radii: Sequence[float], cell_size: flo
     Raises
     ------
     EspInputError
-        No link or radius, a radius below one cell, a ring without any cell (see the
-        module notes), grids of different shapes, a non-positive LCD, unknown semantics.
+        No link or radius, a radius below one cell, no radius with a cell on its ring (see
+        the module notes; radii whose ring is empty are left out while one is left), grids
+        of different shapes, a non-positive LCD, unknown semantics.
     Cancelled
         When the user stops the run (checked before each score; one progress step each).
     """
     size = _check_cell_size(cell_size)
     value_restored = _check_restored(restored)
     _check_semantics(semantics)
-    radius_list = sorted(float(r) for r in radii)
-    if not radius_list:
+    if not len(radii):
         raise EspInputError("Give at least one detection radius.")
-    footprints = [_ring(r, size, semantics) for r in radius_list]
+    radius_list, dropped = scorable_radii(radii, size, semantics)
+    if not radius_list:
+        raise _no_ring_error(dropped, size)
+    footprints = [annulus(r, size, semantics=semantics) for r in radius_list]
     shape: Optional[Tuple[int, ...]] = None
     checked: List[Tuple[np.ndarray, np.ndarray, float]] = []
     originals: List[Tuple[object, object]] = []
@@ -583,7 +609,8 @@ def barrier_scores(links: Iterable[Link], *, radii: Sequence[float], cell_size: 
     Raises
     ------
     EspInputError
-        No link or radius, a radius below one cell, a ring without any cell, an unknown
+        No link or radius, a radius below one cell, no radius with a cell on its ring
+        (radii whose ring is empty are left out, see :func:`scorable_radii`), an unknown
         combine method or semantics, grids of different shapes, a non-positive LCD.
     Cancelled
         When the user stops the run.
@@ -601,6 +628,7 @@ def barrier_scores(links: Iterable[Link], *, radii: Sequence[float], cell_size: 
         by_radius[radius] = _combine(by_radius.get(radius), score, combine)
         nodata = cells_without
     assert nodata is not None
+    radius_list = sorted(by_radius)  # without the radii whose ring holds no cell
     circles_by_radius: Dict[float, np.ndarray] = {}
     total: Optional[np.ndarray] = None
     circles_total: Optional[np.ndarray] = None

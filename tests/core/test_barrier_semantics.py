@@ -18,6 +18,7 @@ from espcore.corridors.barriers import (
     barrier_scores,
     improvement_score,
     positive_scores,
+    scorable_radii,
 )
 
 CELL = 30.0
@@ -155,8 +156,15 @@ def test_radius_whose_ring_holds_no_cell():
     assert not annulus(100, CELL).any()
     with pytest.raises(EspInputError, match="No cell centre"):
         improvement_score(a, b, lcd, radius=100, cell_size=CELL)
-    with pytest.raises(EspInputError, match="No cell centre"):
-        barrier_scores([(a, b, lcd)], radii=[60, 100], cell_size=CELL)
+    # Alone it cannot be scored; the error proposes the nearest multiple of the cell size.
+    with pytest.raises(EspInputError, match="No cell centre.*for example 90"):
+        barrier_scores([(a, b, lcd)], radii=[100], cell_size=CELL)
+    # Beside a radius with cells on its ring it is left out, as Barrier Mapper gets nothing
+    # from it: the result is that of 60 m alone.
+    assert scorable_radii([100, 60], CELL) == ([60.0], [100.0])
+    both = barrier_scores([(a, b, lcd)], radii=[60, 100], cell_size=CELL)
+    alone = barrier_scores([(a, b, lcd)], radii=[60], cell_size=CELL)
+    np.testing.assert_array_equal(both.score, alone.score)
     # The earlier ring (70, 100] m holds cells; the score is finite or 0 everywhere.
     earlier = improvement_score(a, b, lcd, radius=100, cell_size=CELL, semantics=ESP_EARLIER)
     assert np.all(np.isfinite(earlier))

@@ -339,6 +339,27 @@ def test_cw_dist_is_recomputed_not_read(esp, rasters):
     assert any("720" in text and "CW_Dist" in text for text in feedback.warnings)
 
 
+def test_radius_without_cells_on_its_ring_is_left_out_with_a_warning(esp, rasters):
+    # On 10 m cells the ring of 35 m is (3.4, 3.5] cells: d^2 in (11.56, 12.25], and 12 is
+    # not a sum of two squares, so no cell centre lies on it. 30 m has cells (d^2 = 9).
+    class Recorder(QgsProcessingFeedback):
+        warnings = []
+
+        def pushWarning(self, text):
+            super().pushWarning(text)
+            self.warnings.append(text)
+
+    feedback = Recorder()
+    both = score_of(run(rasters, [(1, 2)], MIN_RADIUS=30, MAX_RADIUS=35, STEP=5,
+                        feedback=feedback))
+    alone = score_of(run(rasters, [(1, 2)], MIN_RADIUS=30, MAX_RADIUS=30))
+    np.testing.assert_array_equal(both, alone)
+    assert any("radius 35 map units" in text and "left out" in text
+               for text in feedback.warnings)
+    with pytest.raises(QgsProcessingException, match="for example 40"):
+        run(rasters, [(1, 2)], MIN_RADIUS=35, MAX_RADIUS=35)
+
+
 def test_inactive_links_are_left_out(esp, rasters):
     layer = links_layer([(1, 2), (2, 3)])
     layer.startEditing()
