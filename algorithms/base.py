@@ -1,7 +1,8 @@
 """What every ESP Toolkit algorithm shares: groups, translation, progress, errors, styles."""
 
+import gc
 import os
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional
 
 from qgis.core import (
     QgsProcessingAlgorithm,
@@ -131,6 +132,19 @@ def stretch_pseudocolor(layer: Any) -> None:
     renderer.setClassificationMax(high)
 
 
+def _release_locals(trace: Any) -> None:
+    """Drop the local variables of the finished frames of a failed run, so the sinks they
+    hold are closed (and have written what they buffer) before their files are removed."""
+    trace = trace.tb_next if trace is not None else None  # processAlgorithm still runs
+    while trace is not None:
+        try:
+            trace.tb_frame.clear()
+        except RuntimeError:
+            pass
+        trace = trace.tb_next
+    gc.collect()
+
+
 class EspAlgorithm(QgsProcessingAlgorithm):
     """Base of every algorithm: subclasses set NAME, GROUP, implement ``compute``."""
 
@@ -166,13 +180,23 @@ class EspAlgorithm(QgsProcessingAlgorithm):
 
     def processAlgorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
                          feedback: QgsProcessingFeedback) -> Dict[str, Any]:
+        from .io.destinations import check_destinations  # io modules import this one
+        from .io.sinks import discard_created
+
+        self.created_files: List[str] = []  # filled by io.sinks.open_sink
         try:
+            check_destinations(self, parameters, context)
             return self.compute(parameters, context, feedback)
-        except Cancelled:
-            raise QgsProcessingException(
-                translate("The run was cancelled; no output was written.")) from None
-        except EspError as error:
-            raise QgsProcessingException(translated_error(error)) from None
+        except BaseException as error:
+            if self.created_files:
+                _release_locals(error.__traceback__)
+                discard_created(self.created_files)
+            if isinstance(error, Cancelled):
+                raise QgsProcessingException(
+                    translate("The run was cancelled; no output was written.")) from None
+            if isinstance(error, EspError):
+                raise QgsProcessingException(translated_error(error)) from None
+            raise
 
     def compute(self, parameters: Dict[str, Any], context: QgsProcessingContext,
             feedback: QgsProcessingFeedback) -> Dict[str, Any]:

@@ -6,7 +6,6 @@ import numpy as np
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
-    QgsFeatureSink,
     QgsFields,
     QgsProcessingContext,
     QgsProcessingException,
@@ -30,6 +29,7 @@ from ..io.links import (
     with_values,
 )
 from ..io.patches import feature_id
+from ..io.sinks import open_sink, write_all
 from ..io.sources import SOURCE_ID_FIELD, SOURCES
 from ..qgis_compat import FieldDataType, SourceType, WkbType, double_field, int_field
 
@@ -169,13 +169,10 @@ class Centrality(EspAlgorithm):
                      parameters: Dict[str, Any], context: QgsProcessingContext) -> str:
         links = self.parameterAsSource(parameters, LINKS, context)
         fields, (index,) = fields_with(links.fields(), CENTRALITY_FIELDS)
-        sink, sink_id = self.parameterAsSink(parameters, self.OUTPUT_LINKS, context, fields,
-                                             links.wkbType(), links.sourceCrs())
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_LINKS))
-        for feature, value in zip(table.features, values):
-            sink.addFeature(with_values(feature, fields, [index], [value]),
-                            QgsFeatureSink.Flag.FastInsert)
+        sink, sink_id = open_sink(self, parameters, self.OUTPUT_LINKS, context, fields,
+                                  links.wkbType(), links.sourceCrs())
+        write_all(sink, [with_values(feature, fields, [index], [value])
+                         for feature, value in zip(table.features, values)])
         return sink_id
 
     def _write_sources(self, polygons: Optional[QgsProcessingFeatureSource], field: str,
@@ -190,21 +187,19 @@ class Centrality(EspAlgorithm):
             fields.append(double_field(FIELD))
             index = 1
             wkb_type, crs = WkbType.NoGeometry, QgsCoordinateReferenceSystem()
-        sink, sink_id = self.parameterAsSink(parameters, self.OUTPUT_SOURCES, context, fields,
-                                             wkb_type, crs)
+        sink, sink_id = open_sink(self, parameters, self.OUTPUT_SOURCES, context, fields,
+                                  wkb_type, crs, optional=True)
         if sink is None:
-            if parameters.get(self.OUTPUT_SOURCES):
-                raise QgsProcessingException(self.invalidSinkError(parameters,
-                                                                   self.OUTPUT_SOURCES))
             return None
+        features = []
         if polygons is not None:
             for number, feature in enumerate(polygons.getFeatures(), start=1):
                 pid = feature_id(feature, field, number)
-                sink.addFeature(with_values(feature, fields, [index], [by_id[pid]]),
-                                QgsFeatureSink.Flag.FastInsert)
+                features.append(with_values(feature, fields, [index], [by_id[pid]]))
         else:
             for pid, value in sorted(by_id.items()):
                 row = QgsFeature(fields)
                 row.setAttributes([int(pid), value])
-                sink.addFeature(row, QgsFeatureSink.Flag.FastInsert)
+                features.append(row)
+        write_all(sink, features)
         return sink_id

@@ -5,8 +5,8 @@ from typing import Any, Dict, List, Optional
 
 import numpy as np
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
     QgsFeature,
-    QgsFeatureSink,
     QgsFields,
     QgsProcessingContext,
     QgsProcessingException,
@@ -35,6 +35,7 @@ from ..base import EspAlgorithm, FeedbackProgress, StyleOnLoad, translate
 from ..io.csfiles import format_table, read_text, write_outputs
 from ..io.focal import focal_from_features
 from ..io.raster import check_output_path, read_aligned, write_grid
+from ..io.sinks import open_sink, write_all
 from ..qgis_compat import FieldDataType, SourceType, WkbType, double_field, long_field
 
 SCENARIOS = ("pairwise", "one-to-all", "all-to-one", "advanced")
@@ -429,16 +430,18 @@ class Circuitscape(EspAlgorithm):
         if scenario == "pairwise":
             fields.append(long_field("to_id"))
         fields.append(double_field("resistance"))
-        sink, dest = self.parameterAsSink(parameters, self.RESISTANCE_TABLE, context, fields,
-                                          WkbType.NoGeometry)
+        sink, dest = open_sink(self, parameters, self.RESISTANCE_TABLE, context, fields,
+                               WkbType.NoGeometry, QgsCoordinateReferenceSystem())
         if scenario == "pairwise":
             rows: List[tuple] = [(int(a), int(b), float(r))
                                  for a, b, r in pair_resistances(resistances)]
         else:
             rows = [(int(row[0]), float(row[1])) for row in resistances]
+        features = []
         for row in rows:
             feature = QgsFeature(fields)
             feature.setAttributes(list(row))
-            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+            features.append(feature)
+        write_all(sink, features)
         return dest
 

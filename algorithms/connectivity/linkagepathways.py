@@ -8,11 +8,9 @@ import numpy as np
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
-    QgsFeatureSink,
     QgsGeometry,
     QgsPointXY,
     QgsProcessingContext,
-    QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
@@ -34,6 +32,7 @@ from ...espcore.grid import Grid
 from ..base import EspAlgorithm, FeedbackProgress, StyleOnLoad
 from ..io.links import LINK_FIELDS, fields_of, nullable
 from ..io.raster import check_output_path, write_grid
+from ..io.sinks import open_sink, write_all
 from ..io.sources import add_resistance_parameter, add_source_parameters, read_sources
 from ..qgis_compat import NumberType, ParameterFlag, SourceType, WkbType
 
@@ -260,14 +259,14 @@ class LinkagePathways(EspAlgorithm):
     def _write_links(self, links: List[CorridorLink], grid: Grid, parameters: Dict[str, Any],
                      context: QgsProcessingContext) -> str:
         fields = fields_of(LINK_FIELDS)
-        sink, sink_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields, WkbType.LineString,
-            QgsCoordinateReferenceSystem.fromWkt(grid.crs or ""))
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        sink, sink_id = open_sink(self, parameters, self.OUTPUT, context, fields,
+                                  WkbType.LineString,
+                                  QgsCoordinateReferenceSystem.fromWkt(grid.crs or ""))
+        features = []
         for link in links:
             feature = QgsFeature(fields)
             feature.setGeometry(link_geometry(link.path, grid))
             feature.setAttributes(link_attributes(link))
-            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+            features.append(feature)
+        write_all(sink, features)
         return sink_id

@@ -5,7 +5,6 @@ from typing import Any, Dict, List, Optional, Tuple
 
 import numpy as np
 from qgis.core import (
-    QgsFeatureSink,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -34,6 +33,7 @@ from ..io.links import (
     with_values,
 )
 from ..io.raster import check_destination, check_output_path, write_grid
+from ..io.sinks import open_sink, write_all
 from ..io.sources import add_resistance_parameter, add_source_parameters, read_sources
 from ..qgis_compat import NumberType, ParameterFlag, SourceType
 
@@ -289,15 +289,12 @@ class PinchPoints(EspAlgorithm):
             return None
         links = self.parameterAsSource(parameters, LINKS, context)
         fields, indexes = fields_with(links.fields(), PINCH_FIELDS)
-        sink, sink_id = self.parameterAsSink(parameters, self.OUTPUT_LINKS, context, fields,
-                                             links.wkbType(), links.sourceCrs())
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_LINKS))
+        sink, sink_id = open_sink(self, parameters, self.OUTPUT_LINKS, context, fields,
+                                  links.wkbType(), links.sourceCrs())
         values: List[Tuple[Optional[float], Optional[float]]] = \
             [(None, None)] * len(table.features)
         for k, row in enumerate(np.flatnonzero(table.active)):
             values[row] = (nullable(result.effective_resistance[k]), nullable(result.ratio[k]))
-        for feature, pair in zip(table.features, values):
-            sink.addFeature(with_values(feature, fields, indexes, pair),
-                            QgsFeatureSink.Flag.FastInsert)
+        write_all(sink, [with_values(feature, fields, indexes, pair)
+                         for feature, pair in zip(table.features, values)])
         return sink_id

@@ -10,7 +10,6 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeature,
-    QgsFeatureSink,
     QgsFields,
     QgsGeometry,
     QgsProcessingContext,
@@ -35,6 +34,7 @@ from .classes import palette_style
 from .links import number_or_nan
 from .patches import rasterize_ids
 from .raster import check_aligned, read_grid
+from .sinks import open_sink, write_all
 from .sources import RESISTANCE
 from .vector_styles import Category, categorized_style
 
@@ -106,23 +106,6 @@ def km2_factor(crs_wkt: str) -> float:
     return metres * metres / 1e6
 
 
-def add_all(sink: Optional[QgsFeatureSink], features: Sequence[Any]) -> None:
-    if sink is not None and features:
-        sink.addFeatures(list(features), QgsFeatureSink.Flag.FastInsert)
-
-
-
-def open_sink(algorithm: Any, parameters: Dict[str, Any], key: str,
-              context: QgsProcessingContext, fields: Any, wkb_type: Any,
-              crs: Any) -> Tuple[QgsFeatureSink, str]:
-    """parameterAsSink with a clear error when the destination cannot be created."""
-    sink, destination = algorithm.parameterAsSink(parameters, key, context, fields, wkb_type,
-                                                  crs)
-    if sink is None:
-        raise QgsProcessingException(algorithm.invalidSinkError(parameters, key))
-    return sink, destination
-
-
 def write_table(algorithm: Any, parameters: Dict[str, Any], key: str,
                 context: QgsProcessingContext, columns: Sequence[Tuple[str, str]],
                 rows: Iterable[Sequence[Any]]) -> str:
@@ -138,7 +121,7 @@ def write_table(algorithm: Any, parameters: Dict[str, Any], key: str,
         feature = QgsFeature(fields)
         feature.setAttributes(list(values))
         features.append(feature)
-    add_all(sink, features)
+    write_all(sink, features)
     return destination
 
 

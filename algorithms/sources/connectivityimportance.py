@@ -9,7 +9,6 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeature,
-    QgsFeatureSink,
     QgsFields,
     QgsGeometry,
     QgsProcessingContext,
@@ -42,6 +41,7 @@ from ...espcore.sources.patchdistance import (
 from ..base import EspAlgorithm, FeedbackProgress, StyleOnLoad
 from ..io.patches import feature_id, polygonize_ids, rasterize_ids
 from ..io.raster import read_aligned, read_grid
+from ..io.sinks import open_sink, write_all
 from ..qgis_compat import FieldDataType, NumberType, SourceType, WkbType, new_field, null_rectangle
 from . import dispersal as dp
 
@@ -390,11 +390,10 @@ class ConnectivityImportance(EspAlgorithm):
         else:
             fields = added
             geometry_type = WkbType.MultiPolygon
-        sink, sink_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
-                                             geometry_type, patches.crs)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        sink, sink_id = open_sink(self, parameters, self.OUTPUT, context, fields,
+                                  geometry_type, patches.crs)
         rank = result.rank
+        features = []
         geometries: Dict[int, QgsGeometry] = {}
         if patches.features is None:
             assert patches.labels is not None and patches.grid is not None
@@ -416,7 +415,8 @@ class ConnectivityImportance(EspAlgorithm):
                 geometry.convertToMultiType()
                 feature.setGeometry(geometry)
                 feature.setAttributes(values)
-            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+            features.append(feature)
+        write_all(sink, features)
         return sink_id
 
     def _write_links(self, patches: Patches, dispersal: dp.Dispersal,
@@ -427,17 +427,19 @@ class ConnectivityImportance(EspAlgorithm):
         fields = QgsFields()
         for name, kind in LINK_FIELDS:
             fields.append(new_field(name, kind))
-        sink, sink_id = self.parameterAsSink(parameters, self.LINKS, context, fields,
-                                             WkbType.NoGeometry,
-                                             QgsCoordinateReferenceSystem())
+        sink, sink_id = open_sink(self, parameters, self.LINKS, context, fields,
+                                  WkbType.NoGeometry, QgsCoordinateReferenceSystem(),
+                                  optional=True)
         if sink is None:
             return None
         table = kept_links(patches.links, distance=dispersal.distance,
                            probability=dispersal.probability,
                            min_probability=dispersal.min_probability)
+        features = []
         for a, b, d, p in zip(table.from_id.tolist(), table.to_id.tolist(),
                               table.distance.tolist(), table.probability.tolist()):
             feature = QgsFeature(fields)
             feature.setAttributes([int(a), int(b), float(d), float(p)])
-            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+            features.append(feature)
+        write_all(sink, features)
         return sink_id

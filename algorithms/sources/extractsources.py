@@ -6,7 +6,6 @@ import numpy as np
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
-    QgsFeatureSink,
     QgsFields,
     QgsProcessingContext,
     QgsProcessingException,
@@ -26,6 +25,7 @@ from ...espcore.sources.extraction import Sources, candidate_mask, extract_sourc
 from ..base import EspAlgorithm, FeedbackProgress, StyleOnLoad
 from ..io.patches import polygonize_ids
 from ..io.raster import check_output_path, read_aligned, write_grid
+from ..io.sinks import open_sink, write_all
 from ..qgis_compat import NumberType, SourceType, WkbType, new_field
 from .dispersal import add_dispersal_parameters, read_dispersal
 
@@ -217,12 +217,11 @@ class ExtractSources(EspAlgorithm):
         fields = QgsFields()
         for name, kind in FIELDS:
             fields.append(new_field(name, kind))
-        sink, sink_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields, WkbType.MultiPolygon,
-            QgsCoordinateReferenceSystem.fromWkt(grid.crs or ""))
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        sink, sink_id = open_sink(self, parameters, self.OUTPUT, context, fields,
+                                  WkbType.MultiPolygon,
+                                  QgsCoordinateReferenceSystem.fromWkt(grid.crs or ""))
         geometries = polygonize_ids(sources.ids, grid)
+        features = []
         for index in range(sources.count):
             feature = QgsFeature(fields)
             geometry = geometries[index + 1]
@@ -235,6 +234,7 @@ class ExtractSources(EspAlgorithm):
                 index + 1, float(sources.area[index]) / 1e6, float(sources.d_pc[index]),
                 float(sources.d_pc_intra[index]), float(sources.d_pc_flux[index]),
                 float(sources.d_pc_connector[index]), float(sources.d_iic[index]), quality])
-            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+            features.append(feature)
+        write_all(sink, features)
         return sink_id
 

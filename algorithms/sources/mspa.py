@@ -5,9 +5,9 @@ from typing import Any, Dict, List, Optional, Tuple
 
 import numpy as np
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
     QgsDistanceArea,
     QgsFeature,
-    QgsFeatureSink,
     QgsFields,
     QgsGeometry,
     QgsProcessingContext,
@@ -36,6 +36,7 @@ from ...espcore.sources.mspa import (
 )
 from ..base import EspAlgorithm, FeedbackProgress, StyleOnLoad, translate
 from ..io.raster import check_output_path, read_grid, write_grid
+from ..io.sinks import open_sink, write_all
 from ..qgis_compat import (
     AreaUnit,
     DistanceUnit,
@@ -296,11 +297,13 @@ class Mspa(EspAlgorithm):
         table, table_dest = self._table_sink(parameters, context)
         if table is not None:
             fields = table_fields()
+            features = []
             for code, name, cells, area, pct_fg, pct_data in rows:
                 feature = QgsFeature(fields)
                 feature.setAttributes([code, translate(name, "espcore"), cells, area, pct_fg,
                                        pct_data])
-                table.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+                features.append(feature)
+            write_all(table, features)
             results[self.OUTPUT_TABLE] = table_dest
         feedback.setProgress(100)
         StyleOnLoad.attach(context, output, STYLES[bool(transition)])
@@ -308,11 +311,8 @@ class Mspa(EspAlgorithm):
 
     def _table_sink(self, parameters: Dict[str, Any], context: QgsProcessingContext
                     ) -> Tuple[Optional[Any], Optional[str]]:
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT_TABLE, context,
-                                          table_fields(), WkbType.NoGeometry)
-        if sink is None:
-            return None, None
-        return sink, dest
+        return open_sink(self, parameters, self.OUTPUT_TABLE, context, table_fields(),
+                         WkbType.NoGeometry, QgsCoordinateReferenceSystem(), optional=True)
 
 
 def table_fields() -> QgsFields:

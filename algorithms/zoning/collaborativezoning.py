@@ -57,14 +57,13 @@ from ..io.links import (
     nullable,
     read_links,
 )
+from ..io.sinks import open_sink, write_all
 from ..io.sources import add_resistance_parameter, add_source_parameters, read_sources
 from ..io.units import Topology, Units, group_labels, read_units, topology, unit_raster
 from ..io.vector_styles import Category
 from ..io.zones import (
     COMMUNITY_COLOURS,
-    add_all,
     km2_factor,
-    open_sink,
     read_key_areas,
     read_zone_codes,
     style_sink,
@@ -394,7 +393,7 @@ class CollaborativeZoning(EspAlgorithm):
                 values["grp_comm"] = zones.typical[index]
             out.setAttributes([values.get(name) for name in fields.names()])
             rows.append(out)
-        add_all(sink, rows)
+        write_all(sink, rows)
         highest = int(community.max()) if community.size else 0
         categories: List[Category] = [
             (k, COMMUNITY_COLOURS[(k - 1) % len(COMMUNITY_COLOURS)],
@@ -425,7 +424,7 @@ class CollaborativeZoning(EspAlgorithm):
                                int(table.to_core[row]), units.name(int(a)),
                                units.name(int(b)), nullable(table.cw_dist[row]), float(km)])
             rows.append(out)
-        add_all(sink, rows)
+        write_all(sink, rows)
         return destination, len(rows)
 
     def _write_matrix(self, parameters: Dict[str, Any], context: QgsProcessingContext,

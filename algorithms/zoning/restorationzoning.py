@@ -46,12 +46,11 @@ from ..io.classes import MAX_CLASSES
 from ..io.links import nullable, number_or_nan
 from ..io.patches import polygonize_ids, rasterize_ids
 from ..io.raster import check_aligned, check_output_path, read_grid, write_grid
+from ..io.sinks import open_sink, write_all
 from ..io.sources import RESISTANCE, add_resistance_parameter, add_source_parameters, read_sources
 from ..io.zones import (
     LEVEL_COLOURS,
-    add_all,
     km2_factor,
-    open_sink,
     style_sink,
     zone_categories,
     zone_names,
@@ -469,7 +468,7 @@ class RestorationZoning(EspAlgorithm):
             feature.setGeometry(shapes[code])
             feature.setAttributes([int(code), names[code], float(area), float(share)])
             rows.append(feature)
-        add_all(sink, rows)
+        write_all(sink, rows)
         style_sink(context, destination, "zone", zone_categories(), "esp_zones", taken)
         return destination
 
@@ -495,7 +494,7 @@ class RestorationZoning(EspAlgorithm):
                                    nullable(key.score), key.area_km2, key.length_km,
                                    key.link_id])
             rows.append(feature)
-        add_all(sink, rows)
+        write_all(sink, rows)
         style_sink(context, destination, "level",
                    [(level, colour, tr("Level {level}").format(level=level))
                     for level, colour in LEVEL_COLOURS.items()], "esp_key_areas", taken)
@@ -529,7 +528,7 @@ class RestorationZoning(EspAlgorithm):
             feature = QgsFeature(fields)
             feature.setAttributes(row)
             features.append(feature)
-        add_all(sink, features)
+        write_all(sink, features)
         return destination
 
     def _report(self, tally: ZoneTally, keys: List[KeyArea],

@@ -1615,6 +1615,16 @@ Reference: McRae, B.H. et al. (2008) Using circuit theory to model connectivity 
         <translation>生境栅格没有地理参考。</translation>
     </message>
     <message>
+        <location filename="../../algorithms/io/destinations.py"/>
+        <source>The output '{output}' ({name}) is the input file of '{input}': writing it would overwrite the input. Choose another file name for the output.</source>
+        <translation>输出“{output}”（{name}）就是“{input}”的输入文件：写入它会覆盖输入。请为输出另选文件名。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/destinations.py"/>
+        <source>The output '{output}' ({name}) cannot be written: check that its folder exists and that you may write there (and that the file is not read-only), or choose another place.</source>
+        <translation>无法写入输出“{output}”（{name}）：请检查其文件夹是否存在、你是否有写入权限（以及文件是否为只读），或另选位置。</translation>
+    </message>
+    <message>
         <location filename="../../algorithms/io/links.py"/>
         <source>Give the corridor links layer.</source>
         <translation>请提供廊道连接图层。</translation>
@@ -1699,6 +1709,16 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
         <location filename="../../algorithms/io/raster.py"/>
         <source>Output '{path}' must be a GeoTIFF file (.tif).</source>
         <translation>输出“{path}”必须是 GeoTIFF 文件（.tif）。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/sinks.py"/>
+        <source>Writing an output table or vector layer failed ({detail}). Check the free space and the destination, then run again; the incomplete output was removed.</source>
+        <translation>写入输出表或矢量图层失败（{detail}）。请检查剩余空间和目标位置后重新运行；不完整的输出已删除。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/sinks.py"/>
+        <source>no details</source>
+        <translation>无详细信息</translation>
     </message>
     <message>
         <location filename="../../algorithms/io/sources.py"/>

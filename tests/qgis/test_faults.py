@@ -1,0 +1,165 @@
+"""Bad input and faults, by class (issue "nothing lost, nothing overwritten, no traceback").
+
+Each test asserts that the message says what to change and that no input file changed
+(SHA-256 before and after) and no output was left behind.
+"""
+
+import hashlib
+import os
+
+import numpy as np
+import processing
+import pytest
+from conftest import write_raster
+from qgis.core import (
+    QgsCoordinateTransformContext,
+    QgsProcessingException,
+    QgsVectorFileWriter,
+    QgsVectorLayer,
+)
+from test_linkagepathways import landscape, source_polygons
+
+
+def digest(path):
+    with open(path, "rb") as handle:
+        return hashlib.sha256(handle.read()).hexdigest()
+
+
+def forest(tmp_path):
+    values = np.ones((12, 12), np.uint8)
+    values[2:10, 2:10] = 2
+    return write_raster(tmp_path / "forest.tif", values, dtype="uint8")
+
+
+def sources_file(tmp_path):
+    """The linkage-pathways test sources as a GeoPackage file."""
+    ids, resistance = landscape()
+    path = str(tmp_path / "sources.gpkg")
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    error = QgsVectorFileWriter.writeAsVectorFormatV3(
+        source_polygons(ids), path, QgsCoordinateTransformContext(), options)[0]
+    assert error == 0  # QgsVectorFileWriter's NoError
+    resistance_path = write_raster(tmp_path / "r.tif", resistance, nodata=-1)
+    return path, resistance_path
+
+
+# ----------------------------------------------------- 1. output = input overwrites it ----
+
+def test_raster_output_onto_its_input_is_refused(esp, tmp_path):
+    path = forest(tmp_path)
+    before = digest(path)
+    with pytest.raises(QgsProcessingException, match="would overwrite the input"):
+        processing.run("esp:mspa", {"INPUT": path, "OUTPUT": path,
+                                    "OUTPUT_TABLE": "TEMPORARY_OUTPUT"})
+    assert digest(path) == before
+
+
+def test_table_output_onto_an_input_raster_is_refused(esp, tmp_path):
+    path = forest(tmp_path)
+    before = digest(path)
+    out = str(tmp_path / "mspa.tif")
+    with pytest.raises(QgsProcessingException, match="would overwrite the input"):
+        processing.run("esp:mspa", {"INPUT": path, "OUTPUT": out, "OUTPUT_TABLE": path})
+    assert digest(path) == before and not os.path.exists(out)
+
+
+def test_vector_output_onto_the_source_polygons_is_refused(esp, tmp_path):
+    sources, resistance = sources_file(tmp_path)
+    before = digest(sources)
+    corridors = str(tmp_path / "corridors.tif")
+    with pytest.raises(QgsProcessingException, match="would overwrite the input"):
+        processing.run("esp:linkagepathways", {
+            "SOURCES": sources, "SOURCE_ID_FIELD": "source_id", "RESISTANCE": resistance,
+            "OUTPUT": sources, "CORRIDORS": corridors})
+    assert digest(sources) == before and not os.path.exists(corridors)
+    layer = QgsVectorLayer(sources, "s", "ogr")
+    assert layer.isValid() and layer.featureCount() == 3
+
+
+def test_same_file_through_another_spelling_is_refused(esp, tmp_path):
+    path = forest(tmp_path)
+    os.makedirs(tmp_path / "sub")
+    other = os.path.join(str(tmp_path), "sub", "..", "forest.tif")
+    with pytest.raises(QgsProcessingException, match="would overwrite the input"):
+        processing.run("esp:mspa", {"INPUT": path, "OUTPUT": other,
+                                    "OUTPUT_TABLE": "TEMPORARY_OUTPUT"})
+
+
+# ------------------------------------- 3. unwritable destinations, found before the work ----
+
+def test_output_under_a_file_is_refused_before_any_work(esp, tmp_path):
+    path = forest(tmp_path)
+    blocker = tmp_path / "not_a_folder.txt"
+    blocker.write_text("x")
+    table = str(tmp_path / "classes.csv")
+    with pytest.raises(QgsProcessingException, match="cannot be written"):
+        processing.run("esp:mspa", {"INPUT": path,
+                                    "OUTPUT": str(blocker / "mspa.tif"),
+                                    "OUTPUT_TABLE": table})
+    assert not os.path.exists(table)
+
+
+def test_output_that_is_a_folder_is_refused(esp, tmp_path):
+    path = forest(tmp_path)
+    folder = tmp_path / "out.tif"
+    folder.mkdir()
+    with pytest.raises(QgsProcessingException, match="cannot be written"):
+        processing.run("esp:mspa", {"INPUT": path, "OUTPUT": str(folder),
+                                    "OUTPUT_TABLE": "TEMPORARY_OUTPUT"})
+
+
+def test_output_in_a_new_folder_is_written(esp, tmp_path):
+    path = forest(tmp_path)
+    out = tmp_path / "new" / "deeper" / "mspa.tif"
+    result = processing.run("esp:mspa", {"INPUT": path, "OUTPUT": str(out),
+                                         "OUTPUT_TABLE": "TEMPORARY_OUTPUT"})
+    assert os.path.exists(result["OUTPUT"])
+
+
+def test_memory_and_temporary_outputs_are_not_paths(esp, tmp_path):
+    path = forest(tmp_path)
+    result = processing.run("esp:mspa", {"INPUT": path, "OUTPUT": "TEMPORARY_OUTPUT",
+                                         "OUTPUT_TABLE": "memory:classes"})
+    assert os.path.exists(result["OUTPUT"])
+
+
+# ------------------------------------------------ 2. table outputs lost or half-written ----
+
+class FailingSink:
+    """A sink whose writes fail, as a full disk makes them fail."""
+
+    def addFeatures(self, features, flags=None):
+        return False
+
+    def flushBuffer(self):
+        return False
+
+    def lastError(self):
+        return "No space left on device"
+
+
+def test_a_failed_write_stops_with_the_sinks_error(esp):
+    from esp_toolkit.algorithms.io.sinks import add_features, finish
+    with pytest.raises(QgsProcessingException, match="No space left on device"):
+        add_features(FailingSink(), [object()])
+    with pytest.raises(QgsProcessingException, match="incomplete output was removed"):
+        finish(FailingSink())
+
+
+def test_a_table_whose_writing_fails_is_removed(esp, tmp_path, monkeypatch):
+    import esp_toolkit.algorithms.sources.mspa as wrapper
+    from esp_toolkit.algorithms.io import sinks
+
+    def failing_write(sink, features):
+        sinks.add_features(sink, features)  # the file exists and holds rows now
+        sinks.finish(FailingSink())
+
+    monkeypatch.setattr(wrapper, "write_all", failing_write)
+    path = forest(tmp_path)
+    table = tmp_path / "classes.csv"
+    table.write_text("an older table\n")
+    with pytest.raises(QgsProcessingException, match="No space left on device"):
+        processing.run("esp:mspa", {"INPUT": path, "OUTPUT": str(tmp_path / "m.tif"),
+                                    "OUTPUT_TABLE": str(table)})
+    assert not table.exists()
