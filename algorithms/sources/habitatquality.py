@@ -440,6 +440,13 @@ class HabitatQuality(EspAlgorithm):
             feedback.pushWarning(tr("A baseline land cover was given but the rarity output is "
                                     "skipped, so it is not used."))
 
+        if landcover.crs().isValid() and landcover.crs().isGeographic():
+            raise QgsProcessingException(tr(
+                "The land cover is in a geographic CRS ({crs}, degrees), but the threats' "
+                "reach (MAX_DIST) is a distance in metres. Reproject the land cover and the "
+                "threat rasters to a projected CRS (Raster > Projections > Warp), for "
+                "example the UTM zone or the CGCS2000 Gauss-Kruger zone of the area.").format(
+                    crs=landcover.crs().authid() or landcover.crs().description()))
         semantics = SEMANTICS[self.parameterAsEnum(parameters, self.SEMANTICS, context)]
         threat_rows, folder = self._table(parameters, context, self.THREATS_TABLE,
                                           self.THREATS_LAYER, tr("threats table"))

@@ -2545,6 +2545,11 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
     </message>
     <message>
         <location filename="../../algorithms/sources/habitatquality.py"/>
+        <source>The land cover is in a geographic CRS ({crs}, degrees), but the threats' reach (MAX_DIST) is a distance in metres. Reproject the land cover and the threat rasters to a projected CRS (Raster &gt; Projections &gt; Warp), for example the UTM zone or the CGCS2000 Gauss-Kruger zone of the area.</source>
+        <translation>土地覆被采用地理坐标系（{crs}，单位为度），而威胁的影响距离（MAX_DIST）以米为单位。请将土地覆被和威胁栅格重投影到投影坐标系（栅格 &gt; 投影 &gt; 变形），例如该地区的 UTM 分带或 CGCS2000 高斯-克吕格分带。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
         <source>threats table</source>
         <translation>威胁因子表</translation>
     </message>

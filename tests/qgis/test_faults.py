@@ -163,3 +163,26 @@ def test_a_table_whose_writing_fails_is_removed(esp, tmp_path, monkeypatch):
         processing.run("esp:mspa", {"INPUT": path, "OUTPUT": str(tmp_path / "m.tif"),
                                     "OUTPUT_TABLE": str(table)})
     assert not table.exists()
+
+
+# --------------------------------------------------- 5. wrong units or CRS are refused ----
+
+def test_habitat_quality_refuses_degrees(esp, tmp_path):
+    # MAX_DIST is in metres; on EPSG:4326 a cell is 1e-3 degrees, so 1 km would be a million
+    # cells of reach: refused at once instead of running for hours.
+    lc = np.ones((10, 10), np.uint8)
+    lc[:, 5:] = 2
+    kw = {"origin": (112.0, 28.0), "cell": 0.001, "crs": "EPSG:4326"}
+    cover = write_raster(tmp_path / "lc.tif", lc, dtype="uint8", **kw)
+    write_raster(tmp_path / "road.tif", (lc == 1).astype("float32"), **kw)
+    threats = tmp_path / "threats.csv"
+    threats.write_text("threat,max_dist,weight,decay,cur_path\nroad,1000,1,linear,road.tif\n")
+    sensitivity = tmp_path / "sensitivity.csv"
+    sensitivity.write_text("lucode,name,habitat,road\n1,Crop,0,0\n2,Forest,1,0.8\n")
+    out = str(tmp_path / "quality.tif")
+    with pytest.raises(QgsProcessingException, match="geographic CRS.*Reproject"):
+        processing.run("esp:habitatquality", {
+            "LANDCOVER": cover, "THREATS_TABLE": str(threats),
+            "SENSITIVITY_TABLE": str(sensitivity), "QUALITY": out,
+            "DEGRADATION": "TEMPORARY_OUTPUT"})
+    assert not os.path.exists(out)
