@@ -27,12 +27,24 @@ def read_raster(path: str) -> Tuple[np.ndarray, np.ndarray, Tuple[float, ...]]:
     if not os.path.exists(path):
         raise QgsProcessingException(translate("Input file not found: {path}").format(
             path=path))
-    dataset = gdal.Open(gdal_path(path))
+    try:
+        dataset = gdal.Open(gdal_path(path))
+    except RuntimeError:
+        dataset = None
     if dataset is None:
         raise QgsProcessingException(translate("GDAL cannot read the raster {path}.").format(
             path=path))
     band = dataset.GetRasterBand(1)
-    values = band.ReadAsArray().astype(np.float64)
+    try:
+        cells = band.ReadAsArray()
+    except RuntimeError:  # GDAL raises instead of returning None when exceptions are on
+        cells = None
+    if cells is None:
+        raise QgsProcessingException(translate(
+            "GDAL opened {path} but cannot read all its cells: {error}. The file may be "
+            "truncated or damaged; write it again.").format(
+                path=path, error=gdal.GetLastErrorMsg() or translate("no details")))
+    values = cells.astype(np.float64)
     valid = ~np.isnan(values)
     nodata = band.GetNoDataValue()
     if nodata is not None:
@@ -41,16 +53,33 @@ def read_raster(path: str) -> Tuple[np.ndarray, np.ndarray, Tuple[float, ...]]:
 
 
 def read_text(path: str) -> str:
+    """A text input (INI, point list, pairs file): UTF-8, or GBK as Chinese Windows editors
+    save it; a binary file is refused by name."""
     if not os.path.exists(path):
         raise QgsProcessingException(translate("Input file not found: {path}").format(
             path=path))
     if path.endswith(".gz"):
         import gzip
 
-        with gzip.open(path, "rt", encoding="utf-8-sig") as handle:
-            return handle.read()
-    with open(path, encoding="utf-8-sig") as handle:
-        return handle.read()
+        with gzip.open(path, "rb") as handle:
+            data = handle.read()
+    else:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    if b"\x00" in data:
+        raise QgsProcessingException(translate(
+            "{path} is not a text file (it holds binary data). Give the INI or text file "
+            "Circuitscape or Omniscape reads.").format(path=path))
+    position = 0
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError as error:
+            position = error.start
+    line = data[:position].count(b"\n") + 1
+    raise QgsProcessingException(translate(
+        "{path} is neither UTF-8 nor GBK text (line {line}). Save it as UTF-8 and run "
+        "again.").format(path=path, line=line))
 
 
 def atomic_text(path: str, text: str, encoding: Optional[str] = None) -> None:

@@ -1,7 +1,9 @@
 """Circuitscape INI files and text inputs, parsed from their text (no file access here).
 
 Parsing follows Circuitscape.jl: every ``key = value`` line counts, section headers are
-ignored, booleans are true only for ``True``, ``true`` or ``1``.
+ignored, booleans are true only for ``True``, ``true`` or ``1``. Where Circuitscape reads any
+other word as false, a boolean here must be one of those or ``False``, ``false``, ``0`` (or
+empty): a typo such as ``maybe`` or ``TRUE`` is refused instead of silently meaning false.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import numpy as np
 from ..errors import EspInputError
 
 TRUE_WORDS = ("True", "true", "1")
+FALSE_WORDS = ("False", "false", "0", "")
 
 
 def parse_ini(text: str) -> Dict[str, str]:
@@ -27,8 +30,17 @@ def parse_ini(text: str) -> Dict[str, str]:
     return options
 
 
-def is_true(value: str) -> bool:
-    return value.strip() in TRUE_WORDS
+def is_true(value: str, key: str = "", *, true_words: Tuple[str, ...] = TRUE_WORDS,
+            false_words: Tuple[str, ...] = FALSE_WORDS) -> bool:
+    """A boolean INI value; EspInputError for a word that is neither true nor false."""
+    text = value.strip()
+    if text in true_words:
+        return True
+    if text in false_words:
+        return False
+    raise EspInputError("'{key} = {value}' in the INI is neither true nor false. Write True "
+                        "or False (Circuitscape and Omniscape would silently read it as "
+                        "false).", key=key or "?", value=text)
 
 
 def numeric_table(text: str, *, columns: int, what: str) -> np.ndarray:

@@ -47,7 +47,7 @@ class CircuitscapeConfig:
 
     def flag(self, key: str, default: bool = False) -> bool:
         value = self.options.get(key)
-        return default if value is None else is_true(value)
+        return default if value is None else is_true(value, key)
 
     def path(self, key: str) -> Optional[str]:
         """A file option, or None when the INI leaves it empty or as a placeholder."""

@@ -66,11 +66,13 @@ from ..errors import EspInputError
 from ..executor import SerialExecutor
 from ..progress import NullProgress, Progress, check_cancelled
 from .circuit import MAP_NODATA, solve_sources_grounds
+from .csini import is_true
 from .graph import node_currents, raster_network
 from .solvers import METHODS, ClampedSystem, Log, _quiet, choose_method
 
 #: Omniscape's words for true (Omniscape.jl ``TRUELIST``; note: not Circuitscape's list).
 TRUE_WORDS = ("true", "True", "TRUE")
+FALSE_WORDS = ("false", "False", "FALSE", "")
 #: Omniscape's solver names -> ours.
 SOLVER_NAMES = {"cg+amg": "amg", "cholmod": "cholmod"}
 COMPARISONS = ("within", "equals", "none")
@@ -82,10 +84,6 @@ _FP_CACHE_SIZE = 64
 
 TextReader = Callable[[str], str]
 ReclassTable = Tuple[Tuple[float, float], ...]
-
-
-def _is_true(value: str) -> bool:
-    return value.strip() in TRUE_WORDS
 
 
 def _number(options: Mapping[str, str], key: str, default: Optional[str]) -> float:
@@ -266,7 +264,8 @@ class OmniscapeOptions:
         """
         def flag(key: str, default: bool = False) -> bool:
             value = options.get(key)
-            return default if value is None else _is_true(value)
+            return default if value is None else is_true(
+                value, key, true_words=TRUE_WORDS, false_words=FALSE_WORDS)
 
         solver_name = options.get("solver", "").strip()
         if not solver_name:

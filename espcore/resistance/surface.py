@@ -32,8 +32,10 @@ _MAX_LISTED = 20
 def parse_reclass_rows(rows: Iterable[Sequence[object]]) -> Dict[int, float]:
     """Read (class, resistance) rows, as from a CSV file or a Processing matrix.
 
-    A first row that is not numeric is taken as a header; further columns (a label) are
-    ignored; blank rows are skipped. Class codes must be whole numbers and appear once.
+    A first row whose first two cells are both words (``class,resistance``) is a header;
+    a first row with one number and one typo (``1O,5`` or ``2,fiv``) is an error naming it,
+    not a header. Further columns (a label) are ignored; blank rows are skipped. Class codes
+    must be whole numbers and appear once.
     """
     table: Dict[int, float] = {}
     for number, row in enumerate(rows, start=1):
@@ -46,7 +48,7 @@ def parse_reclass_rows(rows: Iterable[Sequence[object]]) -> Dict[int, float]:
         try:
             code_value, resistance = float(cells[0]), float(cells[1])
         except ValueError:
-            if number == 1 and not table:
+            if number == 1 and not table and not any(_is_number(c) for c in cells[:2]):
                 continue  # header
             raise EspInputError("Row {row} of the reclass table ({text}) is not a class code "
                                 "followed by a resistance.", row=number,
@@ -59,6 +61,14 @@ def parse_reclass_rows(rows: Iterable[Sequence[object]]) -> Dict[int, float]:
             raise EspInputError("Class {code} appears twice in the reclass table.", code=code)
         table[code] = resistance
     return table
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 def check_table(table: ReclassTable) -> None:

@@ -1611,6 +1611,27 @@ Reference: McRae, B.H. et al. (2008) Using circuit theory to model connectivity 
     </message>
     <message>
         <location filename="../../algorithms/io/csfiles.py"/>
+        <source>GDAL opened {path} but cannot read all its cells: {error}. The file may be truncated or damaged; write it again.</source>
+        <translation>GDAL 打开了 {path}，但无法读取其全部像元：{error}。文件可能被截断或已损坏；请重新生成该文件。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/csfiles.py"/>
+        <location filename="../../algorithms/io/sinks.py"/>
+        <source>no details</source>
+        <translation>无详细信息</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/csfiles.py"/>
+        <source>{path} is not a text file (it holds binary data). Give the INI or text file Circuitscape or Omniscape reads.</source>
+        <translation>{path} 不是文本文件（含有二进制数据）。请提供 Circuitscape 或 Omniscape 读取的 INI 或文本文件。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/csfiles.py"/>
+        <source>{path} is neither UTF-8 nor GBK text (line {line}). Save it as UTF-8 and run again.</source>
+        <translation>{path} 既不是 UTF-8 也不是 GBK 文本（第 {line} 行）。请另存为 UTF-8 后重新运行。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/csfiles.py"/>
         <source>The habitat raster has no georeferencing.</source>
         <translation>生境栅格没有地理参考。</translation>
     </message>
@@ -1714,11 +1735,6 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
         <location filename="../../algorithms/io/sinks.py"/>
         <source>Writing an output table or vector layer failed ({detail}). Check the free space and the destination, then run again; the incomplete output was removed.</source>
         <translation>写入输出表或矢量图层失败（{detail}）。请检查剩余空间和目标位置后重新运行；不完整的输出已删除。</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/io/sinks.py"/>
-        <source>no details</source>
-        <translation>无详细信息</translation>
     </message>
     <message>
         <location filename="../../algorithms/io/sources.py"/>
@@ -5758,6 +5774,11 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
         <location filename="../../espcore/circuits/circuit.py"/>
         <source>Unknown source/ground conflict policy '{policy}'. Use one of: {choices}.</source>
         <translation>未知的电流源/接地冲突处理策略“{policy}”。请使用以下之一：{choices}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/csini.py"/>
+        <source>'{key} = {value}' in the INI is neither true nor false. Write True or False (Circuitscape and Omniscape would silently read it as false).</source>
+        <translation>INI 中的“{key} = {value}”既不是真也不是假。请写 True 或 False（Circuitscape 和 Omniscape 会悄悄把它当作假）。</translation>
     </message>
     <message>
         <location filename="../../espcore/circuits/csini.py"/>

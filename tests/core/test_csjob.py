@@ -16,14 +16,30 @@ from espcore.executor import ProcessExecutor
 
 def test_ini_parsing_follows_circuitscape():
     options = parse_ini("[Section]\nscenario = pairwise\n# comment = ignored?\n"
-                        "write_cur_maps = true\nwrite_volt_maps = yes\noutput_file = out/a.out\n")
+                        "write_cur_maps = true\nwrite_volt_maps = 0\noutput_file = out/a.out\n")
     config = CircuitscapeConfig(options)
     assert config.scenario == "pairwise"
-    assert config.maps.current_maps and not config.maps.voltage_maps  # only True/true/1
+    assert config.maps.current_maps and not config.maps.voltage_maps
     assert config.output_prefix == "out/a"
     assert config.path("polygon_file") is None
     assert CircuitscapeConfig({"solver": "cg+amg"}).solver == "amg"
     assert CircuitscapeConfig({"solver": "cholmod"}).solver == "cholmod"
+
+
+@pytest.mark.parametrize("word", ["yes", "maybe", "TRUE", "on", "Ture"])
+def test_a_boolean_that_is_neither_true_nor_false_is_refused(word):
+    # Circuitscape reads every word but True, true and 1 as false; such a typo would change
+    # the results silently (connect_four_neighbors_only = maybe gives other resistances).
+    config = CircuitscapeConfig({"connect_four_neighbors_only": word})
+    with pytest.raises(EspInputError, match="connect_four_neighbors_only = " + word):
+        config.flag("connect_four_neighbors_only")
+
+
+@pytest.mark.parametrize("word,value", [("True", True), ("true", True), ("1", True),
+                                        ("False", False), ("false", False), ("0", False),
+                                        ("", False)])
+def test_circuitscape_booleans(word, value):
+    assert CircuitscapeConfig({"write_cur_maps": word}).flag("write_cur_maps") is value
 
 
 def test_bad_ini_values_are_explained():

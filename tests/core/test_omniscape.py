@@ -341,7 +341,12 @@ def test_from_ini_defaults_and_solver_names():
     assert OmniscapeOptions.from_ini({"radius": "3", "solver": "cholmod"}).solver == "cholmod"
     assert OmniscapeOptions.from_ini({"radius": "3", "solver": "bogus"}, log=log).solver == "auto"
     assert "bogus" in log[0]
-    assert not OmniscapeOptions.from_ini({"radius": "3", "mask_nodata": "1"}).mask_nodata
+    # Omniscape's true words are true/True/TRUE: it would read "1" as false, silently. Such a
+    # value is refused, naming the line; its false words give false.
+    with pytest.raises(EspInputError, match="mask_nodata = 1"):
+        OmniscapeOptions.from_ini({"radius": "3", "mask_nodata": "1"})
+    assert not OmniscapeOptions.from_ini({"radius": "3", "mask_nodata": "FALSE"}).mask_nodata
+    assert OmniscapeOptions.from_ini({"radius": "3", "mask_nodata": "TRUE"}).mask_nodata
 
 
 def test_even_block_size_is_raised_with_a_warning():

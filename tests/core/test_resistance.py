@@ -77,6 +77,9 @@ def test_parse_rows_skips_header_and_labels():
     ([["1.5", "2"]], "whole number"),
     ([["1", "2"], ["x", "3"]], "Row 2"),
     ([["7"]], "needs a class code"),
+    # A typo in the first row is not a header: skipping it would drop a class silently.
+    ([["1O", "5"], ["2", "3"]], "Row 1 .*1O, 5"),
+    ([["2", "fiv"], ["3", "3"]], "Row 1 .*2, fiv"),
 ])
 def test_parse_rows_errors(rows, match):
     with pytest.raises(EspInputError, match=match):

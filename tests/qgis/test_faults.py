@@ -4,6 +4,7 @@ Each test asserts that the message says what to change and that no input file ch
 (SHA-256 before and after) and no output was left behind.
 """
 
+import contextlib
 import hashlib
 import os
 
@@ -18,6 +19,14 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from test_linkagepathways import landscape, source_polygons
+
+
+@contextlib.contextmanager
+def refused(match):
+    """pytest.raises(QgsProcessingException, match=...) that also rejects a traceback."""
+    with pytest.raises(QgsProcessingException, match=match) as info:
+        yield info
+    assert "Traceback" not in str(info.value), str(info.value)
 
 
 def digest(path):
@@ -49,7 +58,7 @@ def sources_file(tmp_path):
 def test_raster_output_onto_its_input_is_refused(esp, tmp_path):
     path = forest(tmp_path)
     before = digest(path)
-    with pytest.raises(QgsProcessingException, match="would overwrite the input"):
+    with refused("would overwrite the input"):
         processing.run("esp:mspa", {"INPUT": path, "OUTPUT": path,
                                     "OUTPUT_TABLE": "TEMPORARY_OUTPUT"})
     assert digest(path) == before
@@ -59,7 +68,7 @@ def test_table_output_onto_an_input_raster_is_refused(esp, tmp_path):
     path = forest(tmp_path)
     before = digest(path)
     out = str(tmp_path / "mspa.tif")
-    with pytest.raises(QgsProcessingException, match="would overwrite the input"):
+    with refused("would overwrite the input"):
         processing.run("esp:mspa", {"INPUT": path, "OUTPUT": out, "OUTPUT_TABLE": path})
     assert digest(path) == before and not os.path.exists(out)
 
@@ -68,7 +77,7 @@ def test_vector_output_onto_the_source_polygons_is_refused(esp, tmp_path):
     sources, resistance = sources_file(tmp_path)
     before = digest(sources)
     corridors = str(tmp_path / "corridors.tif")
-    with pytest.raises(QgsProcessingException, match="would overwrite the input"):
+    with refused("would overwrite the input"):
         processing.run("esp:linkagepathways", {
             "SOURCES": sources, "SOURCE_ID_FIELD": "source_id", "RESISTANCE": resistance,
             "OUTPUT": sources, "CORRIDORS": corridors})
@@ -81,7 +90,7 @@ def test_same_file_through_another_spelling_is_refused(esp, tmp_path):
     path = forest(tmp_path)
     os.makedirs(tmp_path / "sub")
     other = os.path.join(str(tmp_path), "sub", "..", "forest.tif")
-    with pytest.raises(QgsProcessingException, match="would overwrite the input"):
+    with refused("would overwrite the input"):
         processing.run("esp:mspa", {"INPUT": path, "OUTPUT": other,
                                     "OUTPUT_TABLE": "TEMPORARY_OUTPUT"})
 
@@ -93,7 +102,7 @@ def test_output_under_a_file_is_refused_before_any_work(esp, tmp_path):
     blocker = tmp_path / "not_a_folder.txt"
     blocker.write_text("x")
     table = str(tmp_path / "classes.csv")
-    with pytest.raises(QgsProcessingException, match="cannot be written"):
+    with refused("cannot be written"):
         processing.run("esp:mspa", {"INPUT": path,
                                     "OUTPUT": str(blocker / "mspa.tif"),
                                     "OUTPUT_TABLE": table})
@@ -104,7 +113,7 @@ def test_output_that_is_a_folder_is_refused(esp, tmp_path):
     path = forest(tmp_path)
     folder = tmp_path / "out.tif"
     folder.mkdir()
-    with pytest.raises(QgsProcessingException, match="cannot be written"):
+    with refused("cannot be written"):
         processing.run("esp:mspa", {"INPUT": path, "OUTPUT": str(folder),
                                     "OUTPUT_TABLE": "TEMPORARY_OUTPUT"})
 
@@ -141,9 +150,9 @@ class FailingSink:
 
 def test_a_failed_write_stops_with_the_sinks_error(esp):
     from esp_toolkit.algorithms.io.sinks import add_features, finish
-    with pytest.raises(QgsProcessingException, match="No space left on device"):
+    with refused("No space left on device"):
         add_features(FailingSink(), [object()])
-    with pytest.raises(QgsProcessingException, match="incomplete output was removed"):
+    with refused("incomplete output was removed"):
         finish(FailingSink())
 
 
@@ -159,7 +168,7 @@ def test_a_table_whose_writing_fails_is_removed(esp, tmp_path, monkeypatch):
     path = forest(tmp_path)
     table = tmp_path / "classes.csv"
     table.write_text("an older table\n")
-    with pytest.raises(QgsProcessingException, match="No space left on device"):
+    with refused("No space left on device"):
         processing.run("esp:mspa", {"INPUT": path, "OUTPUT": str(tmp_path / "m.tif"),
                                     "OUTPUT_TABLE": str(table)})
     assert not table.exists()
@@ -180,9 +189,59 @@ def test_habitat_quality_refuses_degrees(esp, tmp_path):
     sensitivity = tmp_path / "sensitivity.csv"
     sensitivity.write_text("lucode,name,habitat,road\n1,Crop,0,0\n2,Forest,1,0.8\n")
     out = str(tmp_path / "quality.tif")
-    with pytest.raises(QgsProcessingException, match="geographic CRS.*Reproject"):
+    with refused("geographic CRS.*Reproject"):
         processing.run("esp:habitatquality", {
             "LANDCOVER": cover, "THREATS_TABLE": str(threats),
             "SENSITIVITY_TABLE": str(sensitivity), "QUALITY": out,
             "DEGRADATION": "TEMPORARY_OUTPUT"})
     assert not os.path.exists(out)
+
+
+# ------------------------------------------------------- 6. strict parsing, line named ----
+
+def small_circuitscape(folder, truncate=False):
+    """A 3 x 4 habitat grid with two focal points, and its INI text (ASCII grids)."""
+    habitat = ("ncols 4\nnrows 3\nxllcorner 0\nyllcorner 0\ncellsize 1\nNODATA_value -9999\n"
+               "1 1 1 1\n1 2 2 1\n1 1 1 1\n")
+    points = ("ncols 4\nnrows 3\nxllcorner 0\nyllcorner 0\ncellsize 1\nNODATA_value -9999\n"
+              "1 -9999 -9999 2\n-9999 -9999 -9999 -9999\n-9999 -9999 -9999 -9999\n")
+    if truncate:
+        habitat = habitat[:-12]
+    (folder / "habitat.asc").write_text(habitat)
+    (folder / "points.asc").write_text(points)
+    return ("[Options]\nscenario = pairwise\ndata_type = raster\n"
+            "habitat_file = habitat.asc\npoint_file = points.asc\n"
+            "habitat_map_is_resistances = True\nwrite_cur_maps = False\n"
+            "output_file = out/run.out\n")
+
+
+def test_a_gbk_ini_runs(esp, tmp_path):
+    text = "; 湖南省 生态安全格局\n" + small_circuitscape(tmp_path)
+    ini = tmp_path / "run.ini"
+    ini.write_bytes(text.encode("gbk"))
+    processing.run("esp:circuitscapeini", {"INI": str(ini)})
+    rows = np.loadtxt(tmp_path / "out" / "run_resistances.out", ndmin=2)
+    assert rows.shape == (3, 3) and rows[1, 2] > 0
+
+
+def test_a_binary_ini_is_refused(esp, tmp_path):
+    ini = tmp_path / "run.ini"
+    ini.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    with refused("not a text file"):
+        processing.run("esp:circuitscapeini", {"INI": str(ini)})
+
+
+def test_a_truncated_ascii_grid_is_refused(esp, tmp_path):
+    ini = tmp_path / "run.ini"
+    ini.write_text(small_circuitscape(tmp_path, truncate=True))
+    with refused("habitat.asc.*truncated"):
+        processing.run("esp:circuitscapeini", {"INI": str(ini)})
+    assert not (tmp_path / "out" / "run_resistances.out").exists()
+
+
+def test_a_boolean_typo_in_an_ini_is_refused(esp, tmp_path):
+    ini = tmp_path / "run.ini"
+    ini.write_text(small_circuitscape(tmp_path) + "connect_four_neighbors_only = maybe\n")
+    with refused("connect_four_neighbors_only = maybe.*neither true nor false"):
+        processing.run("esp:circuitscapeini", {"INI": str(ini)})
+    assert not (tmp_path / "out" / "run_resistances.out").exists()
