@@ -14,6 +14,11 @@ link = PLUGINS / "esp_toolkit"
 if not link.is_symlink():
     link.symlink_to(ROOT, target_is_directory=True)
 sys.path.insert(0, str(PLUGINS))
+# Pin the package now: pytest may later put the checkout's parent folder on sys.path, where
+# another copy named esp_toolkit (an older tree beside this one) would be found first.
+import esp_toolkit  # noqa: E402
+
+assert Path(esp_toolkit.__file__).resolve().parent == ROOT, esp_toolkit.__file__
 
 sys.path.insert(0, str(ROOT / "tests" / "core"))
 from cs_cases import find_cases  # noqa: E402,F401  (re-exported: one place finds the cases)
