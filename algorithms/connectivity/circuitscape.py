@@ -339,6 +339,13 @@ class Circuitscape(EspAlgorithm):
             raise QgsProcessingException(self.tr(
                 "This mode needs focal nodes: a raster of ids or a point/polygon layer."))
         node_ids = focal.unique_ids
+        if len(node_ids) < 2:
+            raise QgsProcessingException(self.tr(
+                "The focal nodes give {count} node(s) on the resistance grid ({ids}); this "
+                "mode needs at least two. Check that the layer or raster holds two or more "
+                "ids inside the extent of the resistance raster.").format(
+                    count=len(node_ids),
+                    ids=", ".join(str(int(i)) for i in node_ids) or self.tr("none")))
         on_nodata = [int(pid) for pid in focal.ids_only_on(resistance.mask)]
         if len(node_ids) - len(on_nodata) < 2:
             raise QgsProcessingException(self.tr(

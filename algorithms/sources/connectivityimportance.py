@@ -262,7 +262,24 @@ class ConnectivityImportance(EspAlgorithm):
                 "unique.").format(id=int(repeated[0]), field=field))
         features = [row[1] for row in rows]
         geometries = [QgsGeometry(feature.geometry()) for feature in features]
+        repaired = []
+        for position, geometry in enumerate(geometries):
+            if not geometry.isGeosValid():
+                geometries[position] = geometry.makeValid()
+                repaired.append(int(ids[position]))
+        if repaired:
+            feedback.pushWarning(tr(
+                "Patch(es) {ids} have invalid geometries (for example a self-intersecting "
+                "outline, whose area would count as 0); they were repaired as 'Fix "
+                "geometries' does before measuring areas and distances.").format(
+                    ids=", ".join(str(i) for i in repaired[:20])))
         areas = np.array([geometry.area() for geometry in geometries], dtype=np.float64)
+        flat = ids[~(areas > 0)]
+        if flat.size:
+            raise QgsProcessingException(tr(
+                "Patch(es) {ids} have no area (a line or a point drawn as a polygon); their "
+                "dIIC and dPC would be 0. Delete or redraw them.").format(
+                    ids=", ".join(str(int(i)) for i in flat[:20])))
         extent = null_rectangle()
         for geometry in geometries:
             extent.combineExtentWith(geometry.boundingBox())

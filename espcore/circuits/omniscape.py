@@ -376,6 +376,11 @@ def _surface(resistance: np.ndarray, valid: np.ndarray,
     if options.resistance_is_conductance and np.any(np.isinf(values[valid])):
         raise EspInputError("The conductance surface has infinite values. Use large finite "
                             "conductances instead.")
+    count = int(np.count_nonzero(valid))
+    if count < 2:
+        raise EspInputError("The {what} surface has {count} cell(s) with a value; current "
+                            "needs at least two. Check the raster's NoData value and extent.",
+                            what=what, count=count)
     return values, valid
 
 
@@ -765,6 +770,10 @@ def omniscape(resistance: np.ndarray, valid: np.ndarray, *,
     if options.source_from_resistance and source is not None:
         log("source_from_resistance is on: the source raster is ignored.")
     strength = source_strength(values, ok, options, source=source, source_valid=source_valid)
+    if not np.any(strength > 0):
+        raise EspInputError("No cell is a source (every source strength is 0 or below "
+                            "source_threshold), so the current map would be empty. Lower "
+                            "source_threshold, or give a source raster with positive values.")
     shape = (int(values.shape[0]), int(values.shape[1]))
     conditions = _conditions(options, shape,
                              {"condition1": condition1, "condition2": condition2,

@@ -831,6 +831,16 @@ Reference: McRae, B.H. et al. (2008) Using circuit theory to model connectivity 
     </message>
     <message>
         <location filename="../../algorithms/connectivity/circuitscape.py"/>
+        <source>The focal nodes give {count} node(s) on the resistance grid ({ids}); this mode needs at least two. Check that the layer or raster holds two or more ids inside the extent of the resistance raster.</source>
+        <translation>焦点在阻力栅格上只有 {count} 个节点（{ids}）；此模式至少需要两个。请检查图层或栅格在阻力栅格范围内是否有两个或更多编号。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>Fewer than two focal nodes lie on habitat: {ids} lie only on NoData cells of the resistance raster. Move them onto cells with a resistance.</source>
         <translation>位于生境上的焦点节点少于两个：{ids} 仅位于阻力栅格的 NoData 像元上。请将其移到有阻力值的像元上。</translation>
     </message>
@@ -1462,6 +1472,16 @@ Reference: McRae, B.H. et al. (2008) Using circuit theory to model connectivity 
         <location filename="../../algorithms/sources/connectivityimportance.py"/>
         <source>Patch id {id} occurs more than once in field '{field}'; patch ids must be unique.</source>
         <translation>斑块 ID {id} 在字段“{field}”中出现了不止一次；斑块 ID 必须唯一。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/sources/connectivityimportance.py"/>
+        <source>Patch(es) {ids} have invalid geometries (for example a self-intersecting outline, whose area would count as 0); they were repaired as 'Fix geometries' does before measuring areas and distances.</source>
+        <translation>斑块 {ids} 的几何无效（例如边界自相交，其面积会被算作 0）；在量算面积和距离之前已按“修复几何”的方式修复。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/sources/connectivityimportance.py"/>
+        <source>Patch(es) {ids} have no area (a line or a point drawn as a polygon); their dIIC and dPC would be 0. Delete or redraw them.</source>
+        <translation>斑块 {ids} 没有面积（以多边形形式绘制的线或点）；其 dIIC 和 dPC 会为 0。请删除或重新绘制。</translation>
     </message>
     <message>
         <location filename="../../algorithms/sources/connectivityimportance.py"/>
@@ -6062,6 +6082,11 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     </message>
     <message>
         <location filename="../../espcore/circuits/omniscape.py"/>
+        <source>The {what} surface has {count} cell(s) with a value; current needs at least two. Check the raster's NoData value and extent.</source>
+        <translation>{what}表面只有 {count} 个有值的像元；电流至少需要两个。请检查栅格的 NoData 值和范围。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/omniscape.py"/>
         <source>Omniscape needs a source strength raster, or set source_from_resistance to derive sources from the resistance.</source>
         <translation>Omniscape 需要电流源强度栅格，或开启 source_from_resistance 以从阻力推导电流源。</translation>
     </message>
@@ -6099,6 +6124,11 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
         <location filename="../../espcore/circuits/omniscape.py"/>
         <source>source_from_resistance is on: the source raster is ignored.</source>
         <translation>已开启 source_from_resistance：电流源栅格被忽略。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/omniscape.py"/>
+        <source>No cell is a source (every source strength is 0 or below source_threshold), so the current map would be empty. Lower source_threshold, or give a source raster with positive values.</source>
+        <translation>没有任何像元是源（所有源强度都为 0 或低于 source_threshold），电流图将为空。请降低 source_threshold，或提供具有正值的源栅格。</translation>
     </message>
     <message>
         <location filename="../../espcore/circuits/omniscape.py"/>

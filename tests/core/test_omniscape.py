@@ -408,3 +408,21 @@ def test_missing_radius_and_mismatched_grids():
         omniscape(resistance, valid, options=options)
     with pytest.raises(EspInputError, match="NoData mask"):
         omniscape(resistance, valid[:-1], source=source, options=options)
+
+
+@pytest.mark.parametrize("cells", [0, 1])
+def test_a_surface_with_fewer_than_two_cells_is_refused(cells):
+    # All NoData, or a single cell: no current can flow, so no empty map is written.
+    resistance = np.ones((4, 5))
+    valid = np.zeros((4, 5), bool)
+    valid.flat[:cells] = True
+    with pytest.raises(EspInputError, match="{0} cell\\(s\\) with a value".format(cells)):
+        omniscape(resistance, valid, options=OmniscapeOptions(radius=2))
+
+
+def test_no_source_above_the_threshold_is_refused():
+    # A source raster of 0.1 everywhere; a threshold of 0.5 removes every source.
+    resistance = np.full((6, 6), 10.0)
+    with pytest.raises(EspInputError, match="No cell is a source"):
+        omniscape(resistance, np.ones((6, 6), bool), source=np.full((6, 6), 0.1),
+                  options=OmniscapeOptions(radius=2, source_threshold=0.5))

@@ -15,6 +15,7 @@ from conftest import write_raster
 from qgis.core import (
     QgsCoordinateTransformContext,
     QgsProcessingException,
+    QgsProcessingFeedback,
     QgsVectorFileWriter,
     QgsVectorLayer,
 )
@@ -27,6 +28,18 @@ def refused(match):
     with pytest.raises(QgsProcessingException, match=match) as info:
         yield info
     assert "Traceback" not in str(info.value), str(info.value)
+
+
+class Recorder(QgsProcessingFeedback):
+    """A feedback that keeps the warnings."""
+
+    def __init__(self):
+        super().__init__()
+        self.warnings = []
+
+    def pushWarning(self, text):
+        super().pushWarning(text)
+        self.warnings.append(text)
 
 
 def digest(path):
@@ -245,3 +258,71 @@ def test_a_boolean_typo_in_an_ini_is_refused(esp, tmp_path):
     with refused("connect_four_neighbors_only = maybe.*neither true nor false"):
         processing.run("esp:circuitscapeini", {"INI": str(ini)})
     assert not (tmp_path / "out" / "run_resistances.out").exists()
+
+
+# ------------------------------------------------- 7. degenerate input does not succeed ----
+
+@pytest.mark.parametrize("points", [[], [(500050, 2999850)]], ids=["empty", "one point"])
+def test_too_few_focal_points_are_named_as_such(esp, tmp_path, points):
+    from test_circuitscape import point_layer, strip_raster
+
+    layer = point_layer(points, [1] * len(points))
+    matrix = str(tmp_path / "r.txt")
+    with refused("give {0} node.*at least two".format(len(points))):
+        processing.run("esp:circuitscape", {"INPUT": strip_raster(tmp_path),
+                                            "FOCAL_FEATURES": layer, "FOCAL_ID_FIELD": "site",
+                                            "RESISTANCE_MATRIX": matrix})
+    assert not os.path.exists(matrix)
+
+
+def patch_layer(wkts):
+    from qgis.core import QgsFeature, QgsGeometry
+
+    layer = QgsVectorLayer("Polygon?crs=EPSG:4546&field=pid:integer", "patches", "memory")
+    features = []
+    for pid, wkt in enumerate(wkts, start=1):
+        feature = QgsFeature(layer.fields())
+        feature.setGeometry(QgsGeometry.fromWkt(wkt))
+        feature.setAttributes([pid])
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    return layer
+
+
+SQUARE = "POLYGON((0 0, 100 0, 100 100, 0 100, 0 0))"
+# A bow tie: two 50 x 100 m triangles joined at (150, 50), 5000 m² in all; as drawn, GEOS
+# gives it area 0 (the two lobes cancel).
+BOW_TIE = "POLYGON((100 0, 200 100, 200 0, 100 100, 100 0))"
+
+
+def unchecked_context():
+    """A context that passes invalid geometries on, as with the Processing setting 'Do not
+    filter (better performance)' (QGIS stops at them by default)."""
+    from qgis.core import QgsFeatureRequest, QgsProcessingContext
+
+    context = QgsProcessingContext()
+    check = getattr(QgsFeatureRequest, "InvalidGeometryCheck", QgsFeatureRequest)
+    context.setInvalidGeometryCheck(check.GeometryNoCheck)
+    return context
+
+
+def test_a_self_intersecting_patch_is_repaired_not_given_area_0(esp):
+    feedback = Recorder()
+    result = processing.run("esp:connectivityimportance", {
+        "PATCHES": patch_layer([SQUARE, BOW_TIE]), "PATCH_ID_FIELD": "pid",
+        "DISTANCE": 100.0, "OUTPUT": "TEMPORARY_OUTPUT"}, feedback=feedback,
+        context=unchecked_context())
+    layer = result["OUTPUT"]
+    if isinstance(layer, str):
+        layer = QgsVectorLayer(layer, "out", "ogr")
+    areas = {f["pid"]: f["area_km2"] for f in layer.getFeatures()}
+    assert areas[1] == pytest.approx(0.01) and areas[2] == pytest.approx(0.005)
+    assert any("Patch(es) 2 have invalid geometries" in text for text in feedback.warnings)
+
+
+def test_a_patch_without_area_is_refused(esp):
+    flat = "POLYGON((300 0, 400 0, 500 0, 300 0))"
+    with refused("Patch\\(es\\) 2 have no area"):
+        processing.run("esp:connectivityimportance", {
+            "PATCHES": patch_layer([SQUARE, flat]), "PATCH_ID_FIELD": "pid",
+            "DISTANCE": 100.0, "OUTPUT": "TEMPORARY_OUTPUT"}, context=unchecked_context())
