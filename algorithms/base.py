@@ -1,8 +1,9 @@
 """What every ESP Toolkit algorithm shares: groups, translation, progress, errors, styles."""
 
 import gc
+import math
 import os
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Tuple
 
 from qgis.core import (
     QgsProcessingAlgorithm,
@@ -16,6 +17,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..espcore.errors import Cancelled, EspError
 from .i18n import translate_legend
+from .qgis_compat import NumberType
 
 PLUGIN_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 STYLE_DIR = os.path.join(PLUGIN_DIR, "resources", "styles")
@@ -132,6 +134,38 @@ def stretch_pseudocolor(layer: Any) -> None:
     renderer.setClassificationMax(high)
 
 
+#: Bounds at or beyond these are QGIS's "no limit".
+_NO_LIMIT = 1e300
+
+
+def _range_message(definition: Any, value: Any) -> str:
+    """Why a number parameter's value is refused, or ''."""
+    if definition.type() not in ("number", "distance") or value is None or value == "":
+        return ""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return ""  # an expression or a property: QGIS evaluates and checks it
+    low, high = definition.minimum(), definition.maximum()
+    whole = definition.dataType() == NumberType.Integer
+    bounded_low, bounded_high = low > -_NO_LIMIT, high < _NO_LIMIT
+    if not math.isfinite(number) or (whole and not number.is_integer()) or \
+            (bounded_low and number < low) or (bounded_high and number > high):
+        if bounded_low and bounded_high:
+            allowed = translate("from {low:g} to {high:g}").format(low=low, high=high)
+        elif bounded_low:
+            allowed = translate("at least {low:g}").format(low=low)
+        elif bounded_high:
+            allowed = translate("at most {high:g}").format(high=high)
+        else:
+            allowed = translate("a finite number")
+        kind = translate("a whole number") if whole else translate("a number")
+        return translate("'{name}' ({key}) is {value}; it must be {kind} {allowed}.").format(
+            name=definition.description(), key=definition.name(), value=value, kind=kind,
+            allowed=allowed)
+    return ""
+
+
 def _release_locals(trace: Any) -> None:
     """Drop the local variables of the finished frames of a failed run, so the sinks they
     hold are closed (and have written what they buffer) before their files are removed."""
@@ -177,6 +211,16 @@ class EspAlgorithm(QgsProcessingAlgorithm):
         parameter.setHelp(help_text)
         self.addParameter(parameter)
         return parameter
+
+    def checkParameterValues(self, parameters: Dict[str, Any],
+                             context: QgsProcessingContext) -> Tuple[bool, str]:
+        """QGIS's check, with the allowed range named for a number out of range (QGIS says
+        only "Incorrect parameter value")."""
+        for definition in self.parameterDefinitions():
+            message = _range_message(definition, parameters.get(definition.name()))
+            if message:
+                return False, message
+        return super().checkParameterValues(parameters, context)
 
     def processAlgorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
                          feedback: QgsProcessingFeedback) -> Dict[str, Any]:

@@ -175,9 +175,11 @@ class LinkagePathways(EspAlgorithm):
             tr("One line per candidate link, from From_Core to To_Core through cell centres, "
                "with Linkage Mapper's attributes; links dropped before their cost search "
                "have no geometry."))
-        add(QgsProcessingParameterRasterDestination(self.CORRIDORS, tr("Corridors (NLCC)")),
+        add(QgsProcessingParameterRasterDestination(self.CORRIDORS, tr("Corridors (NLCC)"),
+                                                    optional=True, createByDefault=True),
             tr("Float32 GeoTIFF: normalized least-cost corridor value in cost units, 0 on "
-               "the least-cost paths; NoData outside the width and on NoData cells."))
+               "the least-cost paths; NoData outside the width and on NoData cells. "
+               "Optional: skip it when only the links are wanted."))
         add(QgsProcessingParameterRasterDestination(
                 self.CORRIDORS_UNTRUNCATED, tr("Corridors, untruncated (NLCC)"),
                 optional=True, createByDefault=False),
@@ -196,7 +198,8 @@ class LinkagePathways(EspAlgorithm):
     def compute(self, parameters: Dict[str, Any], context: QgsProcessingContext,
                 feedback: QgsProcessingFeedback) -> Dict[str, Any]:
         tr = self.tr
-        corridors_path = self.parameterAsOutputLayer(parameters, self.CORRIDORS, context)
+        corridors_path = self.parameterAsOutputLayer(parameters, self.CORRIDORS, context) \
+            if parameters.get(self.CORRIDORS) else None
         cwd_path = self.parameterAsOutputLayer(parameters, self.CWD, context)
         whole_path = self.parameterAsOutputLayer(parameters, self.CORRIDORS_UNTRUNCATED,
                                                  context) \
@@ -233,12 +236,14 @@ class LinkagePathways(EspAlgorithm):
 
         sink_id = self._write_links(result.links, grid, parameters, context)
         StyleOnLoad.attach(context, sink_id, "links.qml")
-        write_grid(Grid(result.corridors, ~np.isfinite(result.corridors), grid.cell_size,
-                        grid.geotransform, grid.crs), corridors_path,
-                   description=tr("Normalized least-cost corridor (cost units)"))
-        StyleOnLoad.attach(context, corridors_path, "corridors.qml", stretch=True)
-        outputs = {self.OUTPUT: sink_id, self.CORRIDORS: corridors_path,
-                   self.LINK_COUNT: len(result.links), self.ACTIVE_COUNT: len(active)}
+        outputs = {self.OUTPUT: sink_id, self.LINK_COUNT: len(result.links),
+                   self.ACTIVE_COUNT: len(active)}
+        if corridors_path:
+            write_grid(Grid(result.corridors, ~np.isfinite(result.corridors), grid.cell_size,
+                            grid.geotransform, grid.crs), corridors_path,
+                       description=tr("Normalized least-cost corridor (cost units)"))
+            StyleOnLoad.attach(context, corridors_path, "corridors.qml", stretch=True)
+            outputs[self.CORRIDORS] = corridors_path
         if whole_path:
             assert result.untruncated is not None
             write_grid(Grid(result.untruncated, ~np.isfinite(result.untruncated),

@@ -136,9 +136,11 @@ class ExtractSources(EspAlgorithm):
         add(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Ecological sources"),
                                               SourceType.VectorPolygon),
             tr("One polygon per source with its id, area and importance."))
-        add(QgsProcessingParameterRasterDestination(self.SOURCE_IDS, tr("Source id raster")),
+        add(QgsProcessingParameterRasterDestination(self.SOURCE_IDS, tr("Source id raster"),
+                                                    optional=True, createByDefault=True),
             tr("Int32 GeoTIFF, source id per cell and 0 elsewhere; the focal-node input of "
-               "Circuitscape and of the corridor tools."))
+               "Circuitscape and of the corridor tools. Optional: the polygons serve those "
+               "tools too."))
         for key, label in ((self.SOURCE_COUNT, tr("Number of sources")),
                            (self.SOURCE_AREA_KM2, tr("Total source area (km²)")),
                            (self.PC, tr("PC of the candidate patches")),
@@ -162,8 +164,10 @@ class ExtractSources(EspAlgorithm):
             raise QgsProcessingException(tr(
                 "Candidate values must be numbers separated by commas, such as 17,117.")) from None
         dispersal = read_dispersal(self, parameters, context)
-        ids_path = self.parameterAsOutputLayer(parameters, self.SOURCE_IDS, context)
-        check_output_path(ids_path)
+        ids_path = self.parameterAsOutputLayer(parameters, self.SOURCE_IDS, context) \
+            if parameters.get(self.SOURCE_IDS) else None
+        if ids_path:
+            check_output_path(ids_path)
 
         layers: Dict[str, Any] = {}
         if classes_layer is not None:
@@ -200,10 +204,11 @@ class ExtractSources(EspAlgorithm):
             kept=sources.count, count=importance.ids.size, pc=importance.pc,
             iic=importance.iic, eca=importance.eca / 1e6))
 
-        write_grid(Grid(sources.ids, np.zeros(reference.shape, dtype=bool),
-                        reference.cell_size, reference.geotransform, reference.crs),
-                   ids_path, dtype=np.int32, nodata=0,
-                   description=tr("Ecological source id"))
+        if ids_path:
+            write_grid(Grid(sources.ids, np.zeros(reference.shape, dtype=bool),
+                            reference.cell_size, reference.geotransform, reference.crs),
+                       ids_path, dtype=np.int32, nodata=0,
+                       description=tr("Ecological source id"))
         sink_id = self._write_polygons(sources, reference, parameters, context)
         StyleOnLoad.attach(context, sink_id, "sources.qml")
         feedback.setProgress(100)

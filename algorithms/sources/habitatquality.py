@@ -228,8 +228,10 @@ class HabitatQuality(EspAlgorithm):
                                               optional=True),
             tr("Land cover of a reference time (band 1) on the land-cover grid, same class "
                "codes. Needed for the rarity output."))
-        add(QgsProcessingParameterRasterDestination(self.DEGRADATION, tr("Habitat degradation")),
-            tr("Total threat D per cell (deg_sum_c in InVEST), float32 GeoTIFF."))
+        add(QgsProcessingParameterRasterDestination(self.DEGRADATION, tr("Habitat degradation"),
+                                                    optional=True, createByDefault=True),
+            tr("Total threat D per cell (deg_sum_c in InVEST), float32 GeoTIFF. Optional: "
+               "skip it when only the quality is wanted."))
         add(QgsProcessingParameterRasterDestination(self.QUALITY, tr("Habitat quality")),
             tr("Q from 0 to the class's habitat suitability (quality_c in InVEST), float32 "
                "GeoTIFF."))

@@ -1606,6 +1606,41 @@ Reference: McRae, B.H. et al. (2008) Using circuit theory to model connectivity 
     </message>
     <message>
         <location filename="../../algorithms/base.py"/>
+        <source>from {low:g} to {high:g}</source>
+        <translation>在 {low:g} 到 {high:g} 之间</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/base.py"/>
+        <source>at least {low:g}</source>
+        <translation>不小于 {low:g}</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/base.py"/>
+        <source>at most {high:g}</source>
+        <translation>不大于 {high:g}</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/base.py"/>
+        <source>a finite number</source>
+        <translation>有限的数</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/base.py"/>
+        <source>a whole number</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/base.py"/>
+        <source>a number</source>
+        <translation>数</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/base.py"/>
+        <source>'{name}' ({key}) is {value}; it must be {kind} {allowed}.</source>
+        <translation>“{name}”（{key}）为 {value}；它必须是{allowed}的{kind}。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/base.py"/>
         <source>The run was cancelled; no output was written.</source>
         <translation>运行已取消，未写出任何结果。</translation>
     </message>
@@ -2238,8 +2273,8 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
     </message>
     <message>
         <location filename="../../algorithms/sources/extractsources.py"/>
-        <source>Int32 GeoTIFF, source id per cell and 0 elsewhere; the focal-node input of Circuitscape and of the corridor tools.</source>
-        <translation>Int32 GeoTIFF，像元值为源地编号，其余为 0；作为 Circuitscape 和廊道工具的焦点节点输入。</translation>
+        <source>Int32 GeoTIFF, source id per cell and 0 elsewhere; the focal-node input of Circuitscape and of the corridor tools. Optional: the polygons serve those tools too.</source>
+        <translation>Int32 GeoTIFF，每个像元的源地编号，其余为 0；Circuitscape 及廊道工具的焦点输入。可选：这些工具也可直接使用多边形。</translation>
     </message>
     <message>
         <location filename="../../algorithms/sources/extractsources.py"/>
@@ -2295,6 +2330,10 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
         <location filename="../../algorithms/sources/extractsources.py"/>
         <source>Ecological source id</source>
         <translation>生态源地编号</translation>
+    </message>
+    <message>
+        <source>Int32 GeoTIFF, source id per cell and 0 elsewhere; the focal-node input of Circuitscape and of the corridor tools.</source>
+        <translation type="vanished">Int32 GeoTIFF，像元值为源地编号，其余为 0；作为 Circuitscape 和廊道工具的焦点节点输入。</translation>
     </message>
 </context>
 <context>
@@ -2481,8 +2520,8 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
     </message>
     <message>
         <location filename="../../algorithms/sources/habitatquality.py"/>
-        <source>Total threat D per cell (deg_sum_c in InVEST), float32 GeoTIFF.</source>
-        <translation>每个像元的总威胁 D（InVEST 中的 deg_sum_c），float32 GeoTIFF。</translation>
+        <source>Total threat D per cell (deg_sum_c in InVEST), float32 GeoTIFF. Optional: skip it when only the quality is wanted.</source>
+        <translation>每个像元的总威胁 D（InVEST 中的 deg_sum_c），float32 GeoTIFF。可选：只需要生境质量时可跳过。</translation>
     </message>
     <message>
         <location filename="../../algorithms/sources/habitatquality.py"/>
@@ -2633,6 +2672,10 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
         <location filename="../../algorithms/sources/habitatquality.py"/>
         <source>The highest degradation is {ratio:.0f} times k, so quality is close to 0 wherever a threat reaches. Consider a larger half-saturation constant, or dividing each decay kernel by its sum.</source>
         <translation>最高退化度是 k 的 {ratio:.0f} 倍，因此威胁所及之处质量接近 0。请考虑增大半饱和常数，或将每个衰减核除以其总和。</translation>
+    </message>
+    <message>
+        <source>Total threat D per cell (deg_sum_c in InVEST), float32 GeoTIFF.</source>
+        <translation type="vanished">每个像元的总威胁 D（InVEST 中的 deg_sum_c），float32 GeoTIFF。</translation>
     </message>
     <message>
         <source>&lt;p&gt;Habitat degradation, habitat quality and (optionally) rarity as in the InVEST Habitat Quality model.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Degradation&lt;/b&gt; of cell x of class j: D = &amp;beta;&lt;sub&gt;x&lt;/sub&gt; &amp;Sigma;&lt;sub&gt;r&lt;/sub&gt; (w&lt;sub&gt;r&lt;/sub&gt; / &amp;Sigma;w) S&lt;sub&gt;jr&lt;/sub&gt; &amp;Sigma;&lt;sub&gt;y&lt;/sub&gt; r&lt;sub&gt;y&lt;/sub&gt; i&lt;sub&gt;rxy&lt;/sub&gt;, summed over &lt;b&gt;every threat cell y&lt;/b&gt; within the threat's maximum distance (linear decay 1 - d/d&lt;sub&gt;max&lt;/sub&gt;, exponential exp(-2.99 d/d&lt;sub&gt;max&lt;/sub&gt;), distances between cell centres in metres), computed exactly by FFT convolution. By default each threat's decay weights are divided by their total, as the InVEST releases that convolved threat rasters did, so D is a weighted mean threat intensity between 0 and 1 that does not depend on the cell size, and k = 0.5 keeps its usual meaning. Untick 'Divide each decay kernel by its sum' (advanced) for the users' guide's literal sum, which grows with the number of threat cells in reach. Recent InVEST (3.10 and later) counts only the nearest threat cell, so its values differ near dense threats. &lt;b&gt;Quality&lt;/b&gt;: Q = H (1 - D&lt;sup&gt;2.5&lt;/sup&gt; / (D&lt;sup&gt;2.5&lt;/sup&gt; + k&lt;sup&gt;2.5&lt;/sup&gt;)); Q = 0 where H = 0 and never exceeds H. &lt;b&gt;Rarity&lt;/b&gt; (with a baseline land cover): R = 1 - N / (N&lt;sub&gt;baseline&lt;/sub&gt; + N) per class; 0.5 = no change, above 0.5 the class became rarer, 0 = class absent from the baseline.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inputs.&lt;/b&gt; A land-cover raster of whole class codes in a projected CRS (metres). A threats table (CSV file or table layer) with the columns THREAT, MAX_DIST (km), WEIGHT (0-1) and DECAY (linear / exponential). One raster per threat with intensities 0-1 (NoData = no threat), on the land-cover grid: chosen in 'Threat rasters' and matched by layer or file name (also name_c), or read from the table's CUR_PATH column (relative to the CSV file). A sensitivity table with LULC, HABITAT (0-1) and one column per threat (0-1; InVEST's older L_ prefix is accepted); every class of the land cover must be in it. Optional: polygons with an ACCESS field (0-1, cells outside polygons 1).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt; (float32, NoData where the land cover is NoData): degradation D, quality Q (0-1) and rarity R. The log reports the highest D; the users' guide advises k = half of it, kept fixed across scenarios.&lt;/p&gt;&lt;p&gt;Reference: Sharp, R. et al. InVEST User's Guide, Habitat Quality. The Natural Capital Project, Stanford University.&lt;/p&gt;</source>
@@ -2822,8 +2865,8 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
     </message>
     <message>
         <location filename="../../algorithms/connectivity/linkagepathways.py"/>
-        <source>Float32 GeoTIFF: normalized least-cost corridor value in cost units, 0 on the least-cost paths; NoData outside the width and on NoData cells.</source>
-        <translation>Float32 GeoTIFF：以成本单位计的归一化最小累积阻力廊道值，最小累积阻力路径上为 0；宽度以外和 NoData 像元上为 NoData。</translation>
+        <source>Float32 GeoTIFF: normalized least-cost corridor value in cost units, 0 on the least-cost paths; NoData outside the width and on NoData cells. Optional: skip it when only the links are wanted.</source>
+        <translation>Float32 GeoTIFF：以成本单位表示的归一化最小成本廊道值，最小成本路径上为 0；宽度以外和 NoData 像元为 NoData。可选：只需要连接线时可跳过。</translation>
     </message>
     <message>
         <location filename="../../algorithms/connectivity/linkagepathways.py"/>
@@ -2939,6 +2982,10 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
         <location filename="../../algorithms/io/sources.py"/>
         <source>The source layer has no polygon.</source>
         <translation>源地图层中没有面。</translation>
+    </message>
+    <message>
+        <source>Float32 GeoTIFF: normalized least-cost corridor value in cost units, 0 on the least-cost paths; NoData outside the width and on NoData cells.</source>
+        <translation type="vanished">Float32 GeoTIFF：以成本单位计的归一化最小累积阻力廊道值，最小累积阻力路径上为 0；宽度以外和 NoData 像元上为 NoData。</translation>
     </message>
     <message>
         <source>&lt;p&gt;Maps the corridors between ecological sources over a resistance surface, step by step as Linkage Mapper's &lt;i&gt;Build Network and Map Linkages&lt;/i&gt;:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Candidate links&lt;/b&gt; join sources whose allocation zones touch: each cell goes to its cheapest source (cost-weighted) and/or to its nearest source (Euclidean).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Distances&lt;/b&gt;: the edge-to-edge Euclidean distance of each candidate; the cost-weighted distance (CWD) from every source, moving between 8 neighbours at the step length × the mean resistance of the two cells (the MCR model); the least-cost distance CW_Dist and the least-cost path (LCP) of each link.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Pruning&lt;/b&gt;: links beyond the distance limits, links whose path crosses a third source, and (optionally) links that are not among the N nearest neighbours of either source are kept in the output but marked inactive; separate clusters can be joined again by their shortest link.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Corridors&lt;/b&gt;: the normalized least-cost corridor NLCC = CWD_A + CWD_B − CW_Dist of every active link, mosaicked by minimum (0 on the paths), optionally truncated at a cost-weighted width.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;&lt;b&gt;Link fields&lt;/b&gt; (Linkage Mapper's names): Link_ID, Active (1/0; edit it to change which links the pinch-point, barrier and centrality tools use), Link_Type (1 corridor, 10 nearest neighbour, 20 constellation; -1 not a nearest neighbour, -11/-13 Euclidean distance above the maximum / below the minimum, -12/-14 cost distance above the maximum or not connected / below the minimum, -15 passes through another source), Link_Info, From_Core, To_Core, Euc_Dist (map units), CW_Dist (cost units = map units × resistance), LCP_Length, cwd2Euc_R = CW_Dist / Euc_Dist and cwd2Path_R = CW_Dist / LCP_Length (lower means an easier corridor).&lt;/p&gt;&lt;p&gt;Reference: McRae, B.H. &amp; Kavanagh, D.M. (2011) Linkage Mapper Connectivity Analysis Software. The Nature Conservancy, Seattle.&lt;/p&gt;</source>

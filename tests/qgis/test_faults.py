@@ -326,3 +326,32 @@ def test_a_patch_without_area_is_refused(esp):
         processing.run("esp:connectivityimportance", {
             "PATCHES": patch_layer([SQUARE, flat]), "PATCH_ID_FIELD": "pid",
             "DISTANCE": 100.0, "OUTPUT": "TEMPORARY_OUTPUT"}, context=unchecked_context())
+
+
+# ------------------------------------------ 9. a number out of range names its range ----
+
+@pytest.mark.parametrize("value, message", [
+    (0, "'Edge width \\(cells\\)' \\(EDGE_WIDTH\\) is 0; it must be a whole number "
+        "from 1 to 255"),
+    (2.5, "'Edge width \\(cells\\)' \\(EDGE_WIDTH\\) is 2.5; it must be a whole number "
+          "from 1 to 255"),
+])
+def test_a_number_out_of_range_names_the_range(esp, tmp_path, value, message):
+    with refused(message):
+        processing.run("esp:mspa", {"INPUT": forest(tmp_path), "EDGE_WIDTH": value,
+                                    "OUTPUT": "TEMPORARY_OUTPUT"})
+
+
+def test_secondary_outputs_can_be_skipped(esp, tmp_path):
+    # Linkage pathways without the corridor raster, sources without the id raster.
+    sources, resistance = sources_file(tmp_path)
+    links = processing.run("esp:linkagepathways", {
+        "SOURCES": sources, "SOURCE_ID_FIELD": "source_id", "RESISTANCE": resistance,
+        "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert links["LINK_COUNT"] > 0 and "CORRIDORS" not in links
+    values = np.ones((20, 20), np.uint8)
+    values[2:10, 2:10] = 17
+    mspa_codes = write_raster(tmp_path / "codes.tif", values, dtype="uint8")
+    extracted = processing.run("esp:extractsources", {
+        "INPUT": mspa_codes, "MIN_AREA": 0.1, "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert extracted["SOURCE_COUNT"] == 1 and extracted.get("SOURCE_IDS") is None
