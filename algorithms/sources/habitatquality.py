@@ -55,6 +55,13 @@ def _base_name(path: str) -> str:
     return os.path.splitext(os.path.basename(path))[0]
 
 
+def max_dist_unit(sensitivity_rows: Rows) -> str:
+    """"m" for an InVEST 3.15+ sensitivity table (keyed by LUCODE), else "km" (LULC)."""
+    keys = {str(key).replace("\ufeff", "").strip().lower()
+            for row in sensitivity_rows[:1] for key in row}
+    return "m" if "lucode" in keys else "km"
+
+
 class HabitatQuality(EspAlgorithm):
     NAME = "habitatquality"
     GROUP = "sources"
@@ -456,9 +463,7 @@ class HabitatQuality(EspAlgorithm):
                                           self.SENSITIVITY_LAYER, tr("sensitivity table"))
         unit = UNITS[self.parameterAsEnum(parameters, self.MAX_DIST_UNIT, context)]
         if unit == "auto":
-            keys = {str(key).replace("\ufeff", "").strip().lower()
-                    for row in sensitivity_rows[:1] for key in row}
-            unit = "m" if "lucode" in keys else "km"
+            unit = max_dist_unit(sensitivity_rows)
             feedback.pushInfo(tr("MAX_DIST is read in {unit}: the sensitivity table is keyed "
                                  "by {key} (InVEST {versions}).").format(
                 unit=tr("metres") if unit == "m" else tr("km"),

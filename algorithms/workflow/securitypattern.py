@@ -27,6 +27,7 @@ from ...espcore.resistance.presets import PRESETS
 from ..base import EspAlgorithm
 from ..qgis_compat import NumberType, ParameterFlag, SourceType, parameter_as_strings
 from . import products as workflow
+from .preflight import FolderLock, check_inputs
 from .products import PRODUCTS, STAGES, Product
 from .steps import MADE_BY, STEPS, Made, Setting, Step
 
@@ -214,8 +215,6 @@ class SecurityPattern(EspAlgorithm):
 
     def compute(self, parameters: Dict[str, Any], context: QgsProcessingContext,
                 feedback: QgsProcessingFeedback) -> Dict[str, Any]:
-        import processing
-
         first = self.parameterAsEnum(parameters, self.FIRST_STAGE, context)
         last = self.parameterAsEnum(parameters, self.LAST_STAGE, context)
         if first > last:
@@ -225,9 +224,18 @@ class SecurityPattern(EspAlgorithm):
         folder = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context)
         os.makedirs(folder, exist_ok=True)
         settings = self._settings(parameters, context)
-        stages = STAGES[first:last + 1]
+        stages = list(STAGES[first:last + 1])
         steps = [step for step in STEPS if step.stage in stages]
         self._check_earlier_products(steps, folder)
+        check_inputs(settings, stages)
+        with FolderLock(folder):
+            return self._run(steps, stages, settings, parameters, context, feedback, folder)
+
+    def _run(self, steps: List[Step], stages: List[str], settings: Dict[str, Any],
+             parameters: Dict[str, Any], context: QgsProcessingContext,
+             feedback: QgsProcessingFeedback, folder: str) -> Dict[str, Any]:
+        import processing
+
         writes_report = STAGES[-1] in stages
         if writes_report:  # a report that outlived a failed or cancelled run would mislead
             for key in ("REPORT", "REPORT_PDF"):
@@ -235,6 +243,7 @@ class SecurityPattern(EspAlgorithm):
         multi_steps = len(steps) + int(writes_report)
         multi = QgsProcessingMultiStepFeedback(multi_steps, feedback)
         results: Dict[str, Any] = {self.OUTPUT_FOLDER: folder}
+        made: List[str] = []
         for index, step in enumerate(steps):
             multi.setCurrentStep(index)
             if feedback.isCanceled():
@@ -246,16 +255,23 @@ class SecurityPattern(EspAlgorithm):
                 continue
             feedback.pushInfo(self.tr("Step {n}/{total}: {step}").format(
                 n=index + 1, total=multi_steps, step=step.algorithm))
-            processing.run(step.algorithm, self._child_parameters(step, settings, folder),
-                           context=context, feedback=multi, is_child_algorithm=True)
+            try:
+                processing.run(step.algorithm, self._child_parameters(step, settings, folder),
+                               context=context, feedback=multi, is_child_algorithm=True)
+            except QgsProcessingException:
+                if not feedback.isCanceled():
+                    raise
+                break  # the child stopped for the cancel and wrote nothing
             for key in step.outputs.values():
                 product = workflow.BY_KEY[key]
                 write_sidecar(product, folder)
                 results[key] = product.path(folder)
+                made.append(product.file)
         if feedback.isCanceled():
             raise QgsProcessingException(self.tr(
-                "The run was cancelled; the products of the steps that finished are in {folder}."
-            ).format(folder=folder))
+                "The run was cancelled. Kept in {folder}: {files} (the products of the steps "
+                "that finished); the step that was running wrote nothing.").format(
+                    folder=folder, files=", ".join(made) or self.tr("nothing")))
         self._load_on_completion(results, context)
         if writes_report:
             multi.setCurrentStep(len(steps))

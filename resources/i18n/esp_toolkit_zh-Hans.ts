@@ -1942,6 +1942,61 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
         <translation>最小累积阻力距离需要阻力栅格；请选择一个阻力栅格，或改用欧氏距离。</translation>
     </message>
     <message>
+        <location filename="../../algorithms/workflow/preflight.py"/>
+        <source>The land cover is in a geographic CRS ({crs}, degrees); areas, distances and radii need metres. Reproject it to a projected CRS first.</source>
+        <translation>土地覆被采用地理坐标系（{crs}，单位为度）；面积、距离和半径都需要以米计。请先将其重投影到投影坐标系。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/workflow/preflight.py"/>
+        <source>Habitat classes must be class codes separated by commas (ranges like 21-24 are allowed), not '{text}'.</source>
+        <translation>生境类型必须是以逗号分隔的类型代码（可用 21-24 这样的范围），而不是“{text}”。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/workflow/preflight.py"/>
+        <source>Habitat quality needs both the threats table and the sensitivity table; only the {given} is given. Give both, or neither to skip habitat quality.</source>
+        <translation>生境质量需要威胁表和敏感性表两者；现在只给了{given}。请两者都给，或都不给以跳过生境质量。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/workflow/preflight.py"/>
+        <source>threats table</source>
+        <translation>威胁因子表</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/workflow/preflight.py"/>
+        <source>sensitivity table</source>
+        <translation>敏感度表</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/workflow/preflight.py"/>
+        <source>No barrier radius ({radii} m) has a cell centre on its one-metre ring on {cell:g} m cells, so the barrier step could not score any. Use radii that are multiples of the cell size, for example {nearest}.</source>
+        <translation>在 {cell:g} 米的栅格上，没有任何障碍半径（{radii} 米）的一米宽圆环上有栅格中心，因此障碍步骤无法计分。请使用栅格大小整数倍的半径，例如 {nearest}。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/workflow/preflight.py"/>
+        <source>The administrative units layer '{name}' must hold polygons.</source>
+        <translation>行政单元图层“{name}”必须是多边形图层。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/workflow/preflight.py"/>
+        <source>The administrative units layer '{name}' has no polygon; zoning needs the counties' outlines.</source>
+        <translation>行政单元图层“{name}”中没有多边形；分区需要各县的边界。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/workflow/preflight.py"/>
+        <source>The field '{field}' is not in the layer '{name}' (its fields: {fields}).</source>
+        <translation>图层“{name}”中没有字段“{field}”（其字段为：{fields}）。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/workflow/preflight.py"/>
+        <source>Another run is writing into {folder} (process {pid} on {host}, started {since}). Wait for it to finish, or choose another output folder. If no run is going on, delete {lock}.</source>
+        <translation>另一次运行正在写入 {folder}（{host} 上的进程 {pid}，开始于 {since}）。请等待其完成，或另选输出文件夹。如果并没有运行在进行，请删除 {lock}。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/workflow/preflight.py"/>
+        <source>Cannot lock the output folder {folder}.</source>
+        <translation>无法锁定输出文件夹 {folder}。</translation>
+    </message>
+    <message>
         <location filename="../../algorithms/workflow/products.py"/>
         <location filename="../../algorithms/base.py"/>
         <source>1 · Sources</source>
@@ -5641,8 +5696,13 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     </message>
     <message>
         <location filename="../../algorithms/workflow/securitypattern.py"/>
-        <source>The run was cancelled; the products of the steps that finished are in {folder}.</source>
-        <translation>运行已取消；已完成步骤的产品位于 {folder}。</translation>
+        <source>The run was cancelled. Kept in {folder}: {files} (the products of the steps that finished); the step that was running wrote nothing.</source>
+        <translation>运行已取消。保留在 {folder} 中的有：{files}（已完成步骤的成果）；正在运行的步骤没有写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
+        <source>nothing</source>
+        <translation>无</translation>
     </message>
     <message>
         <location filename="../../algorithms/workflow/securitypattern.py"/>
@@ -5808,6 +5868,10 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
         <location filename="../../espcore/resistance/presets.py"/>
         <source>ESA WorldCover (11 classes)</source>
         <translation>ESA WorldCover（11 类）</translation>
+    </message>
+    <message>
+        <source>The run was cancelled; the products of the steps that finished are in {folder}.</source>
+        <translation type="vanished">运行已取消；已完成步骤的产品位于 {folder}。</translation>
     </message>
 </context>
 <context>

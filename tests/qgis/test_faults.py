@@ -355,3 +355,72 @@ def test_secondary_outputs_can_be_skipped(esp, tmp_path):
     extracted = processing.run("esp:extractsources", {
         "INPUT": mspa_codes, "MIN_AREA": 0.1, "OUTPUT": "TEMPORARY_OUTPUT"})
     assert extracted["SOURCE_COUNT"] == 1 and extracted.get("SOURCE_IDS") is None
+
+
+# ------------------------------------------------------------------------ 8. the workflow ----
+
+def empty_counties(tmp_path):
+    layer = QgsVectorLayer("Polygon?crs=EPSG:4546&field=name:string&field=pref:string",
+                           "counties", "memory")
+    path = str(tmp_path / "empty_counties.gpkg")
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    QgsVectorFileWriter.writeAsVectorFormatV3(layer, path, QgsCoordinateTransformContext(),
+                                              options)
+    return path
+
+
+def test_workflow_refuses_an_empty_units_layer_before_step_1(esp, workflow_landscape,
+                                                             tmp_path):
+    from test_securitypattern import chain_parameters
+
+    folder = tmp_path / "run"
+    with refused("has no polygon"):
+        processing.run("esp:securitypattern", chain_parameters(
+            workflow_landscape, folder, UNITS=empty_counties(tmp_path)))
+    assert not folder.exists() or not any(folder.iterdir())
+
+
+def test_workflow_refuses_threats_without_sensitivity(esp, workflow_landscape, tmp_path):
+    from test_securitypattern import chain_parameters
+
+    folder = tmp_path / "run"
+    with refused("needs both the threats table and the sensitivity table"):
+        processing.run("esp:securitypattern", chain_parameters(
+            workflow_landscape, folder, THREATS_TABLE=workflow_landscape["threats"]))
+    assert not folder.exists() or not any(folder.iterdir())
+
+
+def test_workflow_refuses_radii_without_cells_on_their_ring(esp, workflow_landscape,
+                                                            tmp_path):
+    from test_securitypattern import chain_parameters
+
+    # 100 m cells: the one-metre rings of 250 and 350 m hold no cell centre.
+    with refused("No barrier radius .*for example 200, 400"):
+        processing.run("esp:securitypattern", chain_parameters(
+            workflow_landscape, tmp_path / "run", MIN_RADIUS=250, MAX_RADIUS=350, STEP=100))
+
+
+def test_a_second_run_into_a_busy_folder_is_refused(esp, workflow_landscape, tmp_path):
+    import json
+    import socket
+
+    from test_securitypattern import chain_parameters
+
+    from esp_toolkit.algorithms.workflow.preflight import LOCK_NAME
+
+    folder = tmp_path / "run"
+    folder.mkdir()
+    lock = folder / LOCK_NAME
+    # A run of this very process holds the folder (as the dock's run would).
+    lock.write_text(json.dumps({"pid": os.getpid(), "host": socket.gethostname(),
+                                "since": "2026-12-05 10:00:00"}))
+    with refused("Another run is writing into"):
+        processing.run("esp:securitypattern", chain_parameters(
+            workflow_landscape, folder, LAST_STAGE=0))
+    assert sorted(p.name for p in folder.iterdir()) == [LOCK_NAME]
+    # A lock left by a process that is gone is taken over; the run finishes and unlocks.
+    lock.write_text(json.dumps({"pid": 2 ** 22 + 12345, "host": socket.gethostname()}))
+    processing.run("esp:securitypattern", chain_parameters(workflow_landscape, folder,
+                                                           LAST_STAGE=0))
+    assert (folder / "mspa.tif").exists() and not lock.exists()
