@@ -37,7 +37,7 @@ from ...espcore.progress import check_cancelled
 from ..base import STYLE_DIR, EspAlgorithm, FeedbackProgress, StyleOnLoad, translate
 from ..io.classes import CLASSIFIED, add_class_parameters, write_classes
 from ..io.links import LinkTable, active_rows, add_links_parameter, read_links, warn_cost_mismatch
-from ..io.raster import check_destination, check_output_path, write_grid
+from ..io.raster import check_cells_memory, check_destination, check_output_path, write_grid
 from ..io.sources import add_resistance_parameter, add_source_parameters, read_sources
 from ..qgis_compat import NumberType
 
@@ -194,6 +194,11 @@ class Barriers(EspAlgorithm):
         semantics = SEMANTICS[self.parameterAsEnum(parameters, self.SEMANTICS, context)]
 
         radii = warn_empty_rings(feedback, radii, cell, semantics)
+        check_cells_memory(grid.values.size, "barriers", tr("Barrier scores"),
+                           per_cell=8.0 * int(labels.max(initial=0)) + 16.0 * len(radii),
+                           advice=tr("It keeps a cost-distance map per source and two maps "
+                                     "per radius: use coarser cells, fewer radii or fewer "
+                                     "links."))
         links = link_distances(table, grid, labels, feedback)
         feedback.pushInfo(tr("{links} links, radii {radii} map units.").format(
             links=len(links), radii=", ".join("{0:g}".format(r) for r in radii)))

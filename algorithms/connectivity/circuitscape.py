@@ -29,12 +29,12 @@ from ...espcore.circuits.csini import parse_included_pairs, parse_strengths
 from ...espcore.circuits.csjob import mask_conductances, region_ids, run_raster
 from ...espcore.circuits.focal import FocalNodes
 from ...espcore.circuits.graph import EXTREME_RATIO, conductances, range_ratio
-from ...espcore.circuits.solvers import METHODS
+from ...espcore.circuits.solvers import METHODS, choose_method
 from ...espcore.grid import Grid
 from ..base import EspAlgorithm, FeedbackProgress, StyleOnLoad, translate
 from ..io.csfiles import format_table, read_text, write_outputs
 from ..io.focal import focal_from_features
-from ..io.raster import check_output_path, read_aligned, write_grid
+from ..io.raster import check_cells_memory, check_output_path, read_aligned, write_grid
 from ..io.sinks import open_sink, write_all
 from ..qgis_compat import FieldDataType, SourceType, WkbType, double_field, long_field
 
@@ -245,6 +245,14 @@ class Circuitscape(EspAlgorithm):
                 layers[role] = (layer, 1)
                 roles[key] = role
         outputs = self._outputs(parameters, context)
+        cells = float(habitat.width()) * float(habitat.height())
+        method = choose_method(int(cells), METHODS[self.parameterAsEnum(parameters,
+                                                                         self.SOLVER, context)])
+        check_cells_memory(cells, "circuit_iterative" if method == "amg" else "circuit_direct",
+                           self.tr("Circuitscape"), per_cell=8.0 * len(layers),
+                           advice=self.tr("Use coarser cells or a smaller extent, or the "
+                                          "AMG-CG solver, which needs less memory than a "
+                                          "direct factorisation."))
         grids = read_aligned(layers)
         resistance = grids[self.tr("Resistance raster")]
         is_resistance = self.parameterAsBoolean(parameters, self.HABITAT_MAP_IS_RESISTANCES,

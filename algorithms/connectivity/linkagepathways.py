@@ -31,7 +31,7 @@ from ...espcore.corridors.costdistance import path_vertices
 from ...espcore.grid import Grid
 from ..base import EspAlgorithm, FeedbackProgress, StyleOnLoad
 from ..io.links import LINK_FIELDS, fields_of, nullable
-from ..io.raster import check_output_path, write_grid
+from ..io.raster import check_cells_memory, check_output_path, write_grid
 from ..io.sinks import open_sink, write_all
 from ..io.sources import add_resistance_parameter, add_source_parameters, read_sources
 from ..qgis_compat import NumberType, ParameterFlag, SourceType, WkbType
@@ -208,6 +208,10 @@ class LinkagePathways(EspAlgorithm):
             if path:
                 check_output_path(path)
         grid, labels = read_sources(self, parameters, context, feedback)
+        check_cells_memory(grid.values.size, "corridors", tr("Linkage pathways"),
+                           per_cell=8.0 * int(labels.max(initial=0)),
+                           advice=tr("It keeps one cost-distance map per source: use coarser "
+                                     "cells, a smaller extent or fewer sources."))
 
         def limit(key: str) -> float:
             value = self.parameterAsDouble(parameters, key, context)

@@ -20,9 +20,10 @@ from qgis.core import (
 from ...espcore.circuits.omniscape import OmniscapeOptions, omniscape, parse_reclass_table
 from ...espcore.circuits.solvers import METHODS
 from ...espcore.executor import make_executor
+from ...espcore.memory import WINDOW_PER_CELL, window_estimate
 from ..base import EspAlgorithm, FeedbackProgress, StyleOnLoad, translate
 from ..io.csfiles import read_text
-from ..io.raster import check_output_path, read_aligned, write_grid
+from ..io.raster import check_grid_memory, check_output_path, read_aligned, write_grid
 from ..qgis_compat import NumberType, ParameterFlag
 
 OUTPUTS = (("CUMULATIVE", "cum_currmap"), ("FLOW_POTENTIAL", "flow_potential"),
@@ -206,6 +207,24 @@ class Omniscape(EspAlgorithm):
             tr("classified_resistance: the resistance after the reclass table (only with a "
                "reclass table)."))
 
+    def _check_memory(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                      layers: Dict[str, Any]) -> None:
+        """The grids, and the windows solved at once: a radius far beyond the raster asks
+        for windows (and an artifact-correction window) larger than the raster itself."""
+        layer = next(iter(layers.values()))[0]
+        radius = self.parameterAsInt(parameters, self.RADIUS, context)
+        reach = radius + self.parameterAsInt(parameters, self.BUFFER, context)
+        workers = max(self.parameterAsInt(parameters, self.WORKERS, context), 1)
+        side = 2 * reach + 1
+        solved = min(float(side) * side, float(layer.width()) * layer.height())
+        extra = solved * WINDOW_PER_CELL * workers + float(side) * side * 8.0
+        if self.parameterAsBoolean(parameters, self.CORRECT_ARTIFACTS, context):
+            extra += window_estimate(reach, 0.0, 1, correction=True)
+        check_grid_memory(layer, "resistance", self.tr("Omniscape"), extra=extra,
+                          per_cell=8.0 * (len(layers) + 3),
+                          advice=self.tr("Use a smaller radius (at most about the raster's "
+                                         "size), fewer workers, or coarser cells."))
+
     def compute(self, parameters: Dict[str, Any], context: QgsProcessingContext,
                 feedback: QgsProcessingFeedback) -> Dict[str, Any]:
         paths = {}
@@ -234,6 +253,7 @@ class Omniscape(EspAlgorithm):
         if self.CLASSIFIED in paths and not table:
             raise QgsProcessingException(self.tr(
                 "The reclassified resistance needs a reclass table."))
+        self._check_memory(parameters, context, layers)
         grids = read_aligned(layers)
         resistance = grids[self.tr("Resistance raster")]
         cutoff = parameters.get(self.R_CUTOFF)

@@ -8,8 +8,10 @@ import numpy as np
 from osgeo import gdal
 from qgis.core import QgsProcessingException, QgsProcessingOutputLayerDefinition, QgsRasterLayer
 
+from ...espcore.errors import EspInputError
 from ...espcore.grid import Grid
-from ..base import translate
+from ...espcore.memory import check_memory, grid_estimate
+from ..base import translate, translated_error
 
 gdal.UseExceptions()
 
@@ -70,6 +72,29 @@ def check_aligned(layers: Mapping[str, QgsRasterLayer]) -> None:
                                      ref=describe_layer(ref)))
 
 
+def check_grid_memory(layer: Any, operation: str, what: str, *, per_cell: float = 0.0,
+                      extra: float = 0.0, advice: Optional[str] = None) -> None:
+    """Refuse, before reading ``layer``, a run of ``operation`` (a key of
+    ``espcore.memory.PER_CELL``) that would not fit in memory."""
+    check_cells_memory(float(layer.width()) * float(layer.height()), operation, what,
+                       per_cell=per_cell, extra=extra, advice=advice)
+
+
+def check_cells_memory(cells: float, operation: str, what: str, *, per_cell: float = 0.0,
+                       extra: float = 0.0, advice: Optional[str] = None) -> None:
+    """The same for a grid of ``cells`` cells: ``per_cell`` more bytes per cell (one map per
+    source, per radius ...) and ``extra`` bytes in all on top of the operation's figure."""
+    try:
+        check_memory(grid_estimate(operation, cells, extra + cells * per_cell),
+                     what=translate("{what} on {cells:,.0f} cells").format(what=what,
+                                                                          cells=cells),
+                     advice=advice or translate(
+                         "Use coarser cells (resample the rasters) or a smaller extent (clip "
+                         "them), or run it on a machine with more memory."))
+    except EspInputError as error:
+        raise QgsProcessingException(translated_error(error)) from None
+
+
 def read_grid(layer: QgsRasterLayer, band: int = 1, *, role: str = "Raster",
               crs: Optional[str] = None) -> Grid:
     """Read one band into a Grid; the layer's NoData value (and NaN) form the mask.
@@ -78,6 +103,8 @@ def read_grid(layer: QgsRasterLayer, band: int = 1, *, role: str = "Raster",
     reference layer's so grids already checked as aligned compare equal in the core.
     """
     path = _layer_path(layer, role)
+    check_grid_memory(layer, "read", translate("Reading {role} '{name}'").format(
+        role=role, name=layer.name()))
     dataset = gdal.Open(path)
     if band < 1 or band > dataset.RasterCount:
         raise QgsProcessingException(translate(

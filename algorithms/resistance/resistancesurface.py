@@ -23,7 +23,7 @@ from ...espcore.progress import check_cancelled
 from ...espcore.resistance.presets import PRESETS
 from ...espcore.resistance.surface import parse_reclass_rows, resistance_surface
 from ..base import EspAlgorithm, FeedbackProgress, StyleOnLoad, translate
-from ..io.raster import check_output_path, read_aligned, write_grid
+from ..io.raster import check_grid_memory, check_output_path, read_aligned, write_grid
 from ..qgis_compat import FileBehavior, NumberType, SourceType, is_null
 
 CUSTOM = len(PRESETS)  # the enum entry after the presets: "custom table only"
@@ -255,6 +255,9 @@ class ResistanceSurface(EspAlgorithm):
             role = self.tr("Factor {n} ({name})").format(n=number, name=layer.name())
             factor_roles.append(role)
             layers[role] = (layer, 1)
+        first_layer = next(iter(layers.values()))[0]
+        check_grid_memory(first_layer, "resistance", self.tr("The resistance surface"),
+                          per_cell=8.0 * len(layers))
         feedback.pushInfo(self.tr("Reading {n} raster(s)").format(n=len(layers)))
         grids = read_aligned(layers)
         progress = FeedbackProgress(feedback, 5.0, 90.0)

@@ -24,7 +24,7 @@ from ...espcore.grid import Grid
 from ...espcore.sources.extraction import Sources, candidate_mask, extract_sources
 from ..base import EspAlgorithm, FeedbackProgress, StyleOnLoad
 from ..io.patches import polygonize_ids
-from ..io.raster import check_output_path, read_aligned, write_grid
+from ..io.raster import check_grid_memory, check_output_path, read_aligned, write_grid
 from ..io.sinks import open_sink, write_all
 from ..qgis_compat import NumberType, SourceType, WkbType, new_field
 from .dispersal import add_dispersal_parameters, read_dispersal
@@ -177,6 +177,8 @@ class ExtractSources(EspAlgorithm):
             layers[tr("Habitat quality raster")] = (quality_layer, 1)
         if dispersal.resistance is not None:
             layers[tr("Resistance raster")] = (dispersal.resistance, 1)
+        check_grid_memory(next(iter(layers.values()))[0], "sources",
+                          tr("Extracting sources"), per_cell=8.0 * len(layers))
         grids = list(read_aligned(layers).values())
         classes = grids.pop(0) if classes_layer is not None else None
         quality = grids.pop(0) if quality_layer is not None else None

@@ -24,11 +24,12 @@ from qgis.core import (
 )
 
 from ...espcore.grid import Grid
+from ...espcore.memory import HABITAT_PER_THREAT
 from ...espcore.progress import check_cancelled
 from ...espcore.sources.habitat import Threat, habitat_quality, parse_sensitivity, parse_threats
 from ..base import EspAlgorithm, FeedbackProgress, StyleOnLoad
 from ..io.patches import rasterize_ids
-from ..io.raster import check_output_path, read_aligned, write_grid
+from ..io.raster import check_grid_memory, check_output_path, read_aligned, write_grid
 from ..qgis_compat import FileBehavior, NumberType, ParameterFlag, SourceType, is_null
 
 Rows = List[Dict[str, str]]
@@ -482,6 +483,8 @@ class HabitatQuality(EspAlgorithm):
         base_role = tr("Baseline land cover")
         if baseline is not None and self.RARITY in paths:
             layers[base_role] = (baseline, 1)
+        check_grid_memory(landcover, "habitat", tr("Habitat quality"),
+                          per_cell=HABITAT_PER_THREAT * len(threats))
         feedback.pushInfo(tr("Reading {n} raster(s)").format(n=len(layers)))
         grids = read_aligned(layers)
         grid = grids[lc_role]

@@ -35,7 +35,7 @@ from ...espcore.sources.mspa import (
     mspa,
 )
 from ..base import EspAlgorithm, FeedbackProgress, StyleOnLoad, translate
-from ..io.raster import check_output_path, read_grid, write_grid
+from ..io.raster import check_grid_memory, check_output_path, read_grid, write_grid
 from ..io.sinks import open_sink, write_all
 from ..qgis_compat import (
     AreaUnit,
@@ -268,6 +268,7 @@ class Mspa(EspAlgorithm):
         intext = self.parameterAsBoolean(parameters, self.INTEXT, context)
         engine = ENGINES[self.parameterAsEnum(parameters, self.ENGINE, context)]
 
+        check_grid_memory(layer, "mspa", self.tr("MSPA"))
         feedback.pushInfo(self.tr("Reading {name}").format(name=layer.name()))
         grid = read_grid(layer, band, role=self.tr("Input raster"))
         guidos = self._guidos(grid, classes)

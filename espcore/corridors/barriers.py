@@ -253,8 +253,36 @@ def scorable_radii(radii: Sequence[float], cell_size: float,
     kept: List[float] = []
     dropped: List[float] = []
     for radius in sorted(float(r) for r in radii):
-        (kept if annulus(radius, size, semantics=semantics).any() else dropped).append(radius)
+        (kept if _ring_has_cell(radius, size, semantics) else dropped).append(radius)
     return kept, dropped
+
+
+def _ring_has_cell(radius: float, cell_size: float, semantics: str) -> bool:
+    """Whether :func:`annulus` holds a cell, in O(radius / cell) without building it."""
+    cells = _radius_in_cells(radius, cell_size)
+    width = 1.0 / float(cell_size) if semantics == LINKAGE_MAPPER else 1.0
+    outer = cells * (1 + _EPS)
+    inner = (cells - width) * (1 + _EPS) + _EPS
+    for i in range(int(math.floor(outer)) + 1):
+        j = int(math.floor(math.sqrt(max(outer * outer - i * i, 0.0))))
+        # the largest j inside the outer circle; a rounding step either way is checked too
+        for candidate in (j + 1, j, j - 1):
+            if candidate >= 0 and inner < math.hypot(i, candidate) <= outer:
+                return True
+    return False
+
+
+def _check_radii_fit(radii: Sequence[float], cell_size: float,
+                     shape: Tuple[int, ...]) -> None:
+    """A ring beyond the grid's diagonal holds no cell of the grid, and its footprint alone
+    would need (2 r / cell)^2 bytes: refuse it."""
+    diagonal = math.hypot(shape[0], shape[1]) * cell_size
+    too_large = [r for r in radii if r > diagonal]
+    if too_large:
+        raise EspInputError("The detection radius {radius:g} map units is larger than the "
+                            "grid's diagonal ({diagonal:.0f} map units): its ring lies outside "
+                            "the grid. Use radii up to about a quarter of the grid's width.",
+                            radius=too_large[0], diagonal=diagonal)
 
 
 def _no_ring_error(radii: Sequence[float], cell_size: float) -> EspInputError:
@@ -431,9 +459,10 @@ def improvement_score(cwd_a: np.ndarray, cwd_b: np.ndarray, lcd: float, *, radiu
     kept, dropped = scorable_radii([radius], cell_size, semantics)
     if not kept:
         raise _no_ring_error(dropped, float(cell_size))
-    footprint = annulus(radius, cell_size, semantics=semantics)
     a = _as_cwd(cwd_a, "A", None)
     b = _as_cwd(cwd_b, "B", a.shape)
+    _check_radii_fit([float(radius)], float(cell_size), a.shape)
+    footprint = annulus(radius, cell_size, semantics=semantics)
     mask = _check_mask(source_mask, a.shape)
     value = _check_lcd(lcd, 0)
     score = _score(value, _annulus_min(a, footprint, cwd_threshold),
@@ -522,7 +551,6 @@ def link_scores(links: Iterable[Link], *, radii: Sequence[float], cell_size: flo
     radius_list, dropped = scorable_radii(radii, size, semantics)
     if not radius_list:
         raise _no_ring_error(dropped, size)
-    footprints = [annulus(r, size, semantics=semantics) for r in radius_list]
     shape: Optional[Tuple[int, ...]] = None
     checked: List[Tuple[np.ndarray, np.ndarray, float]] = []
     originals: List[Tuple[object, object]] = []
@@ -535,6 +563,8 @@ def link_scores(links: Iterable[Link], *, radii: Sequence[float], cell_size: flo
     if shape is None:
         raise EspInputError("There are no links to map barriers on. Run the corridor step "
                             "first or keep at least one link.")
+    _check_radii_fit(radius_list, size, shape)
+    footprints = [annulus(r, size, semantics=semantics) for r in radius_list]
     mask = _check_mask(source_mask, shape)
     nodata = mask if mask is not None else np.zeros(shape, dtype=bool)
     last_use: Dict[int, int] = {}

@@ -140,6 +140,11 @@
     </message>
     <message>
         <location filename="../../algorithms/connectivity/barriers.py"/>
+        <source>It keeps a cost-distance map per source and two maps per radius: use coarser cells, fewer radii or fewer links.</source>
+        <translation>它为每个源地保留一张成本距离图、为每个半径保留两张图：请使用更粗的像元、更少的半径或更少的连接。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/connectivity/barriers.py"/>
         <source>{links} links, radii {radii} map units.</source>
         <translation>{links} 条连接，半径 {radii} 地图单位。</translation>
     </message>
@@ -803,6 +808,16 @@ Reference: McRae, B.H. et al. (2008) Using circuit theory to model connectivity 
         <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>Grounds</source>
         <translation>接地</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
+        <source>Circuitscape</source>
+        <translation>Circuitscape 计算</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
+        <source>Use coarser cells or a smaller extent, or the AMG-CG solver, which needs less memory than a direct factorisation.</source>
+        <translation>请使用更粗的像元或更小的范围，或改用 AMG-CG 求解器，它比直接分解需要更少的内存。</translation>
     </message>
     <message>
         <location filename="../../algorithms/connectivity/circuitscape.py"/>
@@ -1773,6 +1788,21 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
     </message>
     <message>
         <location filename="../../algorithms/io/raster.py"/>
+        <source>{what} on {cells:,.0f} cells</source>
+        <translation>{cells:,.0f} 个像元上的{what}</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/raster.py"/>
+        <source>Use coarser cells (resample the rasters) or a smaller extent (clip them), or run it on a machine with more memory.</source>
+        <translation>请使用更粗的像元（对栅格重采样）或更小的范围（裁剪栅格），或在内存更大的机器上运行。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/raster.py"/>
+        <source>Reading {role} '{name}'</source>
+        <translation>读取{role}“{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/raster.py"/>
         <source>{role} '{name}' has no band {band}; it has {count}.</source>
         <translation>{role}“{name}”没有波段 {band}；它只有 {count} 个波段。</translation>
     </message>
@@ -2373,6 +2403,11 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
     </message>
     <message>
         <location filename="../../algorithms/sources/extractsources.py"/>
+        <source>Extracting sources</source>
+        <translation>源地提取</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/sources/extractsources.py"/>
         <source>The rasters are in a geographic CRS (degrees); areas and distances need metres. Reproject them to a projected CRS first.</source>
         <translation>栅格采用地理坐标系（度）；面积和距离需要以米计。请先将其重投影到投影坐标系。</translation>
     </message>
@@ -2950,6 +2985,16 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
     </message>
     <message>
         <location filename="../../algorithms/connectivity/linkagepathways.py"/>
+        <source>Linkage pathways</source>
+        <translation>连接路径计算</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/connectivity/linkagepathways.py"/>
+        <source>It keeps one cost-distance map per source: use coarser cells, a smaller extent or fewer sources.</source>
+        <translation>它为每个源地保留一张成本距离图：请使用更粗的像元、更小的范围或更少的源地。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/connectivity/linkagepathways.py"/>
         <source>{active} of {count} candidate links are active.</source>
         <translation>{count} 条候选连接中有 {active} 条有效。</translation>
     </message>
@@ -3188,6 +3233,11 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
         <location filename="../../algorithms/sources/mspa.py"/>
         <source>The raster has no CRS; its cell size is taken as metres for the areas.</source>
         <translation>栅格没有坐标参考系；计算面积时其像元大小按米处理。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/sources/mspa.py"/>
+        <source>MSPA</source>
+        <translation>MSPA 分析</translation>
     </message>
     <message>
         <location filename="../../algorithms/sources/mspa.py"/>
@@ -3503,6 +3553,16 @@ Reference: McRae, B.H. et al. (2016) Conserving nature's stage: mapping omnidire
         <location filename="../../algorithms/connectivity/omniscape.py"/>
         <source>classified_resistance: the resistance after the reclass table (only with a reclass table).</source>
         <translation>classified_resistance：经重分类表处理后的阻力（仅在给出重分类表时）。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/connectivity/omniscape.py"/>
+        <source>Omniscape</source>
+        <translation>Omniscape 计算</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/connectivity/omniscape.py"/>
+        <source>Use a smaller radius (at most about the raster's size), fewer workers, or coarser cells.</source>
+        <translation>请使用更小的半径（最多约为栅格的大小）、更少的工作进程或更粗的像元。</translation>
     </message>
     <message>
         <location filename="../../algorithms/connectivity/omniscape.py"/>
@@ -4861,6 +4921,11 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
         <location filename="../../algorithms/resistance/resistancesurface.py"/>
         <source>Factor {n} ({name})</source>
         <translation>因子 {n}（{name}）</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/resistance/resistancesurface.py"/>
+        <source>The resistance surface</source>
+        <translation>阻力面</translation>
     </message>
     <message>
         <location filename="../../algorithms/resistance/resistancesurface.py"/>
@@ -6353,6 +6418,11 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     </message>
     <message>
         <location filename="../../espcore/corridors/barriers.py"/>
+        <source>The detection radius {radius:g} map units is larger than the grid's diagonal ({diagonal:.0f} map units): its ring lies outside the grid. Use radii up to about a quarter of the grid's width.</source>
+        <translation>探测半径 {radius:g} 个地图单位大于栅格的对角线（{diagonal:.0f} 个地图单位）：其圆环位于栅格之外。请使用不超过栅格宽度约四分之一的半径。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/barriers.py"/>
         <source>No cell centre lies on the ring of any detection radius ({radii} map units; cells of {cell_size:g} map units), so Linkage Mapper's Barrier Mapper, whose ring is one map unit wide, cannot score them. Use radii that are multiples of the cell size (for example {nearest}), or the earlier ESP Toolkit semantics (a ring one cell wide).</source>
         <translation>任何探测半径（{radii} 个地图单位；栅格大小 {cell_size:g} 个地图单位）的圆环上都没有栅格中心，因此 Linkage Mapper 的 Barrier Mapper（圆环宽一个地图单位）无法计分。请使用栅格大小整数倍的半径（例如 {nearest}），或使用 ESP Toolkit 早期语义（圆环宽一个栅格）。</translation>
     </message>
@@ -6642,6 +6712,11 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
         <location filename="../../espcore/grid.py"/>
         <source>Raster '{name}' ({this}{crs_note}) is not on the same grid as '{ref_name}' ({ref}). Resample or clip it to the grid of '{ref_name}' first, for example with Raster &gt; Projections &gt; Warp, giving the extent, cell size and CRS of '{ref_name}'.</source>
         <translation>栅格“{name}”（{this}{crs_note}）与“{ref_name}”（{ref}）不在同一网格上。请先将其重采样或裁剪到“{ref_name}”的网格，例如使用 栅格 &gt; 投影 &gt; 变形，并给定“{ref_name}”的范围、像元大小和坐标参考系。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/memory.py"/>
+        <source>{what} needs about {need} of memory, but only {available} is available. {advice}</source>
+        <translation>{what}约需 {need} 内存，但只有 {available} 可用。{advice}</translation>
     </message>
     <message>
         <location filename="../../espcore/resistance/surface.py"/>

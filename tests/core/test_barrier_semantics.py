@@ -170,3 +170,13 @@ def test_radius_whose_ring_holds_no_cell():
     assert np.all(np.isfinite(earlier))
     with pytest.raises(EspInputError, match="semantics"):
         barrier_scores([(a, b, lcd)], radii=[60], cell_size=CELL, semantics="arcgis")
+
+
+def test_a_radius_beyond_the_grid_is_refused_before_any_footprint():
+    # The strip is 5 x 9 cells of 30 m: its diagonal is about 309 m. A 100 km radius would
+    # need a footprint of (2 x 3333 + 1)^2 cells; it is refused at once.
+    a, b, lcd, _ = strip()
+    with pytest.raises(EspInputError, match="larger than the grid's diagonal \\(309"):
+        barrier_scores([(a, b, lcd)], radii=[60, 100_000], cell_size=CELL)
+    with pytest.raises(EspInputError, match="larger than the grid's diagonal"):
+        improvement_score(a, b, lcd, radius=100_000, cell_size=CELL)

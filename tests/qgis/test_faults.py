@@ -424,3 +424,41 @@ def test_a_second_run_into_a_busy_folder_is_refused(esp, workflow_landscape, tmp
     processing.run("esp:securitypattern", chain_parameters(workflow_landscape, folder,
                                                            LAST_STAGE=0))
     assert (folder / "mspa.tif").exists() and not lock.exists()
+
+
+# -------------------------------------------------- 4. memory is checked before reading ----
+
+def huge_raster(path, side=100_000):
+    """A 10^10-cell Byte GeoTIFF that takes a few kB on disk (sparse tiles)."""
+    from osgeo import gdal, osr
+
+    dataset = gdal.GetDriverByName("GTiff").Create(
+        str(path), side, side, 1, gdal.GDT_Byte,
+        ["TILED=YES", "SPARSE_OK=TRUE", "COMPRESS=DEFLATE", "BIGTIFF=YES"])
+    dataset.SetGeoTransform((500000.0, 30.0, 0.0, 3000000.0, 0.0, -30.0))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4546)
+    dataset.SetProjection(srs.ExportToWkt())
+    dataset = None
+    return str(path)
+
+
+@pytest.mark.parametrize("algorithm, key", [("esp:mspa", "INPUT"),
+                                            ("esp:resistancesurface", "INPUT")])
+def test_a_raster_too_large_for_memory_is_refused_before_reading(esp, tmp_path, algorithm,
+                                                                  key):
+    path = huge_raster(tmp_path / "huge.tif")
+    out = str(tmp_path / "out.tif")
+    with refused("on 10,000,000,000 cells needs about .* GB of memory, but only .* is "
+                 "available.*coarser cells"):
+        processing.run(algorithm, {key: path, "OUTPUT": out})
+    assert not os.path.exists(out)
+
+
+def test_an_omniscape_radius_far_beyond_the_raster_is_refused(esp, tmp_path):
+    resistance = write_raster(tmp_path / "r.tif", np.ones((20, 20), "float32"))
+    out = str(tmp_path / "cum.tif")
+    with refused("Omniscape on 400 cells needs about .* GB.*smaller radius"):
+        processing.run("esp:omniscape", {"INPUT": resistance, "SOURCE_FROM_RESISTANCE": True,
+                                         "RADIUS": 100_000, "CUMULATIVE": out})
+    assert not os.path.exists(out)
