@@ -109,9 +109,11 @@ def parse_included_pairs(text: str) -> IncludedPairs:
       direction is kept as written (pairwise mode solves a pair when either direction is
       chosen, one-to-all reads the row of the solved id).
     """
-    lines = [ln.split() for ln in text.splitlines() if ln.strip()]
-    if not lines:
+    numbered = [(number, ln.split()) for number, ln in enumerate(text.splitlines(), start=1)
+                if ln.strip()]
+    if not numbered:
         raise EspInputError("The included-pairs file is empty.")
+    lines = [ln for _number, ln in numbered]
     head = lines[0][0].lower()
     if head == "mode":
         if len(lines[0]) < 2:
@@ -119,8 +121,14 @@ def parse_included_pairs(text: str) -> IncludedPairs:
                                 "mode; write 'mode include' or 'mode exclude'.")
         # As in Circuitscape, any mode other than include excludes the listed pairs.
         mode = "include" if lines[0][1].lower() == "include" else "exclude"
-        pairs = np.array([[float(v) for v in ln[:2]] for ln in lines[1:]], dtype=np.float64)
-        pairs = pairs.reshape(-1, 2).astype(np.int64)
+        listed = []
+        for number, ln in numbered[1:]:
+            pair = _pair_numbers(ln[:2], number)
+            if len(pair) < 2 or not all(v.is_integer() for v in pair):
+                raise EspInputError("Line {line} of the included-pairs file needs two whole "
+                                    "ids: '{text}'.", line=number, text=" ".join(ln))
+            listed.append(pair)
+        pairs = np.array(listed, dtype=np.float64).reshape(-1, 2).astype(np.int64)
         ids = np.unique(pairs)
         index = {pid: i for i, pid in enumerate(ids)}
         chosen = np.zeros((ids.size, ids.size), dtype=bool)
@@ -131,13 +139,21 @@ def parse_included_pairs(text: str) -> IncludedPairs:
         return IncludedPairs(ids, chosen, mode)
     low, high = -np.inf, np.inf
     body = []
-    for ln in lines:
-        if ln[0].lower() == "min":
-            low = float(ln[1])
-        elif ln[0].lower() == "max":
-            high = float(ln[1])
+    for number, ln in numbered:
+        if ln[0].lower() in ("min", "max"):
+            if len(ln) < 2:
+                raise EspInputError("Line {line} of the included-pairs file names '{key}' "
+                                    "without a value.", line=number, key=ln[0])
+            bound = _pair_numbers(ln[1:2], number)[0]
+            if ln[0].lower() == "min":
+                low = bound
+            else:
+                high = bound
         else:
-            body.append([float(v) for v in ln])
+            body.append(_pair_numbers(ln, number))
+    if len(body) < 2:
+        raise EspInputError("The included-pairs matrix needs a header row and one row per "
+                            "id.")
     rows = body[1:]  # body[0] is the header row; the ids are the first column
     k = len(rows)
     for number, row in enumerate(rows, start=1):
@@ -145,10 +161,25 @@ def parse_included_pairs(text: str) -> IncludedPairs:
             raise EspInputError("Row {row} of the included-pairs matrix has {count} values "
                                 "after its id; the matrix has {ids} ids.", row=number,
                                 count=len(row) - 1, ids=k)
+    if not all(float(row[0]).is_integer() for row in rows):
+        raise EspInputError("The first column of the included-pairs matrix must hold whole "
+                            "ids.")
     ids = np.array([row[0] for row in rows], dtype=np.int64)
     values = np.array([row[1:1 + k] for row in rows], dtype=np.float64).reshape(k, k)
     values = np.where(values > high, 0.0, values)
     return IncludedPairs(ids, values >= low, "include")
+
+
+def _pair_numbers(fields: List[str], line: int) -> List[float]:
+    try:
+        values = [float(v) for v in fields]
+    except ValueError:
+        raise EspInputError("Line {line} of the included-pairs file is not numeric: "
+                            "'{text}'.", line=line, text=" ".join(fields)) from None
+    if not all(np.isfinite(values)):
+        raise EspInputError("Line {line} of the included-pairs file holds a value that is not "
+                            "a finite number: '{text}'.", line=line, text=" ".join(fields))
+    return values
 
 
 def parse_strengths(text: str) -> np.ndarray:

@@ -68,6 +68,8 @@ ESP_EARLIER = "esp_earlier"
 SEMANTICS = (LINKAGE_MAPPER, ESP_EARLIER)
 #: Relative tolerance for radii that fall on a cell-centre distance.
 _EPS = 1e-9
+#: More radii than this is a typo in the step (each radius is a pass over the grid).
+MAX_RADII = 100
 
 Link = Tuple[np.ndarray, np.ndarray, float]
 
@@ -333,7 +335,13 @@ def radii_range(r_min: float, r_max: float, step: float) -> List[float]:
                             "{step}.", step=step)
     if st == 0 or lo == hi:
         return [lo]
-    count = int(math.floor((hi - lo) / st * (1 + _EPS) + _EPS))
+    span = (hi - lo) / st
+    if span > MAX_RADII:
+        raise EspInputError("Radii from {r_min} to {r_max} in steps of {step} would be {count:.0f} "
+                            "radii; each one is a full pass over the grid. Use a larger step "
+                            "(at most {limit} radii).", r_min=r_min, r_max=r_max, step=step,
+                            count=span + 1, limit=MAX_RADII)
+    count = int(math.floor(span * (1 + _EPS) + _EPS))
     return [lo + i * st for i in range(count + 1)]
 
 

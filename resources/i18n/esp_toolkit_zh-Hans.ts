@@ -5998,8 +5998,38 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     </message>
     <message>
         <location filename="../../espcore/circuits/csini.py"/>
+        <source>Line {line} of the included-pairs file needs two whole ids: '{text}'.</source>
+        <translation>包含点对文件第 {line} 行需要两个整数编号：“{text}”。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/csini.py"/>
+        <source>Line {line} of the included-pairs file names '{key}' without a value.</source>
+        <translation>包含点对文件第 {line} 行给出了“{key}”但没有值。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/csini.py"/>
+        <source>The included-pairs matrix needs a header row and one row per id.</source>
+        <translation>包含点对矩阵需要一个表头行，以及每个编号一行。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/csini.py"/>
         <source>Row {row} of the included-pairs matrix has {count} values after its id; the matrix has {ids} ids.</source>
         <translation>所含点对矩阵第 {row} 行在 ID 之后有 {count} 个值；矩阵共有 {ids} 个 ID。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/csini.py"/>
+        <source>The first column of the included-pairs matrix must hold whole ids.</source>
+        <translation>包含点对矩阵的第一列必须是整数编号。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/csini.py"/>
+        <source>Line {line} of the included-pairs file is not numeric: '{text}'.</source>
+        <translation>包含点对文件第 {line} 行不是数字：“{text}”。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/csini.py"/>
+        <source>Line {line} of the included-pairs file holds a value that is not a finite number: '{text}'.</source>
+        <translation>包含点对文件第 {line} 行含有不是有限数的值：“{text}”。</translation>
     </message>
     <message>
         <location filename="../../espcore/circuits/csjob.py"/>
@@ -6445,6 +6475,11 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
         <location filename="../../espcore/corridors/barriers.py"/>
         <source>The radius step must be 0 (one radius) or positive, not {step}.</source>
         <translation>半径步长必须为 0（单一半径）或正数，而不是 {step}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/corridors/barriers.py"/>
+        <source>Radii from {r_min} to {r_max} in steps of {step} would be {count:.0f} radii; each one is a full pass over the grid. Use a larger step (at most {limit} radii).</source>
+        <translation>从 {r_min} 到 {r_max}、步长 {step} 的半径将有 {count:.0f} 个；每个半径都要完整遍历一次栅格。请使用更大的步长（最多 {limit} 个半径）。</translation>
     </message>
     <message>
         <location filename="../../espcore/corridors/barriers.py"/>

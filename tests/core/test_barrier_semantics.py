@@ -18,6 +18,7 @@ from espcore.corridors.barriers import (
     barrier_scores,
     improvement_score,
     positive_scores,
+    radii_range,
     scorable_radii,
 )
 
@@ -180,3 +181,10 @@ def test_a_radius_beyond_the_grid_is_refused_before_any_footprint():
         barrier_scores([(a, b, lcd)], radii=[60, 100_000], cell_size=CELL)
     with pytest.raises(EspInputError, match="larger than the grid's diagonal"):
         improvement_score(a, b, lcd, radius=100_000, cell_size=CELL)
+
+
+def test_a_step_that_makes_too_many_radii_is_refused():
+    # 100 m to 10 km in 1 m steps: 9,901 passes over the grid, surely a typo.
+    with pytest.raises(EspInputError, match="would be 9901 radii"):
+        radii_range(100, 10_000, 1)
+    assert len(radii_range(100, 10_000, 100)) == 100
