@@ -217,10 +217,35 @@ class EspAlgorithm(QgsProcessingAlgorithm):
         """QGIS's check, with the allowed range named for a number out of range (QGIS says
         only "Incorrect parameter value")."""
         for definition in self.parameterDefinitions():
-            message = _range_message(definition, parameters.get(definition.name()))
+            message = (_range_message(definition, parameters.get(definition.name()))
+                       or self._field_message(definition, parameters, context))
             if message:
                 return False, message
         return super().checkParameterValues(parameters, context)
+
+    def _field_message(self, definition: Any, parameters: Dict[str, Any],
+                       context: QgsProcessingContext) -> str:
+        """Why a field parameter names no field of its layer, or ''."""
+        if definition.type() != "field" or parameters.get(definition.name()) in (None, ""):
+            return ""
+        parent = definition.parentLayerParameterName()
+        if not parent or parameters.get(parent) in (None, ""):
+            return ""
+        try:
+            layer = self.parameterAsVectorLayer(parameters, parent, context)
+            wanted = self.parameterAsFields(parameters, definition.name(), context)
+        except Exception:  # noqa: BLE001 - an unreadable layer is QGIS's own check
+            return ""
+        if layer is None:
+            return ""
+        names = layer.fields().names()
+        missing = [field for field in wanted if field and field not in names]
+        if not missing:
+            return ""
+        return translate("The field '{field}' ({name}) is not in the layer '{layer}'; its "
+                         "fields are: {fields}.").format(
+            field=missing[0], name=definition.description(), layer=layer.name(),
+            fields=", ".join(names) or "-")
 
     def processAlgorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
                          feedback: QgsProcessingFeedback) -> Dict[str, Any]:

@@ -20,6 +20,10 @@ def feature_id(feature: Any, field: str, number: int) -> int:
     are refused because a raster of ids uses 0 for "none"."""
     if not field:
         return number
+    if feature.fields().indexFromName(field) < 0:
+        raise QgsProcessingException(translate(
+            "The field '{field}' is not in the layer; its fields are: {fields}.").format(
+                field=field, fields=", ".join(feature.fields().names()) or "-"))
     value = feature[field]
     if is_null(value):
         raise QgsProcessingException(translate(

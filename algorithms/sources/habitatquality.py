@@ -473,6 +473,14 @@ class HabitatQuality(EspAlgorithm):
         threats = parse_threats(threat_rows, unit=unit)
         habitat, sensitivity = parse_sensitivity(sensitivity_rows, [t.name for t in threats])
         threat_layers = self._threat_layers(parameters, context, threats, folder, feedback)
+        for name, layer in threat_layers.items():
+            source = os.path.realpath(layer.source().split("|")[0])
+            for path in paths.values():
+                if os.path.realpath(path) == source:
+                    raise QgsProcessingException(tr(
+                        "The output {output} is the raster of threat '{name}' named in the "
+                        "threats table: writing it would overwrite that input. Choose "
+                        "another file name.").format(output=path, name=name))
 
         lc_role = tr("Land cover")
         layers = {lc_role: (landcover, band)}

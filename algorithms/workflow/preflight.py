@@ -22,12 +22,16 @@ from ..base import translate, translated_error
 from ..qgis_compat import GeometryType
 from ..sources.habitatquality import HabitatQuality, max_dist_unit
 from ..sources.mspa import parse_classes
+from .products import PRODUCTS
 
 LOCK_NAME = ".esp_toolkit_run.lock"
 
 
-def check_inputs(settings: Dict[str, Any], stages: List[str]) -> None:
-    """Refuse, before any step runs, the inputs a step of ``stages`` would refuse later."""
+def check_inputs(settings: Dict[str, Any], stages: List[str], folder: str = "") -> None:
+    """Refuse, before any step runs, the inputs a step of ``stages`` would refuse later, and
+    inputs that lie in ``folder`` under the name of a product the run writes there."""
+    if folder:
+        _check_not_overwritten(settings, folder)
     try:
         if "sources" in stages:
             _check_sources(settings)
@@ -37,6 +41,21 @@ def check_inputs(settings: Dict[str, Any], stages: List[str]) -> None:
             _check_units(settings)
     except EspError as error:
         raise QgsProcessingException(translated_error(error)) from None
+
+
+def _check_not_overwritten(settings: Dict[str, Any], folder: str) -> None:
+    written = {os.path.realpath(os.path.join(folder, product.file)) for product in PRODUCTS}
+    written |= {os.path.splitext(path)[0] + ".qml" for path in list(written)}
+    for name, value in settings.items():
+        source = value.source() if hasattr(value, "source") else value
+        if not isinstance(source, str) or not source:
+            continue
+        path = os.path.realpath(source.split("|")[0])
+        if path in written:
+            raise QgsProcessingException(translate(
+                "The input {path} ({name}) lies in the output folder under the name of a "
+                "product the run writes there, so the run would overwrite it. Move it, or "
+                "choose another output folder.").format(path=path, name=name))
 
 
 def _check_sources(settings: Dict[str, Any]) -> None:

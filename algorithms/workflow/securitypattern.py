@@ -227,7 +227,7 @@ class SecurityPattern(EspAlgorithm):
         stages = list(STAGES[first:last + 1])
         steps = [step for step in STEPS if step.stage in stages]
         self._check_earlier_products(steps, folder)
-        check_inputs(settings, stages)
+        check_inputs(settings, stages, folder)
         with FolderLock(folder):
             return self._run(steps, stages, settings, parameters, context, feedback, folder)
 

@@ -1656,6 +1656,11 @@ Reference: McRae, B.H. et al. (2008) Using circuit theory to model connectivity 
     </message>
     <message>
         <location filename="../../algorithms/base.py"/>
+        <source>The field '{field}' ({name}) is not in the layer '{layer}'; its fields are: {fields}.</source>
+        <translation>字段“{field}”（{name}）不在图层“{layer}”中；该图层的字段为：{fields}。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/base.py"/>
         <source>The run was cancelled; no output was written.</source>
         <translation>运行已取消，未写出任何结果。</translation>
     </message>
@@ -1749,6 +1754,11 @@ Reference: McRae, B.H. et al. (2008) Using circuit theory to model connectivity 
         <location filename="../../algorithms/io/links.py"/>
         <source>CW_Dist in the links layer differs from the least-cost distance on this resistance raster (link: CW_Dist / recomputed): {links}. The recomputed values are used; were the links built on other inputs?</source>
         <translation>连接图层中的 CW_Dist 与在此阻力栅格上重新计算的最小累积阻力距离不一致（连接：CW_Dist / 重算值）：{links}。将使用重新计算的值；这些连接是否基于其他输入构建？</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/patches.py"/>
+        <source>The field '{field}' is not in the layer; its fields are: {fields}.</source>
+        <translation>字段“{field}”不在图层中；该图层的字段为：{fields}。</translation>
     </message>
     <message>
         <location filename="../../algorithms/io/patches.py"/>
@@ -1970,6 +1980,11 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
         <location filename="../../algorithms/sources/dispersal.py"/>
         <source>Least-cost distances need a resistance raster; choose one or switch to Euclidean distances.</source>
         <translation>最小累积阻力距离需要阻力栅格；请选择一个阻力栅格，或改用欧氏距离。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/workflow/preflight.py"/>
+        <source>The input {path} ({name}) lies in the output folder under the name of a product the run writes there, so the run would overwrite it. Move it, or choose another output folder.</source>
+        <translation>输入 {path}（{name}）位于输出文件夹中，且与本次运行要写入的某个成果同名，运行会覆盖它。请移走它，或另选输出文件夹。</translation>
     </message>
     <message>
         <location filename="../../algorithms/workflow/preflight.py"/>
@@ -2727,6 +2742,11 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
         <location filename="../../algorithms/sources/habitatquality.py"/>
         <source>MAX_DIST is read in {unit}: the sensitivity table is keyed by {key} (InVEST {versions}).</source>
         <translation>MAX_DIST 按{unit}读取：敏感性表以 {key} 为键（InVEST {versions}）。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
+        <source>The output {output} is the raster of threat '{name}' named in the threats table: writing it would overwrite that input. Choose another file name.</source>
+        <translation>输出 {output} 就是威胁表中威胁“{name}”的栅格：写入它会覆盖该输入。请另选文件名。</translation>
     </message>
     <message>
         <location filename="../../algorithms/sources/habitatquality.py"/>

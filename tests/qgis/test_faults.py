@@ -462,3 +462,45 @@ def test_an_omniscape_radius_far_beyond_the_raster_is_refused(esp, tmp_path):
         processing.run("esp:omniscape", {"INPUT": resistance, "SOURCE_FROM_RESISTANCE": True,
                                          "RADIUS": 100_000, "CUMULATIVE": out})
     assert not os.path.exists(out)
+
+
+def test_a_missing_field_is_named_with_the_fields_there_are(esp, tmp_path):
+    sources, resistance = sources_file(tmp_path)
+    with refused("The field 'nope' \\(Source id field\\) is not in the layer .*source_id"):
+        processing.run("esp:linkagepathways", {
+            "SOURCES": sources, "SOURCE_ID_FIELD": "nope", "RESISTANCE": resistance,
+            "OUTPUT": "TEMPORARY_OUTPUT"})
+
+
+def test_habitat_quality_refuses_to_overwrite_a_threat_raster(esp, workflow_landscape,
+                                                             tmp_path):
+    import shutil
+
+    folder = tmp_path / "land"
+    shutil.copytree(os.path.dirname(workflow_landscape["landcover"]), folder)
+    road = folder / "threat_road.tif"
+    before = digest(road)
+    with refused("raster of threat 'road' named in the threats table"):
+        processing.run("esp:habitatquality", {
+            "LANDCOVER": str(folder / "landcover.tif"),
+            "THREATS_TABLE": str(folder / "threats.csv"),
+            "SENSITIVITY_TABLE": str(folder / "sensitivity.csv"),
+            "QUALITY": str(road), "DEGRADATION": "TEMPORARY_OUTPUT"})
+    assert digest(road) == before
+
+
+def test_workflow_refuses_an_input_named_like_one_of_its_products(esp, workflow_landscape,
+                                                                 tmp_path):
+    import shutil
+
+    from test_securitypattern import chain_parameters
+
+    folder = tmp_path / "run"
+    folder.mkdir()
+    landcover = folder / "resistance.tif"  # a product's name
+    shutil.copy(workflow_landscape["landcover"], landcover)
+    before = digest(landcover)
+    with refused("lies in the output folder under the name of a product"):
+        processing.run("esp:securitypattern", chain_parameters(
+            workflow_landscape, folder, LANDCOVER=str(landcover)))
+    assert digest(landcover) == before
