@@ -17,7 +17,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..espcore.errors import Cancelled, EspError
 from .i18n import translate_legend
-from .qgis_compat import NumberType
+from .qgis_compat import NumberType, parameter_as_strings
 
 PLUGIN_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 STYLE_DIR = os.path.join(PLUGIN_DIR, "resources", "styles")
@@ -233,7 +233,7 @@ class EspAlgorithm(QgsProcessingAlgorithm):
             return ""
         try:
             layer = self.parameterAsVectorLayer(parameters, parent, context)
-            wanted = self.parameterAsFields(parameters, definition.name(), context)
+            wanted = parameter_as_strings(self, parameters, definition.name(), context)
         except Exception:  # noqa: BLE001 - an unreadable layer is QGIS's own check
             return ""
         if layer is None:
