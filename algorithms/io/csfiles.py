@@ -43,7 +43,7 @@ def read_raster(path: str) -> Tuple[np.ndarray, np.ndarray, Tuple[float, ...]]:
         raise QgsProcessingException(translate(
             "GDAL opened {path} but cannot read all its cells: {error}. The file may be "
             "truncated or damaged; write it again.").format(
-                path=path, error=gdal.GetLastErrorMsg() or translate("no details")))
+                path=path, error=(gdal.GetLastErrorMsg() or translate("no details")).rstrip(".")))
     values = cells.astype(np.float64)
     valid = ~np.isnan(values)
     nodata = band.GetNoDataValue()

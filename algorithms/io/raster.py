@@ -105,7 +105,15 @@ def read_grid(layer: QgsRasterLayer, band: int = 1, *, role: str = "Raster",
     path = _layer_path(layer, role)
     check_grid_memory(layer, "read", translate("Reading {role} '{name}'").format(
         role=role, name=layer.name()))
-    dataset = gdal.Open(path)
+    try:
+        dataset = gdal.Open(path)
+    except RuntimeError:  # GDAL raises instead of returning None when exceptions are on
+        dataset = None
+    if dataset is None:
+        raise QgsProcessingException(translate(
+            "{role} '{name}' cannot be read by GDAL ({path}): {error}").format(
+                role=role, name=layer.name(), path=path,
+                error=(gdal.GetLastErrorMsg() or translate("no details")).rstrip(".")))
     if band < 1 or band > dataset.RasterCount:
         raise QgsProcessingException(translate(
             "{role} '{name}' has no band {band}; it has {count}.").format(
@@ -115,7 +123,16 @@ def read_grid(layer: QgsRasterLayer, band: int = 1, *, role: str = "Raster",
         raise QgsProcessingException(translate(
             "{role} '{name}' is rotated; warp it to a north-up grid first.").format(
                 role=role, name=layer.name()))
-    values = dataset.GetRasterBand(band).ReadAsArray()
+    try:
+        values = dataset.GetRasterBand(band).ReadAsArray()
+    except RuntimeError:
+        values = None
+    if values is None:
+        raise QgsProcessingException(translate(
+            "{role} '{name}' cannot be read completely ({path}): {error}. The file may be "
+            "truncated or damaged; write it again.").format(
+                role=role, name=layer.name(), path=path,
+                error=(gdal.GetLastErrorMsg() or translate("no details")).rstrip(".")))
     provider = layer.dataProvider()
     nodata = None
     if provider.sourceHasNoDataValue(band) and provider.useSourceNoDataValue(band):

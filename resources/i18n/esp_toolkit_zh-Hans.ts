@@ -1691,6 +1691,7 @@ Reference: McRae, B.H. et al. (2008) Using circuit theory to model connectivity 
     </message>
     <message>
         <location filename="../../algorithms/io/csfiles.py"/>
+        <location filename="../../algorithms/io/raster.py"/>
         <location filename="../../algorithms/io/sinks.py"/>
         <source>no details</source>
         <translation>无详细信息</translation>
@@ -1813,6 +1814,11 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
     </message>
     <message>
         <location filename="../../algorithms/io/raster.py"/>
+        <source>{role} '{name}' cannot be read by GDAL ({path}): {error}</source>
+        <translation>GDAL 无法读取{role}“{name}”（{path}）：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/raster.py"/>
         <source>{role} '{name}' has no band {band}; it has {count}.</source>
         <translation>{role}“{name}”没有波段 {band}；它只有 {count} 个波段。</translation>
     </message>
@@ -1820,6 +1826,11 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
         <location filename="../../algorithms/io/raster.py"/>
         <source>{role} '{name}' is rotated; warp it to a north-up grid first.</source>
         <translation>{role}“{name}”是旋转的栅格；请先将其变形为正北朝上的网格。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/raster.py"/>
+        <source>{role} '{name}' cannot be read completely ({path}): {error}. The file may be truncated or damaged; write it again.</source>
+        <translation>无法完整读取{role}“{name}”（{path}）：{error}。文件可能被截断或已损坏；请重新生成该文件。</translation>
     </message>
     <message>
         <location filename="../../algorithms/io/raster.py"/>

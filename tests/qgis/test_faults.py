@@ -504,3 +504,21 @@ def test_workflow_refuses_an_input_named_like_one_of_its_products(esp, workflow_
         processing.run("esp:securitypattern", chain_parameters(
             workflow_landscape, folder, LANDCOVER=str(landcover)))
     assert digest(landcover) == before
+
+
+def test_a_truncated_geotiff_is_refused_without_a_traceback(esp, tmp_path):
+    from osgeo import gdal
+
+    path = tmp_path / "cut.tif"
+    values = (np.arange(400 * 400).reshape(400, 400) % 7).astype("float32")
+    dataset = gdal.GetDriverByName("GTiff").Create(str(path), 400, 400, 1, gdal.GDT_Float32)
+    dataset.SetGeoTransform((500000.0, 30.0, 0.0, 3000000.0, 0.0, -30.0))
+    dataset.GetRasterBand(1).WriteArray(values)
+    dataset = None
+    data = path.read_bytes()
+    path.write_bytes(data[:len(data) // 2])  # the header survives, half the cells do not
+    out = str(tmp_path / "m.tif")
+    with refused("cannot be read|truncated|damaged|not a valid"):
+        processing.run("esp:mspa", {"INPUT": str(path), "FOREGROUND_CLASSES": "1,2",
+                                    "OUTPUT": out})
+    assert not os.path.exists(out)
