@@ -33,6 +33,9 @@ PER_CELL = {
     "circuit_iterative": 800.0,  # bench solve_16m (AMG-CG)
 }
 HABITAT_PER_THREAT = 16.0
+#: Bytes per pair of patches of the all-pairs connectivity (path lengths, predecessors,
+#: probabilities and the pairs' paths through each patch).
+PER_PAIR = 48.0
 #: An Omniscape window costs about this much per cell while it is solved (matrix, factor).
 WINDOW_PER_CELL = 1500.0
 #: Refuse when the estimate exceeds this share of the memory available.
@@ -84,6 +87,11 @@ def grid_estimate(operation: str, cells: float, extra: float = 0.0) -> float:
     """Peak bytes of ``operation`` on a grid of ``cells`` cells (reading it included), plus
     ``extra`` bytes the caller works out (per-source maps, windows, pair tables)."""
     return float(cells) * (PER_CELL["read"] + PER_CELL[operation]) + float(extra)
+
+
+def pairs_estimate(patches: int) -> float:
+    """Peak bytes of the all-pairs connectivity (IIC, PC, dPC) of ``patches`` patches."""
+    return float(patches) * float(patches) * PER_PAIR
 
 
 def window_estimate(radius_cells: float, buffer_cells: float = 0.0, workers: int = 1,

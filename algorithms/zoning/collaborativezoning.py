@@ -57,6 +57,7 @@ from ..io.links import (
     nullable,
     read_links,
 )
+from ..io.raster import check_cells_memory
 from ..io.sinks import open_sink, write_all
 from ..io.sources import add_resistance_parameter, add_source_parameters, read_sources
 from ..io.units import Topology, Units, group_labels, read_units, topology, unit_raster
@@ -233,6 +234,7 @@ class CollaborativeZoning(EspAlgorithm):
                 feedback: QgsProcessingFeedback) -> Dict[str, Any]:
         progress = FeedbackProgress(feedback)
         grid, labels = read_sources(self, parameters, context, feedback)
+        check_cells_memory(grid.values.size, "zoning", self.tr("Collaborative zoning"))
         to_km2 = km2_factor(grid.crs or "")
         cell_km2 = abs(grid.cell_size[0] * grid.cell_size[1]) * to_km2
         units = self._units(parameters, context, grid)

@@ -45,7 +45,7 @@ from ..connectivity.barriers import optional_number
 from ..io.classes import MAX_CLASSES
 from ..io.links import nullable, number_or_nan
 from ..io.patches import polygonize_ids, rasterize_ids
-from ..io.raster import check_aligned, check_output_path, read_grid, write_grid
+from ..io.raster import check_aligned, check_cells_memory, check_output_path, read_grid, write_grid
 from ..io.sinks import open_sink, write_all
 from ..io.sources import RESISTANCE, add_resistance_parameter, add_source_parameters, read_sources
 from ..io.zones import (
@@ -255,6 +255,7 @@ class RestorationZoning(EspAlgorithm):
         check_output_path(output)
         progress = FeedbackProgress(feedback)
         grid, labels = read_sources(self, parameters, context, feedback)
+        check_cells_memory(grid.values.size, "zoning", self.tr("Restoration zoning"))
         rasters = self._rasters(parameters, context)
         links = self._links(parameters, context, grid)
         if rasters[self.CORRIDORS] is None and not links:

@@ -1197,6 +1197,11 @@ Reference: McRae, B.H. et al. (2008) Using circuit theory to model connectivity 
     </message>
     <message>
         <location filename="../../algorithms/zoning/collaborativezoning.py"/>
+        <source>Collaborative zoning</source>
+        <translation>协同分区</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/collaborativezoning.py"/>
         <source>{k} collaboration zones, modularity {q:.3f}; the existing grouping has modularity {g:.3f}; adjusted Rand index {ari:.3f}.</source>
         <translation>{k} 个协同分区，模块度 {q:.3f}；现有分组的模块度为 {g:.3f}；调整兰德指数 {ari:.3f}。</translation>
     </message>
@@ -1462,6 +1467,16 @@ Reference: McRae, B.H. et al. (2008) Using circuit theory to model connectivity 
         <location filename="../../algorithms/sources/connectivityimportance.py"/>
         <source>Give exactly one patch input: either patch polygons or a patch raster.</source>
         <translation>请只给出一种斑块输入：斑块面或斑块栅格。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/sources/connectivityimportance.py"/>
+        <source>Connectivity importance of {count} patches</source>
+        <translation>{count} 个斑块的连通重要性计算</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/sources/connectivityimportance.py"/>
+        <source>Merge or drop small patches (a minimum area), or work on part of the landscape at a time.</source>
+        <translation>请合并或去掉小斑块（设定最小面积），或一次只处理景观的一部分。</translation>
     </message>
     <message>
         <location filename="../../algorithms/sources/connectivityimportance.py"/>

@@ -22,6 +22,7 @@ from espcore.memory import (
     check_memory,
     format_bytes,
     grid_estimate,
+    pairs_estimate,
     window_estimate,
 )
 
@@ -57,6 +58,10 @@ def test_estimates_by_hand():
     # A radius of 10 with buffer 2: windows of 25 x 25 cells, 1500 bytes each, two workers.
     assert window_estimate(10, 2, workers=2) == 2 * 625 * 1500.0
     assert format_bytes(2.5e9) == "2.5 GB" and format_bytes(3.2e6) == "3.2 MB"
+    # 20,000 patches: 4e8 pairs of 48 bytes, 19.2 GB; refused on a machine with 16 GB.
+    assert pairs_estimate(20_000) == 4e8 * 48
+    with pytest.raises(EspInputError, match="needs about 19.2 GB"):
+        check_memory(pairs_estimate(20_000), what="x", advice="y", available=int(16e9))
 
 
 def measured_peak(setup, run):
