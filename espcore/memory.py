@@ -26,7 +26,7 @@ PER_CELL = {
     "habitat": 60.0,       # bench habitat_4m, plus HABITAT_PER_THREAT per threat
     "resistance": 48.0,    # bench resistance_surface
     "sources": 96.0,       # bench dpc_1000 (labels, distances, per-patch sums)
-    "corridors": 240.0,    # bench corridors_30, plus 8 bytes per source (one CWD each)
+    "corridors": 330.0,    # bench corridors_30, plus 8 bytes per source (one CWD each)
     "barriers": 64.0,      # bench barriers_3r, plus CWDs and per-radius maps
     "zoning": 100.0,       # bench zoning_16m
     "circuit_direct": 1300.0,  # bench solve_1m / solve_4m: CHOLMOD's factor
