@@ -242,26 +242,21 @@ class LinkagePathways(EspAlgorithm):
         StyleOnLoad.attach(context, sink_id, "links.qml")
         outputs = {self.OUTPUT: sink_id, self.LINK_COUNT: len(result.links),
                    self.ACTIVE_COUNT: len(active)}
-        if corridors_path:
-            write_grid(Grid(result.corridors, ~np.isfinite(result.corridors), grid.cell_size,
-                            grid.geotransform, grid.crs), corridors_path,
-                       description=tr("Normalized least-cost corridor (cost units)"))
-            StyleOnLoad.attach(context, corridors_path, "corridors.qml", stretch=True)
-            outputs[self.CORRIDORS] = corridors_path
-        if whole_path:
-            assert result.untruncated is not None
-            write_grid(Grid(result.untruncated, ~np.isfinite(result.untruncated),
-                            grid.cell_size, grid.geotransform, grid.crs), whole_path,
-                       description=tr("Normalized least-cost corridor, untruncated (cost "
-                                      "units)"))
-            StyleOnLoad.attach(context, whole_path, "corridors.qml", stretch=True)
-            outputs[self.CORRIDORS_UNTRUNCATED] = whole_path
-        if cwd_path:
-            write_grid(Grid(result.cwd, ~np.isfinite(result.cwd), grid.cell_size,
-                            grid.geotransform, grid.crs), cwd_path,
-                       description=tr("Cost-weighted distance to the nearest source"))
-            StyleOnLoad.attach(context, cwd_path, "resistance.qml", stretch=True)
-            outputs[self.CWD] = cwd_path
+        maps = ((self.CORRIDORS, corridors_path, result.corridors,
+                 tr("Normalized least-cost corridor (cost units)"), "corridors.qml"),
+                (self.CORRIDORS_UNTRUNCATED, whole_path, result.untruncated,
+                 tr("Normalized least-cost corridor, untruncated (cost units)"),
+                 "corridors.qml"),
+                (self.CWD, cwd_path, result.cwd,
+                 tr("Cost-weighted distance to the nearest source"), "resistance.qml"))
+        for key, path, values, description, style in maps:
+            if not path:
+                continue
+            assert values is not None
+            write_grid(Grid(values, ~np.isfinite(values), grid.cell_size, grid.geotransform,
+                            grid.crs), path, description=description)
+            StyleOnLoad.attach(context, path, style, stretch=True)
+            outputs[key] = path
         feedback.setProgress(100)
         return outputs
 

@@ -24,6 +24,18 @@ sys.path.insert(0, str(ROOT / "tests" / "core"))
 from cs_cases import find_cases  # noqa: E402,F401  (re-exported: one place finds the cases)
 
 
+class Recorder(QgsProcessingFeedback):
+    """A feedback that keeps the warnings an algorithm pushes."""
+
+    def __init__(self):
+        super().__init__()
+        self.warnings = []
+
+    def pushWarning(self, text):
+        super().pushWarning(text)
+        self.warnings.append(text)
+
+
 def case_file(case, name):
     """A file of a Circuitscape/Omniscape verification case; skips when they are absent."""
     import os

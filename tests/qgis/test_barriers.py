@@ -22,12 +22,11 @@ import os
 import numpy as np
 import processing
 import pytest
-from conftest import CancelAtOnce, read_raster, write_raster
+from conftest import CancelAtOnce, Recorder, read_raster, write_raster
 from qgis.core import (
     QgsFeature,
     QgsGeometry,
     QgsProcessingException,
-    QgsProcessingFeedback,
     QgsProject,
     QgsRasterLayer,
     QgsVectorLayer,
@@ -325,13 +324,6 @@ def test_circles_spread_each_centre_over_its_circle(esp, rasters, tmp_path):
 
 
 def test_cw_dist_is_recomputed_not_read(esp, rasters):
-    class Recorder(QgsProcessingFeedback):
-        warnings = []
-
-        def pushWarning(self, text):
-            super().pushWarning(text)
-            self.warnings.append(text)
-
     feedback = Recorder()
     result = run(rasters, [(1, 2)], LINKS=links_layer([(1, 2)], cw_dist=5.0),
                  feedback=feedback)
@@ -342,13 +334,6 @@ def test_cw_dist_is_recomputed_not_read(esp, rasters):
 def test_radius_without_cells_on_its_ring_is_left_out_with_a_warning(esp, rasters):
     # On 10 m cells the ring of 35 m is (3.4, 3.5] cells: d^2 in (11.56, 12.25], and 12 is
     # not a sum of two squares, so no cell centre lies on it. 30 m has cells (d^2 = 9).
-    class Recorder(QgsProcessingFeedback):
-        warnings = []
-
-        def pushWarning(self, text):
-            super().pushWarning(text)
-            self.warnings.append(text)
-
     feedback = Recorder()
     both = score_of(run(rasters, [(1, 2)], MIN_RADIUS=30, MAX_RADIUS=35, STEP=5,
                         feedback=feedback))

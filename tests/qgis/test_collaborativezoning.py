@@ -44,7 +44,7 @@ import os
 import numpy as np
 import processing
 import pytest
-from conftest import CancelAtOnce, write_raster
+from conftest import CancelAtOnce, Recorder, write_raster
 from qgis.core import (
     QgsFeature,
     QgsGeometry,
@@ -197,16 +197,6 @@ def features(path):
 
 def by_name(path, key="name"):
     return {row[key]: row for row in features(path)}
-
-
-class Recorder(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.warnings = []
-
-    def pushWarning(self, text):
-        super().pushWarning(text)
-        self.warnings.append(text)
 
 
 # ------------------------------------------------------------------ expected, by hand -----

@@ -11,11 +11,10 @@ import os
 import numpy as np
 import processing
 import pytest
-from conftest import write_raster
+from conftest import Recorder, write_raster
 from qgis.core import (
     QgsCoordinateTransformContext,
     QgsProcessingException,
-    QgsProcessingFeedback,
     QgsVectorFileWriter,
     QgsVectorLayer,
 )
@@ -28,18 +27,6 @@ def refused(match):
     with pytest.raises(QgsProcessingException, match=match) as info:
         yield info
     assert "Traceback" not in str(info.value), str(info.value)
-
-
-class Recorder(QgsProcessingFeedback):
-    """A feedback that keeps the warnings."""
-
-    def __init__(self):
-        super().__init__()
-        self.warnings = []
-
-    def pushWarning(self, text):
-        super().pushWarning(text)
-        self.warnings.append(text)
 
 
 def digest(path):
