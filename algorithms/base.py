@@ -250,22 +250,33 @@ class EspAlgorithm(QgsProcessingAlgorithm):
     def processAlgorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
                          feedback: QgsProcessingFeedback) -> Dict[str, Any]:
         from .io.destinations import check_destinations  # io modules import this one
-        from .io.sinks import discard_created
+        from .io.sinks import discard_created, publish_staged
 
-        self.created_files: List[str] = []  # filled by io.sinks.open_sink
+        # (temporary, final) paths of the file outputs of io.sinks.open_sink
+        self.staged_files: List[Tuple[str, str]] = []
         try:
             check_destinations(self, parameters, context)
-            return self.compute(parameters, context, feedback)
+            results = self.compute(parameters, context, feedback)
         except BaseException as error:
-            if self.created_files:
+            if self.staged_files:
                 _release_locals(error.__traceback__)
-                discard_created(self.created_files)
+                discard_created(self.staged_files)
             if isinstance(error, Cancelled):
                 raise QgsProcessingException(
                     translate("The run was cancelled; no output was written.")) from None
             if isinstance(error, EspError):
                 raise QgsProcessingException(translated_error(error)) from None
             raise
+        if self.staged_files:
+            gc.collect()  # the sinks of compute's frame are closed: their files are complete
+            try:
+                publish_staged(self.staged_files)
+            except OSError as error:
+                discard_created(self.staged_files)
+                raise QgsProcessingException(translate(
+                    "A finished output could not be moved onto its name: {error}").format(
+                        error=error)) from None
+        return results
 
     def compute(self, parameters: Dict[str, Any], context: QgsProcessingContext,
             feedback: QgsProcessingFeedback) -> Dict[str, Any]:

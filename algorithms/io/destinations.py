@@ -107,7 +107,14 @@ def check_destinations(alg: QgsProcessingAlgorithm, parameters: Dict[str, Any],
                        context: QgsProcessingContext) -> None:
     """Refuse outputs that overwrite an input or cannot be written, before any work."""
     inputs = dict(_input_files(alg, parameters, context))
+    seen: Dict[str, str] = {}
     for path, description, folder in _destinations(alg, parameters):
+        if path in seen:
+            raise QgsProcessingException(translate(
+                "The outputs '{first}' and '{second}' are both {output}: one would overwrite "
+                "the other. Give each output its own file.").format(
+                    first=seen[path], second=description, output=path))
+        seen[path] = description
         if not folder and path in inputs:
             raise QgsProcessingException(translate(
                 "The output '{output}' ({name}) is the input file of '{input}': writing it "

@@ -1,17 +1,23 @@
-"""Vector and table outputs that are either complete or gone.
+"""Vector and table outputs that are either complete or gone, written as atomically as rasters.
 
 QGIS creates a sink's file when the sink is opened and writes features in buffered batches, so
 a full disk or a broken destination shows only when a batch is written, and a failed run
-could leave a half-written table behind and still name it as a result. Every sink of ESP
-Toolkit goes through :func:`open_sink` and :func:`add_features` / :func:`finish`:
+could leave a half-written table behind (having already destroyed the file of that name) and
+still name it as a result. Every sink of ESP Toolkit goes through :func:`open_sink` and
+:func:`add_features` / :func:`finish`:
 
-* each write's result is checked, and a failure stops the run with the sink's own error;
-* the files the run's sinks created are remembered on the algorithm, and
-  :class:`~algorithms.base.EspAlgorithm` deletes them when the run fails or is cancelled
-  (:func:`discard_created`), so no partial table is left.
+* a file destination is written under a hidden temporary name in its folder; when the run
+  succeeds, :class:`~algorithms.base.EspAlgorithm` moves it onto the name the user chose
+  (:func:`publish_staged`), and when the run fails or is cancelled it deletes it
+  (:func:`discard_created`): an older file of that name stays as it was;
+* each write's result is checked, and a failure stops the run with the sink's own error.
+
+Temporary, memory and database outputs, and a layer inside an existing file
+(``file.gpkg|layername=...``), are written directly.
 """
 
 import os
+import uuid
 from typing import Any, Dict, Iterable, List, Optional, Tuple
 
 from qgis.core import (
@@ -24,9 +30,10 @@ from qgis.core import (
 from ..base import translate
 from .destinations import file_part
 
-#: Sidecar files a single-file destination may bring along (shapefile, GeoPackage journal).
+#: Sidecar files a single-file destination may bring along: a shapefile's (same stem), and a
+#: GeoPackage's or a CSV's (name + suffix).
 _SIDECARS = (".shx", ".dbf", ".prj", ".cpg", ".qix", ".sbn", ".sbx", "-journal", "-wal",
-             "-shm")
+             "-shm", "t")
 
 
 def _destination_file(parameters: Dict[str, Any], key: str) -> Optional[str]:
@@ -43,21 +50,66 @@ def _destination_file(parameters: Dict[str, Any], key: str) -> Optional[str]:
 def open_sink(algorithm: Any, parameters: Dict[str, Any], key: str,
               context: QgsProcessingContext, fields: Any, wkb_type: Any, crs: Any, *,
               optional: bool = False) -> Tuple[Any, Any]:
-    """parameterAsSink with a clear error when the destination cannot be created; the file
-    it writes is deleted again if the run fails. ``optional``: an output the user left
-    empty gives ``(None, None)``."""
-    sink, destination = algorithm.parameterAsSink(parameters, key, context, fields, wkb_type,
-                                                  crs)
+    """parameterAsSink with a clear error when the destination cannot be created, staged
+    under a temporary name when it is a file (see the module notes). ``optional``: an output
+    the user left empty gives ``(None, None)``."""
+    path = _destination_file(parameters, key)
+    staged_list = getattr(algorithm, "staged_files", None)
+    if path is None or staged_list is None:
+        sink, destination = algorithm.parameterAsSink(parameters, key, context, fields,
+                                                      wkb_type, crs)
+    else:
+        folder, name = os.path.split(path)
+        stem, extension = os.path.splitext(name)
+        staged = os.path.join(folder, ".{0}.{1}.part{2}".format(stem, uuid.uuid4().hex[:8],
+                                                               extension))
+        sink, destination = algorithm.parameterAsSink(dict(parameters, **{key: staged}), key,
+                                                      context, fields, wkb_type, crs)
+        if sink is not None:
+            staged_list.append((staged, path))
+            _load_on_completion(algorithm, parameters, key, context, path)
+            destination = path
     if sink is None:
         if optional and not parameters.get(key):
             return None, None
         raise QgsProcessingException(algorithm.invalidSinkError(parameters, key))
-    path = _destination_file(parameters, key)
-    created = getattr(algorithm, "created_files", None)
-    if created is not None and path is not None:
-        # This run's now, whatever was there before; some drivers create it only later.
-        created.append(path)
     return sink, destination
+
+
+def _load_on_completion(algorithm: Any, parameters: Dict[str, Any], key: str,
+                        context: QgsProcessingContext, path: str) -> None:
+    """What parameterAsSink does for a destination the user wants loaded, for the final name
+    (the staged file is not the layer to load)."""
+    value = parameters.get(key)
+    if not isinstance(value, QgsProcessingOutputLayerDefinition):
+        return
+    project = value.destinationProject
+    if project is None:
+        return
+    definition = algorithm.parameterDefinition(key)
+    name = value.destinationName or (definition.description() if definition else key)
+    context.addLayerToLoadOnCompletion(path, QgsProcessingContext.LayerDetails(name, project,
+                                                                                key))
+
+
+def _family(path: str) -> List[str]:
+    """``path`` and its sidecars (a shapefile's .dbf, .shx ...) that exist."""
+    stem = os.path.splitext(path)[0]
+    found = [path] + [stem + side for side in _SIDECARS[:7]] + \
+        [path + side for side in _SIDECARS[7:]]
+    return [candidate for candidate in found if os.path.isfile(candidate)]
+
+
+def publish_staged(staged: List[Tuple[str, str]]) -> None:
+    """Move each staged file (and its sidecars) onto its final name, replacing an older file
+    of that name and its sidecars."""
+    for temporary, final in staged:
+        for old in _family(final):
+            os.remove(old)
+        stem, final_stem = os.path.splitext(temporary)[0], os.path.splitext(final)[0]
+        for part in _family(temporary):
+            os.replace(part, final_stem + part[len(stem):])
+    del staged[:]
 
 
 def add_features(sink: Optional[QgsFeatureSink], features: Iterable[Any]) -> None:
@@ -89,15 +141,13 @@ def _write_error(sink: QgsFeatureSink) -> QgsProcessingException:
             detail=detail or translate("no details")))
 
 
-def discard_created(paths: List[str]) -> None:
-    """Delete the files a failed run's sinks created (and their sidecars)."""
-    for path in paths:
-        stem, _ext = os.path.splitext(path)
-        for candidate in [path] + [stem + side for side in _SIDECARS[:6]] + \
-                [path + side for side in _SIDECARS[6:]]:
+def discard_created(staged: List[Tuple[str, str]]) -> None:
+    """Delete the staged files of a failed or cancelled run (and their sidecars); the files
+    they were to replace stay as they were."""
+    for temporary, _final in staged:
+        for candidate in _family(temporary):
             try:
-                if os.path.isfile(candidate):
-                    os.remove(candidate)
+                os.remove(candidate)
             except OSError:
                 pass
-    del paths[:]
+    del staged[:]

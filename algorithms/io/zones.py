@@ -74,7 +74,10 @@ def file_of(destination: str) -> Optional[str]:
     """The file behind a sink destination ('a.gpkg|layername=b' -> 'a.gpkg'), None for
     memory and database outputs."""
     path = destination.split("|", 1)[0]
-    return path if os.path.isfile(path) else None
+    # A file output may not exist yet: io.sinks publishes it when the run has succeeded.
+    if os.path.isfile(path) or (os.path.isabs(path) and os.path.isdir(os.path.dirname(path))):
+        return path
+    return None
 
 
 def style_sink(context: QgsProcessingContext, destination: str, field: str,

@@ -1680,6 +1680,11 @@ Reference: McRae, B.H. et al. (2008) Using circuit theory to model connectivity 
         <translation>运行已取消，未写出任何结果。</translation>
     </message>
     <message>
+        <location filename="../../algorithms/base.py"/>
+        <source>A finished output could not be moved onto its name: {error}</source>
+        <translation>已完成的输出无法移动到其名称：{error}</translation>
+    </message>
+    <message>
         <location filename="../../algorithms/connectivity/barriers.py"/>
         <source>Link {id}: no path joins source {a} and source {b} on this resistance raster (NoData cells separate them). Set its Active to 0.</source>
         <translation>连接 {id}：在此阻力栅格上没有路径连通源地 {a} 和源地 {b}（二者被 NoData 像元隔开）。请将其 Active 设为 0。</translation>
@@ -1725,6 +1730,11 @@ Reference: McRae, B.H. et al. (2008) Using circuit theory to model connectivity 
         <location filename="../../algorithms/io/csfiles.py"/>
         <source>The habitat raster has no georeferencing.</source>
         <translation>生境栅格没有地理参考。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/destinations.py"/>
+        <source>The outputs '{first}' and '{second}' are both {output}: one would overwrite the other. Give each output its own file.</source>
+        <translation>输出“{first}”和“{second}”都是 {output}：其中一个会覆盖另一个。请为每个输出指定各自的文件。</translation>
     </message>
     <message>
         <location filename="../../algorithms/io/destinations.py"/>

@@ -156,7 +156,8 @@ def test_a_failed_write_stops_with_the_sinks_error(esp):
         finish(FailingSink())
 
 
-def test_a_table_whose_writing_fails_is_removed(esp, tmp_path, monkeypatch):
+def test_a_table_whose_writing_fails_leaves_the_older_file_as_it_was(esp, tmp_path,
+                                                                      monkeypatch):
     import esp_toolkit.algorithms.sources.mspa as wrapper
     from esp_toolkit.algorithms.io import sinks
 
@@ -171,7 +172,34 @@ def test_a_table_whose_writing_fails_is_removed(esp, tmp_path, monkeypatch):
     with refused("No space left on device"):
         processing.run("esp:mspa", {"INPUT": path, "OUTPUT": str(tmp_path / "m.tif"),
                                     "OUTPUT_TABLE": str(table)})
-    assert not table.exists()
+    # The table was written under a temporary name: the older one is untouched, and the
+    # partial one is gone.
+    assert table.read_text() == "an older table\n"
+    assert not [p.name for p in tmp_path.iterdir() if ".part" in p.name]
+
+
+def test_a_table_replaces_the_older_file_when_the_run_succeeds(esp, tmp_path):
+    path = forest(tmp_path)
+    table = tmp_path / "classes.csv"
+    table.write_text("an older table\n")
+    result = processing.run("esp:mspa", {"INPUT": path, "OUTPUT": str(tmp_path / "m.tif"),
+                                         "OUTPUT_TABLE": str(table)})
+    assert result["OUTPUT_TABLE"] == str(table)
+    rows = table.read_text().splitlines()
+    assert rows[0].startswith("code,class,cells") and len(rows) == 4  # background, edge, core
+    assert not [p.name for p in tmp_path.iterdir() if ".part" in p.name]
+
+
+def test_a_shapefile_and_its_sidecars_are_published_together(esp, tmp_path):
+    sources, resistance = sources_file(tmp_path)
+    out = tmp_path / "links.shp"
+    processing.run("esp:linkagepathways", {
+        "SOURCES": sources, "SOURCE_ID_FIELD": "source_id", "RESISTANCE": resistance,
+        "OUTPUT": str(out)})
+    layer = QgsVectorLayer(str(out), "links", "ogr")
+    assert layer.isValid() and layer.featureCount() > 0
+    assert (tmp_path / "links.dbf").exists() and (tmp_path / "links.shx").exists()
+    assert not [p.name for p in tmp_path.iterdir() if ".part" in p.name]
 
 
 # --------------------------------------------------- 5. wrong units or CRS are refused ----
@@ -509,3 +537,26 @@ def test_a_truncated_geotiff_is_refused_without_a_traceback(esp, tmp_path):
         processing.run("esp:mspa", {"INPUT": str(path), "FOREGROUND_CLASSES": "1,2",
                                     "OUTPUT": out})
     assert not os.path.exists(out)
+
+
+def test_a_staged_output_is_loaded_under_its_final_name(esp, tmp_path):
+    from qgis.core import QgsProcessingContext, QgsProcessingOutputLayerDefinition, QgsProject
+
+    path = forest(tmp_path)
+    table = str(tmp_path / "classes.gpkg")
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    processing.run("esp:mspa", {
+        "INPUT": path, "OUTPUT": str(tmp_path / "m.tif"),
+        "OUTPUT_TABLE": QgsProcessingOutputLayerDefinition(table, QgsProject.instance())},
+        context=context)
+    assert context.willLoadLayerOnCompletion(table)
+    assert not any(".part" in key for key in context.layersToLoadOnCompletion())
+
+
+def test_two_outputs_onto_one_file_are_refused(esp, tmp_path):
+    path = forest(tmp_path)
+    same = str(tmp_path / "same.tif")
+    with refused("are both .*same.tif: one would overwrite the other"):
+        processing.run("esp:mspa", {"INPUT": path, "OUTPUT": same, "OUTPUT_TABLE": same})
+    assert not os.path.exists(same)
