@@ -14,6 +14,7 @@ from .connectivity.linkagepathways import LinkagePathways
 from .connectivity.omniscape import Omniscape
 from .connectivity.omniscapeini import OmniscapeIni
 from .connectivity.pinchpoints import PinchPoints
+from .engine import register_settings, unregister_settings
 from .resistance.resistancesurface import ResistanceSurface
 from .sources.connectivityimportance import ConnectivityImportance
 from .sources.extractsources import ExtractSources
@@ -44,6 +45,14 @@ class EspProvider(QgsProcessingProvider):
 
     def svgIconPath(self) -> str:
         return ICON_PATH
+
+    def load(self) -> bool:
+        register_settings(self.name())
+        self.refreshAlgorithms()
+        return True
+
+    def unload(self) -> None:
+        unregister_settings()
 
     def loadAlgorithms(self) -> None:
         for algorithm in ALGORITHMS:

@@ -1,11 +1,12 @@
-"""Where independent tasks run: in this process, or in a pool of local worker processes.
+"""Where independent tasks run: in this process, in a pool of local worker processes, or on
+a Dask cluster.
 
 A task is a picklable value; ``work(state, task)`` turns it into a result and must be a
 module-level function. ``setup()`` builds the read-only state once per worker (for example
-the resistance raster of an Omniscape run or the factorised matrix of a pairwise run), so a
-distributed engine can implement the same three-call interface later without any change to
-the numerics. Results come back to the caller, which alone accumulates them: memory for
-outputs does not grow with the number of workers.
+the resistance raster of an Omniscape run or the factorised matrix of a pairwise run), so
+every engine runs the same numerics through the same three-call interface. Results come back
+to the caller, which alone accumulates them: memory for outputs does not grow with the number
+of workers.
 """
 
 from __future__ import annotations
@@ -119,7 +120,92 @@ class ProcessExecutor:
                 yield future.result()
 
 
-def make_executor(workers: Optional[int] = None) -> Any:
-    """Serial for ``workers`` <= 1, else a local process pool (None = one per core)."""
+#: Per-worker cache of the Dask engine: (key of the scattered setup, its state). One slot, so a
+#: worker holds the state of one run at a time.
+_DASK_STATE: list = [None, None]
+
+
+def _dask_call(setup: Setup, key: str, work: Work, task: Any) -> Any:
+    if _DASK_STATE[0] != key:
+        _DASK_STATE[:] = [key, setup()]
+    return work(_DASK_STATE[1], task)
+
+
+class DaskExecutor:
+    """Runs tasks on a Dask cluster (dask.distributed), or on a local one it starts.
+
+    ``address``: a scheduler ("tcp://host:8786") to use; None starts a ``LocalCluster`` of
+    ``workers`` single-threaded processes for the length of each :meth:`run`. The setup is
+    sent to the cluster once and built once per worker (and again only for another run);
+    workers need the installable ``espcore`` only, never QGIS. A task that fails because its
+    worker died is retried ``retries`` times; an error raised by the task itself is the
+    caller's. Results are yielded as they complete, at most ``2 * workers`` tasks in flight.
+    """
+
+    def __init__(self, workers: Optional[int] = None, address: Optional[str] = None,
+                 retries: int = 2, log: Callable[..., None] = lambda *a, **k: None,
+                 timeout: float = 10.0) -> None:
+        try:
+            import distributed  # noqa: F401
+        except ImportError:
+            raise EspError("The Dask engine needs dask.distributed, which is not installed "
+                           "(pip install \"dask[distributed]\"). Use local processes instead.") \
+                from None
+        self.address = address
+        self.workers = max(1, int(workers or os.cpu_count() or 1))
+        self.retries = max(0, int(retries))
+        self.log = log
+        self.timeout = timeout
+
+    @contextlib.contextmanager
+    def _client(self) -> Iterator[Any]:
+        from distributed import Client, LocalCluster
+
+        if self.address:
+            try:
+                client = Client(self.address, timeout=self.timeout)
+            except (OSError, TimeoutError) as error:
+                raise EspError("No Dask scheduler answers at {address} ({detail}). Start one "
+                               "(dask scheduler) or leave the address empty for local "
+                               "workers.", address=self.address, detail=str(error)) from None
+            with client:
+                self.log("Dask scheduler {address}, dashboard {link}", address=self.address,
+                         link=client.dashboard_link)
+                yield client
+            return
+        with LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
+                          dashboard_address=None) as cluster, Client(cluster) as client:
+            self.log("Dask LocalCluster of {n} workers", n=self.workers)
+            yield client
+
+    def run(self, setup: Setup, work: Work, tasks: Iterable[Any]) -> Iterator[Any]:
+        from distributed import as_completed
+
+        with self._client() as client:
+            (scattered,) = client.scatter([setup], broadcast=True, hash=False)
+            key = str(scattered.key)
+            limit = 2 * max(self.workers, len(client.scheduler_info()["workers"]) or 1)
+            queue = as_completed()
+            task_list = iter(tasks)
+            for task in task_list:
+                queue.add(client.submit(_dask_call, scattered, key, work, task, pure=False,
+                                        retries=self.retries))
+                if queue.count() >= limit:
+                    break
+            for future in queue:
+                yield future.result()
+                future.release()
+                for task in task_list:
+                    queue.add(client.submit(_dask_call, scattered, key, work, task,
+                                            pure=False, retries=self.retries))
+                    break
+
+
+def make_executor(workers: Optional[int] = None, address: Optional[str] = None,
+                  engine: str = "local") -> Any:
+    """The engine for ``workers`` (None = one per core): serial for one worker, else a local
+    process pool; ``engine="dask"`` or a scheduler ``address`` gives a :class:`DaskExecutor`."""
+    if engine == "dask" or address:
+        return DaskExecutor(workers, address)
     count = (os.cpu_count() or 1) if workers is None else workers
     return SerialExecutor() if count <= 1 else ProcessExecutor(count)

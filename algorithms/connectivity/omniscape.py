@@ -19,9 +19,9 @@ from qgis.core import (
 
 from ...espcore.circuits.omniscape import OmniscapeOptions, omniscape, parse_reclass_table
 from ...espcore.circuits.solvers import METHODS
-from ...espcore.executor import make_executor
 from ...espcore.memory import WINDOW_PER_CELL, window_estimate
 from ..base import EspAlgorithm, FeedbackProgress, StyleOnLoad, translate
+from ..engine import executor_for
 from ..io.csfiles import read_text
 from ..io.raster import check_grid_memory, check_output_path, read_aligned, write_grid
 from ..qgis_compat import NumberType, ParameterFlag
@@ -287,7 +287,7 @@ class Omniscape(EspAlgorithm):
         maps = omniscape(resistance.values, ~resistance.mask,
                          source=None if source is None else source.values,
                          source_valid=None if source is None else ~source.mask,
-                         options=options, executor=make_executor(workers or None),
+                         options=options, executor=executor_for(workers or None, feedback),
                          **rasters,
                          progress=FeedbackProgress(feedback, 0, 95), log=log)
         done = {}

@@ -23,8 +23,8 @@ from ...espcore.circuits.omniscapejob import (
     run_omniscape_config,
 )
 from ...espcore.circuits.solvers import METHODS
-from ...espcore.executor import make_executor
 from ..base import EspAlgorithm, FeedbackProgress, StyleOnLoad, translate
+from ..engine import executor_for
 from ..io.csfiles import georeference, read_raster, read_text
 from ..io.omnifiles import copy_config, write_omniscape_map
 from ..qgis_compat import NumberType
@@ -137,7 +137,7 @@ class OmniscapeIni(EspAlgorithm):
         run = run_omniscape_config(config, read_raster=lambda p: read_raster(resolve(p)),
                                    read_text=lambda p: read_text(resolve(p)),
                                    method=None if solver == "ini" else solver,
-                                   executor=make_executor(workers or None), log=log,
+                                   executor=executor_for(workers or None, feedback), log=log,
                                    progress=FeedbackProgress(feedback, 0, 95))
         _, crs = georeference(resolve(config.get("resistance_file")))
         wanted = resolve(config.project_name)

@@ -1695,6 +1695,16 @@ Reference: McRae, B.H. et al. (2008) Using circuit theory to model connectivity 
         <translation>栅格大小为 {cell:g} 时，半径 {radii} 个地图单位的一个地图单位宽的圆环上没有栅格中心；Linkage Mapper 的 Barrier Mapper 在此得不到分数，因此略去这些半径。栅格大小整数倍的半径，其圆环上总有栅格。</translation>
     </message>
     <message>
+        <location filename="../../algorithms/engine.py"/>
+        <source>Engine for parallel tasks</source>
+        <translation>并行任务的运行引擎</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/engine.py"/>
+        <source>Dask scheduler address (empty: a local cluster)</source>
+        <translation>Dask 调度器地址（留空：本机集群）</translation>
+    </message>
+    <message>
         <location filename="../../algorithms/io/csfiles.py"/>
         <source>Input file not found: {path}</source>
         <translation>找不到输入文件：{path}</translation>
@@ -6788,6 +6798,16 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
         <location filename="../../espcore/executor.py"/>
         <source>The worker processes stopped unexpectedly ({detail}). Run with one worker (serially) instead.</source>
         <translation>工作进程意外停止（{detail}）。请改用单个工作进程（串行）运行。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/executor.py"/>
+        <source>The Dask engine needs dask.distributed, which is not installed (pip install "dask[distributed]"). Use local processes instead.</source>
+        <translation>Dask 引擎需要 dask.distributed，但尚未安装（pip install "dask[distributed]"）。请改用本地进程。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/executor.py"/>
+        <source>No Dask scheduler answers at {address} ({detail}). Start one (dask scheduler) or leave the address empty for local workers.</source>
+        <translation>{address} 上没有 Dask 调度器响应（{detail}）。请启动一个调度器（dask scheduler），或将地址留空以使用本机工作进程。</translation>
     </message>
     <message>
         <location filename="../../espcore/grid.py"/>
