@@ -261,9 +261,10 @@ def _ground_current(rhs: np.ndarray, ground: int) -> np.ndarray:
 # ---------------------------------------------------------------- Omniscape --------------
 
 def omniscape_run(*, cells: int, radius: int = 20, block_size: int = 5,
-                  workers: int = 0) -> dict:
+                  workers: int = 0, engine: str = "local") -> dict:
     """Omniscape moving window over the landscape, sources = 1 / resistance; ``workers`` 0 =
-    one process per core (espcore.executor.make_executor)."""
+    one process per core (espcore.executor.make_executor); ``engine="dask"`` runs the same
+    windows on a dask.distributed LocalCluster (its start-up included in the time)."""
     try:
         from espcore.circuits.omniscape import OmniscapeOptions, omniscape
     except ImportError as exc:
@@ -273,7 +274,7 @@ def omniscape_run(*, cells: int, radius: int = 20, block_size: int = 5,
 
     resistance, valid = landscape(cells)
     source = np.where(valid, 1.0 / np.where(valid, resistance, 1.0), 0.0)
-    executor = make_executor(workers or None)
+    executor = make_executor(workers or None, engine=engine)
     options = OmniscapeOptions(radius=radius, block_size=block_size)
     fields: dict = {}
     extra = {"log": lambda template, **f: fields.update(f)} \
@@ -283,10 +284,10 @@ def omniscape_run(*, cells: int, radius: int = 20, block_size: int = 5,
     seconds = time.perf_counter() - start
     children = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
     windows = fields.get("n")
-    notes = ["radius {0}, block {1}, {2} worker(s), window solver {3}; {4}largest worker "
-             "peak {5:,} MB".format(
+    notes = ["{6}: radius {0}, block {1}, {2} worker(s), window solver {3}; {4}largest "
+             "worker peak {5:,} MB".format(
                  radius, block_size, getattr(executor, "workers", 1), fields.get("method", "?"),
                  "{0:,} windows, {1:.1f} ms wall each; ".format(windows, 1000 * seconds / windows)
-                 if windows else "", children)]
+                 if windows else "", children, engine)]
     return {"cells": resistance.size, "unknowns": int(np.count_nonzero(valid)),
             "seconds": round(seconds, 2), "worker_peak_mb": children, "notes": notes}

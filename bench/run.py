@@ -76,6 +76,13 @@ CASES = {
     "solve_4m_amg": (_circuit("single_solve"), {"cells": 4 * M, "method": "amg"}, False),
     "omniscape_1m": (_circuit("omniscape_run"), {"cells": M, "radius": 20, "block_size": 5},
                      True),
+    # extra (issue 19): the same windows, 2 workers, local process pool against a Dask
+    # LocalCluster: the Dask overhead on the same work.
+    "omniscape_pool_2": (_circuit("omniscape_run"),
+                         {"cells": M // 4, "radius": 20, "block_size": 5, "workers": 2}, False),
+    "omniscape_dask_2": (_circuit("omniscape_run"),
+                         {"cells": M // 4, "radius": 20, "block_size": 5, "workers": 2,
+                          "engine": "dask"}, False),
     # Zoning (issue 6): the core of both zoning tools, 122 units.
     "zoning_16m": (_case("zoning_cases", "zoning_run"), {"cells": 16 * M}, True),
     # Corridors (issue 5)

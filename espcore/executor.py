@@ -17,7 +17,7 @@ import os
 import sys
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any, Callable, Iterable, Iterator, Optional
+from typing import Any, Callable, Iterable, Iterator, List, Optional
 
 from .errors import EspError
 
@@ -125,10 +125,11 @@ class ProcessExecutor:
 _DASK_STATE: list = [None, None]
 
 
-def _dask_call(setup: Setup, key: str, work: Work, task: Any) -> Any:
+def _dask_batch(setup: Setup, key: str, work: Work, tasks: List[Any]) -> List[Any]:
     if _DASK_STATE[0] != key:
         _DASK_STATE[:] = [key, setup()]
-    return work(_DASK_STATE[1], task)
+    state = _DASK_STATE[1]
+    return [work(state, task) for task in tasks]
 
 
 class DaskExecutor:
@@ -139,12 +140,14 @@ class DaskExecutor:
     sent to the cluster once and built once per worker (and again only for another run);
     workers need the installable ``espcore`` only, never QGIS. A task that fails because its
     worker died is retried ``retries`` times; an error raised by the task itself is the
-    caller's. Results are yielded as they complete, at most ``2 * workers`` tasks in flight.
+    caller's. Tasks travel in batches of ``batch`` (a Dask task costs a few milliseconds of
+    scheduling, as much as a small Omniscape window); results are yielded as their batch
+    completes, at most ``2 * workers`` batches in flight.
     """
 
     def __init__(self, workers: Optional[int] = None, address: Optional[str] = None,
                  retries: int = 2, log: Callable[..., None] = lambda *a, **k: None,
-                 timeout: float = 10.0) -> None:
+                 timeout: float = 10.0, batch: int = 32) -> None:
         try:
             import distributed  # noqa: F401
         except ImportError:
@@ -156,6 +159,7 @@ class DaskExecutor:
         self.retries = max(0, int(retries))
         self.log = log
         self.timeout = timeout
+        self.batch = max(1, int(batch))
 
     @contextlib.contextmanager
     def _client(self) -> Iterator[Any]:
@@ -185,20 +189,35 @@ class DaskExecutor:
             (scattered,) = client.scatter([setup], broadcast=True, hash=False)
             key = str(scattered.key)
             limit = 2 * max(self.workers, len(client.scheduler_info()["workers"]) or 1)
+            batches = _batches(tasks, self.batch)
             queue = as_completed()
-            task_list = iter(tasks)
-            for task in task_list:
-                queue.add(client.submit(_dask_call, scattered, key, work, task, pure=False,
+
+            def submit() -> bool:
+                chunk = next(batches, None)
+                if chunk is None:
+                    return False
+                queue.add(client.submit(_dask_batch, scattered, key, work, chunk, pure=False,
                                         retries=self.retries))
-                if queue.count() >= limit:
-                    break
+                return True
+
+            while queue.count() < limit and submit():
+                pass
             for future in queue:
-                yield future.result()
+                results = future.result()
                 future.release()
-                for task in task_list:
-                    queue.add(client.submit(_dask_call, scattered, key, work, task,
-                                            pure=False, retries=self.retries))
-                    break
+                submit()
+                yield from results
+
+
+def _batches(tasks: Iterable[Any], size: int) -> Iterator[List[Any]]:
+    chunk: List[Any] = []
+    for task in tasks:
+        chunk.append(task)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def make_executor(workers: Optional[int] = None, address: Optional[str] = None,

@@ -36,6 +36,12 @@ def test_every_task_comes_back_once(dask_executor):
     assert results == [100 + k for k in range(25)]
 
 
+@pytest.mark.parametrize("batch", [1, 4, 7])
+def test_batches_of_any_size_give_every_task_once(batch):
+    engine = DaskExecutor(workers=2, batch=batch)
+    assert sorted(engine.run(_setup_offset, _add, range(30))) == [100 + k for k in range(30)]
+
+
 def test_a_task_error_reaches_the_caller(dask_executor):
     with pytest.raises(ValueError, match="task 0 failed"):
         list(dask_executor.run(_setup_offset, _fail, [0]))
