@@ -25,6 +25,7 @@ from typing import Any, Callable, Tuple
 
 import numpy as np
 
+from .. import memory
 from ..compat import CHOLMOD_NOT_INSTALLED, cholmod_factor, cholmod_problem, sparse_cg
 from ..errors import EspError, EspInputError
 
@@ -64,11 +65,24 @@ def _cholmod_unusable() -> str:
     return "" if problem in (None, CHOLMOD_NOT_INSTALLED) else str(problem)
 
 
+def _direct_fits(n: int) -> bool:
+    """Whether a direct factor of ``n`` unknowns fits in the memory available now (unknown
+    memory: assume it does)."""
+    free = memory.available_bytes()
+    return free is None or n * memory.PER_CELL["circuit_direct"] <= memory.SHARE * free
+
+
 def _auto_choice(n: int) -> Tuple[str, str]:
-    """``auto``'s backend for ``n`` unknowns and the reason, for the log."""
+    """``auto``'s backend for ``n`` unknowns and the reason, for the log: CHOLMOD up to
+    DIRECT_LIMIT unknowns when its factor fits in memory, else AMG-CG (memory linear in n)."""
     cholmod = available("cholmod")
-    if n <= DIRECT_LIMIT and cholmod:
+    fits = _direct_fits(n)
+    if n <= DIRECT_LIMIT and cholmod and fits:
         return "cholmod", "direct factorisation, reused for every right-hand side"
+    if n <= DIRECT_LIMIT and cholmod and available("amg"):
+        return "amg", ("a direct factor would need about {0}, more than the memory available: "
+                       "AMG-CG, whose memory grows linearly".format(
+                           memory.format_bytes(n * memory.PER_CELL["circuit_direct"])))
     if n <= SUPERLU_LIMIT or not available("amg"):
         chosen = "superlu"
         reason = ("small system" if n <= SUPERLU_LIMIT else

@@ -204,3 +204,21 @@ def test_the_interface_is_looked_up_once(sksparse_as):
     for _ in range(3):
         assert available("cholmod")
     assert len(calls) == 1  # the test solve, once per process
+
+
+@pytest.mark.skipif(not (available("cholmod") and available("amg")),
+                    reason="needs CHOLMOD and pyamg to choose between them")
+def test_auto_chooses_amg_when_a_direct_factor_would_not_fit(monkeypatch):
+    import espcore.memory as memory
+
+    lines = []
+
+    def log(template, **fields):
+        lines.append(template.format(**fields) if fields else template)
+
+    # 1 M unknowns: a CHOLMOD factor needs about 1.3 GB (bench solve_1m).
+    monkeypatch.setattr(memory, "available_bytes", lambda: int(8e9))
+    assert choose_method(1_000_000, "auto", log) == "cholmod"
+    monkeypatch.setattr(memory, "available_bytes", lambda: int(1e9))
+    assert choose_method(1_000_000, "auto", log) == "amg"
+    assert "1.3 GB" in " ".join(lines)
