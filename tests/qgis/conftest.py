@@ -25,15 +25,20 @@ from cs_cases import find_cases  # noqa: E402,F401  (re-exported: one place find
 
 
 class Recorder(QgsProcessingFeedback):
-    """A feedback that keeps the warnings an algorithm pushes."""
+    """A feedback that keeps the warnings and the information lines an algorithm pushes."""
 
     def __init__(self):
         super().__init__()
         self.warnings = []
+        self.infos = []
 
     def pushWarning(self, text):
         super().pushWarning(text)
         self.warnings.append(text)
+
+    def pushInfo(self, text):
+        super().pushInfo(text)
+        self.infos.append(text)
 
 
 def case_file(case, name):

@@ -3,20 +3,9 @@
 import numpy as np
 import processing
 import pytest
-from conftest import case_file, read_raster
-from qgis.core import QgsProcessingFeedback
+from conftest import Recorder, case_file, read_raster
 
 pytest.importorskip("distributed")
-
-
-class Log(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.lines = []
-
-    def pushInfo(self, info):
-        super().pushInfo(info)
-        self.lines.append(info)
 
 
 def omniscape(tmp_path, name, feedback=None):
@@ -35,12 +24,12 @@ def test_the_dask_engine_setting_gives_the_local_numbers(esp, tmp_path):
     local, _ = read_raster(omniscape(tmp_path, "local.tif")["CUMULATIVE"])
     ProcessingConfig.setSettingValue(ENGINE, 1)  # the option's index
     try:
-        log = Log()
+        log = Recorder()
         remote, _ = read_raster(omniscape(tmp_path, "dask.tif", log)["CUMULATIVE"])
     finally:
         ProcessingConfig.setSettingValue(ENGINE, 0)
     np.testing.assert_allclose(remote, local, rtol=1e-12, atol=1e-14)
-    assert any("Dask LocalCluster of 2 workers" in line for line in log.lines)
+    assert any("Dask LocalCluster of 2 workers" in line for line in log.infos)
 
 
 def test_the_settings_are_registered_with_the_provider(esp):
