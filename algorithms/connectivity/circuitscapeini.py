@@ -12,13 +12,16 @@ from qgis.core import (
     QgsProcessingOutputString,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
+    QgsProcessingParameterNumber,
 )
 
 from ...espcore.circuits.csini import parse_ini
 from ...espcore.circuits.csjob import CircuitscapeConfig, run_config
 from ...espcore.circuits.solvers import METHODS
 from ..base import EspAlgorithm, FeedbackProgress, translate
+from ..engine import executor_for
 from ..io.csfiles import georeference, read_raster, read_text, write_outputs
+from ..qgis_compat import NumberType, ParameterFlag
 
 SOLVER_CHOICES = ("ini",) + METHODS
 
@@ -29,6 +32,7 @@ class CircuitscapeIni(EspAlgorithm):
 
     INI = "INI"
     SOLVER = "SOLVER"
+    WORKERS = "WORKERS"
     OUTPUT_FOLDER = "OUTPUT_FOLDER"
     OUTPUT_PREFIX = "OUTPUT_PREFIX"
     OUTPUT_FILES = "OUTPUT_FILES"
@@ -66,6 +70,15 @@ class CircuitscapeIni(EspAlgorithm):
             self.tr("Override the INI's solver. All give the same numbers to about 1e-8; "
                     "CHOLMOD is fastest up to a few million cells, AMG-CG needs the least "
                     "memory."))
+        workers = self.add_parameter(
+            QgsProcessingParameterNumber(self.WORKERS, self.tr("Worker processes"),
+                                         NumberType.Integer, defaultValue=1, minValue=0,
+                                         maxValue=256),
+            self.tr("Pairs are solved in this many worker processes (0: one per core), or on "
+                    "a Dask cluster when the provider's engine setting says so (Settings > "
+                    "Options > Processing > Providers > ESP Toolkit). 1 solves in this "
+                    "process. The numbers are the same either way."))
+        workers.setFlags(workers.flags() | ParameterFlag.Advanced)
         self.addOutput(QgsProcessingOutputFolder(self.OUTPUT_FOLDER, self.tr("Output folder")))
         self.addOutput(QgsProcessingOutputString(self.OUTPUT_PREFIX,
                                                  self.tr("Output prefix")))
@@ -94,10 +107,13 @@ class CircuitscapeIni(EspAlgorithm):
         def log(template: str, **fields: Any) -> None:
             feedback.pushInfo(translate(template, "espcore").format(**fields))
 
+        workers = self.parameterAsInt(parameters, self.WORKERS, context)
         result = run_config(config, read_raster=lambda p: read_raster(resolve(p)),
                             read_text=lambda p: read_text(resolve(p)),
                             method=None if solver == "ini" else solver, log=log,
-                            progress=FeedbackProgress(feedback, 0, 95))
+                            progress=FeedbackProgress(feedback, 0, 95),
+                            executor=None if workers == 1 else executor_for(workers or None,
+                                                                            feedback))
         geotransform = crs = None
         if config.is_raster:
             geotransform, crs = georeference(resolve(config.get("habitat_file")))

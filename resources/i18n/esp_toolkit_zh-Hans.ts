@@ -938,6 +938,16 @@ Reference: McRae, B.H. et al. (2008) Using circuit theory to model connectivity 
     </message>
     <message>
         <location filename="../../algorithms/connectivity/circuitscapeini.py"/>
+        <source>Worker processes</source>
+        <translation>工作进程数</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/connectivity/circuitscapeini.py"/>
+        <source>Pairs are solved in this many worker processes (0: one per core), or on a Dask cluster when the provider's engine setting says so (Settings &gt; Options &gt; Processing &gt; Providers &gt; ESP Toolkit). 1 solves in this process. The numbers are the same either way.</source>
+        <translation>点对在这么多个工作进程中求解（0：每个核心一个），当提供者的引擎设置为 Dask 时则在 Dask 集群上求解（设置 &gt; 选项 &gt; 处理 &gt; 提供者 &gt; ESP Toolkit）。1 表示在本进程中求解。两种方式结果相同。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/connectivity/circuitscapeini.py"/>
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>

@@ -123,3 +123,12 @@ def test_included_pairs_give_minus_one_in_the_matrix(esp, tmp_path):
                                      [3, -1, 1, 0]], atol=1e-9)
     np.testing.assert_allclose(matrix(tmp_path / "output" / "strip_resistances_3columns.out"),
                                [[1, 2, 1], [1, 3, -1], [2, 3, 1]], atol=1e-9)
+
+
+def test_worker_processes_give_the_serial_resistances(esp, tmp_path):
+    serial = copy_case("sgVerify8", tmp_path / "serial")
+    pooled = copy_case("sgVerify8", tmp_path / "pooled")
+    run_ini(serial / "sgVerify8.ini")
+    run_ini(pooled / "sgVerify8.ini", WORKERS=2)
+    name = "output/sgVerify8_resistances.out"
+    np.testing.assert_allclose(matrix(pooled / name), matrix(serial / name), rtol=1e-9)
