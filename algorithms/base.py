@@ -250,7 +250,7 @@ class EspAlgorithm(QgsProcessingAlgorithm):
     def processAlgorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
                          feedback: QgsProcessingFeedback) -> Dict[str, Any]:
         from .io.destinations import check_destinations  # io modules import this one
-        from .io.sinks import discard_created, publish_staged
+        from .io.sinks import discard_staged, publish_staged
 
         # (temporary, final) paths of the file outputs of io.sinks.open_sink
         self.staged_files: List[Tuple[str, str]] = []
@@ -260,7 +260,7 @@ class EspAlgorithm(QgsProcessingAlgorithm):
         except BaseException as error:
             if self.staged_files:
                 _release_locals(error.__traceback__)
-                discard_created(self.staged_files)
+                discard_staged(self.staged_files)
             if isinstance(error, Cancelled):
                 raise QgsProcessingException(
                     translate("The run was cancelled; no output was written.")) from None
@@ -272,7 +272,7 @@ class EspAlgorithm(QgsProcessingAlgorithm):
             try:
                 publish_staged(self.staged_files)
             except OSError as error:
-                discard_created(self.staged_files)
+                discard_staged(self.staged_files)
                 raise QgsProcessingException(translate(
                     "A finished output could not be moved onto its name: {error}").format(
                         error=error)) from None

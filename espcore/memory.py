@@ -95,12 +95,21 @@ def pairs_estimate(patches: int) -> float:
 
 
 def window_estimate(radius_cells: float, buffer_cells: float = 0.0, workers: int = 1,
-                    correction: bool = False) -> float:
-    """Peak bytes of the moving windows of Omniscape: ``workers`` windows solved at once
-    (each (2 (radius + buffer) + 1)^2 cells) and the artifact-correction window."""
+                    correction: bool = False, grid_cells: Optional[float] = None) -> float:
+    """Peak bytes of Omniscape's moving windows, beyond the grids.
+
+    A window is (2 (radius + buffer) + 1)^2 cells: ``workers`` of them are solved at once,
+    each clipped to the grid (``grid_cells``); the table of squared distances covers a whole
+    window (8 bytes a cell), and the artifact correction solves two unclipped windows. A
+    radius far beyond the grid thus still asks for its full-size tables.
+    """
     side = 2.0 * (float(radius_cells) + float(buffer_cells)) + 1.0
-    window = side * side * WINDOW_PER_CELL
-    return window * max(int(workers), 1) + (window * 2.0 if correction else 0.0)
+    window = side * side
+    solved = window if grid_cells is None else min(window, float(grid_cells))
+    peak = solved * WINDOW_PER_CELL * max(int(workers), 1) + window * 8.0
+    if correction:
+        peak += 2.0 * window * WINDOW_PER_CELL
+    return peak
 
 
 def check_memory(need: float, *, what: str, advice: str,

@@ -19,7 +19,7 @@ from qgis.core import (
 
 from ...espcore.circuits.omniscape import OmniscapeOptions, omniscape, parse_reclass_table
 from ...espcore.circuits.solvers import METHODS
-from ...espcore.memory import WINDOW_PER_CELL, window_estimate
+from ...espcore.memory import window_estimate
 from ..base import EspAlgorithm, FeedbackProgress, StyleOnLoad, translate
 from ..engine import executor_for
 from ..io.csfiles import read_text
@@ -212,14 +212,12 @@ class Omniscape(EspAlgorithm):
         """The grids, and the windows solved at once: a radius far beyond the raster asks
         for windows (and an artifact-correction window) larger than the raster itself."""
         layer = next(iter(layers.values()))[0]
-        radius = self.parameterAsInt(parameters, self.RADIUS, context)
-        reach = radius + self.parameterAsInt(parameters, self.BUFFER, context)
-        workers = max(self.parameterAsInt(parameters, self.WORKERS, context), 1)
-        side = 2 * reach + 1
-        solved = min(float(side) * side, float(layer.width()) * layer.height())
-        extra = solved * WINDOW_PER_CELL * workers + float(side) * side * 8.0
-        if self.parameterAsBoolean(parameters, self.CORRECT_ARTIFACTS, context):
-            extra += window_estimate(reach, 0.0, 1, correction=True)
+        reach = (self.parameterAsInt(parameters, self.RADIUS, context)
+                 + self.parameterAsInt(parameters, self.BUFFER, context))
+        extra = window_estimate(
+            reach, 0.0, max(self.parameterAsInt(parameters, self.WORKERS, context), 1),
+            correction=self.parameterAsBoolean(parameters, self.CORRECT_ARTIFACTS, context),
+            grid_cells=float(layer.width()) * layer.height())
         check_grid_memory(layer, "resistance", self.tr("Omniscape"), extra=extra,
                           per_cell=8.0 * (len(layers) + 3),
                           advice=self.tr("Use a smaller radius (at most about the raster's "

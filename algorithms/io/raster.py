@@ -8,10 +8,9 @@ import numpy as np
 from osgeo import gdal
 from qgis.core import QgsProcessingException, QgsProcessingOutputLayerDefinition, QgsRasterLayer
 
-from ...espcore.errors import EspInputError
 from ...espcore.grid import Grid
 from ...espcore.memory import check_memory, grid_estimate
-from ..base import translate, translated_error
+from ..base import translate
 
 gdal.UseExceptions()
 
@@ -84,15 +83,12 @@ def check_cells_memory(cells: float, operation: str, what: str, *, per_cell: flo
                        extra: float = 0.0, advice: Optional[str] = None) -> None:
     """The same for a grid of ``cells`` cells: ``per_cell`` more bytes per cell (one map per
     source, per radius ...) and ``extra`` bytes in all on top of the operation's figure."""
-    try:
-        check_memory(grid_estimate(operation, cells, extra + cells * per_cell),
-                     what=translate("{what} on {cells:,.0f} cells").format(what=what,
-                                                                          cells=cells),
-                     advice=advice or translate(
-                         "Use coarser cells (resample the rasters) or a smaller extent (clip "
-                         "them), or run it on a machine with more memory."))
-    except EspInputError as error:
-        raise QgsProcessingException(translated_error(error)) from None
+    # EspInputError: EspAlgorithm.processAlgorithm shows it translated, as any core error.
+    check_memory(grid_estimate(operation, cells, extra + cells * per_cell),
+                 what=translate("{what} on {cells:,.0f} cells").format(what=what, cells=cells),
+                 advice=advice or translate(
+                     "Use coarser cells (resample the rasters) or a smaller extent (clip "
+                     "them), or run it on a machine with more memory."))
 
 
 def read_grid(layer: QgsRasterLayer, band: int = 1, *, role: str = "Raster",

@@ -9,7 +9,7 @@ still name it as a result. Every sink of ESP Toolkit goes through :func:`open_si
 * a file destination is written under a hidden temporary name in its folder; when the run
   succeeds, :class:`~algorithms.base.EspAlgorithm` moves it onto the name the user chose
   (:func:`publish_staged`), and when the run fails or is cancelled it deletes it
-  (:func:`discard_created`): an older file of that name stays as it was;
+  (:func:`discard_staged`): an older file of that name stays as it was;
 * each write's result is checked, and a failure stops the run with the sink's own error.
 
 Temporary, memory and database outputs, and a layer inside an existing file
@@ -141,7 +141,7 @@ def _write_error(sink: QgsFeatureSink) -> QgsProcessingException:
             detail=detail or translate("no details")))
 
 
-def discard_created(staged: List[Tuple[str, str]]) -> None:
+def discard_staged(staged: List[Tuple[str, str]]) -> None:
     """Delete the staged files of a failed or cancelled run (and their sidecars); the files
     they were to replace stay as they were."""
     for temporary, _final in staged:

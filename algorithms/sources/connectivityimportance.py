@@ -24,7 +24,6 @@ from qgis.core import (
     QgsSpatialIndex,
 )
 
-from ...espcore.errors import EspInputError
 from ...espcore.grid import Grid
 from ...espcore.memory import check_memory, pairs_estimate
 from ...espcore.progress import Progress, check_cancelled
@@ -40,7 +39,7 @@ from ...espcore.sources.patchdistance import (
     edge_distances,
     patch_areas,
 )
-from ..base import EspAlgorithm, FeedbackProgress, StyleOnLoad, translated_error
+from ..base import EspAlgorithm, FeedbackProgress, StyleOnLoad
 from ..io.patches import feature_id, polygonize_ids, rasterize_ids
 from ..io.raster import read_aligned, read_grid
 from ..io.sinks import open_sink, write_all
@@ -201,14 +200,11 @@ class ConnectivityImportance(EspAlgorithm):
                                             distances, feedback)
         else:
             patches = self._raster_patches(raster, dispersal, cutoff, distances)
-        try:
-            check_memory(pairs_estimate(patches.ids.size),
-                         what=tr("Connectivity importance of {count} patches").format(
-                             count=patches.ids.size),
-                         advice=tr("Merge or drop small patches (a minimum area), or work on "
-                                   "part of the landscape at a time."))
-        except EspInputError as error:
-            raise QgsProcessingException(translated_error(error)) from None
+        check_memory(pairs_estimate(patches.ids.size),
+                     what=tr("Connectivity importance of {count} patches").format(
+                         count=patches.ids.size),
+                     advice=tr("Merge or drop small patches (a minimum area), or work on part "
+                               "of the landscape at a time."))
         landscape = patches.landscape_area
         if parameters.get(self.LANDSCAPE_AREA) not in (None, ""):
             landscape = self.parameterAsDouble(parameters, self.LANDSCAPE_AREA, context)

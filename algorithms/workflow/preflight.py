@@ -15,10 +15,9 @@ from typing import Any, Dict, List, Optional
 
 from qgis.core import QgsProcessingException, QgsWkbTypes
 
-from ...espcore.corridors.barriers import LINKAGE_MAPPER, radii_range, scorable_radii
-from ...espcore.errors import EspError
+from ...espcore.corridors.barriers import check_scorable, radii_range
 from ...espcore.sources.habitat import parse_sensitivity, parse_threats
-from ..base import translate, translated_error
+from ..base import translate
 from ..qgis_compat import GeometryType
 from ..sources.habitatquality import HabitatQuality, max_dist_unit
 from ..sources.mspa import parse_classes
@@ -32,15 +31,12 @@ def check_inputs(settings: Dict[str, Any], stages: List[str], folder: str = "") 
     inputs that lie in ``folder`` under the name of a product the run writes there."""
     if folder:
         _check_not_overwritten(settings, folder)
-    try:
-        if "sources" in stages:
-            _check_sources(settings)
-        if "connectivity" in stages:
-            _check_radii(settings)
-        if "zoning" in stages:
-            _check_units(settings)
-    except EspError as error:
-        raise QgsProcessingException(translated_error(error)) from None
+    if "sources" in stages:
+        _check_sources(settings)
+    if "connectivity" in stages:
+        _check_radii(settings)
+    if "zoning" in stages:
+        _check_units(settings)
 
 
 def _check_not_overwritten(settings: Dict[str, Any], folder: str) -> None:
@@ -88,20 +84,12 @@ def _check_sources(settings: Dict[str, Any]) -> None:
 
 
 def _check_radii(settings: Dict[str, Any]) -> None:
-    landcover = settings.get("LANDCOVER")
+    """The barrier step's own radius checks, on the land cover's cells (the resistance grid
+    is the land-cover grid)."""
     radii = radii_range(settings["MIN_RADIUS"], settings["MAX_RADIUS"], settings["STEP"])
-    if landcover is None:
-        return
-    cell = landcover.rasterUnitsPerPixelX()
-    kept, dropped = scorable_radii(radii, cell, LINKAGE_MAPPER)
-    if not kept:
-        nearest = ", ".join("{0:g}".format(max(round(r / cell), 1) * cell) for r in dropped)
-        raise QgsProcessingException(translate(
-            "No barrier radius ({radii} m) has a cell centre on its one-metre ring on {cell:g} m "
-            "cells, so the barrier step could not score any. Use radii that are multiples of "
-            "the cell size, for example {nearest}.")
-            .format(radii=", ".join("{0:g}".format(r) for r in radii), cell=cell,
-                    nearest=nearest))
+    landcover = settings.get("LANDCOVER")
+    if landcover is not None:
+        check_scorable(radii, landcover.rasterUnitsPerPixelX())
 
 
 def _check_units(settings: Dict[str, Any]) -> None:

@@ -287,6 +287,16 @@ def _check_radii_fit(radii: Sequence[float], cell_size: float,
                             radius=too_large[0], diagonal=diagonal)
 
 
+def check_scorable(radii: Sequence[float], cell_size: float,
+                   semantics: str = LINKAGE_MAPPER) -> List[float]:
+    """The radii with a cell on their ring (:func:`scorable_radii`); EspInputError naming the
+    nearest multiples of the cell size when there is none."""
+    kept, dropped = scorable_radii(radii, cell_size, semantics)
+    if not kept:
+        raise _no_ring_error(dropped, float(cell_size))
+    return kept
+
+
 def _no_ring_error(radii: Sequence[float], cell_size: float) -> EspInputError:
     """Every ring is empty: say so, with the nearest radii that have cells on their ring."""
     nearest = []
@@ -464,9 +474,7 @@ def improvement_score(cwd_a: np.ndarray, cwd_b: np.ndarray, lcd: float, *, radiu
         Radius below one cell, a ring without any cell, shapes that differ, a non-positive
         or infinite ``lcd``, unknown semantics.
     """
-    kept, dropped = scorable_radii([radius], cell_size, semantics)
-    if not kept:
-        raise _no_ring_error(dropped, float(cell_size))
+    check_scorable([radius], cell_size, semantics)
     a = _as_cwd(cwd_a, "A", None)
     b = _as_cwd(cwd_b, "B", a.shape)
     _check_radii_fit([float(radius)], float(cell_size), a.shape)
@@ -556,9 +564,7 @@ def link_scores(links: Iterable[Link], *, radii: Sequence[float], cell_size: flo
     _check_semantics(semantics)
     if not len(radii):
         raise EspInputError("Give at least one detection radius.")
-    radius_list, dropped = scorable_radii(radii, size, semantics)
-    if not radius_list:
-        raise _no_ring_error(dropped, size)
+    radius_list = check_scorable(radii, size, semantics)
     shape: Optional[Tuple[int, ...]] = None
     checked: List[Tuple[np.ndarray, np.ndarray, float]] = []
     originals: List[Tuple[object, object]] = []

@@ -2069,11 +2069,6 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
     </message>
     <message>
         <location filename="../../algorithms/workflow/preflight.py"/>
-        <source>No barrier radius ({radii} m) has a cell centre on its one-metre ring on {cell:g} m cells, so the barrier step could not score any. Use radii that are multiples of the cell size, for example {nearest}.</source>
-        <translation>在 {cell:g} 米的栅格上，没有任何障碍半径（{radii} 米）的一米宽圆环上有栅格中心，因此障碍步骤无法计分。请使用栅格大小整数倍的半径，例如 {nearest}。</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/workflow/preflight.py"/>
         <source>The administrative units layer '{name}' must hold polygons.</source>
         <translation>行政单元图层“{name}”必须是多边形图层。</translation>
     </message>
@@ -2280,6 +2275,10 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
         <location filename="../../algorithms/workflow/products.py"/>
         <source>Report (PDF)</source>
         <translation>报告（PDF）</translation>
+    </message>
+    <message>
+        <source>No barrier radius ({radii} m) has a cell centre on its one-metre ring on {cell:g} m cells, so the barrier step could not score any. Use radii that are multiples of the cell size, for example {nearest}.</source>
+        <translation type="vanished">在 {cell:g} 米的栅格上，没有任何障碍半径（{radii} 米）的一米宽圆环上有栅格中心，因此障碍步骤无法计分。请使用栅格大小整数倍的半径，例如 {nearest}。</translation>
     </message>
 </context>
 <context>

@@ -55,8 +55,12 @@ def test_available_memory_is_read():
 def test_estimates_by_hand():
     assert grid_estimate("mspa", 1e6) == 1e6 * (PER_CELL["read"] + PER_CELL["mspa"])
     assert grid_estimate("mspa", 1e6, 5.0) == grid_estimate("mspa", 1e6) + 5.0
-    # A radius of 10 with buffer 2: windows of 25 x 25 cells, 1500 bytes each, two workers.
-    assert window_estimate(10, 2, workers=2) == 2 * 625 * 1500.0
+    # A radius of 10 with buffer 2: windows of 25 x 25 cells, 1500 bytes each, two workers,
+    # plus the 8-byte distance table of one window.
+    assert window_estimate(10, 2, workers=2) == 2 * 625 * 1500.0 + 625 * 8.0
+    # On a 10 x 10 grid the solved windows are clipped to 100 cells; the table is not.
+    assert window_estimate(10, 2, workers=2, grid_cells=100) == 2 * 100 * 1500.0 + 625 * 8.0
+    assert window_estimate(10, 2, correction=True) == 3 * 625 * 1500.0 + 625 * 8.0
     assert format_bytes(2.5e9) == "2.5 GB" and format_bytes(3.2e6) == "3.2 MB"
     # 20,000 patches: 4e8 pairs of 48 bytes, 19.2 GB; refused on a machine with 16 GB.
     assert pairs_estimate(20_000) == 4e8 * 48

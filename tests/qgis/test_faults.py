@@ -411,7 +411,7 @@ def test_workflow_refuses_radii_without_cells_on_their_ring(esp, workflow_landsc
     from test_securitypattern import chain_parameters
 
     # 100 m cells: the one-metre rings of 250 and 350 m hold no cell centre.
-    with refused("No barrier radius .*for example 200, 400"):
+    with refused("No cell centre lies on the ring of any detection radius .*for example 200, 400"):
         processing.run("esp:securitypattern", chain_parameters(
             workflow_landscape, tmp_path / "run", MIN_RADIUS=250, MAX_RADIUS=350, STEP=100))
 
