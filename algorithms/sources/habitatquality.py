@@ -27,7 +27,7 @@ from ...espcore.grid import Grid
 from ...espcore.memory import HABITAT_PER_THREAT
 from ...espcore.progress import check_cancelled
 from ...espcore.sources.habitat import Threat, habitat_quality, parse_sensitivity, parse_threats
-from ..base import EspAlgorithm, FeedbackProgress, StyleOnLoad
+from ..base import EspAlgorithm, FeedbackProgress, StyleOnLoad, translate
 from ..io.patches import rasterize_ids
 from ..io.raster import check_grid_memory, check_output_path, read_aligned, write_grid
 from ..qgis_compat import FileBehavior, NumberType, ParameterFlag, SourceType, is_null
@@ -54,6 +54,24 @@ def _cell(value: Any) -> str:
 def _base_name(path: str) -> str:
     path = path.split("|", 1)[0]
     return os.path.splitext(os.path.basename(path))[0]
+
+
+def read_csv_rows(path: str, label: str) -> Rows:
+    """Rows of a CSV file; UTF-8 (with or without BOM), else GB18030 (Excel on Chinese
+    Windows saves CSV files in GBK)."""
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read()
+    except OSError as error:
+        raise QgsProcessingException(translate("Cannot read the {label} {path}: {error}",
+                                               "HabitatQuality")
+                                     .format(label=label, path=path, error=error)) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("gb18030", errors="replace")
+    return [{key: value or "" for key, value in row.items() if key is not None}
+            for row in csv.DictReader(text.splitlines())]
 
 
 def max_dist_unit(sensitivity_rows: Rows) -> str:
@@ -250,22 +268,6 @@ class HabitatQuality(EspAlgorithm):
 
     # -- tables -------------------------------------------------------------------------------
 
-    def _csv_rows(self, path: str, label: str) -> Rows:
-        """Rows of a CSV file; UTF-8 (with or without BOM), else GB18030 (Excel on Chinese
-        Windows saves CSV files in GBK)."""
-        try:
-            with open(path, "rb") as handle:
-                raw = handle.read()
-        except OSError as error:
-            raise QgsProcessingException(self.tr("Cannot read the {label} {path}: {error}")
-                                         .format(label=label, path=path, error=error)) from None
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = raw.decode("gb18030", errors="replace")
-        return [{key: value or "" for key, value in row.items() if key is not None}
-                for row in csv.DictReader(text.splitlines())]
-
     def _layer_rows(self, source: Any) -> Rows:
         names = source.fields().names()
         return [{name: _cell(feature[name]) for name in names}
@@ -283,7 +285,7 @@ class HabitatQuality(EspAlgorithm):
                 "Give the {label} either as a CSV file or as a table layer (exactly one of "
                 "the two).").format(label=label))
         if path:
-            return self._csv_rows(path, label), os.path.dirname(os.path.abspath(path))
+            return read_csv_rows(path, label), os.path.dirname(os.path.abspath(path))
         layer = self.parameterAsVectorLayer(parameters, layer_key, context)
         folder = ""
         if layer is not None and layer.providerType() in ("ogr", "delimitedtext"):

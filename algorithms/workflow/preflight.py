@@ -19,7 +19,7 @@ from ...espcore.corridors.barriers import check_scorable, radii_range
 from ...espcore.sources.habitat import parse_sensitivity, parse_threats
 from ..base import translate
 from ..qgis_compat import GeometryType
-from ..sources.habitatquality import HabitatQuality, max_dist_unit
+from ..sources.habitatquality import max_dist_unit, read_csv_rows
 from ..sources.mspa import parse_classes
 from .products import PRODUCTS
 
@@ -76,9 +76,8 @@ def _check_sources(settings: Dict[str, Any]) -> None:
             .format(given=translate("threats table") if threats
                     else translate("sensitivity table")))
     if threats and sensitivity:
-        reader = HabitatQuality()
-        threat_rows = reader._csv_rows(threats, translate("threats table"))
-        sensitivity_rows = reader._csv_rows(sensitivity, translate("sensitivity table"))
+        threat_rows = read_csv_rows(threats, translate("threats table"))
+        sensitivity_rows = read_csv_rows(sensitivity, translate("sensitivity table"))
         parsed = parse_threats(threat_rows, unit=max_dist_unit(sensitivity_rows))
         parse_sensitivity(sensitivity_rows, [t.name for t in parsed])
 

@@ -2500,6 +2500,11 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
     <name>HabitatQuality</name>
     <message>
         <location filename="../../algorithms/sources/habitatquality.py"/>
+        <source>Cannot read the {label} {path}: {error}</source>
+        <translation>无法读取{label} {path}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
         <source>Habitat quality (InVEST)</source>
         <translation>生境质量（InVEST）</translation>
     </message>
@@ -2702,11 +2707,6 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
         <location filename="../../algorithms/sources/habitatquality.py"/>
         <source>R per cell (rarity_c in InVEST); needs a baseline land cover. NoData also where the baseline is NoData.</source>
         <translation>每个像元的 R（InVEST 中的 rarity_c）；需要基准期土地覆被。基准期为 NoData 处也为 NoData。</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/sources/habitatquality.py"/>
-        <source>Cannot read the {label} {path}: {error}</source>
-        <translation>无法读取{label} {path}：{error}</translation>
     </message>
     <message>
         <location filename="../../algorithms/sources/habitatquality.py"/>
