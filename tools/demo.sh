@@ -22,11 +22,13 @@ qp esp:habitatquality -- \
     SENSITIVITY_TABLE="$demo/hunan_sensitivity.csv" HALF_SATURATION=0.2 \
     DEGRADATION="$out/degradation.tif" QUALITY="$out/habitat_quality.tif"
 
-echo "== 3/15 Ecological sources: MSPA core >= 30 km2, the most important by dPC"
-# dPC with d0 = 10 km at p0 = 0.5 (Conefor practice); the 10 patches with the highest dPC.
+echo "== 3/15 Ecological sources: high-quality MSPA core >= 30 km2, the 40 most important by dPC"
+# Candidates: MSPA core cells in the top of 5 natural-breaks classes of habitat quality (the
+# demo's forests are contiguous, and core alone makes a few giant sources); dPC with
+# d0 = 10 km at p0 = 0.5 (Conefor practice).
 qp esp:extractsources -- \
-    INPUT="$out/mspa.tif" VALUES=17,117 QUALITY="$out/habitat_quality.tif" MIN_AREA=30 \
-    DISTANCE=10000 PROBABILITY_PRESET=0 MIN_DPC=0.5 TOP_N=10 \
+    INPUT="$out/mspa.tif" VALUES=17,117 QUALITY="$out/habitat_quality.tif" QUALITY_CLASSES=5 \
+    MIN_AREA=30 DISTANCE=10000 PROBABILITY_PRESET=0 MIN_DPC=0.5 TOP_N=40 \
     OUTPUT="$out/sources.gpkg" SOURCE_IDS="$out/source_ids.tif"
 
 echo "== 4/15 Resistance from land cover (CLCD preset, 1-1000 scale)"
@@ -53,7 +55,7 @@ qp esp:resistancesurface -- \
 echo "== 7/15 Circuit connectivity: pairwise current between the sources (Circuitscape)"
 # The demo's sources are large (1 km cells), and shorted focal regions would carry most of the
 # current themselves; one point inside each source (QGIS's own algorithm) keeps the map on
-# the corridors between them. The matrix holds the 45 effective resistances.
+# the corridors between them. The matrix holds the 780 effective resistances.
 qp native:pointonsurface -- INPUT="$out/sources.gpkg" ALL_PARTS=false \
     OUTPUT="$out/source_points.gpkg"
 qp esp:circuitscape -- \
@@ -116,13 +118,13 @@ qp esp:collaborativezoning -- \
     ACCOUNT="$out/restoration_account.csv"
 
 echo "== 15/15 The whole chain in one algorithm (esp:securitypattern), with the report"
-# The same settings as steps 1-14, from land cover to the county ledger, into one folder; the
-# report (HTML and PDF) is written at the end.
+# The same settings as steps 1-14 (the source rules are the workflow's defaults), from land
+# cover to the county ledger, into one folder; the report is written at the end.
 qp esp:securitypattern -- \
     LANDCOVER="$demo/hunan_landcover.tif" UNITS="$demo/hunan_counties.gpkg" \
     UNIT_NAME_FIELD=name GROUP_FIELD=pref_name THREATS_TABLE="$demo/hunan_threats.csv" \
-    SENSITIVITY_TABLE="$demo/hunan_sensitivity.csv" HALF_SATURATION=0.2 MIN_AREA=30 \
-    DISTANCE=10000 TOP_N=10 CORRECTION="$demo/hunan_ntl.tif" NEAREST=4 CORRIDOR_WIDTH=30000 \
+    SENSITIVITY_TABLE="$demo/hunan_sensitivity.csv" HALF_SATURATION=0.2 \
+    CORRECTION="$demo/hunan_ntl.tif" NEAREST=4 CORRIDOR_WIDTH=30000 \
     PINCH_WIDTH=10000 MIN_RADIUS=2000 MAX_RADIUS=6000 STEP=2000 BUFFER=1000 BREAK_CLASSES=8 \
     REPORT_LANGUAGE=1 OUTPUT_FOLDER="$out/workflow"
 

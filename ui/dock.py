@@ -62,8 +62,8 @@ NUMBER_WIDTH = 110  # pixels: the value column of the sections
 SECTIONS: Tuple[Tuple[str, Tuple[str, ...]], ...] = (
     ("inputs", ("LANDCOVER", "UNITS", "UNIT_NAME_FIELD", "GROUP_FIELD", "CORRECTION",
                 "THREATS_TABLE", "SENSITIVITY_TABLE")),
-    ("sources", ("FOREGROUND_CLASSES", "MIN_AREA", "DISTANCE", "TOP_N", "HALF_SATURATION",
-                 "MIN_DPC")),
+    ("sources", ("FOREGROUND_CLASSES", "QUALITY_CLASSES", "MIN_AREA", "DISTANCE", "TOP_N",
+                 "HALF_SATURATION", "MIN_QUALITY", "MIN_DPC")),
     ("resistance", ("RESISTANCE_PRESET",)),
     ("connectivity", ("NEAREST", "CORRIDOR_WIDTH", "PINCH_WIDTH", "MIN_RADIUS", "MAX_RADIUS",
                       "STEP")),

@@ -13,7 +13,7 @@ from qgis.core import (
     QgsProcessingParameterRasterDestination,
 )
 
-from ...espcore.corridors.classify import class_breaks, classify
+from ...espcore.classify import class_breaks, classify
 from ...espcore.grid import Grid
 from ...espcore.progress import NullProgress, Progress
 from ..base import EspAlgorithm, StyleOnLoad
@@ -23,7 +23,7 @@ from .raster import check_output_path, write_grid
 CLASSES = "CLASSES"
 CLASS_METHOD = "CLASS_METHOD"
 CLASSIFIED = "CLASSIFIED"
-#: Enum order of CLASS_METHOD -> espcore.corridors.classify method names.
+#: Enum order of CLASS_METHOD -> espcore.classify method names.
 METHODS = ("jenks", "quantile", "equal")
 #: ColorBrewer YlOrRd, 9 classes; N classes take N colours spread over it, top class red.
 _RAMP = ("#ffffcc", "#ffeda0", "#fed976", "#feb24c", "#fd8d3c", "#fc4e2a", "#e31a1c",

@@ -50,6 +50,7 @@ class ExtractSources(EspAlgorithm):
     VALUES = "VALUES"
     QUALITY = "QUALITY"
     MIN_QUALITY = "MIN_QUALITY"
+    QUALITY_CLASSES = "QUALITY_CLASSES"
     CONNECTIVITY = "CONNECTIVITY"
     MIN_AREA = "MIN_AREA"
     MIN_DPC = "MIN_DPC"
@@ -74,7 +75,9 @@ class ExtractSources(EspAlgorithm):
             "studies do with GuidosToolbox and Conefor, in one step:</p><ol>"
             "<li><b>Candidates</b>: cells of the class raster with one of the listed values "
             "(MSPA core: 17 and 117; or land-cover classes; or 1 in a mask), and/or cells "
-            "whose habitat quality reaches a minimum.</li>"
+            "whose habitat quality reaches a minimum or lies in the top natural-breaks "
+            "class (the MSPA plus InVEST route, e.g. Kangbao County: habitat quality, MSPA "
+            "and connectivity together, Front. Ecol. Evol. 2023, 1301149).</li>"
             "<li><b>Patches</b>: candidates joined by their 8 (or 4) neighbours; patches "
             "smaller than the minimum area are dropped.</li>"
             "<li><b>Importance</b>: the connectivity importance of every remaining patch "
@@ -115,6 +118,14 @@ class ExtractSources(EspAlgorithm):
                                          optional=True),
             tr("Candidates must have at least this quality (e.g. 0.7). Leave empty to use "
                "the quality raster only for the report."))
+        add(QgsProcessingParameterNumber(self.QUALITY_CLASSES,
+                                         tr("Keep the top class of N quality classes"),
+                                         NumberType.Integer, defaultValue=0, minValue=0,
+                                         maxValue=10),
+            tr("Grades the quality of the remaining candidates into N natural-breaks (Jenks) "
+               "classes and keeps only the highest: the 'high quality' grade that "
+               "habitat-quality source rules keep (5 classes is usual). A threshold that "
+               "follows the data, so it suits any half-saturation constant. 0: no grading."))
         add(QgsProcessingParameterEnum(self.CONNECTIVITY, tr("Patch connectivity"),
                                        [tr("8 neighbours"), tr("4 neighbours")], defaultValue=0),
             tr("Whether cells touching at a corner belong to one patch (8, as MSPA's "
@@ -190,7 +201,14 @@ class ExtractSources(EspAlgorithm):
                 "The rasters are in a geographic CRS (degrees); areas and distances need "
                 "metres. Reproject them to a projected CRS first."))
 
-        mask = candidate_mask(classes, values=values, quality=quality, min_quality=min_quality)
+        quality_classes = self.parameterAsInt(parameters, self.QUALITY_CLASSES, context)
+        mask = candidate_mask(classes, values=values, quality=quality, min_quality=min_quality,
+                              quality_classes=quality_classes)
+        if quality is not None and (min_quality is not None or quality_classes > 1):
+            kept = quality.values[mask & ~quality.mask]
+            feedback.pushInfo(tr("{cells} candidate cells, habitat quality {low:.3f} to "
+                                 "{high:.3f}.").format(cells=kept.size, low=float(kept.min()),
+                                                       high=float(kept.max())))
         sources = extract_sources(
             mask, data=~reference.mask, cell_size=reference.cell_size,
             min_area=self.parameterAsDouble(parameters, self.MIN_AREA, context) * 1e6,

@@ -48,6 +48,8 @@ class SecurityPattern(EspAlgorithm):
     THREATS_TABLE = "THREATS_TABLE"
     SENSITIVITY_TABLE = "SENSITIVITY_TABLE"
     HALF_SATURATION = "HALF_SATURATION"
+    QUALITY_CLASSES = "QUALITY_CLASSES"
+    MIN_QUALITY = "MIN_QUALITY"
     MIN_AREA = "MIN_AREA"
     DISTANCE = "DISTANCE"
     MIN_DPC = "MIN_DPC"
@@ -79,8 +81,8 @@ class SecurityPattern(EspAlgorithm):
             "Runs the whole ecological security pattern chain in one go and writes every "
             "product into the output folder under a fixed name, with its style beside it:"
             "<ol><li><b>Sources</b>: MSPA of the foreground classes; habitat quality (when "
-            "both threat tables are given); the MSPA core patches of at least the minimum "
-            "area ranked by dPC.</li>"
+            "both threat tables are given); the MSPA core cells of the top habitat-quality "
+            "class, in patches of at least the minimum area, the most important by dPC.</li>"
             "<li><b>Resistance</b>: the land-cover classes reclassified by the preset, "
             "optionally corrected by a raster such as night-time light.</li>"
             "<li><b>Connectivity</b>: pairwise cumulative current between one point inside "
@@ -140,6 +142,20 @@ class SecurityPattern(EspAlgorithm):
                                                   tr("Half-saturation constant k"), double,
                                                   0.5, minValue=0.0)),
             tr("Habitat quality's k: the degradation at which quality halves."))
+        add(QgsProcessingParameterNumber(self.QUALITY_CLASSES,
+                                         tr("Sources: top class of N quality classes"),
+                                         integer, 5, minValue=0, maxValue=10),
+            tr("Only MSPA core cells in the highest of N natural-breaks (Jenks) classes of "
+               "habitat quality can be sources, so that a large forest splits at its degraded "
+               "valleys instead of becoming one giant source: the MSPA plus InVEST route of "
+               "Chinese ESP studies, which keep the high-quality grade (e.g. Kangbao County, "
+               "Front. Ecol. Evol. 2023, 1301149). Used only with habitat quality; 0: every "
+               "core cell is a candidate."))
+        add(advanced(QgsProcessingParameterNumber(self.MIN_QUALITY,
+                                                  tr("Sources: minimum habitat quality"),
+                                                  double, None, minValue=0.0, maxValue=1.0,
+                                                  optional=True)),
+            tr("A fixed floor as well, such as the 0.6-0.8 of some studies; empty: none."))
         add(QgsProcessingParameterNumber(self.MIN_AREA, tr("Minimum source area (km²)"),
                                          double, 30.0, minValue=0.0),
             tr("MSPA core patches smaller than this are not sources. Provincial studies use "
@@ -150,10 +166,11 @@ class SecurityPattern(EspAlgorithm):
         add(advanced(QgsProcessingParameterNumber(self.MIN_DPC, tr("Minimum dPC (%)"), double,
                                                   0.5, minValue=0.0)),
             tr("Patches below this importance are not sources."))
-        add(QgsProcessingParameterNumber(self.TOP_N, tr("Number of sources"), integer, 10,
+        add(QgsProcessingParameterNumber(self.TOP_N, tr("Number of sources"), integer, 40,
                                          minValue=0),
             tr("Keep the N patches with the highest dPC (0 = every patch above the "
-               "thresholds)."))
+               "thresholds). Provincial patterns have some 20-50 sources (Chang-Zhu-Tan 23-26, "
+               "SW Hubei 49, Henan 20)."))
         add(QgsProcessingParameterEnum(self.RESISTANCE_PRESET, tr("Resistance preset"),
                                        [tr(preset.name) for preset in PRESETS], defaultValue=0),
             tr("The land-cover resistance table (1-1000 scale)."))

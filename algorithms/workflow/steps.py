@@ -57,10 +57,12 @@ STEPS: Tuple[Step, ...] = (
           "HALF_SATURATION": Setting("HALF_SATURATION")},
          {"DEGRADATION": "DEGRADATION", "QUALITY": "HABITAT_QUALITY"},
          needs=("THREATS_TABLE", "SENSITIVITY_TABLE")),
-    # MSPA core (17) and core inside holes (117) are the candidate sources.
+    # MSPA core (17) and core inside holes (117) of good habitat quality are the candidates.
     Step("sources", "sources", "esp:extractsources",
          {"INPUT": Made("MSPA"), "VALUES": "17,117", "QUALITY": Made("HABITAT_QUALITY"),
-          "MIN_AREA": Setting("MIN_AREA"), "DISTANCE": Setting("DISTANCE"),
+          "QUALITY_CLASSES": Setting("QUALITY_CLASSES"), "MIN_QUALITY": Setting("MIN_QUALITY"),
+          "MIN_AREA": Setting("MIN_AREA"),
+          "DISTANCE": Setting("DISTANCE"),
           "MIN_DPC": Setting("MIN_DPC"), "TOP_N": Setting("TOP_N")},
          {"OUTPUT": "SOURCES", "SOURCE_IDS": "SOURCE_IDS"}),
     Step("resistance", "resistance", "esp:resistancesurface",

@@ -8,17 +8,15 @@ Modules: ``costdistance`` (cost distance, allocation, least-cost paths), ``corri
 
 from .barriers import BarrierResult, barrier_scores
 from .centrality import current_flow_centrality
-from .classify import class_breaks, natural_breaks
 from .corridors import Pathways, corridor_mosaic, linkage_pathways
 from .costdistance import cost_allocation, cost_distance, least_cost_path
 from .pinchpoints import PinchResult, corridor_pinchpoints, network_pinchpoints
 
-# A function named like its module (mspa.mspa, pairwise.pairwise, omniscape.omniscape,
-# classify.classify) is not lifted here: the package attribute would hide the module.
+# A function named like its module (mspa.mspa, pairwise.pairwise, omniscape.omniscape) is
+# not lifted here: the package attribute would hide the module.
 
 __all__ = [
-    "BarrierResult", "Pathways", "PinchResult", "barrier_scores", "class_breaks",
-    "corridor_mosaic", "corridor_pinchpoints", "cost_allocation", "cost_distance",
-    "current_flow_centrality", "least_cost_path", "linkage_pathways", "natural_breaks",
-    "network_pinchpoints",
+    "BarrierResult", "Pathways", "PinchResult", "barrier_scores", "corridor_mosaic",
+    "corridor_pinchpoints", "cost_allocation", "cost_distance", "current_flow_centrality",
+    "least_cost_path", "linkage_pathways", "network_pinchpoints",
 ]

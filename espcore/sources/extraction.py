@@ -15,6 +15,7 @@ from typing import Optional, Sequence, Tuple
 import numpy as np
 import numpy.typing as npt
 
+from ..classify import natural_breaks
 from ..errors import EspInputError
 from ..grid import Grid
 from ..progress import NullProgress, Progress, SubProgress, check_cancelled
@@ -37,8 +38,9 @@ def candidate_mask(
     values: Sequence[float] = (),
     quality: Optional[Grid] = None,
     min_quality: Optional[float] = None,
+    quality_classes: int = 0,
 ) -> np.ndarray:
-    """Cells that may belong to a source: a class in ``values`` and quality >= ``min_quality``.
+    """Cells that may belong to a source: a class in ``values``, and good habitat quality.
 
     Parameters
     ----------
@@ -50,6 +52,11 @@ def candidate_mask(
     quality, min_quality : Grid and float, optional
         A habitat-quality (or any importance) raster on the same grid and the lowest value a
         candidate may have. Both criteria must hold when both are given.
+    quality_classes : int
+        With ``quality``: grade the quality of the cells that pass the other criteria into
+        this many natural-breaks (Jenks) classes and keep only the top class, the "high
+        quality" grade of habitat-quality source rules. 0 (or 1) grades nothing. When the
+        values cannot fill two classes (constant quality) every cell stays.
 
     Returns
     -------
@@ -70,17 +77,31 @@ def candidate_mask(
         if not mask.any():
             raise EspInputError("No cell of the class raster has any of the values {values}.",
                                 values=", ".join("{0:g}".format(v) for v in values))
+    if quality is not None and quality.shape != reference.shape:
+        raise EspInputError("The quality raster ({qshape}) and the class raster ({cshape}) "
+                            "differ in size.", qshape=quality.shape, cshape=reference.shape)
     if quality is not None and min_quality is not None:
-        if quality.shape != reference.shape:
-            raise EspInputError("The quality raster ({qshape}) and the class raster "
-                                "({cshape}) differ in size.", qshape=quality.shape,
-                                cshape=reference.shape)
         with np.errstate(invalid="ignore"):
             mask &= ~quality.mask & (quality.values >= min_quality)
         if not mask.any():
             raise EspInputError("No candidate cell has a quality of at least {minimum:g}; "
                                 "lower the minimum quality.", minimum=min_quality)
+    if quality is not None and quality_classes > 1:
+        mask &= _top_class(quality, mask, quality_classes)
     return mask
+
+
+def _top_class(quality: Grid, mask: np.ndarray, classes: int) -> np.ndarray:
+    """Cells whose quality is in the top natural-breaks class of the quality under ``mask``."""
+    valid = mask & ~quality.mask & np.isfinite(quality.values)
+    if not valid.any():
+        raise EspInputError("No candidate cell has a habitat quality value; check that the "
+                            "quality raster covers the candidates.")
+    edges = natural_breaks(quality.values[valid], classes)
+    if edges.size < 3:  # one class: nothing to rank
+        return valid
+    with np.errstate(invalid="ignore"):
+        return valid & (quality.values > edges[-2])
 
 
 def label_patches(mask: np.ndarray, *, connectivity: int = 8) -> np.ndarray:

@@ -29,7 +29,7 @@ from typing import Optional, Sequence, Tuple
 import numpy as np
 import numpy.typing as npt
 
-from ..corridors.classify import classify, natural_breaks
+from ..classify import classify, natural_breaks
 from ..errors import EspInputError
 from ..grid import Grid
 

@@ -2308,8 +2308,8 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
     </message>
     <message>
         <location filename="../../algorithms/sources/extractsources.py"/>
-        <source>&lt;p&gt;Picks the ecological sources of a security pattern the way Chinese ESP studies do with GuidosToolbox and Conefor, in one step:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Candidates&lt;/b&gt;: cells of the class raster with one of the listed values (MSPA core: 17 and 117; or land-cover classes; or 1 in a mask), and/or cells whose habitat quality reaches a minimum.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Patches&lt;/b&gt;: candidates joined by their 8 (or 4) neighbours; patches smaller than the minimum area are dropped.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Importance&lt;/b&gt;: the connectivity importance of every remaining patch (dPC and its intra, flux and connector fractions; dIIC), with the landscape area = all data cells of the class raster. Same method and parameters as 'Connectivity importance'.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Selection&lt;/b&gt;: patches with dPC at or above the threshold; of those the N most important when N &gt; 0.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: source polygons numbered 1..k from the highest dPC, with area (km²), dPC, dPCintra, dPCflux, dPCconnector, dIIC and the mean habitat quality when a quality raster is given; and a raster of source ids (0 = none) on the input grid, ready as the focal-node raster of 'Circuit connectivity (Circuitscape)'.&lt;/p&gt;&lt;p&gt;All rasters must share one grid. Reference: Saura, S. &amp; Rubio, L. (2010) A common currency for the different ways in which patches and links can contribute to habitat availability and connectivity in the landscape. Ecography 33: 523-537.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;按国内生态安全格局研究中借助 GuidosToolbox 和 Conefor 的做法，一步提取安全格局的生态源地：&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;候选&lt;/b&gt;：类型栅格中取值属于所列值的像元（MSPA 核心区：17 和 117；或土地覆被类型；或掩膜中的 1），和/或生境质量达到最低值的像元。&lt;/li&gt;&lt;li&gt;&lt;b&gt;斑块&lt;/b&gt;：候选像元按 8（或 4）邻域连接成斑块；小于最小面积的斑块被舍去。&lt;/li&gt;&lt;li&gt;&lt;b&gt;重要性&lt;/b&gt;：计算每个保留斑块的连通性重要性（dPC 及其 intra、flux 和 connector 分量；dIIC），景观面积 = 类型栅格所有有数据的像元。方法和参数与“景观连通性重要性”相同。&lt;/li&gt;&lt;li&gt;&lt;b&gt;筛选&lt;/b&gt;：dPC 不低于阈值的斑块；当 N &gt; 0 时取其中最重要的 N 个。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;&lt;b&gt;输出&lt;/b&gt;：按 dPC 从高到低编号 1..k 的源地面，含面积（km²）、dPC、dPCintra、dPCflux、dPCconnector、dIIC，给出质量栅格时还含平均生境质量；以及输入网格上的源地编号栅格（0 = 无），可直接作为“电路理论连通性（Circuitscape）”的焦点节点栅格。&lt;/p&gt;&lt;p&gt;所有栅格必须共用同一网格。参考文献：Saura, S. &amp; Rubio, L. (2010) A common currency for the different ways in which patches and links can contribute to habitat availability and connectivity in the landscape. Ecography 33: 523-537.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;Picks the ecological sources of a security pattern the way Chinese ESP studies do with GuidosToolbox and Conefor, in one step:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Candidates&lt;/b&gt;: cells of the class raster with one of the listed values (MSPA core: 17 and 117; or land-cover classes; or 1 in a mask), and/or cells whose habitat quality reaches a minimum or lies in the top natural-breaks class (the MSPA plus InVEST route, e.g. Kangbao County: habitat quality, MSPA and connectivity together, Front. Ecol. Evol. 2023, 1301149).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Patches&lt;/b&gt;: candidates joined by their 8 (or 4) neighbours; patches smaller than the minimum area are dropped.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Importance&lt;/b&gt;: the connectivity importance of every remaining patch (dPC and its intra, flux and connector fractions; dIIC), with the landscape area = all data cells of the class raster. Same method and parameters as 'Connectivity importance'.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Selection&lt;/b&gt;: patches with dPC at or above the threshold; of those the N most important when N &gt; 0.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: source polygons numbered 1..k from the highest dPC, with area (km²), dPC, dPCintra, dPCflux, dPCconnector, dIIC and the mean habitat quality when a quality raster is given; and a raster of source ids (0 = none) on the input grid, ready as the focal-node raster of 'Circuit connectivity (Circuitscape)'.&lt;/p&gt;&lt;p&gt;All rasters must share one grid. Reference: Saura, S. &amp; Rubio, L. (2010) A common currency for the different ways in which patches and links can contribute to habitat availability and connectivity in the landscape. Ecography 33: 523-537.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;按国内生态安全格局研究中借助 GuidosToolbox 和 Conefor 的做法，一步提取安全格局的生态源地：&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;候选&lt;/b&gt;：类型栅格中取值属于所列值的像元（MSPA 核心区：17 和 117；或土地覆被类型；或掩膜中的 1），和/或生境质量达到最低值或位于自然断点法最高等级的像元（MSPA 与 InVEST 结合的路线，例如康保县将生境质量、MSPA 与连通性结合：Front. Ecol. Evol. 2023, 1301149）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;斑块&lt;/b&gt;：候选像元按 8（或 4）邻域连接成斑块；小于最小面积的斑块被舍去。&lt;/li&gt;&lt;li&gt;&lt;b&gt;重要性&lt;/b&gt;：计算每个保留斑块的连通性重要性（dPC 及其 intra、flux 和 connector 分量；dIIC），景观面积 = 类型栅格所有有数据的像元。方法和参数与“景观连通性重要性”相同。&lt;/li&gt;&lt;li&gt;&lt;b&gt;筛选&lt;/b&gt;：dPC 不低于阈值的斑块；当 N &gt; 0 时取其中最重要的 N 个。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;&lt;b&gt;输出&lt;/b&gt;：按 dPC 从高到低编号 1..k 的源地面，含面积（km²）、dPC、dPCintra、dPCflux、dPCconnector、dIIC，给出质量栅格时还含平均生境质量；以及输入网格上的源地编号栅格（0 = 无），可直接作为“电路理论连通性（Circuitscape）”的焦点节点栅格。&lt;/p&gt;&lt;p&gt;所有栅格必须共用同一网格。参考文献：Saura, S. &amp; Rubio, L. (2010) A common currency for the different ways in which patches and links can contribute to habitat availability and connectivity in the landscape. Ecography 33: 523-537.&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../../algorithms/sources/extractsources.py"/>
@@ -2360,6 +2360,16 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
         <location filename="../../algorithms/sources/extractsources.py"/>
         <source>Candidates must have at least this quality (e.g. 0.7). Leave empty to use the quality raster only for the report.</source>
         <translation>候选像元的质量至少应达到此值（例如 0.7）。留空则质量栅格仅用于报告。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/sources/extractsources.py"/>
+        <source>Keep the top class of N quality classes</source>
+        <translation>仅保留 N 级质量分级中的最高级</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/sources/extractsources.py"/>
+        <source>Grades the quality of the remaining candidates into N natural-breaks (Jenks) classes and keeps only the highest: the 'high quality' grade that habitat-quality source rules keep (5 classes is usual). A threshold that follows the data, so it suits any half-saturation constant. 0: no grading.</source>
+        <translation>将剩余候选像元的生境质量按自然断点法（Jenks）分为 N 级，只保留最高一级，即生境质量源地识别规则所取的“高质量”等级（通常分 5 级）。该阈值随数据而定，因此适用于任意半饱和常数。0：不分级。</translation>
     </message>
     <message>
         <location filename="../../algorithms/sources/extractsources.py"/>
@@ -2483,6 +2493,11 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
     </message>
     <message>
         <location filename="../../algorithms/sources/extractsources.py"/>
+        <source>{cells} candidate cells, habitat quality {low:.3f} to {high:.3f}.</source>
+        <translation>{cells} 个候选像元，生境质量 {low:.3f} 至 {high:.3f}。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/sources/extractsources.py"/>
         <source>{kept} of {count} candidate patches are sources; PC = {pc:.6g}, IIC = {iic:.6g}, ECA = {eca:.6g} km².</source>
         <translation>{count} 个候选斑块中有 {kept} 个为源地；PC = {pc:.6g}，IIC = {iic:.6g}，ECA = {eca:.6g} km²。</translation>
     </message>
@@ -2490,6 +2505,10 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
         <location filename="../../algorithms/sources/extractsources.py"/>
         <source>Ecological source id</source>
         <translation>生态源地编号</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Picks the ecological sources of a security pattern the way Chinese ESP studies do with GuidosToolbox and Conefor, in one step:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Candidates&lt;/b&gt;: cells of the class raster with one of the listed values (MSPA core: 17 and 117; or land-cover classes; or 1 in a mask), and/or cells whose habitat quality reaches a minimum.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Patches&lt;/b&gt;: candidates joined by their 8 (or 4) neighbours; patches smaller than the minimum area are dropped.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Importance&lt;/b&gt;: the connectivity importance of every remaining patch (dPC and its intra, flux and connector fractions; dIIC), with the landscape area = all data cells of the class raster. Same method and parameters as 'Connectivity importance'.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Selection&lt;/b&gt;: patches with dPC at or above the threshold; of those the N most important when N &gt; 0.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: source polygons numbered 1..k from the highest dPC, with area (km²), dPC, dPCintra, dPCflux, dPCconnector, dIIC and the mean habitat quality when a quality raster is given; and a raster of source ids (0 = none) on the input grid, ready as the focal-node raster of 'Circuit connectivity (Circuitscape)'.&lt;/p&gt;&lt;p&gt;All rasters must share one grid. Reference: Saura, S. &amp; Rubio, L. (2010) A common currency for the different ways in which patches and links can contribute to habitat availability and connectivity in the landscape. Ecography 33: 523-537.&lt;/p&gt;</source>
+        <translation type="vanished">&lt;p&gt;按国内生态安全格局研究中借助 GuidosToolbox 和 Conefor 的做法，一步提取安全格局的生态源地：&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;候选&lt;/b&gt;：类型栅格中取值属于所列值的像元（MSPA 核心区：17 和 117；或土地覆被类型；或掩膜中的 1），和/或生境质量达到最低值的像元。&lt;/li&gt;&lt;li&gt;&lt;b&gt;斑块&lt;/b&gt;：候选像元按 8（或 4）邻域连接成斑块；小于最小面积的斑块被舍去。&lt;/li&gt;&lt;li&gt;&lt;b&gt;重要性&lt;/b&gt;：计算每个保留斑块的连通性重要性（dPC 及其 intra、flux 和 connector 分量；dIIC），景观面积 = 类型栅格所有有数据的像元。方法和参数与“景观连通性重要性”相同。&lt;/li&gt;&lt;li&gt;&lt;b&gt;筛选&lt;/b&gt;：dPC 不低于阈值的斑块；当 N &gt; 0 时取其中最重要的 N 个。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;&lt;b&gt;输出&lt;/b&gt;：按 dPC 从高到低编号 1..k 的源地面，含面积（km²）、dPC、dPCintra、dPCflux、dPCconnector、dIIC，给出质量栅格时还含平均生境质量；以及输入网格上的源地编号栅格（0 = 无），可直接作为“电路理论连通性（Circuitscape）”的焦点节点栅格。&lt;/p&gt;&lt;p&gt;所有栅格必须共用同一网格。参考文献：Saura, S. &amp; Rubio, L. (2010) A common currency for the different ways in which patches and links can contribute to habitat availability and connectivity in the landscape. Ecography 33: 523-537.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Int32 GeoTIFF, source id per cell and 0 elsewhere; the focal-node input of Circuitscape and of the corridor tools.</source>
@@ -5551,8 +5570,8 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     </message>
     <message>
         <location filename="../../algorithms/workflow/securitypattern.py"/>
-        <source>Runs the whole ecological security pattern chain in one go and writes every product into the output folder under a fixed name, with its style beside it:&lt;ol&gt;&lt;li&gt;&lt;b&gt;Sources&lt;/b&gt;: MSPA of the foreground classes; habitat quality (when both threat tables are given); the MSPA core patches of at least the minimum area ranked by dPC.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Resistance&lt;/b&gt;: the land-cover classes reclassified by the preset, optionally corrected by a raster such as night-time light.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Connectivity&lt;/b&gt;: pairwise cumulative current between one point inside each source (Circuitscape); least-cost corridors (Linkage Pathways); pinch points; barriers; current-flow centrality.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Zoning&lt;/b&gt;: conservation, restoration, improvement and control zones with the key restoration areas; the county ledger, connectivity matrix, collaboration zones and restoration account; the report (HTML, and PDF where it can be printed).&lt;/li&gt;&lt;/ol&gt;The land cover must be in a projected CRS with metre units; the counties may be in any CRS. Stages can be run one at a time (first and last stage): a later stage reads the products of the earlier ones from the same output folder, as the dock does. Each step is the toolkit's own algorithm with the settings shown here; run the algorithms one by one for their other options.&lt;br&gt;Method: Peng J. et al. (2018) Linking ecosystem services and circuit theory to identify ecological security patterns. Sci. Total Environ. 644, 781-790.</source>
-        <translation>一次性运行整个生态安全格局流程，将每个产品以固定名称写入输出文件夹，并在旁边附上其样式：&lt;ol&gt;&lt;li&gt;&lt;b&gt;生态源地&lt;/b&gt;：前景类型的 MSPA；生境质量（给出两个威胁因子表时）；面积不小于最小面积、按 dPC 排序的 MSPA 核心斑块。&lt;/li&gt;&lt;li&gt;&lt;b&gt;阻力面&lt;/b&gt;：按预设对土地覆被类型重分类，可选用夜间灯光等栅格进行校正。&lt;/li&gt;&lt;li&gt;&lt;b&gt;连通性&lt;/b&gt;：各源地内一点之间的 pairwise 累积电流（Circuitscape）；最小累积阻力廊道（Linkage Pathways）；夹点；障碍点；电流中心性。&lt;/li&gt;&lt;li&gt;&lt;b&gt;分区&lt;/b&gt;：生态保护区、生态修复区、生态提升区和生态管控区及关键修复区域；县域台账、连通性矩阵、协同分区和修复受益账户；报告（HTML，可打印时另有 PDF）。&lt;/li&gt;&lt;/ol&gt;土地覆被必须采用以米为单位的投影坐标系；县域单元可以采用任意坐标参考系。各阶段可以逐一运行（起始阶段和结束阶段）：后面的阶段从同一输出文件夹读取前面阶段的产品，与停靠面板的做法相同。每一步都是本工具箱自身的算法，采用此处所示的设置；如需其他选项，请逐个运行各算法。&lt;br&gt;方法：Peng J. et al. (2018) Linking ecosystem services and circuit theory to identify ecological security patterns. Sci. Total Environ. 644, 781-790.</translation>
+        <source>Runs the whole ecological security pattern chain in one go and writes every product into the output folder under a fixed name, with its style beside it:&lt;ol&gt;&lt;li&gt;&lt;b&gt;Sources&lt;/b&gt;: MSPA of the foreground classes; habitat quality (when both threat tables are given); the MSPA core cells of the top habitat-quality class, in patches of at least the minimum area, the most important by dPC.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Resistance&lt;/b&gt;: the land-cover classes reclassified by the preset, optionally corrected by a raster such as night-time light.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Connectivity&lt;/b&gt;: pairwise cumulative current between one point inside each source (Circuitscape); least-cost corridors (Linkage Pathways); pinch points; barriers; current-flow centrality.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Zoning&lt;/b&gt;: conservation, restoration, improvement and control zones with the key restoration areas; the county ledger, connectivity matrix, collaboration zones and restoration account; the report (HTML, and PDF where it can be printed).&lt;/li&gt;&lt;/ol&gt;The land cover must be in a projected CRS with metre units; the counties may be in any CRS. Stages can be run one at a time (first and last stage): a later stage reads the products of the earlier ones from the same output folder, as the dock does. Each step is the toolkit's own algorithm with the settings shown here; run the algorithms one by one for their other options.&lt;br&gt;Method: Peng J. et al. (2018) Linking ecosystem services and circuit theory to identify ecological security patterns. Sci. Total Environ. 644, 781-790.</source>
+        <translation>一次性运行整个生态安全格局流程，将每个产品以固定名称写入输出文件夹，并在旁边附上其样式：&lt;ol&gt;&lt;li&gt;&lt;b&gt;生态源地&lt;/b&gt;：前景类型的 MSPA；生境质量（给出两个威胁因子表时）；生境质量最高一级的 MSPA 核心像元组成的、面积不小于最小面积的斑块中按 dPC 最重要者。&lt;/li&gt;&lt;li&gt;&lt;b&gt;阻力面&lt;/b&gt;：按预设对土地覆被类型重分类，可选用夜间灯光等栅格进行校正。&lt;/li&gt;&lt;li&gt;&lt;b&gt;连通性&lt;/b&gt;：各源地内一点之间的 pairwise 累积电流（Circuitscape）；最小累积阻力廊道（Linkage Pathways）；夹点；障碍点；电流中心性。&lt;/li&gt;&lt;li&gt;&lt;b&gt;分区&lt;/b&gt;：生态保护区、生态修复区、生态提升区和生态管控区及关键修复区域；县域台账、连通性矩阵、协同分区和修复受益账户；报告（HTML，可打印时另有 PDF）。&lt;/li&gt;&lt;/ol&gt;土地覆被必须采用以米为单位的投影坐标系；县域单元可以采用任意坐标参考系。各阶段可以逐一运行（起始阶段和结束阶段）：后面的阶段从同一输出文件夹读取前面阶段的产品，与停靠面板的做法相同。每一步都是本工具箱自身的算法，采用此处所示的设置；如需其他选项，请逐个运行各算法。&lt;br&gt;方法：Peng J. et al. (2018) Linking ecosystem services and circuit theory to identify ecological security patterns. Sci. Total Environ. 644, 781-790.</translation>
     </message>
     <message>
         <location filename="../../algorithms/workflow/securitypattern.py"/>
@@ -5636,6 +5655,26 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     </message>
     <message>
         <location filename="../../algorithms/workflow/securitypattern.py"/>
+        <source>Sources: top class of N quality classes</source>
+        <translation>源地：N 级质量分级中的最高级</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
+        <source>Only MSPA core cells in the highest of N natural-breaks (Jenks) classes of habitat quality can be sources, so that a large forest splits at its degraded valleys instead of becoming one giant source: the MSPA plus InVEST route of Chinese ESP studies, which keep the high-quality grade (e.g. Kangbao County, Front. Ecol. Evol. 2023, 1301149). Used only with habitat quality; 0: every core cell is a candidate.</source>
+        <translation>只有位于生境质量 N 级自然断点（Jenks）分级中最高一级的 MSPA 核心像元才能成为源地，使大片森林在其退化的谷地处分开，而不是成为一个巨大的源地：这是国内生态安全格局研究中 MSPA 与 InVEST 结合的路线，保留高质量等级（例如康保县，Front. Ecol. Evol. 2023, 1301149）。仅在计算生境质量时使用；0：所有核心像元都是候选。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
+        <source>Sources: minimum habitat quality</source>
+        <translation>源地：最低生境质量</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
+        <source>A fixed floor as well, such as the 0.6-0.8 of some studies; empty: none.</source>
+        <translation>另加一个固定下限，例如部分研究采用的 0.6-0.8；留空：不设。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>Minimum source area (km²)</source>
         <translation>最小源地面积（km²）</translation>
     </message>
@@ -5671,8 +5710,8 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     </message>
     <message>
         <location filename="../../algorithms/workflow/securitypattern.py"/>
-        <source>Keep the N patches with the highest dPC (0 = every patch above the thresholds).</source>
-        <translation>保留 dPC 最高的 N 个斑块（0 = 所有超过阈值的斑块）。</translation>
+        <source>Keep the N patches with the highest dPC (0 = every patch above the thresholds). Provincial patterns have some 20-50 sources (Chang-Zhu-Tan 23-26, SW Hubei 49, Henan 20).</source>
+        <translation>保留 dPC 最高的 N 个斑块（0 = 所有超过阈值的斑块）。省域格局通常有约 20-50 个源地（长株潭 23-26 个，鄂西南 49 个，河南 20 个）。</translation>
     </message>
     <message>
         <location filename="../../algorithms/workflow/securitypattern.py"/>
@@ -6008,6 +6047,14 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
         <location filename="../../espcore/resistance/presets.py"/>
         <source>ESA WorldCover (11 classes)</source>
         <translation>ESA WorldCover（11 类）</translation>
+    </message>
+    <message>
+        <source>Runs the whole ecological security pattern chain in one go and writes every product into the output folder under a fixed name, with its style beside it:&lt;ol&gt;&lt;li&gt;&lt;b&gt;Sources&lt;/b&gt;: MSPA of the foreground classes; habitat quality (when both threat tables are given); the MSPA core patches of at least the minimum area ranked by dPC.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Resistance&lt;/b&gt;: the land-cover classes reclassified by the preset, optionally corrected by a raster such as night-time light.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Connectivity&lt;/b&gt;: pairwise cumulative current between one point inside each source (Circuitscape); least-cost corridors (Linkage Pathways); pinch points; barriers; current-flow centrality.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Zoning&lt;/b&gt;: conservation, restoration, improvement and control zones with the key restoration areas; the county ledger, connectivity matrix, collaboration zones and restoration account; the report (HTML, and PDF where it can be printed).&lt;/li&gt;&lt;/ol&gt;The land cover must be in a projected CRS with metre units; the counties may be in any CRS. Stages can be run one at a time (first and last stage): a later stage reads the products of the earlier ones from the same output folder, as the dock does. Each step is the toolkit's own algorithm with the settings shown here; run the algorithms one by one for their other options.&lt;br&gt;Method: Peng J. et al. (2018) Linking ecosystem services and circuit theory to identify ecological security patterns. Sci. Total Environ. 644, 781-790.</source>
+        <translation type="vanished">一次性运行整个生态安全格局流程，将每个产品以固定名称写入输出文件夹，并在旁边附上其样式：&lt;ol&gt;&lt;li&gt;&lt;b&gt;生态源地&lt;/b&gt;：前景类型的 MSPA；生境质量（给出两个威胁因子表时）；面积不小于最小面积、按 dPC 排序的 MSPA 核心斑块。&lt;/li&gt;&lt;li&gt;&lt;b&gt;阻力面&lt;/b&gt;：按预设对土地覆被类型重分类，可选用夜间灯光等栅格进行校正。&lt;/li&gt;&lt;li&gt;&lt;b&gt;连通性&lt;/b&gt;：各源地内一点之间的 pairwise 累积电流（Circuitscape）；最小累积阻力廊道（Linkage Pathways）；夹点；障碍点；电流中心性。&lt;/li&gt;&lt;li&gt;&lt;b&gt;分区&lt;/b&gt;：生态保护区、生态修复区、生态提升区和生态管控区及关键修复区域；县域台账、连通性矩阵、协同分区和修复受益账户；报告（HTML，可打印时另有 PDF）。&lt;/li&gt;&lt;/ol&gt;土地覆被必须采用以米为单位的投影坐标系；县域单元可以采用任意坐标参考系。各阶段可以逐一运行（起始阶段和结束阶段）：后面的阶段从同一输出文件夹读取前面阶段的产品，与停靠面板的做法相同。每一步都是本工具箱自身的算法，采用此处所示的设置；如需其他选项，请逐个运行各算法。&lt;br&gt;方法：Peng J. et al. (2018) Linking ecosystem services and circuit theory to identify ecological security patterns. Sci. Total Environ. 644, 781-790.</translation>
+    </message>
+    <message>
+        <source>Keep the N patches with the highest dPC (0 = every patch above the thresholds).</source>
+        <translation type="vanished">保留 dPC 最高的 N 个斑块（0 = 所有超过阈值的斑块）。</translation>
     </message>
     <message>
         <source>The run was cancelled; the products of the steps that finished are in {folder}.</source>
@@ -6507,6 +6554,36 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
         <translation>AMG-CG 求解器未收敛（相对残差 {residual:.1e}）。阻力取值范围可能过于极端；请尝试 cholmod 求解器，或限制过高的阻力值。</translation>
     </message>
     <message>
+        <location filename="../../espcore/classify.py"/>
+        <source>The number of classes must be a whole number from 1 up, not {classes}.</source>
+        <translation>分类数必须为从 1 起的整数，而不是 {classes}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/classify.py"/>
+        <source>The NoData mask must be a boolean array of the values' shape {shape}.</source>
+        <translation>NoData 掩膜必须是与数值形状 {shape} 相同的布尔数组。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/classify.py"/>
+        <source>There are no valid values to classify: every value is NoData, NaN or infinite.</source>
+        <translation>没有可分类的有效值：所有值均为 NoData、NaN 或无穷大。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/classify.py"/>
+        <source>The Jenks sample must hold at least twice the number of classes ({needed} values), not {sample}.</source>
+        <translation>Jenks 样本至少应包含分类数两倍的值（{needed} 个），而不是 {sample} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/classify.py"/>
+        <source>Unknown classification method '{method}'; use one of {methods}.</source>
+        <translation>未知的分类方法“{method}”；请使用以下之一：{methods}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/classify.py"/>
+        <source>Class breaks must be at least two finite values in increasing order, not {breaks}.</source>
+        <translation>分类断点必须是至少两个按升序排列的有限值，而不是 {breaks}。</translation>
+    </message>
+    <message>
         <location filename="../../espcore/corridors/barriers.py"/>
         <source>The cell size must be a positive number of map units, not {cell_size}.</source>
         <translation>像元大小必须是以地图单位计的正数，而不是 {cell_size}。</translation>
@@ -6615,36 +6692,6 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
         <location filename="../../espcore/corridors/centrality.py"/>
         <source>Link {link} has the resistance {value}; link resistances (cost-weighted distances) must be finite and positive.</source>
         <translation>连接 {link} 的电阻为 {value}；连接电阻（成本加权距离）必须为有限正数。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/corridors/classify.py"/>
-        <source>The number of classes must be a whole number from 1 up, not {classes}.</source>
-        <translation>分类数必须为从 1 起的整数，而不是 {classes}。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/corridors/classify.py"/>
-        <source>The NoData mask must be a boolean array of the values' shape {shape}.</source>
-        <translation>NoData 掩膜必须是与数值形状 {shape} 相同的布尔数组。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/corridors/classify.py"/>
-        <source>There are no valid values to classify: every value is NoData, NaN or infinite.</source>
-        <translation>没有可分类的有效值：所有值均为 NoData、NaN 或无穷大。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/corridors/classify.py"/>
-        <source>The Jenks sample must hold at least twice the number of classes ({needed} values), not {sample}.</source>
-        <translation>Jenks 样本至少应包含分类数两倍的值（{needed} 个），而不是 {sample} 个。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/corridors/classify.py"/>
-        <source>Unknown classification method '{method}'; use one of {methods}.</source>
-        <translation>未知的分类方法“{method}”；请使用以下之一：{methods}。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/corridors/classify.py"/>
-        <source>Class breaks must be at least two finite values in increasing order, not {breaks}.</source>
-        <translation>分类断点必须是至少两个按升序排列的有限值，而不是 {breaks}。</translation>
     </message>
     <message>
         <location filename="../../espcore/corridors/corridors.py"/>
@@ -7038,6 +7085,11 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
         <location filename="../../espcore/sources/extraction.py"/>
         <source>No candidate cell has a quality of at least {minimum:g}; lower the minimum quality.</source>
         <translation>没有候选像元的质量达到 {minimum:g}；请降低最低质量。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/extraction.py"/>
+        <source>No candidate cell has a habitat quality value; check that the quality raster covers the candidates.</source>
+        <translation>没有候选像元具有生境质量值；请检查质量栅格是否覆盖候选像元。</translation>
     </message>
     <message>
         <location filename="../../espcore/sources/extraction.py"/>

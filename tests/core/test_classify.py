@@ -8,8 +8,8 @@ import pytest
 from progress_helpers import CancelAfter
 
 from espcore import Cancelled, EspInputError
-from espcore.corridors import classify as classify_module
-from espcore.corridors.classify import (
+from espcore import classify as classify_module
+from espcore.classify import (
     class_breaks,
     classify,
     equal_interval_breaks,

@@ -122,6 +122,33 @@ def test_quality_threshold_limits_candidates():
     assert np.count_nonzero(only_quality) == 16 + 9
 
 
+def test_top_quality_class_is_graded_among_the_candidates_only():
+    # Core cells in five well separated quality groups of 6 cells: Jenks with 5 classes puts
+    # each group in its own class, so the top class is the 0.95 group. Forty non-core cells
+    # at 0.99 would make a class of their own if they were graded too.
+    classes = np.zeros((8, 10), dtype=np.int32)
+    quality = np.zeros((8, 10))
+    classes[:5, :6] = 17
+    quality[:5, :6] = np.array([0.1, 0.3, 0.5, 0.7, 0.95])[:, None]
+    quality[5:, :] = quality[:5, 6:] = 0.99
+    mask = candidate_mask(Grid.from_array(classes), values=(17,),
+                          quality=Grid.from_array(quality), quality_classes=5)
+    np.testing.assert_array_equal(mask, (classes == 17) & (quality == 0.95))
+    # Two classes: {0.1, 0.3, 0.5} and {0.7, 0.95}. Squared deviations within the classes,
+    # per 6 cells: 0.08 + 0.03125 = 0.111, against 0.02 + 0.102 for the cut above 0.3 and
+    # 0.2 + 0 for the cut above 0.7.
+    two = candidate_mask(Grid.from_array(classes), values=(17,),
+                         quality=Grid.from_array(quality), quality_classes=2)
+    np.testing.assert_array_equal(two, (classes == 17) & (quality >= 0.7))
+
+
+def test_constant_quality_cannot_be_graded_and_keeps_every_candidate():
+    classes = np.full((4, 4), 17)
+    mask = candidate_mask(Grid.from_array(classes), values=(17,),
+                          quality=Grid.from_array(np.full((4, 4), 0.8)), quality_classes=5)
+    assert mask.all()
+
+
 def test_nodata_cells_are_not_candidates_and_not_landscape():
     values = landscape()
     grid = Grid.from_array(values.astype(float), nodata=17)  # every 17 is NoData now

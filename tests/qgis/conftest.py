@@ -135,8 +135,10 @@ def read_raster(path):
     return values, info
 
 
-#: Settings that make the whole chain run on tests/qgis/landscape.py (36 km², 100 m cells).
-WORKFLOW_SETTINGS = {"MIN_AREA": 0.5, "DISTANCE": 1000, "TOP_N": 4, "CORRIDOR_WIDTH": 5000,
+#: Settings that make the whole chain run on tests/qgis/landscape.py (36 km², 100 m cells);
+#: its sources are the whole cores of its forest blocks (no quality grading).
+WORKFLOW_SETTINGS = {"QUALITY_CLASSES": 0, "MIN_AREA": 0.5, "DISTANCE": 1000, "TOP_N": 4,
+                     "CORRIDOR_WIDTH": 5000,
                      "PINCH_WIDTH": 3000, "MIN_RADIUS": 200, "MAX_RADIUS": 400, "STEP": 200,
                      "BUFFER": 200, "UNIT_NAME_FIELD": "name", "GROUP_FIELD": "pref",
                      "REPORT_LANGUAGE": 1}

@@ -29,7 +29,8 @@ ALG = "esp:securitypattern"
 RUN_TIMEOUT = 180_000  # ms
 # Settings that make the chain run on the 60 x 60 landscape (blocks of 1.44 km², 3.6 km
 # apart): the defaults are made for a province.
-SMALL = {"MIN_AREA": 0.5, "DISTANCE": 1000.0, "TOP_N": 4, "MIN_RADIUS": 200.0,
+SMALL = {"QUALITY_CLASSES": 0, "MIN_AREA": 0.5, "DISTANCE": 1000.0, "TOP_N": 4,
+         "MIN_RADIUS": 200.0,
          "MAX_RADIUS": 400.0, "STEP": 200.0, "CORRIDOR_WIDTH": 5000.0, "PINCH_WIDTH": 3000.0,
          "BUFFER": 200.0}
 # The layers the dock adds (products marked `show` in algorithms/workflow/products.py), by stage.

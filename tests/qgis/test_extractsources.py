@@ -67,6 +67,21 @@ def test_top_n_keeps_the_most_important(esp, tmp_path):
     np.testing.assert_allclose([row[1] for row in rows], [0.16, 0.09])
 
 
+def test_top_quality_class_splits_a_core_at_its_degraded_cells(esp, tmp_path):
+    # Patch A's left half at quality 1.0, the rest of every core at 0.5: with 2 natural-breaks
+    # classes the top class is the 8 cells of A's left half (8 ha), the only source left.
+    quality = np.full((40, 60), 0.5, dtype=np.float32)
+    quality[2:6, 2:4] = 1.0
+    result = processing.run(ALG, {
+        "INPUT": write_raster(tmp_path / "mspa.tif", patches(), cell=CELL),
+        "QUALITY": write_raster(tmp_path / "q.tif", quality, cell=CELL), "QUALITY_CLASSES": 2,
+        "MIN_AREA": 0, "DISTANCE": 300, "MIN_DPC": 0, "OUTPUT": "TEMPORARY_OUTPUT"})
+    rows = features(result)
+    assert len(rows) == 1
+    np.testing.assert_allclose(rows[0][1], 0.08)
+    np.testing.assert_allclose(rows[0][7], 1.0)
+
+
 def test_chain_from_land_cover_through_mspa(esp, tmp_path):
     """Land cover -> MSPA -> sources -> the id raster is Circuitscape's focal raster."""
     landcover = np.ones((30, 40), dtype=np.uint8)  # cropland

@@ -1,7 +1,8 @@
 """Grading continuous maps into N classes: natural breaks (Jenks), quantiles, equal intervals.
 
-Shared by the pinch-point, barrier and centrality outputs, which are usually read as 3-5
-classes. Every ``*_breaks`` function returns class **edges**: a non-decreasing float64 array
+Shared by the source rules (the top quality class) and the pinch-point, barrier and
+centrality outputs, which are usually read as 3-5 classes. Every ``*_breaks`` function returns
+class **edges**: a non-decreasing float64 array
 ``e`` of length ``N + 1`` with ``e[0]`` the smallest and ``e[-1]`` the largest valid value.
 Class ``k`` (1-based) holds the values ``e[k-1] < x <= e[k]``; class 1 also holds ``e[0]``
 (upper bounds inclusive, as in ArcGIS and Jenks' own tables). :func:`classify` turns values
@@ -24,8 +25,8 @@ from typing import Any, Optional
 import numpy as np
 import numpy.typing as npt
 
-from ..errors import EspInputError
-from ..progress import NullProgress, Progress, check_cancelled
+from .errors import EspInputError
+from .progress import NullProgress, Progress, check_cancelled
 
 #: Natural breaks are computed exactly on at most this many values (see :func:`natural_breaks`).
 JENKS_SAMPLE = 10_000
