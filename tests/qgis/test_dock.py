@@ -171,7 +171,7 @@ def test_defaults_are_the_algorithms(make_dock, land):
     assert (params["MIN_AREA"], params["DISTANCE"], params["TOP_N"], params["NEAREST"],
             params["BUFFER"], params["FOREGROUND_CLASSES"], params["BREAK_CLASSES"],
             params["RESISTANCE_PRESET"], params["REPORT_LANGUAGE"]) == (
-        30.0, 10000.0, 10, 4, 1000.0, "2,3,4", "8", 0, 0)
+        30.0, 10000.0, 40, 4, 1000.0, "2,3,4", "8", 0, 0)
     assert (params["FIRST_STAGE"], params["LAST_STAGE"]) == (0, 3)
     # Before the project is saved the folder is "esp_output" in the temporary folder.
     assert os.path.basename(params["OUTPUT_FOLDER"]) == "esp_output"
