@@ -3,6 +3,7 @@
 import gc
 import math
 import os
+import time
 from typing import Any, Dict, List, Optional, Tuple
 
 from qgis.core import (
@@ -134,6 +135,32 @@ def stretch_pseudocolor(layer: Any) -> None:
     renderer.setClassificationMax(high)
 
 
+def decimals_for(value: float) -> int:
+    """Decimals that show ``value`` and values of its kind: none for round metres and cost
+    units (10000), at least two (three below 1), at most six."""
+    if abs(value) >= 100 and float(value).is_integer():
+        return 0
+    digits = 0
+    while digits < 6 and abs(value * 10 ** digits - round(value * 10 ** digits)) > 1e-9:
+        digits += 1
+    return max(3 if abs(value) < 1 else 2, digits)
+
+
+def show_decimals(parameter: Any) -> None:
+    """Tell the toolbox's and the dock's number boxes how many decimals to show: QGIS shows six
+    (30.000000) unless the parameter says otherwise. Left to QGIS without a default to go by."""
+    if parameter.type() != "number" or parameter.dataType() != NumberType.Double:
+        return
+    default = parameter.defaultValue()
+    if not isinstance(default, (int, float)) or default == 0:
+        return
+    metadata = dict(parameter.metadata() or {})
+    wrapper = dict(metadata.get("widget_wrapper") or {})
+    wrapper.setdefault("decimals", decimals_for(float(default)))
+    metadata["widget_wrapper"] = wrapper
+    parameter.setMetadata(metadata)
+
+
 #: Bounds at or beyond these are QGIS's "no limit".
 _NO_LIMIT = 1e300
 
@@ -209,6 +236,7 @@ class EspAlgorithm(QgsProcessingAlgorithm):
     def add_parameter(self, parameter: Any, help_text: str) -> Any:
         """Add a parameter with its help text (shown in the dialog and `qgis_process help`)."""
         parameter.setHelp(help_text)
+        show_decimals(parameter)
         self.addParameter(parameter)
         return parameter
 
@@ -254,6 +282,7 @@ class EspAlgorithm(QgsProcessingAlgorithm):
 
         # (temporary, final) paths of the file outputs of io.sinks.open_sink
         self.staged_files: List[Tuple[str, str]] = []
+        started = time.time()
         try:
             check_destinations(self, parameters, context)
             results = self.compute(parameters, context, feedback)
@@ -262,8 +291,7 @@ class EspAlgorithm(QgsProcessingAlgorithm):
                 _release_locals(error.__traceback__)
                 discard_staged(self.staged_files)
             if isinstance(error, Cancelled):
-                raise QgsProcessingException(
-                    translate("The run was cancelled; no output was written.")) from None
+                raise QgsProcessingException(self._cancelled(parameters, started)) from None
             if isinstance(error, EspError):
                 raise QgsProcessingException(translated_error(error)) from None
             raise
@@ -278,6 +306,46 @@ class EspAlgorithm(QgsProcessingAlgorithm):
                         error=error)) from None
         return results
 
+    def _cancelled(self, parameters: Dict[str, Any], started: float) -> str:
+        """The cancel message, naming what the run finished before it (a workflow keeps the
+        products of its finished steps)."""
+        kept = written_since(self, parameters, started)
+        if not kept:
+            return translate("The run was cancelled; no output was written.")
+        folders = sorted({os.path.dirname(path) for path in kept})
+        if len(folders) > 1:
+            return translate("The run was cancelled. Kept: {files}, finished before the "
+                             "cancel; nothing else was written.").format(files=", ".join(kept))
+        return translate("The run was cancelled. Kept in {folder}: {files}, finished before "
+                         "the cancel; nothing else was written.").format(
+            folder=folders[0], files=", ".join(os.path.basename(path) for path in kept))
+
     def compute(self, parameters: Dict[str, Any], context: QgsProcessingContext,
             feedback: QgsProcessingFeedback) -> Dict[str, Any]:
         raise NotImplementedError
+
+
+#: Files beside a product that are not products themselves.
+_NOT_OUTPUTS = (".qml", ".aux.xml", ".partial", "-wal", "-shm", ".lock")
+
+
+def written_since(algorithm: QgsProcessingAlgorithm, parameters: Dict[str, Any],
+                  started: float) -> List[str]:
+    """The files the destination parameters name (the files in a destination folder) that were
+    written since ``started``; temporary outputs are left out, as they are never kept."""
+    found = []
+    for definition in algorithm.destinationParameterDefinitions():
+        value = parameters.get(definition.name())
+        if hasattr(value, "sink"):  # QgsProcessingOutputLayerDefinition
+            value = value.sink.staticValue()
+        if not isinstance(value, str) or not value or value == "TEMPORARY_OUTPUT":
+            continue
+        path = value.split("|", 1)[0]
+        names = ([os.path.join(path, name) for name in sorted(os.listdir(path))]
+                 if os.path.isdir(path) else [path])
+        # Timestamps are as coarse as the file system's clock tick.
+        found += [name for name in names if os.path.isfile(name)
+                  and os.path.getmtime(name) >= started - 0.05
+                  and not os.path.basename(name).startswith(".")
+                  and not name.endswith(_NOT_OUTPUTS)]
+    return found

@@ -1,11 +1,17 @@
-"""The Processing provider "esp"."""
+"""The Processing provider "esp": the algorithms and the shipped model of the chain."""
 
-from typing import List
+from typing import Any, List
 
-from qgis.core import QgsProcessingProvider
+from qgis.core import (
+    QgsApplication,
+    QgsProcessingModelAlgorithm,
+    QgsProcessingParameterEnum,
+    QgsProcessingProvider,
+)
+from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
-from .base import ICON_PATH, translate
+from .base import HELP_URL, ICON_PATH, translate
 from .connectivity.barriers import Barriers
 from .connectivity.centrality import Centrality
 from .connectivity.circuitscape import Circuitscape
@@ -20,6 +26,7 @@ from .sources.connectivityimportance import ConnectivityImportance
 from .sources.extractsources import ExtractSources
 from .sources.habitatquality import HabitatQuality
 from .sources.mspa import Mspa
+from .workflow.model import MODEL_PATH
 from .workflow.securitypattern import SecurityPattern
 from .zoning.collaborativezoning import CollaborativeZoning
 from .zoning.restorationzoning import RestorationZoning
@@ -28,6 +35,74 @@ from .zoning.restorationzoning import RestorationZoning
 ALGORITHMS = (Mspa, HabitatQuality, ConnectivityImportance, ExtractSources, ResistanceSurface,
               Circuitscape, CircuitscapeIni, Omniscape, OmniscapeIni, LinkagePathways, PinchPoints,
               Barriers, Centrality, RestorationZoning, CollaborativeZoning, SecurityPattern)
+
+
+def lookup(context: str, text: str) -> str:
+    """``text`` as the catalogue has it under ``context``, else as it is."""
+    if not text:
+        return text
+    return QCoreApplication.translate(context, text) or text
+
+
+class SecurityPatternModel(QgsProcessingModelAlgorithm):
+    """resources/models/ecological_security_pattern.model3 (`make model`), listed beside the
+    algorithms so that it is found in the toolbox, and in the interface's language: the file
+    holds esp:securitypattern's English texts, which the catalogue has under its class."""
+
+    NAME = "securitypatternmodel"
+    #: The catalogue context of the texts the model takes from esp:securitypattern.
+    SOURCE = SecurityPattern.__name__
+
+    def __init__(self) -> None:
+        super().__init__()
+        if self.fromFile(MODEL_PATH):
+            self.setSourceFilePath(MODEL_PATH)
+            self._translate_parameters()
+
+    def _translate_parameters(self) -> None:
+        for definition in self.parameterDefinitions():
+            definition.setDescription(lookup(self.SOURCE, definition.description()))
+            definition.setHelp(lookup(self.SOURCE, definition.help()))
+            if isinstance(definition, QgsProcessingParameterEnum):
+                definition.setOptions([lookup(self.SOURCE, option)
+                                       for option in definition.options()])
+        for output in self.outputDefinitions():
+            output.setDescription(lookup(self.SOURCE, output.description()))
+
+    def createInstance(self) -> "SecurityPatternModel":
+        return SecurityPatternModel()
+
+    def name(self) -> str:
+        return self.NAME
+
+    def displayName(self) -> str:
+        return translate("Ecological security pattern (model)")
+
+    def group(self) -> str:
+        return translate("5 · Workflows")
+
+    def groupId(self) -> str:
+        return "workflows"
+
+    def shortHelpString(self) -> str:
+        return translate(
+            "The ecological security pattern chain of ESP Toolkit as a model: MSPA sources "
+            "ranked by dPC, land-cover resistance, pairwise current, least-cost corridors, "
+            "pinch points, barriers, centrality, restoration zones and the county ledger. The "
+            "algorithm 'Ecological security pattern (whole chain)' runs the same steps and adds "
+            "habitat quality and the report.")
+
+    def helpString(self) -> str:
+        return self.shortHelpString()
+
+    def helpUrl(self) -> str:
+        return HELP_URL
+
+    def icon(self) -> QIcon:
+        return QIcon(ICON_PATH)
+
+    def svgIconPath(self) -> str:
+        return ICON_PATH
 
 
 class EspProvider(QgsProcessingProvider):
@@ -48,15 +123,27 @@ class EspProvider(QgsProcessingProvider):
 
     def load(self) -> bool:
         register_settings(self.name())
+        # The model's steps are this provider's algorithms, which the registry finds only once
+        # the provider is in it: load the model again then.
+        QgsApplication.processingRegistry().providerAdded.connect(self._added)
         self.refreshAlgorithms()
         return True
 
     def unload(self) -> None:
+        try:
+            QgsApplication.processingRegistry().providerAdded.disconnect(self._added)
+        except (TypeError, RuntimeError):
+            pass
         unregister_settings()
+
+    def _added(self, provider_id: Any) -> None:
+        if provider_id == self.id():
+            self.refreshAlgorithms()
 
     def loadAlgorithms(self) -> None:
         for algorithm in ALGORITHMS:
             self.addAlgorithm(algorithm())
+        self.addAlgorithm(SecurityPatternModel())
 
     def supportedOutputRasterLayerExtensions(self) -> List[str]:
         return ["tif"]

@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 
 APT_PACKAGES="python3-qgis qgis-providers qgis python3-numpy python3-scipy python3-skimage
 python3-networkx python3-pytest python3-venv python3-pip python3-dev build-essential
-libsuitesparse-dev xvfb xauth xdotool python3-matplotlib fonts-wqy-microhei"
+libsuitesparse-dev xvfb xauth xdotool python3-matplotlib fonts-wqy-microhei python3-docx"
 # Qt's lrelease compiles the translations: Qt 5's tools where Debian still has them, else Qt 6's.
 LRELEASE_PACKAGES="qttools5-dev-tools qt6-l10n-tools"
 

@@ -2,11 +2,13 @@
 Toolkit dock from the plugin's action, fill it with the Hunan demo data and save a screenshot:
 the dock as a user first meets it.
 
-Usage: python tools/desktop_dock.py OUT.png [--run]
+Usage: python tools/desktop_dock.py OUT.png [--run | --folder RUN_FOLDER]
 Writes OUT.png (the whole screen), OUT-panel.png (the dock alone) and OUT.json (what QGIS
 reported: the dock's object name, visibility, geometry on the screen and the layers it
 shows). With --run the dock's "Run all" runs the whole chain on the demo data in the desktop
 (the settings of tools/demo.sh, some minutes) and the screenshot shows the loaded products.
+With --folder the products of an earlier run on the demo data are loaded as the dock loads a
+run's (seconds): to look at the layer order and the legends.
 Needs xvfb-run and the QGIS desktop (Debian packages xvfb, qgis). Exits non-zero when the dock
 did not open, or with --run when the run failed.
 """
@@ -38,6 +40,7 @@ STARTUP = textwrap.dedent('''
     DEMO = os.path.join(PLUGIN, "resources", "demo")
     STYLES = os.path.join(PLUGIN, "resources", "styles")
     RUN = {run!r}
+    FOLDER = {folder!r}
     status = {{"plugin": "esp_toolkit" in plugins}}
 
     def load_demo():
@@ -73,7 +76,7 @@ STARTUP = textwrap.dedent('''
             editors = dock.editors
             editors["LANDCOVER"].set_value(landcover)
             editors["UNITS"].set_value(counties)
-            editors["UNIT_NAME_FIELD"].set_value("name")
+            # The name field is the dock's own pick: the screenshot shows it.
             editors["GROUP_FIELD"].set_value("pref_name")
             editors["CORRECTION"].set_value(ntl)
             editors["THREATS_TABLE"].set_value(os.path.join(DEMO, "hunan_threats.csv"))
@@ -81,7 +84,19 @@ STARTUP = textwrap.dedent('''
             if RUN:
                 QTimer.singleShot(1000, lambda: start_run(dock))
                 return
+            if FOLDER:
+                QTimer.singleShot(1000, lambda: load_folder(dock, counties))
+                return
         QTimer.singleShot(2500, settle)
+
+    def load_folder(dock, counties):
+        from esp_toolkit.algorithms.workflow.products import STAGES, existing
+        from esp_toolkit.ui.runner import load_products
+
+        dock.last_loaded = load_products(QgsProject.instance(), FOLDER, STAGES,
+                                         existing(FOLDER), units=counties.id())
+        status["loaded"] = [layer.name() for layer in dock.last_loaded]
+        settle()
 
     def start_run(dock):
         dock.editors["HALF_SATURATION"].set_value(0.2)  # as tools/demo.sh
@@ -136,6 +151,11 @@ STARTUP = textwrap.dedent('''
 def main(argv):
     run = "--run" in argv
     argv = [arg for arg in argv if arg != "--run"]
+    folder = ""
+    if "--folder" in argv[:-1]:
+        at = argv.index("--folder")
+        folder = os.path.abspath(argv[at + 1])
+        argv = argv[:at] + argv[at + 2:]
     if len(argv) != 2:
         raise SystemExit(__doc__)
     png = os.path.abspath(argv[1])
@@ -164,7 +184,8 @@ def main(argv):
             handle.write(STARTUP.format(plugin=os.path.join(plugins, "esp_toolkit"), png=png,
                                         dock_png=dock_png, status_path=status_path,
                                         width=SCREEN[0], height=SCREEN[1],
-                                        run=os.path.join(tmp, "esp_output") if run else ""))
+                                        run=os.path.join(tmp, "esp_output") if run else "",
+                                        folder=folder))
         env = dict(os.environ, QT_QPA_PLATFORM="xcb", LANG=os.environ.get("LANG", "C.UTF-8"))
         # The accelerators (pyamg, CHOLMOD) are installed in the project's venv.
         venv = sorted(glob.glob(os.path.join(ROOT, ".venv", "lib", "python3*", "site-packages")))

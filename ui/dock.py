@@ -7,19 +7,20 @@ saved with the project (ui/state.py).
 """
 
 import os
-import tempfile
+import re
 import time
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from qgis.core import (
     Qgis,
     QgsApplication,
+    QgsFeatureRequest,
     QgsProcessingAlgorithm,
     QgsProcessingParameterDefinition,
     QgsProject,
 )
 from qgis.gui import QgsCollapsibleGroupBox, QgsDockWidget, QgsFileWidget
-from qgis.PyQt.QtCore import Qt, QUrl, pyqtSignal
+from qgis.PyQt.QtCore import QStandardPaths, Qt, QUrl, pyqtSignal
 from qgis.PyQt.QtGui import QDesktopServices, QIcon
 from qgis.PyQt.QtWidgets import (
     QGridLayout,
@@ -34,7 +35,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..algorithms.base import ICON_PATH
-from ..algorithms.qgis_compat import field_kind
+from ..algorithms.qgis_compat import field_kind, is_null
 from ..algorithms.workflow.products import BY_KEY, STAGES, stage_titles
 from . import state
 from .params import (
@@ -55,6 +56,7 @@ LAST_STAGE = "LAST_STAGE"
 OUTPUT_FOLDER = "OUTPUT_FOLDER"
 NAME_FIELD = "UNIT_NAME_FIELD"
 DEFAULT_FOLDER = "esp_output"
+SESSION_FOLDER = "ESP Toolkit"  # under Documents, while the project is not saved
 NUMBER_WIDTH = 110  # pixels: the value column of the sections
 
 #: Which parameters each section shows, top to bottom; a parameter the algorithm gains later
@@ -95,6 +97,7 @@ class EspDock(QgsDockWidget):
         self.last_loaded: List[Any] = []
         self._started = 0.0
         self._folder_auto = True
+        self._session_folder = session_folder()
         self._build(algorithm)
         self._connect_project()
         if not self.available:
@@ -247,10 +250,10 @@ class EspDock(QgsDockWidget):
     # -- values ------------------------------------------------------------------------------
 
     def default_folder(self) -> str:
-        """"esp_output" beside the project file; in the temporary folder before it is saved."""
+        """"esp_output" beside the project file; before it is saved, this dock's folder under
+        Documents (session_folder)."""
         home = QgsProject.instance().absolutePath()
-        base = home if home else os.path.join(tempfile.gettempdir(), "esp_toolkit")
-        return os.path.join(base, DEFAULT_FOLDER)
+        return os.path.join(home, DEFAULT_FOLDER) if home else self._session_folder
 
     def output_folder(self) -> str:
         return self.folder_widget.filePath().strip() or self.default_folder()
@@ -271,17 +274,16 @@ class EspDock(QgsDockWidget):
             self.set_output_folder("")
 
     def _pick_name_field(self, *_args: Any) -> None:
-        """Pre-select the first text field, the one the algorithm would use for names."""
+        """Pre-select the field that names the units (name_field)."""
         editor = self.editors.get(NAME_FIELD)
         if not isinstance(editor, FieldEditor) or editor.parent is None:
             return
         layer = editor.parent.layer()
         if layer is None or editor.value() is not None:
             return
-        for field in layer.fields():
-            if field_kind(field) == "string":
-                editor.set_value(field.name())
-                return
+        field = name_field(layer)
+        if field is not None:
+            editor.set_value(field)
 
     def parameters(self, first: int = 0, last: int = len(STAGES) - 1) -> Dict[str, Any]:
         """The parameter dict of esp:securitypattern for stages ``first``..``last``."""
@@ -394,6 +396,8 @@ class EspDock(QgsDockWidget):
             self._report_error(problem)
             return False
         run.progressChanged.connect(self._progress_changed)
+        run.stepStarted.connect(lambda n, total, step, text=label:
+                                self._step_started(text, n, total, step))
         run.finished.connect(lambda ok, results, message, r=run, s=stages:
                              self._finished(r, s, ok, results, message))
         self.run = run
@@ -416,6 +420,11 @@ class EspDock(QgsDockWidget):
     def _progress_changed(self, value: float) -> None:
         self.progress.setValue(int(round(value)))
 
+    def _step_started(self, stages: str, n: int, total: int, step: str) -> None:
+        if self.run is not None and not self.run.cancelled:
+            self._set_status(self.tr("Running {stages}, step {n} of {total}: {step} …").format(
+                stages=stages, n=n, total=total, step=step))
+
     def _finished(self, run: WorkflowRun, stages: Tuple[str, ...], ok: bool,
                   results: Dict[str, Any], message: str) -> None:
         self.run = None
@@ -431,7 +440,8 @@ class EspDock(QgsDockWidget):
         else:
             self.progress.setValue(100)
             folder = run.parameters[OUTPUT_FOLDER]
-            self.last_loaded = load_products(QgsProject.instance(), folder, stages, results)
+            self.last_loaded = load_products(QgsProject.instance(), folder, stages, results,
+                                             units=run.parameters.get("UNITS"))
             text = self.tr("Done in {seconds:.0f} s: {count} layers added to the group "
                            "“ESP Toolkit”. Every product is in {folder}.").format(
                 seconds=seconds, count=len(self.last_loaded), folder=folder)
@@ -481,3 +491,50 @@ class EspDock(QgsDockWidget):
         if self.run is not None:
             self.run.cancel()
         self._disconnect_project()
+
+
+def session_folder() -> str:
+    """A new folder for an unsaved project's runs: Documents/ESP Toolkit/<date>_<time> (the
+    home folder without Documents), where the user finds it again, unlike the temporary
+    folder, which the system empties."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    base = documents if documents and os.path.isdir(documents) else os.path.expanduser("~")
+    return os.path.join(base, SESSION_FOLDER, time.strftime("%Y-%m-%d_%H%M%S"))
+
+
+#: Field names that hold a unit's name, most telling first (compared in lower case).
+NAME_FIELDS = ("name", "名称", "名字", "name_zh", "name_cn", "county", "county_name",
+               "县名", "xzqmc", "mc")
+#: Words of field names that say the field holds codes or ids, not names.
+CODE_WORDS = ("code", "id", "fid", "gid", "objectid", "adcode", "dm", "bm")
+CODE_PARTS = ("代码", "编码", "编号")
+
+
+def name_field(layer: Any) -> Optional[str]:
+    """The text field that names the units: a name-like field (name, NAME, 名称 ...), else
+    the first text field that holds no codes ("430102"); None when there is none."""
+    texts = [field.name() for field in layer.fields() if field_kind(field) == "string"]
+    by_lower = {name.lower(): name for name in reversed(texts)}
+    for wanted in NAME_FIELDS:
+        if wanted in by_lower:
+            return by_lower[wanted]
+    for name in texts:
+        if "name" in name.lower() or "名" in name:
+            return name
+    for name in texts:
+        if not _code_like(name) and not _holds_codes(layer, name):
+            return name
+    return None
+
+
+def _code_like(name: str) -> bool:
+    words = re.split(r"[^0-9a-z]+", name.lower())
+    return any(word in CODE_WORDS for word in words) or any(part in name for part in CODE_PARTS)
+
+
+def _holds_codes(layer: Any, field: str) -> bool:
+    """Whether the field's first values are all digits (administrative codes)."""
+    values = [feature[field] for feature in layer.getFeatures(
+        QgsFeatureRequest().setLimit(20).setSubsetOfAttributes([field], layer.fields()))]
+    texts = [str(value).strip() for value in values if not is_null(value)]
+    return bool(texts) and all(text.isdigit() for text in texts)

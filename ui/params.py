@@ -34,6 +34,7 @@ from qgis.gui import (
 )
 from qgis.PyQt.QtWidgets import QCheckBox, QComboBox, QSizePolicy, QWidget
 
+from ..algorithms.base import decimals_for, translate
 from ..algorithms.qgis_compat import (
     FieldDataType,
     FileBehavior,
@@ -116,27 +117,29 @@ class NumberEditor(Editor):
         else:
             spin.setDecimals(self._decimals(definition, default))
             spin.setRange(low, high)
+        self.unset: Optional[float] = None
         if default is not None:
             spin.setSingleStep(self._step(float(default), integer))
             # The clear button of QGIS spin boxes goes back to the algorithm's default.
             spin.setClearValue(int(default) if integer else float(default))
             spin.setShowClearButton(True)
+        elif self.optional:
+            # One step below the minimum stands for "not set", as in the toolbox's dialog.
+            step = 1 if integer or high - low > 10 else 0.1
+            spin.setSingleStep(step)
+            self.unset = low - step
+            spin.setMinimum(int(self.unset) if integer else self.unset)
+            spin.setClearValue(int(self.unset) if integer else self.unset, translate("Not set"))
+            spin.setShowClearButton(True)
         self.reset()
 
     @staticmethod
     def _decimals(definition: QgsProcessingParameterNumber, default: Any) -> int:
+        # The algorithm's own choice (EspAlgorithm.add_parameter), as the toolbox shows it.
         wrapper = (definition.metadata() or {}).get("widget_wrapper") or {}
         if "decimals" in wrapper:
             return int(wrapper["decimals"])
-        if default is None:
-            return 2
-        default = abs(float(default))
-        if default >= 100 and default == int(default):
-            return 0  # metres and cost units: whole numbers
-        digits = 0
-        while digits < 6 and abs(default * 10 ** digits - round(default * 10 ** digits)) > 1e-9:
-            digits += 1
-        return max(2, digits)
+        return decimals_for(float(default)) if default else 2
 
     @staticmethod
     def _step(default: float, integer: bool) -> float:
@@ -148,6 +151,8 @@ class NumberEditor(Editor):
 
     def value(self) -> Any:
         value = self.widget.value()
+        if self.unset is not None and value <= self.unset:
+            return None
         return int(value) if self.integer else float(value)
 
     def set_value(self, value: Any) -> None:

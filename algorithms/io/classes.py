@@ -1,8 +1,9 @@
 """Graded outputs shared by pinch points and barriers: N classes by Jenks, quantile or equal
-interval, written as a Byte raster with a yellow-to-red style whose legend shows the breaks."""
+interval, written as a Byte raster with a yellow-to-red style whose legend names the classes
+(Very low ... Very high) with their limits."""
 
 import os
-from typing import Any, Dict, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 from xml.sax.saxutils import quoteattr
 
 import numpy as np
@@ -16,9 +17,9 @@ from qgis.core import (
 from ...espcore.classify import class_breaks, classify
 from ...espcore.grid import Grid
 from ...espcore.progress import NullProgress, Progress
-from ..base import EspAlgorithm, StyleOnLoad
+from ..base import EspAlgorithm, StyleOnLoad, translate
 from ..qgis_compat import NumberType
-from .raster import check_output_path, write_grid
+from .raster import check_output_path, figures, write_grid
 
 CLASSES = "CLASSES"
 CLASS_METHOD = "CLASS_METHOD"
@@ -84,9 +85,23 @@ def class_style(edges: np.ndarray, raster: str) -> str:
     # Every other ramp colour while they last, ending on the darkest red.
     start = max(0, MAX_CLASSES - 1 - 2 * (count - 1))
     picks = np.rint(np.linspace(start, MAX_CLASSES - 1, count)).astype(int)
-    return palette_style([(k + 1, _RAMP[picks[k]],
-                           "{0}: {1:.4g} – {2:.4g}".format(k + 1, edges[k], edges[k + 1]))
-                          for k in range(count)], raster)
+    names = class_names(count)
+    return palette_style([(k + 1, _RAMP[picks[k]], "{0} ({1} – {2})".format(
+        names[k], figures(edges[k]), figures(edges[k + 1]))) for k in range(count)], raster)
+
+
+def class_names(count: int) -> List[str]:
+    """Translated names of classes 1 (lowest) to ``count`` (highest): "Very low" ...
+    "Very high" up to seven classes, "Class 8" beyond."""
+    very_low, low, medium_low, medium, medium_high, high, very_high = (
+        translate("Very low"), translate("Low"), translate("Medium-low"), translate("Medium"),
+        translate("Medium-high"), translate("High"), translate("Very high"))
+    names = {2: [low, high], 3: [low, medium, high], 4: [low, medium, high, very_high],
+             5: [very_low, low, medium, high, very_high],
+             6: [very_low, low, medium_low, medium_high, high, very_high],
+             7: [very_low, low, medium_low, medium, medium_high, high, very_high]}
+    return names.get(count) or [translate("Class {number}").format(number=k + 1)
+                                for k in range(count)]
 
 
 def palette_style(entries: Sequence[Tuple[int, str, str]], raster: str) -> str:

@@ -221,3 +221,54 @@ def write_grid(grid: Grid, path: str, *, dtype: "np.typing.DTypeLike" = np.float
         if os.path.exists(partial):
             os.remove(partial)
     return path
+
+
+# -- styles --------------------------------------------------------------------------------------
+
+def raster_range(path: str) -> Optional[Tuple[float, float]]:
+    """The minimum and maximum of band 1 (NoData left out), or None when it has no value."""
+    dataset = gdal.Open(path)  # held: a band outliving its dataset crashes GDAL
+    try:
+        low, high = dataset.GetRasterBand(1).ComputeRasterMinMax(False)
+    except RuntimeError:  # no valid value
+        return None
+    finally:
+        dataset = None
+    return low, high
+
+
+def figures(value: float) -> str:
+    """Three significant figures, thousands separated, no exponent, no trailing zeros, as
+    the styles' legends show numbers: 0.0173, 1.5, 29,300."""
+    if value == 0 or not np.isfinite(value):
+        return "{0:g}".format(value)
+    digits = 2 - int(np.floor(np.log10(abs(value))))
+    text = "{0:,.{1}f}".format(round(value, digits), max(0, digits))
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def fit_pseudocolor(layer: QgsRasterLayer, low: float, high: float) -> None:
+    """Move a pseudocolour style's stops onto [low, high], keeping their relative places on a
+    log scale when the style's and the data's values are all positive: a resistance style made
+    for 1 ... 1000 then shows 0.1 ... 4000 after a correction with the same spread of colours.
+    The stops are relabelled with their new values."""
+    renderer = layer.renderer()
+    if renderer is None or renderer.type() != "singlebandpseudocolor" or not high > low:
+        return
+    function = renderer.shader().rasterShaderFunction()
+    items = function.colorRampItemList()
+    if len(items) < 2 or not items[-1].value > items[0].value:
+        return
+    first, last = items[0].value, items[-1].value
+    logs = first > 0 and low > 0
+    scale = np.log10 if logs else (lambda value: value)
+    for item in items:
+        place = (scale(item.value) - scale(first)) / (scale(last) - scale(first))
+        value = scale(low) + place * (scale(high) - scale(low))
+        item.value = float(10.0 ** value if logs else value)
+        item.label = figures(item.value)
+    function.setColorRampItemList(items)
+    function.setMinimumValue(low)
+    function.setMaximumValue(high)
+    renderer.setClassificationMin(low)
+    renderer.setClassificationMax(high)

@@ -14,6 +14,10 @@ still name it as a result. Every sink of ESP Toolkit goes through :func:`open_si
 
 Temporary, memory and database outputs, and a layer inside an existing file
 (``file.gpkg|layername=...``), are written directly.
+
+A CSV file is written in UTF-8 with a byte-order mark (:func:`csv_options`): without the mark,
+Excel on Chinese Windows reads UTF-8 as GBK and garbles the county names; GDAL, QGIS and
+Python's ``utf-8-sig`` read the mark as what it is.
 """
 
 import os
@@ -25,6 +29,7 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingOutputLayerDefinition,
+    QgsVectorFileWriter,
 )
 
 from ..base import translate
@@ -47,6 +52,20 @@ def _destination_file(parameters: Dict[str, Any], key: str) -> Optional[str]:
     return file_part(value)
 
 
+def csv_options(path: Optional[str]) -> Dict[str, Any]:
+    """The parameterAsSink keywords that write ``path`` as UTF-8 with a byte-order mark when it
+    is a CSV file ({} otherwise). The driver's other defaults are kept: a layer option list
+    that is not empty replaces them all."""
+    if not path or not path.lower().endswith(".csv"):
+        return {}
+    options = [option for option in QgsVectorFileWriter.defaultLayerOptions("CSV")
+               if not option.upper().startswith("WRITE_BOM=")]
+    # The encoding is given too: QGIS would otherwise write the system's (GBK on Chinese
+    # Windows), which the mark would then misname.
+    return {"createOptions": {"fileEncoding": "UTF-8"},
+            "layerOptions": options + ["WRITE_BOM=YES"]}
+
+
 def open_sink(algorithm: Any, parameters: Dict[str, Any], key: str,
               context: QgsProcessingContext, fields: Any, wkb_type: Any, crs: Any, *,
               optional: bool = False) -> Tuple[Any, Any]:
@@ -55,16 +74,18 @@ def open_sink(algorithm: Any, parameters: Dict[str, Any], key: str,
     the user left empty gives ``(None, None)``."""
     path = _destination_file(parameters, key)
     staged_list = getattr(algorithm, "staged_files", None)
+    options = csv_options(path)
     if path is None or staged_list is None:
         sink, destination = algorithm.parameterAsSink(parameters, key, context, fields,
-                                                      wkb_type, crs)
+                                                      wkb_type, crs, **options)
     else:
         folder, name = os.path.split(path)
         stem, extension = os.path.splitext(name)
         staged = os.path.join(folder, ".{0}.{1}.part{2}".format(stem, uuid.uuid4().hex[:8],
                                                                extension))
         sink, destination = algorithm.parameterAsSink(dict(parameters, **{key: staged}), key,
-                                                      context, fields, wkb_type, crs)
+                                                      context, fields, wkb_type, crs,
+                                                      **options)
         if sink is not None:
             staged_list.append((staged, path))
             _load_on_completion(algorithm, parameters, key, context, path)

@@ -15,9 +15,12 @@ import numpy as np
 
 from ...espcore.summaries import log_histogram
 
-#: Size of every chart in pixels (inches x DPI).
+#: Size of every chart on screen in pixels (inches x DPI).
 CHART_DPI = 100
 CHART_SIZE = (900, 450)
+#: Charts are saved for print, at this many times CHART_DPI (the 9 inches of a chart then
+#: fill the PDF's text width at over 400 dpi); the HTML page scales them down to CHART_SIZE.
+PRINT_FACTOR = 3
 #: CJK fonts tried in order (Debian fonts-wqy-microhei, fonts-noto-cjk, Windows, macOS).
 CJK_FONTS = ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
              "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
@@ -60,7 +63,7 @@ def _figure(size: Tuple[int, int] = CHART_SIZE) -> Any:
 
 def _png(figure: Any) -> bytes:
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=CHART_DPI)
+    figure.savefig(buffer, format="png", dpi=CHART_DPI * PRINT_FACTOR)
     return buffer.getvalue()
 
 

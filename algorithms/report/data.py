@@ -112,16 +112,33 @@ def read_resistances(path: str) -> Dict[Tuple[int, int], float]:
 
 
 @dataclass
+class GridInfo:
+    """The analysis grid (the resistance surface's, which every later raster shares)."""
+
+    wkt: str
+    cell_x: float
+    cell_y: float
+    columns: int
+    rows: int
+
+
+@dataclass
 class RunData:
     """What the report shows; areas in km², lengths in km."""
 
     folder: str
     paths: Dict[str, str]
+    group_field: Optional[str] = None
+    grid: Optional[GridInfo] = None
+    km_per_unit: float = 0.001  # km per map unit of the analysis grid
     sources: List[Dict[str, Any]] = field(default_factory=list)
     links: List[Dict[str, Any]] = field(default_factory=list)
     zones: Optional[ZoneTally] = None  # cells and km² of each zone
     key_areas: List[Dict[str, Any]] = field(default_factory=list)
     units: List[Dict[str, Any]] = field(default_factory=list)
+    matrix: Optional[np.ndarray] = None  # county x county weights, ledger order
+    sites: List[Dict[str, Any]] = field(default_factory=list)  # report.sites
+    corridors: List[Dict[str, Any]] = field(default_factory=list)  # report.corridorstats
     account: List[Tuple[str, str, float]] = field(default_factory=list)
     cross_links: List[Dict[str, Any]] = field(default_factory=list)
     modularity: Optional[float] = None
@@ -138,6 +155,11 @@ class RunData:
     @property
     def active_links(self) -> List[Dict[str, Any]]:
         return [link for link in self.links if link["active"]]
+
+    @property
+    def has_groups(self) -> bool:
+        """Every unit carries its group (prefecture) from the ledger's group field."""
+        return bool(self.units) and any(u.get("group") is not None for u in self.units)
 
 
 def _sources(data: RunData) -> None:
@@ -192,18 +214,23 @@ def _unit_names(data: RunData, rows: List[Dict[str, Any]]) -> List[str]:
             for i, row in enumerate(rows)]
 
 
-def _modularity(data: RunData) -> Optional[float]:
-    """Modularity of the collaboration zones on the written county matrix (the graph the
-    zones were searched on when the matrix counts or sums links)."""
+def _matrix(data: RunData) -> Optional[np.ndarray]:
+    """The written county matrix (the graph the zones were searched on when the matrix
+    counts or sums links), or None when it does not match the ledger."""
+    table = read_csv(data.paths["MATRIX"])
+    if len(table) - 1 != len(data.units) or any(len(row) != len(table) for row in table[1:]):
+        return None
+    return np.array([[_number(v) or 0.0 for v in row[1:]] for row in table[1:]])
+
+
+def modularity_of(matrix: Optional[np.ndarray], labels: List[int]) -> Optional[float]:
+    """Modularity of a grouping of the counties (label 0: a group of its own) on ``matrix``."""
     from ...espcore.zoning.collaboration import partition_modularity
 
-    table = read_csv(data.paths["MATRIX"])
-    if len(table) - 1 != len(data.units):
+    if matrix is None:
         return None
     try:
-        matrix = np.array([[_number(v) or 0.0 for v in row[1:]] for row in table[1:]])
-        labels = np.array([u["community"] or 0 for u in data.units])
-        return float(partition_modularity(matrix, labels))
+        return float(partition_modularity(matrix, np.array(labels)))
     except (EspError, ValueError):
         return None
 
@@ -211,6 +238,7 @@ def _modularity(data: RunData) -> Optional[float]:
 def _ledger(data: RunData) -> None:
     names, rows = read_features(data.paths["LEDGER"])
     labels = _unit_names(data, rows)
+    group = data.group_field if data.group_field in names else None
     for label, row in zip(labels, rows):
         unit: Dict[str, Any] = {"name": label}
         for name in LEDGER_NUMBERS:
@@ -218,9 +246,13 @@ def _ledger(data: RunData) -> None:
         community = _number(row.get("community"))
         unit["community"] = int(community) if community is not None and community > 0 \
             else None
+        value = row.get(group) if group else None
+        unit["group"] = None if value in (None, "") else str(value)
         data.units.append(unit)
     if data.has("MATRIX"):
-        data.modularity = _modularity(data)
+        data.matrix = _matrix(data)
+        data.modularity = modularity_of(data.matrix,
+                                        [u["community"] or 0 for u in data.units])
 
 
 def _key_areas(data: RunData) -> None:
@@ -269,19 +301,37 @@ READERS = (("SOURCES", _sources), ("KEY_AREAS", _key_areas), ("ZONES", _zones),
            ("LEDGER", _ledger), ("ACCOUNT", _account), ("CROSS_LINKS", _cross_links))
 
 
-def read_run(folder: str) -> RunData:
-    """Everything the report needs from ``folder``; absent products leave their part empty."""
-    data = RunData(folder=folder, paths=existing(folder))
-    km_per_unit = 0.001
+def _grid(data: RunData) -> None:
     for key in ("RESISTANCE", "ZONES", "CURRENT"):
         if data.has(key):
             dataset = gdal.Open(data.paths[key])
-            km_per_unit = math.sqrt(km2_factor(dataset.GetProjection()))
-            break
+            wkt = dataset.GetProjection()
+            data.km_per_unit = math.sqrt(km2_factor(wkt))
+            transform = dataset.GetGeoTransform()
+            data.grid = GridInfo(wkt, abs(transform[1]), abs(transform[5]),
+                                 dataset.RasterXSize, dataset.RasterYSize)
+            return
+
+
+def read_run(folder: str, *, group_field: Optional[str] = None) -> RunData:
+    """Everything the report needs from ``folder``; absent products leave their part empty.
+
+    ``group_field``: the ledger's field of the existing grouping (the prefecture), as the
+    run was given it; without it the report has no prefecture table.
+    """
+    from .corridorstats import read_corridors
+    from .sites import read_sites
+
+    data = RunData(folder=folder, paths=existing(folder), group_field=group_field)
+    _grid(data)
     for key, reader in READERS:
         if data.has(key):
             reader(data)
     if data.has("LINKS"):
-        _links(data, km_per_unit)
+        _links(data, data.km_per_unit)
     _rasters(data)
+    if data.has("KEY_AREAS"):
+        read_sites(data)
+    if data.has("LINKS"):
+        read_corridors(data)
     return data

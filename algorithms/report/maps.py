@@ -1,10 +1,12 @@
 """Maps of the report: a run's products drawn with their sidecar styles into a QImage.
 
 Only QImage and QPainter are used (no QPixmap, no widget, no project), so the maps can be
-drawn in a Processing worker thread and under qgis_process.
+drawn in a Processing worker thread and under qgis_process. Every map carries its furniture
+(report.furniture). Maps are drawn once, for print (PRINT_SCALE times MAP_WIDTH: over 300
+dpi across the PDF's and the Word file's text width); the HTML page shows them scaled down to
+MAP_WIDTH.
 """
 
-import math
 import os
 from dataclasses import dataclass
 from typing import Any, List, Optional, Sequence, Tuple
@@ -23,19 +25,22 @@ from qgis.core import (
     QgsRectangle,
     QgsSingleSymbolRenderer,
     QgsSymbol,
-    QgsUnitTypes,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt
+from qgis.PyQt.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QSize
 from qgis.PyQt.QtGui import QColor, QFont, QImage, QPainter, QPen
 
 from ..base import STYLE_DIR
-from ..qgis_compat import DistanceUnit
 from ..workflow.products import BY_KEY, open_layer
+from .furniture import furnish
 
-#: Width of every map in pixels; the height follows the extent (at most MAX_ASPECT x width).
+#: Width of every map on screen in pixels; the height follows the extent (at most
+#: MAX_ASPECT x width).
 MAP_WIDTH = 900
 MAX_ASPECT = 1.4
+#: Maps are drawn this many times larger for print: 2160 pixels across the 6.67 inches the
+#: PDF gives an image at most (writer.PDF_IMAGE_WIDTH) are 324 dpi.
+PRINT_SCALE = 2.4
 #: The style of the county outlines drawn over every map.
 OUTLINE_STYLE = os.path.join(STYLE_DIR, "boundaries.qml")
 
@@ -181,58 +186,26 @@ def map_size(extent: QgsRectangle, width: int = MAP_WIDTH) -> QSize:
     return QSize(width, max(1, int(round(width * aspect))))
 
 
-def _nice_length(limit: float) -> float:
-    """The largest 1, 2 or 5 x 10^k not above ``limit`` (> 0)."""
-    power = 10 ** math.floor(math.log10(limit))
-    for factor in (5, 2, 1):
-        if factor * power <= limit:
-            return factor * power
-    return power
-
-
-def _scale_bar(painter: QPainter, size: QSize, extent: QgsRectangle,
-               crs: QgsCoordinateReferenceSystem) -> None:
-    unit = crs.mapUnits() if crs.isValid() else DistanceUnit.Meters
-    if unit == DistanceUnit.Degrees or extent.width() <= 0:
-        return
-    km_per_unit = QgsUnitTypes.fromUnitToUnitFactor(unit, DistanceUnit.Kilometers)
-    km_per_pixel = extent.width() * km_per_unit / size.width()
-    km = _nice_length(size.width() / 5 * km_per_pixel)
-    pixels = km / km_per_pixel
-    text = "{:g} km".format(km)
-    font = QFont()
-    font.setPixelSize(13)
-    painter.setFont(font)
-    margin, height = 12, 6
-    x, y = margin, size.height() - margin - height
-    text_width = painter.fontMetrics().horizontalAdvance(text)
-    painter.fillRect(QRectF(x - 6, y - 22, pixels + text_width + 22, height + 30),
-                     QColor(255, 255, 255, 210))
-    painter.fillRect(QRectF(x, y, pixels / 2, height), QColor("black"))
-    painter.setPen(QPen(QColor("black"), 1))
-    painter.drawRect(QRectF(x, y, pixels, height))
-    painter.drawText(int(x + pixels + 6), int(y + height), text)
-
-
 def render(layers: Sequence[MapLayer], *, extent: Optional[QgsRectangle] = None,
            crs: Optional[QgsCoordinateReferenceSystem] = None,
-           width: int = MAP_WIDTH) -> QImage:
-    """Draw ``layers`` (bottom first) into an image ``width`` wide, synchronously; by default
-    in the CRS of the first raster, over the union of the layers."""
+           width: float = MAP_WIDTH, scale: float = 1.0) -> QImage:
+    """Draw ``layers`` (bottom first) into an image ``width`` x ``scale`` wide, synchronously,
+    with its furniture; by default in the CRS of the first raster, over the union of the
+    layers. ``scale`` enlarges symbols, text and furniture with the image."""
     qgs_layers = [m.layer for m in layers]
     if crs is None:
         crs = next((layer.crs() for layer in qgs_layers
                     if isinstance(layer, QgsRasterLayer)), qgs_layers[0].crs())
     if extent is None:
         extent = common_extent(qgs_layers, crs)
-    size = map_size(extent, width)
+    size = map_size(extent, int(round(width * scale)))
     settings = QgsMapSettings()
     settings.setLayers(list(reversed(qgs_layers)))  # QgsMapSettings lists the top first
     settings.setDestinationCrs(crs)
     settings.setTransformContext(QgsCoordinateTransformContext())
     settings.setOutputSize(size)
     settings.setExtent(extent)
-    settings.setOutputDpi(96)
+    settings.setOutputDpi(96 * scale)
     settings.setBackgroundColor(QColor("white"))
     settings.setFlag(Qgis.MapSettingsFlag.Antialiasing, True)
     image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
@@ -241,11 +214,7 @@ def render(layers: Sequence[MapLayer], *, extent: Optional[QgsRectangle] = None,
     try:
         job = QgsMapRendererCustomPainterJob(settings, painter)
         job.renderSynchronously()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        _scale_bar(painter, size, settings.visibleExtent(), crs)
-        painter.setPen(QPen(QColor(120, 120, 120), 1))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRect(0, 0, size.width() - 1, size.height() - 1)
+        furnish(painter, size, settings.visibleExtent(), crs, scale)
     finally:
         painter.end()
     return image
@@ -254,27 +223,31 @@ def render(layers: Sequence[MapLayer], *, extent: Optional[QgsRectangle] = None,
 def render_panels(panels: Sequence[Tuple[str, Sequence[MapLayer]]], *,
                   extent: Optional[QgsRectangle] = None,
                   crs: Optional[QgsCoordinateReferenceSystem] = None,
-                  width: int = MAP_WIDTH) -> QImage:
-    """Maps side by side in one image ``width`` wide, each titled at its top left."""
-    gap = 8
-    each = (width - gap * (len(panels) - 1)) // len(panels)
-    images = [render(layers, extent=extent, crs=crs, width=each) for _, layers in panels]
+                  width: float = MAP_WIDTH, scale: float = 1.0) -> QImage:
+    """Maps side by side in one image ``width`` x ``scale`` wide, each titled at its top
+    left and furnished."""
+    gap = int(round(8 * scale))
+    total = int(round(width * scale))
+    each = (total - gap * (len(panels) - 1)) // len(panels)
+    images = [render(layers, extent=extent, crs=crs, width=each / scale, scale=scale)
+              for _, layers in panels]
     height = max(image.height() for image in images)
-    out = QImage(QSize(width, height), QImage.Format.Format_ARGB32_Premultiplied)
+    out = QImage(QSize(total, height), QImage.Format.Format_ARGB32_Premultiplied)
     out.fill(QColor("white"))
     painter = QPainter(out)
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         font = QFont()
-        font.setPixelSize(15)
+        font.setPixelSize(int(round(15 * scale)))
         font.setBold(True)
         painter.setFont(font)
         for position, ((title, _), image) in enumerate(zip(panels, images)):
             x = position * (each + gap)
             painter.drawImage(x, 0, image)
             painter.setPen(QPen(QColor("#222222")))
-            painter.drawText(QPointF(x + 10, 8 + painter.fontMetrics().ascent()), title)
+            painter.drawText(QPointF(x + 10 * scale, 8 * scale + painter.fontMetrics().ascent()),
+                             title)
     finally:
         painter.end()
     return out

@@ -1,11 +1,11 @@
-"""The sections around the stages: the summary (key figures of the run) first, the run
-settings and the methods last."""
+"""The sections around the stages: the summary (key figures of the run) first, the methods
+with every parameter of the run last."""
 
 from typing import List, Tuple
 
 from ...espcore.summaries import shares, total, units_with_pattern
 from ...espcore.zoning.zones import BARRIER, PINCH_POINT
-from .formatting import note, number, paragraph, table
+from .formatting import heading, note, number, paragraph
 from .page import Page
 
 
@@ -45,23 +45,34 @@ def summary_section(page: Page) -> str:
         rows.append((tr("Cross-boundary corridors"), str(len(data.cross_links))))
     if not rows:
         return note(tr("This folder holds no product of the workflow yet."))
-    return table("table-summary", (tr("Key figure"), tr("Value")), rows)
+    return page.table("table-summary", tr("Key figures of the pattern"),
+                      (tr("Key figure"), tr("Value")), rows, wrap=True)
 
 
-def settings_section(page: Page) -> str:
+def settings_table(page: Page) -> str:
     tr = page.tr
     if not page.settings:
         return note(tr("No run settings were recorded."))
-    return table("table-settings", (tr("Setting"), tr("Value")), page.settings)
+    return page.table("table-settings", tr("Parameters of this run"),
+                      (tr("Parameter"), tr("Value")), page.settings, wrap=True)
 
 
 def methods_section(page: Page) -> str:
     tr = page.tr
+    return "".join((method_paragraphs(page), heading(tr("Parameters of this run")),
+                    settings_table(page), paragraph(tr(
+                        "The products of this run (layers, tables and this report) are in "
+                        "the folder {folder}.").format(folder=page.data.folder))))
+
+
+def method_paragraphs(page: Page) -> str:
+    tr = page.tr
     paragraphs = (
         tr("Sources: the foreground land-cover classes are split by morphological spatial "
-           "pattern analysis (MSPA); core areas above the minimum area are ranked by their "
-           "importance for connectivity (dPC, Saura & Pascual-Hortal 2007) and the top ones "
-           "kept. Habitat quality follows the InVEST model when threat tables are given."),
+           "pattern analysis (MSPA); core areas above the minimum area (of good habitat "
+           "quality, when it is computed) are ranked by their importance for connectivity "
+           "(dPC, Saura & Pascual-Hortal 2007) and the top ones kept. Habitat quality "
+           "follows the InVEST model when threat tables are given."),
         tr("Resistance: each land-cover class gets a cost, optionally raised where a "
            "correction raster (for example night-time light) is high."),
         tr("Connectivity: pairwise circuit theory (Circuitscape, McRae et al. 2008) gives "
@@ -77,6 +88,7 @@ def methods_section(page: Page) -> str:
            "splits each barrier between the county that restores it and the counties "
            "whose sources it serves."),
         tr("Areas and lengths are counted on the cells of the analysis grid, so they carry "
-           "its resolution. Tables show the largest entries; the files in the folder hold "
-           "all of them."))
+           "its resolution. The annexes list every county and every key restoration site; "
+           "the restoration account shows its largest entries, and the files in the folder "
+           "hold all of them."))
     return "".join(paragraph(text) for text in paragraphs)

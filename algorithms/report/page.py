@@ -1,10 +1,12 @@
 """The report being written: its run, its language, its images and its progress, and the
-pieces that need them (the words of the legends, maps, charts and figures).
+pieces that need them (the words of the legends, maps, charts, figures and tables).
 
-The sections (report.overview, report.stages, report.counties) are functions of a ``Page``;
-report.writer puts them in order and writes the files.
+The sections (report.cover, report.overview, report.stages, report.counties, report.annex)
+are functions of a ``Page``; report.writer puts them in order and writes the files. Figures
+and tables are numbered in the order they are built, which is the order of the document.
 """
 
+import re
 from typing import Any, Callable, Dict, Optional, Sequence, Tuple
 
 from ...espcore.zoning.zones import (
@@ -31,7 +33,15 @@ from .formatting import (
     note,
     number,
     ramp_swatches,
+    table,
+    table_caption,
 )
+from .runinfo import RunInfo
+
+#: A legend label that names a class and its range of values, and the context its name is
+#: translated in (base.translate's, which io.classes names the classes with).
+NAMED_RANGE = re.compile(r"^(\D[^(]*?) \((.+)\)$")
+CLASS_CONTEXT = "EspToolkit"
 
 
 class Page:
@@ -39,13 +49,16 @@ class Page:
     language, whatever the interface shows."""
 
     def __init__(self, data: RunData, language: str, settings: Sequence[Tuple[str, str]],
-                 step: Callable[[float], None]) -> None:
+                 step: Callable[[float], None], info: Optional[RunInfo] = None) -> None:
         self.data = data
         self.language = language
         self.settings = [(str(label), str(value)) for label, value in settings]
+        self.info = info or RunInfo()
         self._lookup = i18n.translator(language)
         self._step = step
-        self.images: Dict[str, bytes] = {}
+        self.images: Dict[str, bytes] = {}  # print resolution (writer scales them for HTML)
+        self.figures = 0
+        self.tables = 0
         self.without_matplotlib = False
         self.extent, self.crs = report_maps.extent_of(
             data.folder, ("ZONES", "RESISTANCE", "CURRENT", "HABITAT_QUALITY", "MSPA"))
@@ -111,15 +124,26 @@ class Page:
         finally:
             self._step(0)
 
-    def figure(self, ident: str, png: Optional[bytes], caption: str, legend: str = "") -> str:
-        """The figure of image ``png`` (kept under ``ident``), or a note why there is none."""
+    def figure(self, ident: str, png: Optional[bytes], title: str, caption: str,
+               legend: str = "") -> str:
+        """The next numbered figure: image ``png`` (kept under ``ident``) with its title and
+        caption, or a note why there is none (which takes no number)."""
         if png is None and self.without_matplotlib and ident.startswith("chart-"):
             return note(self.tr("Charts need the Python package matplotlib, which is "
                                 "not installed."))
         if png is None:
             return note(self.tr("No data to draw for this figure."))
         self.images[ident] = png
-        return figure_html(ident, caption, legend)
+        self.figures += 1
+        label = self.tr("Figure {n}. {title}.").format(n=self.figures, title=title)
+        return figure_html(ident, label, caption, legend)
+
+    def table(self, ident: str, title: str, headers: Sequence[str],
+              rows: Sequence[Sequence[Any]], **options: Any) -> str:
+        """The next numbered table, its caption above it (formatting.table's options)."""
+        self.tables += 1
+        label = self.tr("Table {n}. {title}").format(n=self.tables, title=title)
+        return table_caption(ident, label) + table(ident, headers, rows, **options)
 
     def label(self, key: str, entry: report_maps.LegendEntry) -> str:
         value = entry.value
@@ -134,7 +158,14 @@ class Page:
         if key == "KEY_AREAS" and value is not None:
             return self.tr("Level {n}").format(n=value)
         known = self.known_labels().get(entry.label)
-        return known if known is not None else self._lookup(i18n.STYLE_CONTEXT, entry.label)
+        if known is not None:
+            return known
+        named = NAMED_RANGE.match(entry.label)
+        if named:
+            # A class written by io.classes in the run's interface language: "High (3.9 – 6.5)".
+            return "{} ({})".format(self._lookup(CLASS_CONTEXT, named.group(1)),
+                                    named.group(2))
+        return self._lookup(i18n.STYLE_CONTEXT, entry.label)
 
     def legend(self, layers: Sequence[report_maps.MapLayer]) -> str:
         """One row per layer (top layer first, as in the layers panel): its name and its
@@ -153,22 +184,25 @@ class Page:
             rows.append((titles.get(layer.key, layer.key), swatches))
         return legend_table(rows)
 
-    def map(self, ident: str, keys: Sequence[str], caption: str) -> str:
+    def map(self, ident: str, keys: Sequence[str], title: str, caption: str) -> str:
         layers = report_maps.styled(self.data.folder, keys)
         if not any(layer.key != "OUTLINES" for layer in layers):
             return note(self.tr("No data to draw for this figure."))
-        image = report_maps.render(layers, extent=self.extent, crs=self.crs)
+        image = report_maps.render(layers, extent=self.extent, crs=self.crs,
+                                   scale=report_maps.PRINT_SCALE)
         self._step(0)
-        return self.figure(ident, report_maps.png_bytes(image), caption, self.legend(layers))
+        return self.figure(ident, report_maps.png_bytes(image), title, caption,
+                           self.legend(layers))
 
-    def panels(self, ident: str, panels: Sequence[Tuple[str, Sequence[str]]],
+    def panels(self, ident: str, panels: Sequence[Tuple[str, Sequence[str]]], title: str,
                caption: str) -> str:
         """Maps side by side in one figure: (title, product keys) each."""
-        drawn = [(title, report_maps.styled(self.data.folder, keys)) for title, keys in panels]
+        drawn = [(name, report_maps.styled(self.data.folder, keys)) for name, keys in panels]
         if not any(layer.key != "OUTLINES" for _, layers in drawn for layer in layers):
             return note(self.tr("No data to draw for this figure."))
-        image = report_maps.render_panels(drawn, extent=self.extent, crs=self.crs)
+        image = report_maps.render_panels(drawn, extent=self.extent, crs=self.crs,
+                                          scale=report_maps.PRINT_SCALE)
         self._step(0)
         everything = [layer for _, layers in drawn for layer in layers]
-        return self.figure(ident, report_maps.png_bytes(image), caption,
+        return self.figure(ident, report_maps.png_bytes(image), title, caption,
                            self.legend(everything))

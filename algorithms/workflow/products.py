@@ -35,7 +35,10 @@ class Product:
     style: a style in resources/styles copied beside the file as <stem>.qml; None when the
            producing algorithm writes its own sidecar style (class rasters, zoning) or none
     stretch: the style's 0-1 colour stops are spread over the layer's 2-98 % range
-    show:  the dock adds it to the map (the others stay in the folder)
+    fit:   the style's colour stops are moved onto this file's minimum and maximum (on a log
+           scale when both are positive), so the legend spans the values there are
+    show:  the dock and the toolbox add it to the map (the others stay in the folder)
+    checked: added switched on; off when it would hide the layers below it (onmap.MAP_ORDER)
     """
 
     key: str
@@ -46,6 +49,8 @@ class Product:
     style: Optional[str] = None
     stretch: bool = False
     show: bool = True
+    checked: bool = True
+    fit: bool = False
 
     def path(self, folder: str) -> str:
         return os.path.join(folder, self.file)
@@ -63,13 +68,13 @@ class Product:
 PRODUCTS: Tuple[Product, ...] = (
     Product("MSPA", "mspa.tif", "raster", "sources", "MSPA classes", "mspa.qml"),
     Product("HABITAT_QUALITY", "habitat_quality.tif", "raster", "sources", "Habitat quality",
-            "habitat_quality.qml"),
+            "habitat_quality.qml", checked=False),
     Product("DEGRADATION", "degradation.tif", "raster", "sources", "Habitat degradation",
             "degradation.qml", stretch=True, show=False),
     Product("SOURCES", "sources.gpkg", "vector", "sources", "Ecological sources", "sources.qml"),
     Product("SOURCE_IDS", "source_ids.tif", "raster", "sources", "Source ids", show=False),
     Product("RESISTANCE", "resistance.tif", "raster", "resistance", "Resistance surface",
-            "resistance.qml"),
+            "resistance.qml", fit=True),
     Product("SOURCE_POINTS", "source_points.gpkg", "vector", "connectivity", "Source points",
             show=False),
     Product("CURRENT", "current.tif", "raster", "connectivity", "Cumulative current",
@@ -77,7 +82,7 @@ PRODUCTS: Tuple[Product, ...] = (
     Product("RESISTANCE_MATRIX", "resistances.out", "file", "connectivity",
             "Effective resistances between sources", show=False),
     Product("CORRIDORS", "corridors.tif", "raster", "connectivity", "Corridors (NLCC)",
-            "corridors.qml", stretch=True),
+            "corridors.qml", stretch=True, checked=False),
     Product("LINKS", "corridor_links.gpkg", "vector", "connectivity", "Least-cost corridors",
             "links.qml"),
     Product("PINCHPOINTS", "pinchpoints.tif", "raster", "connectivity",
@@ -90,18 +95,19 @@ PRODUCTS: Tuple[Product, ...] = (
             "barriers.qml", stretch=True, show=False),
     Product("BARRIER_CLASSES", "barrier_classes.tif", "raster", "connectivity", "Barriers"),
     Product("CENTRALITY_LINKS", "corridor_centrality.gpkg", "vector", "connectivity",
-            "Corridor centrality", "centrality_links.qml", show=False),
+            "Corridor centrality", "centrality_links.qml", checked=False),
     Product("CENTRALITY_SOURCES", "source_centrality.gpkg", "vector", "connectivity",
-            "Source centrality", show=False),
+            "Source centrality", "centrality_sources.qml", checked=False),
     Product("ZONES", "zones.tif", "raster", "zoning", "Restoration zones"),
     Product("ZONE_POLYGONS", "zone_polygons.gpkg", "vector", "zoning", "Zone polygons",
-            show=False),
+            checked=False),
     Product("KEY_AREAS", "key_areas.gpkg", "vector", "zoning", "Key restoration areas"),
     Product("ZONING_STATISTICS", "zoning_statistics.csv", "table", "zoning",
             "Zoning statistics", show=False),
-    Product("LEDGER", "county_ledger.gpkg", "vector", "zoning", "County ledger"),
+    Product("LEDGER", "county_ledger.gpkg", "vector", "zoning", "County ledger",
+            checked=False),
     Product("CROSS_LINKS", "cross_boundary_links.gpkg", "vector", "zoning",
-            "Cross-boundary corridors", show=False),
+            "Cross-boundary corridors", "cross_links.qml"),
     Product("MATRIX", "county_matrix.csv", "table", "zoning", "County connectivity matrix",
             show=False),
     Product("SHARES", "element_shares.csv", "table", "zoning", "Element shares by county",
@@ -110,10 +116,10 @@ PRODUCTS: Tuple[Product, ...] = (
             "Restoration account", show=False),
     Product("REPORT", "report.html", "file", "zoning", "Report", show=False),
     Product("REPORT_PDF", "report.pdf", "file", "zoning", "Report (PDF)", show=False),
+    Product("REPORT_DOCX", "report.docx", "file", "zoning", "Report (Word)", show=False),
 )
 
 BY_KEY: Dict[str, Product] = {product.key: product for product in PRODUCTS}
-
 
 def existing(folder: str) -> Dict[str, str]:
     """{key: path} of the products present in ``folder``."""
@@ -122,12 +128,9 @@ def existing(folder: str) -> Dict[str, str]:
 
 def open_layer(product: Product, folder: str,
                path: Optional[str] = None) -> Optional[QgsMapLayer]:
-    """The product of ``folder`` (or the file ``path``) as a layer with its style, as the dock
-    and the report show it; None when it is absent or unreadable.
-
-    The style is the sidecar written by the run, else the product's resource style; a colour
-    ramp still on the template's 0-1 stops is spread over this file's values.
-    """
+    """The product of ``folder`` (or the file ``path``) as a layer with its style
+    (:func:`apply_style`), as the dock and the report show it; None when it is absent or
+    unreadable."""
     path = path or product.path(folder)
     if product.kind not in ("raster", "vector") or not os.path.exists(path):
         return None
@@ -138,6 +141,13 @@ def open_layer(product: Product, folder: str,
         layer = QgsVectorLayer(path, product.display_name(), "ogr")
     if not layer.isValid():
         return None
+    apply_style(layer, product, folder)
+    return layer
+
+
+def apply_style(layer: QgsMapLayer, product: Product, folder: str) -> None:
+    """The sidecar style written by the run, else the product's resource style; a colour
+    ramp still on the template's 0-1 stops is spread over this file's values."""
     sidecar = product.sidecar(folder)
     style = sidecar if os.path.exists(sidecar) else product.style_path()
     if style:
@@ -147,4 +157,3 @@ def open_layer(product: Product, folder: str,
                 and renderer.type() == "singlebandpseudocolor"
                 and (renderer.classificationMin(), renderer.classificationMax()) == (0, 1)):
             stretch_pseudocolor(layer)
-    return layer

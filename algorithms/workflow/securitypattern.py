@@ -27,6 +27,7 @@ from ...espcore.resistance.presets import PRESETS
 from ..base import EspAlgorithm
 from ..qgis_compat import NumberType, ParameterFlag, SourceType, parameter_as_strings
 from . import products as workflow
+from .onmap import ProductOnLoad
 from .preflight import FolderLock, check_inputs
 from .products import PRODUCTS, STAGES, Product
 from .steps import MADE_BY, STEPS, Made, Setting, Step
@@ -90,8 +91,8 @@ class SecurityPattern(EspAlgorithm):
             "barriers; current-flow centrality.</li>"
             "<li><b>Zoning</b>: conservation, restoration, improvement and control zones with "
             "the key restoration areas; the county ledger, connectivity matrix, collaboration "
-            "zones and restoration account; the report (HTML, and PDF where it can be "
-            "printed).</li></ol>"
+            "zones and restoration account; the report (HTML, Word where python-docx is "
+            "installed, and PDF where it can be printed).</li></ol>"
             "The land cover must be in a projected CRS with metre units; the counties may be "
             "in any CRS. Stages can be run one at a time (first and last stage): a later stage "
             "reads the products of the earlier ones from the same output folder, as the dock "
@@ -255,7 +256,7 @@ class SecurityPattern(EspAlgorithm):
 
         writes_report = STAGES[-1] in stages
         if writes_report:  # a report that outlived a failed or cancelled run would mislead
-            for key in ("REPORT", "REPORT_PDF"):
+            for key in ("REPORT", "REPORT_PDF", "REPORT_DOCX"):
                 remove_product(workflow.BY_KEY[key].path(folder))
         multi_steps = len(steps) + int(writes_report)
         multi = QgsProcessingMultiStepFeedback(multi_steps, feedback)
@@ -299,14 +300,11 @@ class SecurityPattern(EspAlgorithm):
 
     @staticmethod
     def _load_on_completion(results: Dict[str, Any], context: QgsProcessingContext) -> None:
-        """The toolbox adds the products the dock shows to the map; their sidecar styles
-        load with them. (The dock loads them itself; qgis_process loads nothing.)"""
+        """The toolbox adds the products the dock shows to the map, styled, labelled and
+        ordered as the dock does. (The dock loads them itself; qgis_process loads nothing.)"""
         for product in PRODUCTS:
             if product.show and product.key in results:
-                context.addLayerToLoadOnCompletion(results[product.key],
-                                                   QgsProcessingContext.LayerDetails(
-                                                       product.display_name(), context.project(),
-                                                       product.key))
+                ProductOnLoad.attach(context, product, results[product.key])
 
     def _settings(self, parameters: Dict[str, Any],
                   context: QgsProcessingContext) -> Dict[str, Any]:
@@ -381,13 +379,16 @@ class SecurityPattern(EspAlgorithm):
     def _report(self, parameters: Dict[str, Any], context: QgsProcessingContext, folder: str,
                 feedback: QgsProcessingFeedback) -> Dict[str, str]:
         from .. import i18n
+        from ..report.runinfo import run_info
         from ..report.writer import write_report
 
         choice = self.parameterAsEnum(parameters, self.REPORT_LANGUAGE, context)
         language = (i18n.interface_language(), i18n.ENGLISH, i18n.CHINESE)[choice]
+        info = run_info(self, parameters, context, units=self.UNITS,
+                        unit_field=self.UNIT_NAME_FIELD, group_field=self.GROUP_FIELD)
         return write_report(folder, language=language,
                             settings=self._settings_table(parameters, context),
-                            feedback=feedback)
+                            info=info, feedback=feedback)
 
     def _settings_table(self, parameters: Dict[str, Any],
                         context: QgsProcessingContext) -> List[Tuple[str, str]]:
@@ -418,21 +419,27 @@ def remove_product(path: str) -> None:
 
 
 def write_sidecar(product: Product, folder: str) -> Optional[str]:
-    """Put the product's style beside it, stretched over this run's values if it asks."""
+    """Put the product's style beside it, stretched or fitted over this run's values if it
+    asks."""
     style = product.style_path()
     path = product.path(folder)
     if style is None or not os.path.exists(path):
         return None
     target = product.sidecar(folder)
-    if not product.stretch:
+    if not (product.stretch or product.fit):
         shutil.copyfile(style, target)
         return target
     from qgis.core import QgsRasterLayer
 
     from ..base import stretch_pseudocolor
+    from ..io.raster import fit_pseudocolor, raster_range
 
     layer = QgsRasterLayer(path, product.key)
     layer.loadNamedStyle(style)
-    stretch_pseudocolor(layer)
+    span = raster_range(path) if product.fit else None
+    if span is not None:
+        fit_pseudocolor(layer, *span)
+    elif product.stretch:
+        stretch_pseudocolor(layer)
     layer.saveNamedStyle(target)
     return target

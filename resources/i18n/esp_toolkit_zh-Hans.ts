@@ -155,6 +155,11 @@
     </message>
     <message>
         <location filename="../../algorithms/connectivity/barriers.py"/>
+        <source>Barrier score class</source>
+        <translation>障碍点得分等级</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/connectivity/barriers.py"/>
         <source>Barrier improvement score (percent of LCD per map unit)</source>
         <translation>障碍点改善得分（每地图单位占 LCD 的百分比）</translation>
     </message>
@@ -162,11 +167,6 @@
         <location filename="../../algorithms/connectivity/barriers.py"/>
         <source>Barrier improvement score (cost saved per map unit restored)</source>
         <translation>障碍点改善得分（每修复一个地图单位节省的成本）</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/connectivity/barriers.py"/>
-        <source>Barrier score class</source>
-        <translation>障碍点得分等级</translation>
     </message>
     <message>
         <location filename="../../algorithms/connectivity/barriers.py"/>
@@ -1623,6 +1623,11 @@ Reference: McRae, B.H. et al. (2008) Using circuit theory to model connectivity 
     </message>
     <message>
         <location filename="../../ui/dock.py"/>
+        <source>Running {stages}, step {n} of {total}: {step} …</source>
+        <translation>正在运行 {stages}，第 {n}/{total} 步：{step} …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
@@ -1686,13 +1691,23 @@ Reference: McRae, B.H. et al. (2008) Using circuit theory to model connectivity 
     </message>
     <message>
         <location filename="../../algorithms/base.py"/>
+        <source>A finished output could not be moved onto its name: {error}</source>
+        <translation>已完成的输出无法移动到其名称：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/base.py"/>
         <source>The run was cancelled; no output was written.</source>
         <translation>运行已取消，未写出任何结果。</translation>
     </message>
     <message>
         <location filename="../../algorithms/base.py"/>
-        <source>A finished output could not be moved onto its name: {error}</source>
-        <translation>已完成的输出无法移动到其名称：{error}</translation>
+        <source>The run was cancelled. Kept: {files}, finished before the cancel; nothing else was written.</source>
+        <translation>运行已取消。保留了取消前已完成的：{files}；其余均未写出。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/base.py"/>
+        <source>The run was cancelled. Kept in {folder}: {files}, finished before the cancel; nothing else was written.</source>
+        <translation>运行已取消。{folder} 中保留了取消前已完成的：{files}；其余均未写出。</translation>
     </message>
     <message>
         <location filename="../../algorithms/connectivity/barriers.py"/>
@@ -1713,6 +1728,46 @@ Reference: McRae, B.H. et al. (2008) Using circuit theory to model connectivity 
         <location filename="../../algorithms/engine.py"/>
         <source>Dask scheduler address (empty: a local cluster)</source>
         <translation>Dask 调度器地址（留空：本机集群）</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/classes.py"/>
+        <source>Very low</source>
+        <translation>极低</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/classes.py"/>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/classes.py"/>
+        <source>Medium-low</source>
+        <translation>中低</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/classes.py"/>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/classes.py"/>
+        <source>Medium-high</source>
+        <translation>中高</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/classes.py"/>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/classes.py"/>
+        <source>Very high</source>
+        <translation>极高</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/classes.py"/>
+        <source>Class {number}</source>
+        <translation>第 {number} 类</translation>
     </message>
     <message>
         <location filename="../../algorithms/io/csfiles.py"/>
@@ -1939,6 +1994,22 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
     </message>
     <message>
         <location filename="../../algorithms/provider.py"/>
+        <source>Ecological security pattern (model)</source>
+        <translation>生态安全格局（模型）</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/provider.py"/>
+        <location filename="../../algorithms/base.py"/>
+        <source>5 · Workflows</source>
+        <translation>5 · 工作流</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/provider.py"/>
+        <source>The ecological security pattern chain of ESP Toolkit as a model: MSPA sources ranked by dPC, land-cover resistance, pairwise current, least-cost corridors, pinch points, barriers, centrality, restoration zones and the county ledger. The algorithm 'Ecological security pattern (whole chain)' runs the same steps and adds habitat quality and the report.</source>
+        <translation>以模型形式表示的 ESP 工具箱生态安全格局流程：按 dPC 排序的 MSPA 生态源地、土地覆被阻力、成对累积电流、最小累积阻力廊道、夹点、障碍点、中心性、生态修复分区和县域台账。算法“生态安全格局（全流程）”运行相同的步骤，并另外计算生境质量、编写报告。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/provider.py"/>
         <source>ESP Toolkit</source>
         <translation>ESP 工具箱</translation>
     </message>
@@ -2038,6 +2109,61 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
         <translation>最小累积阻力距离需要阻力栅格；请选择一个阻力栅格，或改用欧氏距离。</translation>
     </message>
     <message>
+        <location filename="../../algorithms/workflow/onmap.py"/>
+        <source>MSPA class</source>
+        <translation>MSPA 类型</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/workflow/onmap.py"/>
+        <source>Quality, 0 (none) to 1 (best)</source>
+        <translation>生境质量，0（无）至 1（最好）</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/workflow/onmap.py"/>
+        <source>Degradation, 2–98 % of cells</source>
+        <translation>退化度（2–98 % 分位）</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/workflow/onmap.py"/>
+        <source>Source id</source>
+        <translation>源地编号</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/workflow/onmap.py"/>
+        <source>Cost of crossing a cell</source>
+        <translation>穿越一个像元的阻力</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/workflow/onmap.py"/>
+        <source>Current, 2–98 % of cells</source>
+        <translation>电流（2–98 % 分位）</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/workflow/onmap.py"/>
+        <source>Cost above the least-cost path</source>
+        <translation>高出最小累积阻力路径的成本</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/workflow/onmap.py"/>
+        <source>Pinch-point class</source>
+        <translation>夹点等级</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/workflow/onmap.py"/>
+        <source>Improvement score, 2–98 % of cells</source>
+        <translation>改善得分（2–98 % 分位）</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/workflow/onmap.py"/>
+        <source>Barrier class</source>
+        <translation>障碍点等级</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/workflow/onmap.py"/>
+        <source>Zone</source>
+        <translation>分区</translation>
+    </message>
+    <message>
         <location filename="../../algorithms/workflow/preflight.py"/>
         <source>The input {path} ({name}) lies in the output folder under the name of a product the run writes there, so the run would overwrite it. Move it, or choose another output folder.</source>
         <translation>输入 {path}（{name}）位于输出文件夹中，且与本次运行要写入的某个成果同名，运行会覆盖它。请移走它，或另选输出文件夹。</translation>
@@ -2127,9 +2253,9 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
         <translation>{name}：没有像元达到阈值。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/base.py"/>
-        <source>5 · Workflows</source>
-        <translation>5 · 工作流</translation>
+        <location filename="../../ui/params.py"/>
+        <source>Not set</source>
+        <translation>未设置</translation>
     </message>
     <message>
         <location filename="../../algorithms/workflow/products.py"/>
@@ -2275,6 +2401,11 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
         <location filename="../../algorithms/workflow/products.py"/>
         <source>Report (PDF)</source>
         <translation>报告（PDF）</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/workflow/products.py"/>
+        <source>Report (Word)</source>
+        <translation>报告（Word）</translation>
     </message>
     <message>
         <source>No barrier radius ({radii} m) has a cell centre on its one-metre ring on {cell:g} m cells, so the barrier step could not score any. Use radii that are multiples of the cell size, for example {nearest}.</source>
@@ -4103,11 +4234,13 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     <message>
         <location filename="../../algorithms/report/page.py"/>
         <location filename="../../algorithms/report/overview.py"/>
+        <location filename="../../algorithms/report/stages.py"/>
         <source>Ecological sources</source>
         <translation>生态源地</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/page.py"/>
+        <location filename="../../algorithms/report/stages.py"/>
         <source>Resistance surface</source>
         <translation>阻力面</translation>
     </message>
@@ -4125,6 +4258,7 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
         <location filename="../../algorithms/report/page.py"/>
         <location filename="../../algorithms/report/stages.py"/>
         <location filename="../../algorithms/report/counties.py"/>
+        <location filename="../../algorithms/report/annex.py"/>
         <source>Pinch points</source>
         <translation>夹点</translation>
     </message>
@@ -4132,11 +4266,13 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
         <location filename="../../algorithms/report/page.py"/>
         <location filename="../../algorithms/report/stages.py"/>
         <location filename="../../algorithms/report/counties.py"/>
+        <location filename="../../algorithms/report/annex.py"/>
         <source>Barriers</source>
         <translation>障碍点</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/page.py"/>
+        <location filename="../../algorithms/report/stages.py"/>
         <source>Restoration zones</source>
         <translation>生态修复分区</translation>
     </message>
@@ -4150,6 +4286,7 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     <message>
         <location filename="../../algorithms/report/page.py"/>
         <location filename="../../algorithms/report/overview.py"/>
+        <location filename="../../algorithms/report/counties.py"/>
         <source>Collaboration zones</source>
         <translation>协同分区</translation>
     </message>
@@ -4197,6 +4334,7 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     </message>
     <message>
         <location filename="../../algorithms/report/page.py"/>
+        <location filename="../../algorithms/report/stages.py"/>
         <source>Corridor</source>
         <translation>廊道</translation>
     </message>
@@ -4252,6 +4390,16 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     </message>
     <message>
         <location filename="../../algorithms/report/page.py"/>
+        <source>Figure {n}. {title}.</source>
+        <translation>图 {n} {title}。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/page.py"/>
+        <source>Table {n}. {title}</source>
+        <translation>表 {n} {title}</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/page.py"/>
         <source>Collaboration zone {k}</source>
         <translation>协同分区 {k}</translation>
     </message>
@@ -4259,21 +4407,6 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
         <location filename="../../algorithms/report/page.py"/>
         <source>Level {n}</source>
         <translation>{n} 级</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>Ecological security pattern report</source>
-        <translation>生态安全格局报告</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>Folder: {folder}</source>
-        <translation>文件夹：{folder}</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/writer.py"/>
-        <source>Written {date} by ESP Toolkit {version}</source>
-        <translation>由 ESP 工具箱 {version} 于 {date} 生成</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/writer.py"/>
@@ -4307,23 +4440,53 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     </message>
     <message>
         <location filename="../../algorithms/report/writer.py"/>
-        <source>Run settings</source>
-        <translation>运行设置</translation>
+        <source>Methods and parameters</source>
+        <translation>方法与参数</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/writer.py"/>
-        <source>Methods and notes</source>
-        <translation>方法与说明</translation>
+        <source>Annex A · County ledger</source>
+        <translation>附录 A · 县域台账</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/writer.py"/>
-        <source>No PDF was written; the HTML report is complete.</source>
-        <translation>未写出 PDF；HTML 报告是完整的。</translation>
+        <source>Annex B · Key restoration sites</source>
+        <translation>附录 B · 重点修复点位</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/writer.py"/>
+        <source>Page {n} of {total}</source>
+        <translation>第 {n} 页，共 {total} 页</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/writer.py"/>
+        <source>Page {n}</source>
+        <translation>第 {n} 页</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/writer.py"/>
         <source>The PDF could not be printed ({error}); the HTML report is complete.</source>
         <translation>无法打印 PDF（{error}）；HTML 报告是完整的。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/writer.py"/>
+        <source>The Word report (report.docx) was skipped: the Python package python-docx is not installed in the Python of QGIS. The HTML and PDF reports are complete. To get the Word report, install python-docx and run the zoning stage again: on Windows, in the OSGeo4W Shell, run: python -m pip install python-docx; on Debian or Ubuntu: sudo apt install python3-docx; on macOS: /Applications/QGIS.app/Contents/MacOS/bin/pip3 install python-docx.</source>
+        <translation>未生成 Word 报告（report.docx）：QGIS 的 Python 中没有安装 python-docx 包。HTML 和 PDF 报告是完整的。如需 Word 报告，请安装 python-docx 后重新运行分区阶段：Windows 上在 OSGeo4W Shell 中运行：python -m pip install python-docx；Debian 或 Ubuntu 上运行：sudo apt install python3-docx；macOS 上运行：/Applications/QGIS.app/Contents/MacOS/bin/pip3 install python-docx。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/writer.py"/>
+        <source>The Word report (report.docx) could not be written ({error}); the HTML report is complete.</source>
+        <translation>无法写出 Word 报告（report.docx）（{error}）；HTML 报告是完整的。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/cover.py"/>
+        <source>Ecological security pattern of {area}</source>
+        <translation>{area}生态安全格局</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/cover.py"/>
+        <source>Ecological security pattern report</source>
+        <translation>生态安全格局报告</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/overview.py"/>
@@ -4332,6 +4495,7 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     </message>
     <message>
         <location filename="../../algorithms/report/overview.py"/>
+        <location filename="../../algorithms/report/stages.py"/>
         <source>Corridors</source>
         <translation>廊道</translation>
     </message>
@@ -4347,6 +4511,7 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     </message>
     <message>
         <location filename="../../algorithms/report/overview.py"/>
+        <location filename="../../algorithms/report/counties.py"/>
         <source>Counties</source>
         <translation>县域</translation>
     </message>
@@ -4364,6 +4529,11 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
         <location filename="../../algorithms/report/overview.py"/>
         <source>This folder holds no product of the workflow yet.</source>
         <translation>此文件夹中还没有工作流的任何产品。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/overview.py"/>
+        <source>Key figures of the pattern</source>
+        <translation>格局关键指标</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/overview.py"/>
@@ -4403,6 +4573,7 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     <message>
         <location filename="../../algorithms/report/stages.py"/>
         <location filename="../../algorithms/report/counties.py"/>
+        <location filename="../../algorithms/report/annex.py"/>
         <source>Area (km²)</source>
         <translation>面积（km²）</translation>
     </message>
@@ -4438,8 +4609,8 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     </message>
     <message>
         <location filename="../../algorithms/report/stages.py"/>
-        <source>Resistance surface: the cost of moving through each cell (low = easy).</source>
-        <translation>阻力面：穿越每个像元的成本（低 = 容易）。</translation>
+        <source>The cost of moving through each cell (low = easy).</source>
+        <translation>穿越每个像元的成本（低 = 容易）。</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/stages.py"/>
@@ -4455,6 +4626,11 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
         <location filename="../../algorithms/report/stages.py"/>
         <source>Current and corridors</source>
         <translation>电流与廊道</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/stages.py"/>
+        <source>Cumulative current and corridors</source>
+        <translation>累积电流与廊道</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/stages.py"/>
@@ -4493,49 +4669,25 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     </message>
     <message>
         <location filename="../../algorithms/report/stages.py"/>
-        <source>Links</source>
-        <translation>连接</translation>
+        <source>The layer of corridor links</source>
+        <translation>廊道连接图层</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/stages.py"/>
-        <source>yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/stages.py"/>
-        <source>no</source>
-        <translation>否</translation>
+        <source>Sources</source>
+        <translation>源地</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/stages.py"/>
         <location filename="../../algorithms/report/counties.py"/>
-        <source>Link</source>
-        <translation>连接</translation>
+        <location filename="../../algorithms/report/annex.py"/>
+        <source>Length (km)</source>
+        <translation>长度（km）</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/stages.py"/>
-        <source>From source</source>
-        <translation>起点源地</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/stages.py"/>
-        <source>To source</source>
-        <translation>终点源地</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/stages.py"/>
-        <source>Active</source>
-        <translation>有效</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/stages.py"/>
-        <source>Distance (km)</source>
-        <translation>距离（km）</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/stages.py"/>
-        <source>Path length (km)</source>
-        <translation>路径长度（km）</translation>
+        <source>Width (m)</source>
+        <translation>宽度（m）</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/stages.py"/>
@@ -4549,13 +4701,18 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     </message>
     <message>
         <location filename="../../algorithms/report/stages.py"/>
-        <source>The first {n} of {total} links; the layer in the folder lists all.</source>
-        <translation>{total} 条连接中的前 {n} 条；文件夹中的图层列出全部连接。</translation>
+        <source>Mean current</source>
+        <translation>平均电流</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/stages.py"/>
-        <source>The layer of corridor links</source>
-        <translation>廊道连接图层</translation>
+        <source>Length: the least-cost path. Width: twice the distance from the path to the edge of the corridor, averaged along the path; area: width x length. Mean current: the cumulative current on the path. Pinch points and barriers: the key restoration areas of those kinds nearest to the corridor's path.</source>
+        <translation>长度：最小成本路径的长度。宽度：路径到廊道边缘距离的两倍，沿路径取平均；面积：宽度 × 长度。平均电流：路径上的累积电流。夹点与障碍点：距该廊道路径最近的这两类关键修复区域。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/stages.py"/>
+        <source>{n} further links were dropped by the corridor step (the reason is in the field Link_Info of the layer of corridor links).</source>
+        <translation>另有 {n} 条连接在廊道步骤中被舍去（原因见廊道连接图层的 Link_Info 字段）。</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/stages.py"/>
@@ -4564,8 +4721,13 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     </message>
     <message>
         <location filename="../../algorithms/report/stages.py"/>
-        <source>Restoration zones with the key restoration areas, coloured by level (1 = most urgent).</source>
-        <translation>生态修复分区及关键修复区域，按级别着色（1 = 最紧迫）。</translation>
+        <source>Restoration zones and key restoration areas</source>
+        <translation>生态修复分区与关键修复区域</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/stages.py"/>
+        <source>The key restoration areas are coloured by level (1 = most urgent).</source>
+        <translation>关键修复区域按级别着色（1 = 最紧迫）。</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/stages.py"/>
@@ -4584,26 +4746,41 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     </message>
     <message>
         <location filename="../../algorithms/report/stages.py"/>
+        <location filename="../../algorithms/report/annex.py"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/stages.py"/>
+        <location filename="../../algorithms/report/annex.py"/>
         <source>The layer of key restoration areas</source>
         <translation>关键修复区域图层</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/stages.py"/>
+        <location filename="../../algorithms/report/annex.py"/>
         <source>No key restoration area was found.</source>
         <translation>未发现关键修复区域。</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/stages.py"/>
+        <source>Annex B lists every one of the {n} key restoration areas with a point inside it, its county and its coordinates.</source>
+        <translation>附录 B 列出全部 {n} 处关键修复区域，以及各区域内的一个点、所在县和坐标。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/stages.py"/>
+        <source>Key restoration areas by kind and level</source>
+        <translation>按类型和级别统计的关键修复区域</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/stages.py"/>
+        <location filename="../../algorithms/report/annex.py"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/stages.py"/>
+        <location filename="../../algorithms/report/annex.py"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
@@ -4613,13 +4790,8 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../algorithms/report/stages.py"/>
         <location filename="../../algorithms/report/counties.py"/>
-        <source>Length (km)</source>
-        <translation>长度（km）</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/counties.py"/>
+        <location filename="../../algorithms/report/annex.py"/>
         <source>The county ledger</source>
         <translation>县域台账</translation>
     </message>
@@ -4635,6 +4807,16 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     </message>
     <message>
         <location filename="../../algorithms/report/counties.py"/>
+        <source>Annex A holds the ledger of all {n} counties.</source>
+        <translation>附录 A 为全部 {n} 个县的台账。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/counties.py"/>
+        <source>Link</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/counties.py"/>
         <source>From county</source>
         <translation>起点县</translation>
     </message>
@@ -4645,6 +4827,55 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     </message>
     <message>
         <location filename="../../algorithms/report/counties.py"/>
+        <source>Prefectures and collaboration zones</source>
+        <translation>地市与协同分区</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/counties.py"/>
+        <source>The run was given no group field (such as the prefecture), so the counties are not summed by group.</source>
+        <translation>本次运行未指定分组字段（如地市），因此未按分组汇总各县。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/counties.py"/>
+        <source>The counties summed by prefecture</source>
+        <translation>按地市汇总的县域指标</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/counties.py"/>
+        <location filename="../../algorithms/report/annex.py"/>
+        <source>Prefecture</source>
+        <translation>地市</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/counties.py"/>
+        <location filename="../../algorithms/report/annex.py"/>
+        <source>Sources (km²)</source>
+        <translation>源地（km²）</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/counties.py"/>
+        <location filename="../../algorithms/report/annex.py"/>
+        <source>Corridors (km)</source>
+        <translation>廊道（km）</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/counties.py"/>
+        <location filename="../../algorithms/report/annex.py"/>
+        <source>Net (km²)</source>
+        <translation>净值（km²）</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/counties.py"/>
+        <source>No county shares a corridor with another, so the collaboration zones cannot be compared with the {g} prefectures.</source>
+        <translation>没有县与其他县共享廊道，因此无法将协同分区与 {g} 个地市进行比较。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/counties.py"/>
+        <source>The collaboration zones against the {g} prefectures, over the {n} counties that share a corridor: adjusted Rand index {ari} (1: the same grouping, 0: no more alike than chance). Modularity on the county matrix: {qz} for the collaboration zones, {qg} for the prefectures (higher: more of the corridors stay inside the groups).</source>
+        <translation>在共享廊道的 {n} 个县中，协同分区与 {g} 个地市的调整兰德指数为 {ari}（1：分组相同；0：相似程度与随机无异）。基于县域矩阵的模块度：协同分区为 {qz}，地市为 {qg}（越高：留在组内的廊道越多）。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/counties.py"/>
         <source>The ledger holds no zone areas.</source>
         <translation>台账中没有分区面积。</translation>
     </message>
@@ -4652,6 +4883,11 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
         <location filename="../../algorithms/report/counties.py"/>
         <source>Zone areas of the counties with the largest pattern</source>
         <translation>格局规模最大的县的各分区面积</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/counties.py"/>
+        <source>Zone areas by county</source>
+        <translation>各县分区面积</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/counties.py"/>
@@ -4690,53 +4926,13 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     </message>
     <message>
         <location filename="../../algorithms/report/counties.py"/>
+        <source>Restoration account by county</source>
+        <translation>各县修复受益账户</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/counties.py"/>
         <source>Burden: barrier area a county restores; benefit: the share of that restoration that serves its sources; net = benefit - burden.</source>
         <translation>负担：县所修复的障碍点面积；受益：该修复中服务于本县源地的份额；净值 = 受益 - 负担。</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/counties.py"/>
-        <source>County ledger</source>
-        <translation>县域台账</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/counties.py"/>
-        <source>County</source>
-        <translation>县</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/counties.py"/>
-        <source>Sources (km²)</source>
-        <translation>源地（km²）</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/counties.py"/>
-        <source>Corridors (km)</source>
-        <translation>廊道（km）</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/counties.py"/>
-        <source>Burden (km²)</source>
-        <translation>负担（km²）</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/counties.py"/>
-        <source>Benefit (km²)</source>
-        <translation>受益（km²）</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/counties.py"/>
-        <source>Net (km²)</source>
-        <translation>净值（km²）</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/counties.py"/>
-        <source>Collaboration zone</source>
-        <translation>协同分区</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/counties.py"/>
-        <source>The {n} counties with the largest restoration burden (then benefit); the ledger in the folder lists all {total}.</source>
-        <translation>修复负担最大（其次受益最大）的 {n} 个县；文件夹中的台账列出全部 {total} 个。</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/counties.py"/>
@@ -4770,18 +4966,18 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     </message>
     <message>
         <location filename="../../algorithms/report/overview.py"/>
-        <source>No run settings were recorded.</source>
-        <translation>未记录运行设置。</translation>
+        <source>Parameters of this run</source>
+        <translation>本次运行的参数</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/overview.py"/>
-        <source>Setting</source>
-        <translation>设置</translation>
+        <source>The products of this run (layers, tables and this report) are in the folder {folder}.</source>
+        <translation>本次运行的成果（图层、表格和本报告）位于文件夹 {folder}。</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/overview.py"/>
-        <source>Sources: the foreground land-cover classes are split by morphological spatial pattern analysis (MSPA); core areas above the minimum area are ranked by their importance for connectivity (dPC, Saura &amp; Pascual-Hortal 2007) and the top ones kept. Habitat quality follows the InVEST model when threat tables are given.</source>
-        <translation>生态源地：用形态学空间格局分析（MSPA）对前景土地覆被类型进行分割；面积超过最小面积的核心区按其对连通性的重要性（dPC，Saura &amp; Pascual-Hortal 2007）排序，保留排名靠前者。给出威胁因子表时，生境质量按 InVEST 模型计算。</translation>
+        <source>Sources: the foreground land-cover classes are split by morphological spatial pattern analysis (MSPA); core areas above the minimum area (of good habitat quality, when it is computed) are ranked by their importance for connectivity (dPC, Saura &amp; Pascual-Hortal 2007) and the top ones kept. Habitat quality follows the InVEST model when threat tables are given.</source>
+        <translation>生态源地：前景土地覆被类型经形态学空间格局分析（MSPA）划分；面积大于最小面积（计算生境质量时还需生境质量良好）的核心区按其对连通性的重要性（dPC，Saura &amp; Pascual-Hortal 2007）排序，保留排名靠前者。给出威胁表时，生境质量按 InVEST 模型计算。</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/overview.py"/>
@@ -4805,8 +5001,282 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     </message>
     <message>
         <location filename="../../algorithms/report/overview.py"/>
+        <source>Areas and lengths are counted on the cells of the analysis grid, so they carry its resolution. The annexes list every county and every key restoration site; the restoration account shows its largest entries, and the files in the folder hold all of them.</source>
+        <translation>面积和长度按分析栅格的像元统计，因此带有其分辨率。附录列出全部县和全部重点修复点位；修复受益账户只列出最大的条目，文件夹中的文件包含全部条目。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/overview.py"/>
+        <source>No run settings were recorded.</source>
+        <translation>未记录运行设置。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/overview.py"/>
+        <source>Parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/annex.py"/>
+        <source>The county ledger is empty.</source>
+        <translation>县域台账为空。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/annex.py"/>
+        <source>Sources, corridors, pinch points and barriers: the parts of the pattern in each county (a corridor that crosses a boundary counts in both counties). Burden: barrier area a county restores; benefit: the share of that restoration that serves its sources; net = benefit - burden. The ledger layer in the folder holds these columns and more.</source>
+        <translation>源地、廊道、夹点和障碍点：各县境内的格局组成（跨界廊道在两县均计入）。负担：该县需修复的障碍点面积；受益：修复中服务于本县源地的份额；净值 = 受益 - 负担。文件夹中的台账图层包含这些列及更多字段。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/annex.py"/>
+        <source>County</source>
+        <translation>县</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/annex.py"/>
+        <source>Cross-boundary links</source>
+        <translation>跨界连接</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/annex.py"/>
+        <source>Collaboration zone</source>
+        <translation>协同分区</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/annex.py"/>
+        <source>County ledger: the pattern</source>
+        <translation>县域台账：格局组成</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/annex.py"/>
+        <source>County ledger: zones and restoration account</source>
+        <translation>县域台账：分区与修复受益账户</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/annex.py"/>
+        <source>Conservation (km²)</source>
+        <translation>保护区（km²）</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/annex.py"/>
+        <source>Restoration (km²)</source>
+        <translation>修复区（km²）</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/annex.py"/>
+        <source>Improvement (km²)</source>
+        <translation>提升区（km²）</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/annex.py"/>
+        <source>Control (km²)</source>
+        <translation>管控区（km²）</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/annex.py"/>
+        <source>Burden (km²)</source>
+        <translation>负担（km²）</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/annex.py"/>
+        <source>Benefit (km²)</source>
+        <translation>受益（km²）</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/annex.py"/>
+        <source>Key restoration sites</source>
+        <translation>重点修复点位</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/annex.py"/>
+        <source>Site</source>
+        <translation>点位</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/annex.py"/>
+        <source>Longitude (°)</source>
+        <translation>经度（°）</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/annex.py"/>
+        <source>Latitude (°)</source>
+        <translation>纬度（°）</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/annex.py"/>
+        <source>Sites by level (1 = most urgent), then kind, then score. Site: the key_id of the layer of key restoration areas. Longitude and latitude (WGS 84) of a point inside the site, and the county holding that point.</source>
+        <translation>点位按级别（1 = 最紧迫）、类型、得分排序。点位：关键修复区域图层的 key_id。经纬度（WGS 84）为点位内部一点的坐标，县为该点所在的县。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/cover.py"/>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/cover.py"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/cover.py"/>
+        <source>Study area</source>
+        <translation>研究区</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/cover.py"/>
+        <source>Analysis grid</source>
+        <translation>分析栅格</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/cover.py"/>
+        <source>Prepared with</source>
+        <translation>编制工具</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/cover.py"/>
+        <source>{area} in {n} counties of {g} prefectures</source>
+        <translation>{area}，{g} 个地市的 {n} 个县</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/cover.py"/>
+        <source>{area} in {n} counties</source>
+        <translation>{area}，{n} 个县</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/cover.py"/>
+        <source>unknown CRS</source>
+        <translation>未知坐标参考系</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/cover.py"/>
+        <source>{crs}; cells of {x} × {y} m; {columns} × {rows} cells</source>
+        <translation>{crs}；像元 {x} × {y} m；{columns} × {rows} 个像元</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/cover.py"/>
+        <source>The input data were not recorded: this report was written from the output folder alone.</source>
+        <translation>未记录输入数据：本报告仅根据输出文件夹生成。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/cover.py"/>
+        <source>cells of {cell}</source>
+        <translation>像元 {cell}</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/cover.py"/>
+        <source>{n} features</source>
+        <translation>{n} 个要素</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/cover.py"/>
+        <source>Data sources</source>
+        <translation>数据来源</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/cover.py"/>
+        <source>Input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/cover.py"/>
+        <source>Layer</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/cover.py"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/cover.py"/>
+        <source>CRS</source>
+        <translation>坐标参考系</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/cover.py"/>
+        <source>Resolution</source>
+        <translation>分辨率</translation>
+    </message>
+    <message>
+        <source>No PDF was written; the HTML report is complete.</source>
+        <translation type="vanished">未写出 PDF；HTML 报告是完整的。</translation>
+    </message>
+    <message>
+        <source>Folder: {folder}</source>
+        <translation type="vanished">文件夹：{folder}</translation>
+    </message>
+    <message>
+        <source>Written {date} by ESP Toolkit {version}</source>
+        <translation type="vanished">由 ESP 工具箱 {version} 于 {date} 生成</translation>
+    </message>
+    <message>
+        <source>Run settings</source>
+        <translation type="vanished">运行设置</translation>
+    </message>
+    <message>
+        <source>Methods and notes</source>
+        <translation type="vanished">方法与说明</translation>
+    </message>
+    <message>
+        <source>Resistance surface: the cost of moving through each cell (low = easy).</source>
+        <translation type="vanished">阻力面：穿越每个像元的成本（低 = 容易）。</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation type="vanished">连接</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="vanished">是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="vanished">否</translation>
+    </message>
+    <message>
+        <source>From source</source>
+        <translation type="vanished">起点源地</translation>
+    </message>
+    <message>
+        <source>To source</source>
+        <translation type="vanished">终点源地</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="vanished">有效</translation>
+    </message>
+    <message>
+        <source>Distance (km)</source>
+        <translation type="vanished">距离（km）</translation>
+    </message>
+    <message>
+        <source>Path length (km)</source>
+        <translation type="vanished">路径长度（km）</translation>
+    </message>
+    <message>
+        <source>The first {n} of {total} links; the layer in the folder lists all.</source>
+        <translation type="vanished">{total} 条连接中的前 {n} 条；文件夹中的图层列出全部连接。</translation>
+    </message>
+    <message>
+        <source>Restoration zones with the key restoration areas, coloured by level (1 = most urgent).</source>
+        <translation type="vanished">生态修复分区及关键修复区域，按级别着色（1 = 最紧迫）。</translation>
+    </message>
+    <message>
+        <source>County ledger</source>
+        <translation type="vanished">县域台账</translation>
+    </message>
+    <message>
+        <source>The {n} counties with the largest restoration burden (then benefit); the ledger in the folder lists all {total}.</source>
+        <translation type="vanished">修复负担最大（其次受益最大）的 {n} 个县；文件夹中的台账列出全部 {total} 个。</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation type="vanished">设置</translation>
+    </message>
+    <message>
+        <source>Sources: the foreground land-cover classes are split by morphological spatial pattern analysis (MSPA); core areas above the minimum area are ranked by their importance for connectivity (dPC, Saura &amp; Pascual-Hortal 2007) and the top ones kept. Habitat quality follows the InVEST model when threat tables are given.</source>
+        <translation type="vanished">生态源地：用形态学空间格局分析（MSPA）对前景土地覆被类型进行分割；面积超过最小面积的核心区按其对连通性的重要性（dPC，Saura &amp; Pascual-Hortal 2007）排序，保留排名靠前者。给出威胁因子表时，生境质量按 InVEST 模型计算。</translation>
+    </message>
+    <message>
         <source>Areas and lengths are counted on the cells of the analysis grid, so they carry its resolution. Tables show the largest entries; the files in the folder hold all of them.</source>
-        <translation>面积和长度按分析网格的像元计算，因此其精度为网格分辨率。表格只显示最大的条目；文件夹中的文件包含全部条目。</translation>
+        <translation type="vanished">面积和长度按分析网格的像元计算，因此其精度为网格分辨率。表格只显示最大的条目；文件夹中的文件包含全部条目。</translation>
     </message>
 </context>
 <context>
@@ -5570,8 +6040,8 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     </message>
     <message>
         <location filename="../../algorithms/workflow/securitypattern.py"/>
-        <source>Runs the whole ecological security pattern chain in one go and writes every product into the output folder under a fixed name, with its style beside it:&lt;ol&gt;&lt;li&gt;&lt;b&gt;Sources&lt;/b&gt;: MSPA of the foreground classes; habitat quality (when both threat tables are given); the MSPA core cells of the top habitat-quality class, in patches of at least the minimum area, the most important by dPC.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Resistance&lt;/b&gt;: the land-cover classes reclassified by the preset, optionally corrected by a raster such as night-time light.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Connectivity&lt;/b&gt;: pairwise cumulative current between one point inside each source (Circuitscape); least-cost corridors (Linkage Pathways); pinch points; barriers; current-flow centrality.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Zoning&lt;/b&gt;: conservation, restoration, improvement and control zones with the key restoration areas; the county ledger, connectivity matrix, collaboration zones and restoration account; the report (HTML, and PDF where it can be printed).&lt;/li&gt;&lt;/ol&gt;The land cover must be in a projected CRS with metre units; the counties may be in any CRS. Stages can be run one at a time (first and last stage): a later stage reads the products of the earlier ones from the same output folder, as the dock does. Each step is the toolkit's own algorithm with the settings shown here; run the algorithms one by one for their other options.&lt;br&gt;Method: Peng J. et al. (2018) Linking ecosystem services and circuit theory to identify ecological security patterns. Sci. Total Environ. 644, 781-790.</source>
-        <translation>一次性运行整个生态安全格局流程，将每个产品以固定名称写入输出文件夹，并在旁边附上其样式：&lt;ol&gt;&lt;li&gt;&lt;b&gt;生态源地&lt;/b&gt;：前景类型的 MSPA；生境质量（给出两个威胁因子表时）；生境质量最高一级的 MSPA 核心像元组成的、面积不小于最小面积的斑块中按 dPC 最重要者。&lt;/li&gt;&lt;li&gt;&lt;b&gt;阻力面&lt;/b&gt;：按预设对土地覆被类型重分类，可选用夜间灯光等栅格进行校正。&lt;/li&gt;&lt;li&gt;&lt;b&gt;连通性&lt;/b&gt;：各源地内一点之间的 pairwise 累积电流（Circuitscape）；最小累积阻力廊道（Linkage Pathways）；夹点；障碍点；电流中心性。&lt;/li&gt;&lt;li&gt;&lt;b&gt;分区&lt;/b&gt;：生态保护区、生态修复区、生态提升区和生态管控区及关键修复区域；县域台账、连通性矩阵、协同分区和修复受益账户；报告（HTML，可打印时另有 PDF）。&lt;/li&gt;&lt;/ol&gt;土地覆被必须采用以米为单位的投影坐标系；县域单元可以采用任意坐标参考系。各阶段可以逐一运行（起始阶段和结束阶段）：后面的阶段从同一输出文件夹读取前面阶段的产品，与停靠面板的做法相同。每一步都是本工具箱自身的算法，采用此处所示的设置；如需其他选项，请逐个运行各算法。&lt;br&gt;方法：Peng J. et al. (2018) Linking ecosystem services and circuit theory to identify ecological security patterns. Sci. Total Environ. 644, 781-790.</translation>
+        <source>Runs the whole ecological security pattern chain in one go and writes every product into the output folder under a fixed name, with its style beside it:&lt;ol&gt;&lt;li&gt;&lt;b&gt;Sources&lt;/b&gt;: MSPA of the foreground classes; habitat quality (when both threat tables are given); the MSPA core cells of the top habitat-quality class, in patches of at least the minimum area, the most important by dPC.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Resistance&lt;/b&gt;: the land-cover classes reclassified by the preset, optionally corrected by a raster such as night-time light.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Connectivity&lt;/b&gt;: pairwise cumulative current between one point inside each source (Circuitscape); least-cost corridors (Linkage Pathways); pinch points; barriers; current-flow centrality.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Zoning&lt;/b&gt;: conservation, restoration, improvement and control zones with the key restoration areas; the county ledger, connectivity matrix, collaboration zones and restoration account; the report (HTML, Word where python-docx is installed, and PDF where it can be printed).&lt;/li&gt;&lt;/ol&gt;The land cover must be in a projected CRS with metre units; the counties may be in any CRS. Stages can be run one at a time (first and last stage): a later stage reads the products of the earlier ones from the same output folder, as the dock does. Each step is the toolkit's own algorithm with the settings shown here; run the algorithms one by one for their other options.&lt;br&gt;Method: Peng J. et al. (2018) Linking ecosystem services and circuit theory to identify ecological security patterns. Sci. Total Environ. 644, 781-790.</source>
+        <translation>一次性运行整个生态安全格局流程，将每个产品以固定名称写入输出文件夹，并在旁边附上其样式：&lt;ol&gt;&lt;li&gt;&lt;b&gt;生态源地&lt;/b&gt;：前景类型的 MSPA；生境质量（给出两个威胁因子表时）；生境质量最高一级的 MSPA 核心像元组成的、面积不小于最小面积的斑块中按 dPC 最重要者。&lt;/li&gt;&lt;li&gt;&lt;b&gt;阻力面&lt;/b&gt;：按预设对土地覆被类型重分类，可选用夜间灯光等栅格进行校正。&lt;/li&gt;&lt;li&gt;&lt;b&gt;连通性&lt;/b&gt;：各源地内一点之间的 pairwise 累积电流（Circuitscape）；最小累积阻力廊道（Linkage Pathways）；夹点；障碍点；电流中心性。&lt;/li&gt;&lt;li&gt;&lt;b&gt;分区&lt;/b&gt;：生态保护区、生态修复区、生态提升区和生态管控区及关键修复区域；县域台账、连通性矩阵、协同分区和修复受益账户；报告（HTML；已安装 python-docx 时另有 Word；可打印时另有 PDF）。&lt;/li&gt;&lt;/ol&gt;土地覆被必须采用以米为单位的投影坐标系；县域单元可以采用任意坐标参考系。各阶段可以逐一运行（起始阶段和结束阶段）：后面的阶段从同一输出文件夹读取前面阶段的产品，与停靠面板的做法相同。每一步都是本工具箱自身的算法，采用此处所示的设置；如需其他选项，请逐个运行各算法。&lt;br&gt;方法：Peng J. et al. (2018) Linking ecosystem services and circuit theory to identify ecological security patterns. Sci. Total Environ. 644, 781-790.</translation>
     </message>
     <message>
         <location filename="../../algorithms/workflow/securitypattern.py"/>
@@ -6034,6 +6504,11 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
         <translation>报告（PDF）</translation>
     </message>
     <message>
+        <location filename="../../algorithms/workflow/products.py"/>
+        <source>Report (Word)</source>
+        <translation>报告（Word）</translation>
+    </message>
+    <message>
         <location filename="../../espcore/resistance/presets.py"/>
         <source>CLCD (China Land Cover Dataset, 9 classes)</source>
         <translation>CLCD（中国土地覆盖数据集，9 类）</translation>
@@ -6047,6 +6522,10 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
         <location filename="../../espcore/resistance/presets.py"/>
         <source>ESA WorldCover (11 classes)</source>
         <translation>ESA WorldCover（11 类）</translation>
+    </message>
+    <message>
+        <source>Runs the whole ecological security pattern chain in one go and writes every product into the output folder under a fixed name, with its style beside it:&lt;ol&gt;&lt;li&gt;&lt;b&gt;Sources&lt;/b&gt;: MSPA of the foreground classes; habitat quality (when both threat tables are given); the MSPA core cells of the top habitat-quality class, in patches of at least the minimum area, the most important by dPC.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Resistance&lt;/b&gt;: the land-cover classes reclassified by the preset, optionally corrected by a raster such as night-time light.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Connectivity&lt;/b&gt;: pairwise cumulative current between one point inside each source (Circuitscape); least-cost corridors (Linkage Pathways); pinch points; barriers; current-flow centrality.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Zoning&lt;/b&gt;: conservation, restoration, improvement and control zones with the key restoration areas; the county ledger, connectivity matrix, collaboration zones and restoration account; the report (HTML, and PDF where it can be printed).&lt;/li&gt;&lt;/ol&gt;The land cover must be in a projected CRS with metre units; the counties may be in any CRS. Stages can be run one at a time (first and last stage): a later stage reads the products of the earlier ones from the same output folder, as the dock does. Each step is the toolkit's own algorithm with the settings shown here; run the algorithms one by one for their other options.&lt;br&gt;Method: Peng J. et al. (2018) Linking ecosystem services and circuit theory to identify ecological security patterns. Sci. Total Environ. 644, 781-790.</source>
+        <translation type="vanished">一次性运行整个生态安全格局流程，将每个产品以固定名称写入输出文件夹，并在旁边附上其样式：&lt;ol&gt;&lt;li&gt;&lt;b&gt;生态源地&lt;/b&gt;：前景类型的 MSPA；生境质量（给出两个威胁因子表时）；生境质量最高一级的 MSPA 核心像元组成的、面积不小于最小面积的斑块中按 dPC 最重要者。&lt;/li&gt;&lt;li&gt;&lt;b&gt;阻力面&lt;/b&gt;：按预设对土地覆被类型重分类，可选用夜间灯光等栅格进行校正。&lt;/li&gt;&lt;li&gt;&lt;b&gt;连通性&lt;/b&gt;：各源地内一点之间的 pairwise 累积电流（Circuitscape）；最小累积阻力廊道（Linkage Pathways）；夹点；障碍点；电流中心性。&lt;/li&gt;&lt;li&gt;&lt;b&gt;分区&lt;/b&gt;：生态保护区、生态修复区、生态提升区和生态管控区及关键修复区域；县域台账、连通性矩阵、协同分区和修复受益账户；报告（HTML，可打印时另有 PDF）。&lt;/li&gt;&lt;/ol&gt;土地覆被必须采用以米为单位的投影坐标系；县域单元可以采用任意坐标参考系。各阶段可以逐一运行（起始阶段和结束阶段）：后面的阶段从同一输出文件夹读取前面阶段的产品，与停靠面板的做法相同。每一步都是本工具箱自身的算法，采用此处所示的设置；如需其他选项，请逐个运行各算法。&lt;br&gt;方法：Peng J. et al. (2018) Linking ecosystem services and circuit theory to identify ecological security patterns. Sci. Total Environ. 644, 781-790.</translation>
     </message>
     <message>
         <source>Runs the whole ecological security pattern chain in one go and writes every product into the output folder under a fixed name, with its style beside it:&lt;ol&gt;&lt;li&gt;&lt;b&gt;Sources&lt;/b&gt;: MSPA of the foreground classes; habitat quality (when both threat tables are given); the MSPA core patches of at least the minimum area ranked by dPC.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Resistance&lt;/b&gt;: the land-cover classes reclassified by the preset, optionally corrected by a raster such as night-time light.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Connectivity&lt;/b&gt;: pairwise cumulative current between one point inside each source (Circuitscape); least-cost corridors (Linkage Pathways); pinch points; barriers; current-flow centrality.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Zoning&lt;/b&gt;: conservation, restoration, improvement and control zones with the key restoration areas; the county ledger, connectivity matrix, collaboration zones and restoration account; the report (HTML, and PDF where it can be printed).&lt;/li&gt;&lt;/ol&gt;The land cover must be in a projected CRS with metre units; the counties may be in any CRS. Stages can be run one at a time (first and last stage): a later stage reads the products of the earlier ones from the same output folder, as the dock does. Each step is the toolkit's own algorithm with the settings shown here; run the algorithms one by one for their other options.&lt;br&gt;Method: Peng J. et al. (2018) Linking ecosystem services and circuit theory to identify ecological security patterns. Sci. Total Environ. 644, 781-790.</source>

@@ -43,7 +43,7 @@
         <stdDevFactor>2</stdDevFactor>
       </minMaxOrigin>
       <rastershader>
-        <colorrampshader labelPrecision="6" colorRampType="INTERPOLATED" classificationMode="1" maximumValue="1" clip="0" minimumValue="0">
+        <colorrampshader labelPrecision="3" colorRampType="INTERPOLATED" classificationMode="1" maximumValue="1" clip="0" minimumValue="0">
           <item label="low" value="0" color="#ffffb2" alpha="255"/>
           <item label="" value="0.25" color="#fecc5c" alpha="255"/>
           <item label="" value="0.5" color="#fd8d3c" alpha="255"/>
@@ -53,8 +53,8 @@
             <numericFormat id="basic">
               <Option type="Map">
                 <Option type="QChar" value="" name="decimal_separator"/>
-                <Option type="int" value="6" name="decimals"/>
-                <Option type="int" value="0" name="rounding_type"/>
+                <Option type="int" value="3" name="decimals"/>
+                <Option type="int" value="1" name="rounding_type"/>
                 <Option type="bool" value="false" name="show_plus"/>
                 <Option type="bool" value="true" name="show_thousand_separator"/>
                 <Option type="bool" value="false" name="show_trailing_zeros"/>

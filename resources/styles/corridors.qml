@@ -38,7 +38,7 @@
         <stdDevFactor>2</stdDevFactor>
       </minMaxOrigin>
       <rastershader>
-        <colorrampshader colorRampType="INTERPOLATED" clip="0" minimumValue="0" classificationMode="1" labelPrecision="6" maximumValue="1">
+        <colorrampshader colorRampType="INTERPOLATED" clip="0" minimumValue="0" classificationMode="1" labelPrecision="3" maximumValue="1">
           <item value="0" alpha="255" label="least-cost path" color="#00441b"/>
           <item value="0.2" alpha="255" label="" color="#238b45"/>
           <item value="0.45" alpha="255" label="" color="#74c476"/>
@@ -48,8 +48,8 @@
             <numericFormat id="basic">
               <Option type="Map">
                 <Option name="decimal_separator" value="" type="QChar"/>
-                <Option name="decimals" value="6" type="int"/>
-                <Option name="rounding_type" value="0" type="int"/>
+                <Option name="decimals" value="3" type="int"/>
+                <Option name="rounding_type" value="1" type="int"/>
                 <Option name="show_plus" value="false" type="bool"/>
                 <Option name="show_thousand_separator" value="true" type="bool"/>
                 <Option name="show_trailing_zeros" value="false" type="bool"/>

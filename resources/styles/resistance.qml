@@ -38,7 +38,7 @@
         <stdDevFactor>2</stdDevFactor>
       </minMaxOrigin>
       <rastershader>
-        <colorrampshader colorRampType="INTERPOLATED" clip="0" minimumValue="1" classificationMode="1" labelPrecision="6" maximumValue="1000">
+        <colorrampshader colorRampType="INTERPOLATED" clip="0" minimumValue="1" classificationMode="1" labelPrecision="3" maximumValue="1000">
           <item value="1" alpha="255" label="1 (forest)" color="#1a9641"/>
           <item value="10" alpha="255" label="10" color="#a6d96a"/>
           <item value="50" alpha="255" label="50" color="#ffffbf"/>
@@ -49,8 +49,8 @@
             <numericFormat id="basic">
               <Option type="Map">
                 <Option name="decimal_separator" value="" type="QChar"/>
-                <Option name="decimals" value="6" type="int"/>
-                <Option name="rounding_type" value="0" type="int"/>
+                <Option name="decimals" value="3" type="int"/>
+                <Option name="rounding_type" value="1" type="int"/>
                 <Option name="show_plus" value="false" type="bool"/>
                 <Option name="show_thousand_separator" value="true" type="bool"/>
                 <Option name="show_trailing_zeros" value="false" type="bool"/>

@@ -6,6 +6,8 @@ cells) with settings small enough for it; every test works without iface, as und
 """
 
 import os
+import re
+import tempfile
 import xml.etree.ElementTree as ElementTree
 
 import pytest
@@ -37,8 +39,10 @@ SMALL = {"QUALITY_CLASSES": 0, "MIN_AREA": 0.5, "DISTANCE": 1000.0, "TOP_N": 4,
 SHOWN = {"sources": {"MSPA classes", "Ecological sources"},
          "resistance": {"Resistance surface"},
          "connectivity": {"Cumulative current", "Corridors (NLCC)", "Least-cost corridors",
-                          "Pinch points", "Barriers"},
-         "zoning": {"Restoration zones", "Key restoration areas", "County ledger"}}
+                          "Pinch points", "Barriers", "Corridor centrality",
+                          "Source centrality"},
+         "zoning": {"Restoration zones", "Key restoration areas", "County ledger",
+                    "Cross-boundary corridors", "Zone polygons"}}
 
 
 @pytest.fixture
@@ -173,8 +177,15 @@ def test_defaults_are_the_algorithms(make_dock, land):
             params["RESISTANCE_PRESET"], params["REPORT_LANGUAGE"]) == (
         30.0, 10000.0, 40, 4, 1000.0, "2,3,4", "8", 0, 0)
     assert (params["FIRST_STAGE"], params["LAST_STAGE"]) == (0, 3)
-    # Before the project is saved the folder is "esp_output" in the temporary folder.
-    assert os.path.basename(params["OUTPUT_FOLDER"]) == "esp_output"
+    # Before the project is saved: a folder of this dock's own under Documents (or the home
+    # folder), not in the temporary folder, which the system empties.
+    folder = params["OUTPUT_FOLDER"]
+    assert os.path.basename(os.path.dirname(folder)) == "ESP Toolkit"
+    assert os.path.dirname(os.path.dirname(folder)) in (
+        os.path.expanduser("~"), os.path.join(os.path.expanduser("~"), "Documents"))
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d_\d{6}", os.path.basename(folder))
+    assert not folder.startswith(tempfile.gettempdir())
+    assert make_dock().output_folder() == folder or make_dock().output_folder() > folder
 
 
 def test_parameter_dict_is_what_the_widgets_show(make_dock, land, tmp_path):
@@ -208,7 +219,8 @@ def test_parameter_dict_is_what_the_widgets_show(make_dock, land, tmp_path):
         "LANDCOVER": land["landcover_layer"].id(), "UNITS": land["counties_layer"].id(),
         "UNIT_NAME_FIELD": "name", "GROUP_FIELD": "pref", "CORRECTION": correction.id(),
         "THREATS_TABLE": land["threats"], "SENSITIVITY_TABLE": land["sensitivity"],
-        "FOREGROUND_CLASSES": "2, 5", "MIN_AREA": 0.25, "DISTANCE": 2500.0, "TOP_N": 7,
+        "FOREGROUND_CLASSES": "2, 5", "QUALITY_CLASSES": 5, "MIN_AREA": 0.25,
+        "DISTANCE": 2500.0, "TOP_N": 7,
         "HALF_SATURATION": 0.4, "MIN_DPC": 0.1, "RESISTANCE_PRESET": 1, "NEAREST": 2,
         "CORRIDOR_WIDTH": 12000.0, "PINCH_WIDTH": 4000.0, "MIN_RADIUS": 300.0,
         "MAX_RADIUS": 900.0, "STEP": 300.0, "BUFFER": 150.0, "BREAK_CLASSES": "8,1",
@@ -247,11 +259,17 @@ def test_run_all_loads_the_styled_products_and_the_report(make_dock, land, qtbot
     group = esp_group()
     visible = [sub.name() for sub in group.children() if sub.itemVisibilityChecked()]
     assert visible == ["4 · Zoning"]
-    # The ledger's filled county polygons start switched off, or they would hide the zones.
-    switched = {node.layer().name(): node.itemVisibilityChecked()
-                for node in group.children()[0].findLayers()}
-    assert switched == {"Restoration zones": True, "Key restoration areas": True,
-                        "County ledger": False}
+    # Top to bottom, lines over polygons over the raster; the ledger's filled county
+    # polygons and the zone polygons start switched off, or they would hide the zones.
+    switched = [(node.layer().name(), node.itemVisibilityChecked())
+                for node in group.children()[0].findLayers()]
+    assert switched == [("Cross-boundary corridors", True), ("Key restoration areas", True),
+                        ("County ledger", False), ("Zone polygons", False),
+                        ("Restoration zones", True)]
+    # The counties' boundaries stay above the products.
+    root = QgsProject.instance().layerTreeRoot()
+    counties = root.findLayer(land["counties_layer"].id())
+    assert root.children().index(counties) < root.children().index(group)
     assert (folder / "report.html").exists() and dock.report_button.isEnabled()
     opened = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)

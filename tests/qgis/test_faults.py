@@ -185,7 +185,7 @@ def test_a_table_replaces_the_older_file_when_the_run_succeeds(esp, tmp_path):
     result = processing.run("esp:mspa", {"INPUT": path, "OUTPUT": str(tmp_path / "m.tif"),
                                          "OUTPUT_TABLE": str(table)})
     assert result["OUTPUT_TABLE"] == str(table)
-    rows = table.read_text().splitlines()
+    rows = table.read_text(encoding="utf-8-sig").splitlines()
     assert rows[0].startswith("code,class,cells") and len(rows) == 4  # background, edge, core
     assert not [p.name for p in tmp_path.iterdir() if ".part" in p.name]
 

@@ -12,15 +12,19 @@ from esp_toolkit.algorithms.qgis_compat import ParameterFlag
 
 
 def test_provider_lists_its_algorithms_with_help(esp):
-    from esp_toolkit.algorithms.base import GROUPS
+    from esp_toolkit.algorithms.base import GROUPS, EspAlgorithm
     from esp_toolkit.algorithms.provider import ALGORITHMS
 
     provider = QgsApplication.processingRegistry().providerById("esp")
     assert provider is not None and provider.isActive()
     ids = sorted(alg.id() for alg in provider.algorithms())
-    assert ids == sorted("esp:" + cls.NAME for cls in ALGORITHMS)
+    # The algorithms and the shipped model.
+    assert ids == sorted(["esp:" + cls.NAME for cls in ALGORITHMS]
+                         + ["esp:securitypatternmodel"])
     assert "esp:resistancesurface" in ids
     for alg in provider.algorithms():
+        if not isinstance(alg, EspAlgorithm):
+            continue  # the model: its outputs are named by its steps (test_the_model_...)
         assert re.fullmatch("[a-z]+", alg.name()), alg.name()
         assert alg.displayName() and len(alg.shortHelpString()) > 200
         assert alg.groupId() in GROUPS and alg.group() == GROUPS[alg.groupId()]
@@ -114,3 +118,49 @@ def test_every_style_named_in_code_exists():
     assert names
     for name in names:
         assert (ROOT / "resources" / "styles" / name).is_file(), name
+
+
+# -- the model --------------------------------------------------------------------------------
+
+def test_the_model_is_in_the_toolbox_under_the_provider(esp):
+    from qgis.core import QgsProcessingModelAlgorithm
+
+    from esp_toolkit.algorithms.base import GROUPS
+    from esp_toolkit.algorithms.workflow.model import MODEL_NAME, MODEL_PATH
+
+    registry = QgsApplication.processingRegistry()
+    model = registry.algorithmById("esp:securitypatternmodel")
+    assert isinstance(model, QgsProcessingModelAlgorithm)
+    assert model.provider() is registry.providerById("esp")
+    # Its steps are found (the provider loads the model again once it is registered).
+    assert model.validate() == (True, [])
+    assert model.displayName() == MODEL_NAME
+    assert model.group() == GROUPS["workflows"] and model.groupId() == "workflows"
+    assert model.sourceFilePath() == MODEL_PATH and not model.icon().isNull()
+    shipped = QgsProcessingModelAlgorithm()
+    assert shipped.fromFile(MODEL_PATH)
+    assert model.shortHelpString() == shipped.helpContent()["ALG_DESC"]
+    assert model.parameterDefinition("LANDCOVER").description() == "Land-cover raster"
+    # A fresh instance, as the toolbox creates to run it, is the model too.
+    fresh = registry.createAlgorithmById("esp:securitypatternmodel")
+    assert sorted(fresh.childAlgorithms()) == sorted(shipped.childAlgorithms())
+
+
+def test_the_model_speaks_chinese_under_the_chinese_catalogue(esp):
+    from esp_toolkit.algorithms import i18n
+
+    registry = QgsApplication.processingRegistry()
+    assert i18n.install("zh-Hans")
+    try:
+        model = registry.createAlgorithmById("esp:securitypatternmodel")
+        name, group, help_text = model.displayName(), model.group(), model.shortHelpString()
+        landcover = model.parameterDefinition("LANDCOVER").description()
+        preset = model.parameterDefinition("RESISTANCE_PRESET").options()[0]
+        outputs = [output.description() for output in model.outputDefinitions()]
+    finally:
+        i18n.uninstall()
+    assert (name, group) == ("生态安全格局（模型）", "5 · 工作流")
+    assert "生态源地" in help_text
+    assert landcover == "土地覆被栅格"
+    assert preset.startswith("CLCD（")
+    assert "县域台账" in outputs and "Restoration zones" not in outputs

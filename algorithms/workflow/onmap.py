@@ -1,0 +1,140 @@
+"""The workflow's products on the map: their order, legends and on/off states.
+
+Shared by the dock, which loads a run's products itself, and by esp:securitypattern run from
+the toolbox, whose products QGIS loads on completion.
+"""
+
+import os
+from typing import Dict, Optional
+
+from qgis.core import (
+    QgsLayerTreeGroup,
+    QgsLayerTreeLayer,
+    QgsLayerTreeNode,
+    QgsMapLayer,
+    QgsMapLayerLegendUtils,
+    QgsProcessingContext,
+    QgsProcessingFeedback,
+    QgsProcessingLayerPostProcessorInterface,
+    QgsRasterLayer,
+    QgsSimpleLegendNode,
+)
+
+from ..base import translate
+from ..i18n import translate_legend
+from .products import BY_KEY, Product, apply_style
+
+#: The map's layer order, top first: lines and points over polygons, and rasters that cover
+#: little (classes, corridors) over those that cover the whole land, which would hide them.
+MAP_ORDER = ("SOURCES", "MSPA", "HABITAT_QUALITY", "DEGRADATION", "SOURCE_IDS",
+             "RESISTANCE",
+             "LINKS", "CENTRALITY_LINKS", "SOURCE_POINTS", "CENTRALITY_SOURCES",
+             "BARRIER_CLASSES", "PINCHPOINT_CLASSES", "BARRIERS", "PINCHPOINTS",
+             "PINCHPOINTS_NETWORK", "CORRIDORS", "CURRENT",
+             "CROSS_LINKS", "KEY_AREAS", "LEDGER", "ZONE_POLYGONS", "ZONES")
+
+#: Marks the layers of a workflow's products, so the dock and the toolbox find, order and
+#: replace them.
+PRODUCT_PROPERTY = "esp_toolkit/product"
+
+
+def legend_headings() -> Dict[str, str]:
+    """The first line of a raster product's legend, in place of GDAL's band name
+    ("Band 1: cum_curmap (Gray)"), which QGIS shows there and cannot be told otherwise."""
+    return {"MSPA": translate("MSPA class"),
+            "HABITAT_QUALITY": translate("Quality, 0 (none) to 1 (best)"),
+            "DEGRADATION": translate("Degradation, 2–98 % of cells"),
+            "SOURCE_IDS": translate("Source id"),
+            "RESISTANCE": translate("Cost of crossing a cell"),
+            "CURRENT": translate("Current, 2–98 % of cells"),
+            "CORRIDORS": translate("Cost above the least-cost path"),
+            "PINCHPOINTS": translate("Current, 2–98 % of cells"),
+            "PINCHPOINTS_NETWORK": translate("Current, 2–98 % of cells"),
+            "PINCHPOINT_CLASSES": translate("Pinch-point class"),
+            "BARRIERS": translate("Improvement score, 2–98 % of cells"),
+            "BARRIER_CLASSES": translate("Barrier class"),
+            "ZONES": translate("Zone")}
+
+
+def product_key(node: QgsLayerTreeNode) -> Optional[str]:
+    """The product a layer tree node shows, or None (groups, the user's own layers)."""
+    if not isinstance(node, QgsLayerTreeLayer) or node.layer() is None:
+        return None
+    key = node.layer().customProperty(PRODUCT_PROPERTY)
+    return key if key in BY_KEY else None
+
+
+def map_rank(key: str) -> int:
+    return MAP_ORDER.index(key) if key in MAP_ORDER else len(MAP_ORDER)
+
+
+def label_band(node: QgsLayerTreeLayer) -> bool:
+    """Replace the band-name line of a raster product's legend by its heading; False when the
+    legend has no such line."""
+    layer = node.layer()
+    key = product_key(node)
+    if key is None or not isinstance(layer, QgsRasterLayer) or layer.legend() is None:
+        return False
+    heading = legend_headings().get(key) or BY_KEY[key].display_name()
+    for index, item in enumerate(layer.legend().createLayerTreeModelLegendNodes(node)):
+        if isinstance(item, QgsSimpleLegendNode):
+            QgsMapLayerLegendUtils.setLegendNodeUserLabel(node, index, heading)
+            layer.legendChanged.emit()  # the layer panel reads the label when it rebuilds
+            return True
+    return False
+
+
+def arrange(group: QgsLayerTreeGroup) -> None:
+    """Put the product layers of ``group`` in MAP_ORDER, where the first of them is; the
+    other nodes stay where they are."""
+    nodes = [node for node in group.children() if product_key(node) is not None]
+    ordered = sorted(nodes, key=lambda node: map_rank(product_key(node)))
+    if ordered == nodes:
+        return
+    at = group.children().index(nodes[0])
+    # Clones first, then the originals go: a layer whose last node is removed leaves the
+    # project.
+    for offset, node in enumerate(ordered):
+        group.insertChildNode(at + offset, node.clone())
+    for node in nodes:
+        group.removeChildNode(node)
+
+
+class ProductOnLoad(QgsProcessingLayerPostProcessorInterface):
+    """What the dock does to the products it loads, for those the toolbox loads: QGIS opens
+    them without the style beside them."""
+
+    # Processing holds only a raw pointer to a post-processor: keep each alive until used.
+    _alive: Dict[int, "ProductOnLoad"] = {}
+
+    def __init__(self, product: Product, folder: str) -> None:
+        super().__init__()
+        self.product = product
+        self.folder = folder
+
+    @classmethod
+    def attach(cls, context: QgsProcessingContext, product: Product, path: str) -> None:
+        details = QgsProcessingContext.LayerDetails(product.display_name(), context.project(),
+                                                    product.key)
+        if hasattr(details, "layerSortKey"):  # QGIS 3.32: the higher key goes on top
+            details.layerSortKey = len(MAP_ORDER) - map_rank(product.key)
+        context.addLayerToLoadOnCompletion(path, details)
+        processor = cls(product, os.path.dirname(path))
+        cls._alive[id(processor)] = processor
+        context.layerToLoadOnCompletionDetails(path).setPostProcessor(processor)
+
+    def postProcessLayer(self, layer: QgsMapLayer, context: QgsProcessingContext,
+                         feedback: QgsProcessingFeedback) -> None:
+        try:
+            apply_style(layer, self.product, self.folder)
+            translate_legend(layer)
+            layer.setCustomProperty(PRODUCT_PROPERTY, self.product.key)
+            project = context.project()
+            node = project.layerTreeRoot().findLayer(layer.id()) if project else None
+            if node is not None:
+                node.setItemVisibilityChecked(self.product.checked)
+                label_band(node)
+                arrange(node.parent())
+            layer.triggerRepaint()
+        finally:
+            ProductOnLoad._alive.pop(id(self), None)
