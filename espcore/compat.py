@@ -37,7 +37,9 @@ def scipy_version() -> Tuple[int, int]:
 
 def sparse_cg(A: Any, b: np.ndarray, *, rtol: float, atol: float = 0.0,
               maxiter: Optional[int] = None, M: Any = None,
-              x0: Optional[np.ndarray] = None) -> Tuple[np.ndarray, int]:
+              x0: Optional[np.ndarray] = None,
+              callback: Optional[Callable[[np.ndarray], None]] = None
+              ) -> Tuple[np.ndarray, int]:
     """``scipy.sparse.linalg.cg`` with a relative tolerance on every scipy version.
 
     scipy 1.12 renamed ``tol`` to ``rtol`` and 1.14 removed ``tol``. Returns (x, info) as cg
@@ -46,7 +48,8 @@ def sparse_cg(A: Any, b: np.ndarray, *, rtol: float, atol: float = 0.0,
     from scipy.sparse.linalg import cg
 
     tol_name = "rtol" if scipy_version() >= (1, 12) else "tol"
-    options = {tol_name: rtol, "atol": atol, "maxiter": maxiter, "M": M, "x0": x0}
+    options = {tol_name: rtol, "atol": atol, "maxiter": maxiter, "M": M, "x0": x0,
+               "callback": callback}
     return cg(A, b, **options)
 
 

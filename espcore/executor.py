@@ -7,6 +7,12 @@ the resistance raster of an Omniscape run or the factorised matrix of a pairwise
 every engine runs the same numerics through the same three-call interface. Results come back
 to the caller, which alone accumulates them: memory for outputs does not grow with the number
 of workers.
+
+Cancellation: ``run`` takes the caller's ``progress`` and raises
+:class:`~espcore.errors.Cancelled` within about 0.1 s of the user's request, also while it
+waits for a worker; tasks not started are dropped and local workers are stopped, so a cancel
+never waits for the tasks in flight. A task run in this process stops inside a library only
+where that library checks :func:`espcore.progress.check_watched` (the AMG-CG solver does).
 """
 
 from __future__ import annotations
@@ -15,14 +21,19 @@ import contextlib
 import multiprocessing
 import os
 import sys
+import time
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any, Callable, Iterable, Iterator, List, Optional
+from typing import Any, Callable, Iterable, Iterator, List, Optional, Set, Tuple
 
 from .errors import EspError
+from .progress import NullProgress, Progress, check_cancelled, watching
 
 Setup = Callable[[], Any]
 Work = Callable[[Any, Any], Any]
+
+#: Seconds between two looks at the cancel flag while the caller waits for workers.
+POLL = 0.05
 
 
 class SerialExecutor:
@@ -30,10 +41,18 @@ class SerialExecutor:
 
     workers = 1
 
-    def run(self, setup: Setup, work: Work, tasks: Iterable[Any]) -> Iterator[Any]:
-        state = setup()
+    def run(self, setup: Setup, work: Work, tasks: Iterable[Any],
+            progress: Optional[Progress] = None) -> Iterator[Any]:
+        progress = progress or NullProgress()
+        with watching(progress):
+            state = setup()
         for task in tasks:
-            yield work(state, task)
+            check_cancelled(progress)
+            # The result is yielded outside the block: a generator suspended inside it would
+            # leave the caller's code watched.
+            with watching(progress):
+                result = work(state, task)
+            yield result
 
 
 _STATE: Any = None
@@ -90,34 +109,68 @@ class ProcessExecutor:
     """Runs tasks in ``workers`` local processes (spawned, so safe inside QGIS).
 
     Results are yielded as they complete, not in task order; at most ``2 * workers`` tasks
-    are in flight, so a long task list is never materialised in the queue.
+    are in flight, so a long task list is never materialised in the queue. When the run stops
+    early (cancelled, a task failed, or the caller stopped reading), the queued tasks are
+    dropped and the workers terminated instead of being waited for.
     """
 
     def __init__(self, workers: int) -> None:
         self.workers = max(1, int(workers))
 
-    def run(self, setup: Setup, work: Work, tasks: Iterable[Any]) -> Iterator[Any]:
+    def run(self, setup: Setup, work: Work, tasks: Iterable[Any],
+            progress: Optional[Progress] = None) -> Iterator[Any]:
         try:
-            yield from self._run(setup, work, tasks)
+            yield from self._run(setup, work, tasks, progress or NullProgress())
         except BrokenProcessPool as error:
             raise EspError("The worker processes stopped unexpectedly ({detail}). Run with "
                            "one worker (serially) instead.", detail=str(error)) from error
 
-    def _run(self, setup: Setup, work: Work, tasks: Iterable[Any]) -> Iterator[Any]:
+    def _run(self, setup: Setup, work: Work, tasks: Iterable[Any],
+             progress: Progress) -> Iterator[Any]:
         context = multiprocessing.get_context("spawn")
         context.set_executable(_python_executable())
         with _no_main_script(), ProcessPoolExecutor(self.workers, mp_context=context,
                                                     initializer=_initialise,
                                                     initargs=(setup,)) as pool:
-            pending: set = set()
-            for task in tasks:
-                pending.add(pool.submit(_call, work, task))
-                if len(pending) >= 2 * self.workers:
-                    done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            try:
+                pending: Set[Any] = set()
+                for task in tasks:
+                    check_cancelled(progress)
+                    pending.add(pool.submit(_call, work, task))
+                    while len(pending) >= 2 * self.workers:
+                        done, pending = _first_done(pending, progress)
+                        for future in done:
+                            yield future.result()
+                while pending:
+                    done, pending = _first_done(pending, progress)
                     for future in done:
                         yield future.result()
-            for future in list(pending):
-                yield future.result()
+            except BaseException:
+                _terminate(pool)
+                raise
+
+
+def _first_done(pending: Set[Any], progress: Progress) -> Tuple[Set[Any], Set[Any]]:
+    """(done, still pending) once a future is done, checking ``progress`` meanwhile."""
+    while True:
+        check_cancelled(progress)
+        done, rest = wait(pending, timeout=POLL, return_when=FIRST_COMPLETED)
+        if done:
+            return done, rest
+
+
+def _terminate(pool: ProcessPoolExecutor) -> None:
+    """Drop the queued tasks and stop the workers at once: a task in flight may run for
+    minutes (Python 3.14's ``terminate_workers`` does the same)."""
+    stop = getattr(pool, "terminate_workers", None)
+    if stop is not None:
+        stop()
+        return
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
 
 
 #: Per-worker cache of the Dask engine: (key of the scattered setup, its state). One slot, so a
@@ -182,31 +235,48 @@ class DaskExecutor:
             self.log("Dask LocalCluster of {n} workers", n=self.workers)
             yield client
 
-    def run(self, setup: Setup, work: Work, tasks: Iterable[Any]) -> Iterator[Any]:
+    def run(self, setup: Setup, work: Work, tasks: Iterable[Any],
+            progress: Optional[Progress] = None) -> Iterator[Any]:
         from distributed import as_completed
 
+        progress = progress or NullProgress()
         with self._client() as client:
             (scattered,) = client.scatter([setup], broadcast=True, hash=False)
             key = str(scattered.key)
             limit = 2 * max(self.workers, len(client.scheduler_info()["workers"]) or 1)
             batches = _batches(tasks, self.batch)
             queue = as_completed()
+            in_flight: Set[Any] = set()
 
             def submit() -> bool:
                 chunk = next(batches, None)
                 if chunk is None:
                     return False
-                queue.add(client.submit(_dask_batch, scattered, key, work, chunk, pure=False,
-                                        retries=self.retries))
+                future = client.submit(_dask_batch, scattered, key, work, chunk, pure=False,
+                                       retries=self.retries)
+                in_flight.add(future)
+                queue.add(future)
                 return True
 
-            while queue.count() < limit and submit():
-                pass
-            for future in queue:
-                results = future.result()
-                future.release()
-                submit()
-                yield from results
+            try:
+                while queue.count() < limit and submit():
+                    pass
+                while not queue.is_empty():
+                    check_cancelled(progress)
+                    if not queue.has_ready():
+                        time.sleep(POLL)
+                        continue
+                    future = next(queue)
+                    in_flight.discard(future)
+                    results = future.result()
+                    future.release()
+                    submit()
+                    yield from results
+            except BaseException:
+                # Batches not started are dropped; a running one ends with its worker (a
+                # local cluster closes below) or is discarded by a remote one.
+                client.cancel(list(in_flight))
+                raise
 
 
 def _batches(tasks: Iterable[Any], size: int) -> Iterator[List[Any]]:

@@ -235,7 +235,6 @@ class Barriers(EspAlgorithm):
                parameters: Dict[str, Any], context: QgsProcessingContext,
                feedback: QgsProcessingFeedback) -> Dict[str, Any]:
         tr = self.tr
-        # Last chance to stop: past this point every output is written, none half.
         check_cancelled(FeedbackProgress(feedback))
         score = result.score
         helps = positive_scores(score)
@@ -243,6 +242,14 @@ class Barriers(EspAlgorithm):
             feedback.pushWarning(tr(
                 "No cell would shorten any corridor at these radii (no score is above 0). "
                 "Try smaller radii, or check that the links cross high-resistance areas."))
+        # Classes of the cells where restoring helps; 0-score cells are "no barrier". The
+        # natural breaks take seconds and may be cancelled: they come before any file.
+        graded = grid.like(score, mask=~helps) if helps.any() \
+            else grid.like(score, mask=np.isnan(score))
+        path, edges = write_classes(self, parameters, context, graded,
+                                    tr("Barrier score class"),
+                                    progress=FeedbackProgress(feedback, 90, 97))
+        # Past this point every output is written, none half: no more cancellation.
         description = tr("Barrier improvement score (percent of LCD per map unit)") \
             if self.parameterAsBoolean(parameters, self.PERCENT, context) \
             else tr("Barrier improvement score (cost saved per map unit restored)")
@@ -259,13 +266,6 @@ class Barriers(EspAlgorithm):
                     tr("Barrier circles"), context.project(), self.CIRCLES))
             StyleOnLoad.attach(context, circles, stretched_style(result.circles))
             results[self.CIRCLES] = circles
-        feedback.setProgress(92)
-        # Classes of the cells where restoring helps; 0-score cells are "no barrier".
-        graded = grid.like(score, mask=~helps) if helps.any() \
-            else grid.like(score, mask=np.isnan(score))
-        # No progress object: a cancellation here would leave the scores without classes.
-        path, edges = write_classes(self, parameters, context, graded,
-                                    tr("Barrier score class"))
         if path:
             results[CLASSIFIED] = path
             feedback.pushInfo(tr("Class limits: {edges}").format(

@@ -191,10 +191,12 @@ class PinchPoints(EspAlgorithm):
                 "No current flows in any corridor: the sources of every active link are "
                 "disconnected (NoData cells between them, or diagonal-only corridors with "
                 "four neighbours). Check the resistance raster's NoData and the links."))
-        # Nothing is written before this point, so a cancelled run leaves no file.
-        done = self._write_rasters(paths, grid, result.current, network, context)
+        # The natural breaks take seconds and may be cancelled: they come before any file.
         classified, _ = write_classes(self, parameters, context, self._current_grid(
-            grid, result.current), self.tr("pinch-point current classes"))
+            grid, result.current), self.tr("pinch-point current classes"),
+            progress=FeedbackProgress(feedback, 90, 97))
+        # Past this point every output is written, none half: no more cancellation.
+        done = self._write_rasters(paths, grid, result.current, network, context)
         if classified:
             done[CLASSIFIED] = classified
         links_id = self._write_links(table, result, parameters, context)

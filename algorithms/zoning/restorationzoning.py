@@ -368,7 +368,8 @@ class RestorationZoning(EspAlgorithm):
                                               context),
             quality_low=low, land_cover=breaking, break_classes=break_classes,
             stepping_stones=self._stepping_stones(parameters, context, grid),
-            classes=self.parameterAsInt(parameters, self.KEY_CLASSES, context))
+            classes=self.parameterAsInt(parameters, self.KEY_CLASSES, context),
+            progress=FeedbackProgress(feedback, 15, 38))
         for found, limit, name, sign in (
                 (elements.pinch, elements.pinch_limit, tr("Pinch points"), ">="),
                 (elements.barriers, elements.barrier_limit, tr("Barriers"), ">="),

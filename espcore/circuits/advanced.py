@@ -14,7 +14,7 @@ from typing import Optional
 import numpy as np
 
 from ..errors import EspInputError
-from ..progress import NullProgress, Progress, check_cancelled
+from ..progress import NullProgress, Progress, check_cancelled, watching
 from .circuit import CircuitResult, MapOptions, Solution, finish_map, solve_sources_grounds
 from .graph import Network, node_currents, raster_network
 from .solvers import Log, _quiet
@@ -130,8 +130,9 @@ def raster_advanced(g: np.ndarray, *, sources: np.ndarray, grounds: np.ndarray,
     progress.update(0.1)
     check_cancelled(progress)
     _, labels = net.components()
-    solution = solve_sources_grounds(net, node_sources, node_grounds, policy=policy,
-                                     components=labels, method=method, log=log)
+    with watching(progress):  # an AMG-CG solve stops when the user cancels
+        solution = solve_sources_grounds(net, node_sources, node_grounds, policy=policy,
+                                         components=labels, method=method, log=log)
     if not solution.solved:
         log("No connected part of the network has both a current source and a ground; "
             "the maps are empty. Check that sources and grounds lie on valid cells.")

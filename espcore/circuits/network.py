@@ -26,7 +26,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ..errors import EspInputError
-from ..progress import NullProgress, Progress, SubProgress, check_cancelled
+from ..progress import NullProgress, Progress, SubProgress, check_cancelled, watching
 from .circuit import CircuitResult, MapOptions, resistance_table, solve_sources_grounds
 from .csini import Included
 from .graph import Network, edge_network, node_currents
@@ -219,12 +219,14 @@ def _potentials(comp: _Component, distinct: np.ndarray, keep: bool, method: str,
     full = np.zeros((comp.nodes.size, m)) if keep else None
     log("Factorising a component of {n} nodes for {m} focal nodes ({solves} solves).",
         n=comp.nodes.size, m=m, solves=m - 1)
-    system = grounded(comp.laplacian, int(rows[0]), method=method, log=log)
+    with watching(progress):  # a large factorisation gives way to a cancel
+        system = grounded(comp.laplacian, int(rows[0]), method=method, log=log)
     for start in range(1, m, SOLVE_BATCH):
         cols = np.arange(start, min(start + SOLVE_BATCH, m))
         rhs = np.zeros((comp.nodes.size, cols.size))
         rhs[rows[cols], np.arange(cols.size)] = 1.0
-        x = system.solve(rhs)
+        with watching(progress):  # an AMG-CG solve stops when the user cancels
+            x = system.solve(rhs)
         at[:, cols] = x[rows]
         if full is not None:
             full[:, cols] = x
@@ -476,9 +478,10 @@ def network_advanced(edges: Any, sources: Any, grounds: Any, *, is_resistance: b
         raise EspInputError("The ground list has no ground (every value means 'no ground').")
     _, labels = net.components()
     progress.update(0.05)
-    solution = solve_sources_grounds(net, source, ground, policy=policy,
-                                     laplacian=net.laplacian(), components=labels,
-                                     method=method, log=log)
+    with watching(progress):  # an AMG-CG solve stops when the user cancels
+        solution = solve_sources_grounds(net, source, ground, policy=policy,
+                                         laplacian=net.laplacian(), components=labels,
+                                         method=method, log=log)
     check_cancelled(progress)
     if not solution.solved:
         raise EspInputError(

@@ -802,7 +802,8 @@ def omniscape(resistance: np.ndarray, valid: np.ndarray, *,
     setup = partial(_setup, plan, g, strength, conditions, correction)
     runner = executor if executor is not None else SerialExecutor()
     done = 0
-    for r0, c0, current, window_potential in runner.run(setup, _solve_target, _tasks(jobs)):
+    for r0, c0, current, window_potential in runner.run(setup, _solve_target, _tasks(jobs),
+                                                         progress):
         rows, cols = current.shape
         cumulative[r0:r0 + rows, c0:c0 + cols] += current
         if potential is not None and window_potential is not None:

@@ -38,7 +38,7 @@ from typing import Any, Dict, Optional, Tuple
 import numpy as np
 import numpy.typing as npt
 
-from ..progress import NullProgress, Progress, check_cancelled
+from ..progress import NullProgress, Progress, check_cancelled, watching
 from .advanced import node_sums
 from .circuit import (
     MAP_NODATA,
@@ -94,9 +94,10 @@ def one_to_all(g: np.ndarray, focal: FocalNodes, *, regions: Optional[np.ndarray
     node. Memory: the network (about 60 bytes per cell), one factor, and a few vectors per
     node; maps add one raster per focal node and kind.
     """
-    return _run(True, g, focal, regions=regions, four_neighbours=four_neighbours,
-                average_resistance=average_resistance, strengths=strengths,
-                included=included, maps=maps, method=method, log=log, progress=progress)
+    with watching(progress):  # an AMG-CG solve stops when the user cancels
+        return _run(True, g, focal, regions=regions, four_neighbours=four_neighbours,
+                    average_resistance=average_resistance, strengths=strengths,
+                    included=included, maps=maps, method=method, log=log, progress=progress)
 
 
 def all_to_one(g: np.ndarray, focal: FocalNodes, *, regions: Optional[np.ndarray] = None,
@@ -114,9 +115,10 @@ def all_to_one(g: np.ndarray, focal: FocalNodes, *, regions: Optional[np.ndarray
     CircuitResult with ``resistances`` ``id value`` rows: 0 where the node was solved, -1
     where nothing was (as Circuitscape writes them); the current maps are the result.
     """
-    return _run(False, g, focal, regions=regions, four_neighbours=four_neighbours,
-                average_resistance=average_resistance, strengths=strengths,
-                included=included, maps=maps, method=method, log=log, progress=progress)
+    with watching(progress):  # an AMG-CG solve stops when the user cancels
+        return _run(False, g, focal, regions=regions, four_neighbours=four_neighbours,
+                    average_resistance=average_resistance, strengths=strengths,
+                    included=included, maps=maps, method=method, log=log, progress=progress)
 
 
 def focal_region_map(regions: Optional[np.ndarray], point_map: np.ndarray, *,

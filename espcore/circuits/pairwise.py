@@ -30,7 +30,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ..executor import SerialExecutor
-from ..progress import NullProgress, Progress, SubProgress, check_cancelled
+from ..progress import NullProgress, Progress, SubProgress, check_cancelled, check_watched
 from .circuit import (
     MAP_NODATA,
     CircuitResult,
@@ -45,7 +45,9 @@ from .graph import Network, node_currents, raster_network
 from .solvers import Log, _quiet, choose_method, grounded
 
 #: Right-hand sides solved together: progress and cancellation come between batches, and a
-#: CHOLMOD back-solve of 8 columns costs little more per column than one of 64.
+#: CHOLMOD back-solve of 8 columns costs little more per column than one of 64. AMG-CG solves
+#: the columns one by one anyway (seconds each on a large grid), so it takes them singly and
+#: reports every solve.
 BATCH = 8
 #: Edges per block of the cumulative-current sums (small blocks stay in cache).
 CHUNK = 1 << 14
@@ -149,12 +151,14 @@ def _component_solutions(laplacian: Any, nodes: np.ndarray, method: str, log: Lo
         return x
     log("Factorising a component of {n} nodes for {m} focal nodes.", n=laplacian.shape[0], m=m)
     method = choose_method(laplacian.shape[0] - 1, method, log)
-    batches = [np.arange(start, min(start + BATCH, m)) for start in range(1, m, BATCH)]
+    size = 1 if method == "amg" else BATCH
+    batches = [np.arange(start, min(start + size, m)) for start in range(1, m, size)]
     done = 0
     setup = partial(_factor_state, laplacian, int(nodes[0]), method)
     tasks = [nodes[b] for b in batches]
     position = {int(node): i for i, node in enumerate(nodes)}
-    for columns, solved in executor.run(setup, _solve_batch, tasks):
+    check_cancelled(progress)
+    for columns, solved in executor.run(setup, _solve_batch, tasks, progress):
         for j, node in enumerate(columns):
             x[:, position[int(node)]] = solved[:, j]
         done += columns.size
@@ -170,6 +174,7 @@ def _points_path(g: np.ndarray, focal: FocalNodes, options: Dict[str, Any],
     assert net.node_map is not None
     laplacian = net.laplacian().tocsr()
     _, labels = net.components()
+    check_cancelled(progress)
     ids = focal.ids
     k = ids.size
     node = net.node_map[focal.rows, focal.cols] - 1  # -1: focal cell is not a node
@@ -217,11 +222,13 @@ def _points_path(g: np.ndarray, focal: FocalNodes, options: Dict[str, Any],
         else:
             weights = np.bincount([column[int(node[i])] for i in members_idx],
                                   minlength=distinct.size).astype(np.float64)
-            acc.add(_cumulative_cells(net, full, distinct, weights, g, maps))
+            acc.add(_cumulative_cells(net, full, distinct, weights, g, maps,
+                                      SubProgress(sub, 0.6, 1.0)))
     # Skipped pairs are -1, except ids on one node (Circuitscape's smash_repeats! gives 0).
     r[~chosen & (node[:, None] != node[None, :])] = -1.0
     result.resistances = resistance_table(ids, r)
     acc.store(result)
+    progress.update(1.0)
     return result
 
 
@@ -274,7 +281,8 @@ def _pairs_in_order(ids: np.ndarray, members: np.ndarray, node: np.ndarray,
 
 
 def _cumulative_cells(net: Network, x: np.ndarray, distinct: np.ndarray, weights: np.ndarray,
-                      g: np.ndarray, maps: MapOptions) -> np.ndarray:
+                      g: np.ndarray, maps: MapOptions,
+                      progress: Progress = NullProgress()) -> np.ndarray:
     """Sum over all id pairs of the pair's node currents, without forming any pair.
 
     A node's current is half the sum of the |currents| of its edges, plus half the 1 A it
@@ -283,9 +291,11 @@ def _cumulative_cells(net: Network, x: np.ndarray, distinct: np.ndarray, weights
     n = net.n_nodes
     edge_sum = np.zeros(len(net.a))
     for start in range(0, len(net.a), CHUNK):
+        check_cancelled(progress)
         stop = min(start + CHUNK, len(net.a))
         d = x[net.a[start:stop]] - x[net.b[start:stop]]
         edge_sum[start:stop] = net.w[start:stop] * _pair_sum_abs_differences(d, weights)
+        progress.update(stop / len(net.a))
     # float even without edges, where bincount of an empty list gives int64.
     total = (np.bincount(net.a, edge_sum, n) + np.bincount(net.b, edge_sum, n)).astype(float)
     total[distinct] += weights * (weights.sum() - weights)
@@ -360,6 +370,8 @@ def _solve_region_pair(state: Tuple[Any, ...], pair: Tuple[int, int]) -> Tuple[A
     _, labels = net.components()
     if labels[c1] != labels[c2]:
         return pair, -1.0, None, None
+    # The factorisation below may take as long again as building the network did.
+    check_watched()
     members = np.flatnonzero(labels == labels[c1])
     local = np.full(net.n_nodes, -1)
     local[members] = np.arange(members.size)
@@ -391,7 +403,7 @@ def _regions_path(g: np.ndarray, focal: FocalNodes, options: Dict[str, Any],
     result = CircuitResult()
     acc = _Accumulator(g.shape, maps)
     for done, (pair, resistance, net, v) in enumerate(
-            executor.run(partial(_identity, state), _solve_region_pair, pairs)):
+            executor.run(partial(_identity, state), _solve_region_pair, pairs, progress)):
         i, j = position[pair[0]], position[pair[1]]
         r[i, j] = r[j, i] = resistance
         if net is not None and resistance > 0:

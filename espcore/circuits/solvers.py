@@ -21,13 +21,15 @@ slower).
 
 from __future__ import annotations
 
-from typing import Any, Callable, Tuple
+import threading
+from typing import Any, Callable, Dict, Tuple
 
 import numpy as np
 
 from .. import memory
 from ..compat import CHOLMOD_NOT_INSTALLED, cholmod_factor, cholmod_problem, sparse_cg
 from ..errors import EspError, EspInputError
+from ..progress import check_watched, watched
 
 METHODS = ("auto", "cholmod", "superlu", "amg")
 
@@ -39,6 +41,11 @@ SUPERLU_LIMIT = 300_000
 #: Relative residual for AMG-CG; tighter than Circuitscape's 1e-6 so that resistances agree
 #: with a direct solve to about 1e-8.
 CG_RTOL = 1e-9
+#: Unknowns from which a factorisation runs beside a thread that watches for a cancel (below
+#: it takes a small fraction of a second, less than starting the thread is worth).
+WATCHED_FROM = 50_000
+#: Seconds between two looks at the cancel flag while a factorisation runs.
+POLL = 0.05
 
 Log = Callable[..., None]
 
@@ -85,8 +92,15 @@ def _auto_choice(n: int) -> Tuple[str, str]:
                            memory.format_bytes(n * memory.PER_CELL["circuit_direct"])))
     if n <= SUPERLU_LIMIT or not available("amg"):
         chosen = "superlu"
-        reason = ("small system" if n <= SUPERLU_LIMIT else
-                  "pyamg is not installed (install it for large grids)")
+        if n > SUPERLU_LIMIT:
+            reason = "pyamg is not installed (install it for large grids)"
+        elif cholmod_problem() == CHOLMOD_NOT_INSTALLED:
+            reason = ("CHOLMOD is missing, which solves this several times faster: install "
+                      "scikit-sparse into the Python that QGIS runs, e.g. `python3 -m pip "
+                      "install scikit-sparse` (in the OSGeo4W Shell on Windows; it builds "
+                      "against SuiteSparse, libsuitesparse-dev on Debian and Ubuntu)")
+        else:
+            reason = "small system"
     else:
         chosen = "amg"
         reason = ("CHOLMOD (scikit-sparse) is not installed"
@@ -149,6 +163,10 @@ class _SuperLU:
         return self._lu.solve(np.ascontiguousarray(rhs))
 
 
+def _check_watched(_x: np.ndarray) -> None:
+    check_watched()
+
+
 class _Amg:
     def __init__(self, matrix: Any, rtol: float) -> None:
         import pyamg
@@ -162,8 +180,9 @@ class _Amg:
         norm = float(np.linalg.norm(b))
         if norm == 0.0:
             return np.zeros_like(b)
+        # One solve of a large grid takes seconds: the user may stop between iterations.
         x, info = sparse_cg(self._matrix, b, rtol=self._rtol, maxiter=10_000,
-                            M=self._preconditioner)
+                            M=self._preconditioner, callback=_check_watched)
         residual = float(np.linalg.norm(b - self._matrix @ x)) / norm
         if info != 0 and residual > 1e-6:
             raise EspError(
@@ -183,14 +202,45 @@ def factorize(matrix: Any, *, method: str = "auto", log: Log = _quiet,
     """A reusable solver for the sparse SPD ``matrix``; ``.solve(rhs)`` returns its solution.
 
     ``method`` is one of :data:`METHODS`; the choice (and its reason, for ``auto``) is
-    reported through ``log(template, **fields)``.
+    reported through ``log(template, **fields)``. Inside a
+    :func:`espcore.progress.watching` block a cancel stops the wait for a large
+    factorisation and every AMG-CG solve between two iterations.
     """
     chosen = choose_method(matrix.shape[0], method, log)
     if chosen == "cholmod":
-        return _Cholmod(matrix)
+        return _stoppable(lambda: _Cholmod(matrix), matrix.shape[0])
     if chosen == "amg":
-        return _Amg(matrix, rtol)
-    return _SuperLU(matrix)
+        return _stoppable(lambda: _Amg(matrix, rtol), matrix.shape[0])
+    return _stoppable(lambda: _SuperLU(matrix), matrix.shape[0])
+
+
+def _stoppable(build: Callable[[], Any], n: int) -> Any:
+    """``build()``, or :class:`~espcore.errors.Cancelled` as soon as the progress lent by
+    :func:`espcore.progress.watching` asks to stop.
+
+    A factorisation is one library call of up to seconds (SuperLU on a few hundred thousand
+    unknowns). It runs in a thread while this one keeps checking; after a cancel the thread
+    finishes on its own and its factor is dropped. SuperLU releases the GIL and the AMG
+    set-up is Python, so both give way at once; CHOLMOD holds the GIL and answers when done.
+    """
+    if n < WATCHED_FROM or watched() is None:
+        return build()
+    box: Dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            box["factor"] = build()
+        except BaseException as error:  # handed to the caller below
+            box["error"] = error
+
+    thread = threading.Thread(target=run, name="espcore-factorise", daemon=True)
+    thread.start()
+    while thread.is_alive():
+        thread.join(POLL)
+        check_watched()
+    if "error" in box:
+        raise box["error"]
+    return box["factor"]
 
 
 class ClampedSystem:

@@ -173,6 +173,7 @@ def barrier_links(labels: np.ndarray, resistance: np.ndarray, *, impassable: np.
         progress.update((number + 1) / len(sources))
     links: List[Link] = []
     for a, b in pairs:
+        check_cancelled(progress)
         _, lcd = corridor(cwd[int(a)], cwd[int(b)])
         links.append((cwd[int(a)], cwd[int(b)], lcd))
     return links
@@ -502,7 +503,8 @@ def _combine(total: Optional[np.ndarray], score: np.ndarray, combine: str) -> np
     return out
 
 
-def _focal_max(score: np.ndarray, footprint: np.ndarray) -> np.ndarray:
+def _focal_max(score: np.ndarray, footprint: np.ndarray,
+               progress: Progress = NullProgress()) -> np.ndarray:
     """Focal maximum over a disc footprint, NaN ignored (NaN where the disc has no value).
 
     Strategy: a disc is a stack of horizontal segments, one per row offset. A running
@@ -522,6 +524,7 @@ def _focal_max(score: np.ndarray, footprint: np.ndarray) -> np.ndarray:
             shifts_by_width.setdefault(int(footprint[row].sum()) // 2, []).append(shift)
     out = np.full(values.shape, -np.inf)
     for half, shifts in shifts_by_width.items():  # one running maximum alive at a time
+        check_cancelled(progress)
         running = maximum_filter1d(values, size=2 * half + 1, axis=1, mode="constant",
                                    cval=-np.inf)
         for shift in shifts:
@@ -677,9 +680,11 @@ def barrier_scores(links: Iterable[Link], *, radii: Sequence[float], cell_size: 
     total: Optional[np.ndarray] = None
     circles_total: Optional[np.ndarray] = None
     for radius in radius_list:
+        # Each radius takes a pass over the grid per row of its disc: seconds when wide.
+        check_cancelled(progress)
         radius_total = by_radius[radius]
         radius_total[nodata] = np.nan
-        circle = _focal_max(radius_total, disc(radius, size))
+        circle = _focal_max(radius_total, disc(radius, size), progress)
         circle[nodata] = np.nan
         circles_by_radius[radius] = circle
         total = _combine(total, radius_total, combine_radii)

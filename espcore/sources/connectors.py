@@ -96,6 +96,8 @@ def constrained_distance(reference: np.ndarray, mask: np.ndarray, *,
     parts, _count = ndimage.label(mask)
     reached = np.isin(parts, np.unique(parts[seeds]))
     del parts
+    # Every cell of these components gets its distance once: they measure the progress.
+    total = max(int(np.count_nonzero(reached)), 1)
     box = _bbox(reached)
     assert box is not None
     part = mask[box]
@@ -125,17 +127,16 @@ def constrained_distance(reference: np.ndarray, mask: np.ndarray, *,
 
     sqrt = math.sqrt
     lines: Dict[Tuple[int, int], Tuple[int, ...]] = {}
-    rounds = 0
+    measured = 0
     while queue:
-        rounds += 1
-        if rounds % 64 == 0:
-            check_cancelled(progress)
+        check_cancelled(progress)
         # Every cell of the queue that has no distance yet gets one from its neighbours,
         # in queue order (a cell set earlier in this round already counts for later ones).
         lowest = math.inf
         for cell in queue:
             if px[cell] != _UNSET:
                 continue
+            measured += 1
             best = math.inf
             for k in range(4):
                 other = cell + shifts[k]
@@ -160,6 +161,7 @@ def constrained_distance(reference: np.ndarray, mask: np.ndarray, *,
                         base[cell] = value - 1.0
                         best = value
             lowest = min(lowest, best)
+        progress.update(measured / total)
         # Cells farther than this round's nearest new one wait; the others spread.
         queue.append(_ROUND_END)
         while True:

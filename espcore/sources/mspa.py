@@ -459,7 +459,7 @@ def mspa(guidos: np.ndarray, *, connectivity: int = 8, edge_width: int = 1,
         image[:2, :] = image[-2:, :] = False
         image[:, :2] = image[:, -2:] = False
     skeleton = anchored_thinning(thin_input, anchor, connectivity=fg_conn,
-                                 progress=SubProgress(progress, 0.25, 0.75))
+                                 progress=SubProgress(progress, 0.25, 0.6))
     del thin_input
     core = anchor
     skeleton &= ~core
@@ -468,7 +468,8 @@ def mspa(guidos: np.ndarray, *, connectivity: int = 8, edge_width: int = 1,
     if widen >= 1 and skeleton.any():
         # Widen by T - sqrt 2, measured within the non-core foreground (a gap in it is not
         # crossed), keeping only what hangs together with the skeleton.
-        distance = constrained_distance(skeleton, around)
+        distance = constrained_distance(skeleton, around,
+                                        progress=SubProgress(progress, 0.6, 0.75))
         connector = ((distance >= np.float32(0.0001)) & (distance <= widen)) | skeleton
         connector &= around
         parts, _ = ndimage.label(around, structure=fg_structure)
@@ -483,8 +484,11 @@ def mspa(guidos: np.ndarray, *, connectivity: int = 8, edge_width: int = 1,
     # 7. Bridge or loop: the cores' labels flood the opening and the connectors; a connector
     # reached by two floods is a bridge.
     core_labels, _ = label_inside(core, fg_conn)
+    check_cancelled(progress)
     flooded = flood_labels(core_labels, opening | connector, fg_conn)
     del core_labels
+    progress.update(0.85)
+    check_cancelled(progress)
     bridge = crossing_components(connector, flooded, fg_conn)
     del flooded
     loop = connector & ~bridge

@@ -32,6 +32,7 @@ import numpy.typing as npt
 from ..classify import classify, natural_breaks
 from ..errors import EspInputError
 from ..grid import Grid
+from ..progress import NullProgress, Progress, SubProgress, check_cancelled
 
 CONSERVATION, RESTORATION, IMPROVEMENT, CONTROL = 1, 2, 3, 4
 #: Zone codes in the order the zones are listed to users.
@@ -62,8 +63,8 @@ def _bool(mask: Optional[np.ndarray], shape: Tuple[int, ...], name: str) -> np.n
 
 
 def key_cells(values: np.ndarray, *, within: Optional[np.ndarray] = None,
-              threshold: Optional[float] = None, classes: int = 5,
-              low: bool = False) -> Tuple[np.ndarray, float]:
+              threshold: Optional[float] = None, classes: int = 5, low: bool = False,
+              progress: Progress = NullProgress()) -> Tuple[np.ndarray, float]:
     """The key cells of a continuous map (pinch points, barriers, degraded land).
 
     Parameters
@@ -78,6 +79,7 @@ def key_cells(values: np.ndarray, *, within: Optional[np.ndarray] = None,
         current and barrier maps) or the bottom class (``low`` True, among all values:
         habitat quality is low there).
     low : True for maps on which low values are the key ones (habitat quality).
+    progress : receives the fraction of the natural breaks done; checked for cancellation.
 
     Returns
     -------
@@ -97,7 +99,8 @@ def key_cells(values: np.ndarray, *, within: Optional[np.ndarray] = None,
         candidates = usable if low else usable & (array > 0)
         key = np.zeros(array.shape, dtype=bool)
         if candidates.any():
-            edges = natural_breaks(np.where(candidates, array, np.nan), classes)
+            edges = natural_breaks(np.where(candidates, array, np.nan), classes,
+                                   progress=progress)
             graded = classify(np.where(candidates, array, np.nan), edges)
             key = graded == (1 if low else len(edges) - 1)
     if not key.any():
@@ -167,7 +170,7 @@ def zoning_elements(resistance: Grid, *, sources: np.ndarray,
                     quality_threshold: Optional[float] = None, quality_low: bool = True,
                     land_cover: Optional[Grid] = None, break_classes: Sequence[float] = (),
                     stepping_stones: Optional[np.ndarray] = None,
-                    classes: int = 5) -> ZoningElements:
+                    classes: int = 5, progress: Progress = NullProgress()) -> ZoningElements:
     """The element masks of restoration zoning, every input on the resistance grid.
 
     Parameters
@@ -193,6 +196,8 @@ def zoning_elements(resistance: Grid, *, sources: np.ndarray,
         (outside NoData) are breakpoints.
     stepping_stones : optional boolean array of stepping-stone cells (burnt by the caller).
     classes : natural-breaks classes for the thresholds left empty.
+    progress : receives the fraction done (the natural breaks take most of the time);
+        checked for cancellation.
 
     Returns
     -------
@@ -225,26 +230,32 @@ def zoning_elements(resistance: Grid, *, sources: np.ndarray,
     corridors &= valid & ~source
     paths &= valid & ~source
     elements = ZoningElements(valid, source & valid, corridors, paths)
+    graded = [grid for grid in (pinch, barriers, quality) if grid is not None]
+    parts = iter(SubProgress(progress, k / len(graded), (k + 1) / len(graded))
+                 for k in range(len(graded)))
+    check_cancelled(progress)
     if pinch is not None:
         elements.pinch, elements.pinch_limit = key_cells(
             _nan_values(pinch, shape, "pinch points"), within=valid,
-            threshold=pinch_threshold, classes=classes)
+            threshold=pinch_threshold, classes=classes, progress=next(parts))
     if barriers is not None:
         # Barrier Mapper (Linkage Mapper's semantics) also scores cells inside the sources;
         # restoring is planned outside them, and NoData (no improvement) is never a key cell.
         elements.barriers, elements.barrier_limit = key_cells(
             _nan_values(barriers, shape, "barriers"), within=valid & ~source,
-            threshold=barrier_threshold, classes=classes)
+            threshold=barrier_threshold, classes=classes, progress=next(parts))
     if quality is not None:
         elements.degraded, elements.degraded_limit = key_cells(
             _nan_values(quality, shape, "degraded"), within=(source | corridors) & valid,
-            threshold=quality_threshold, classes=classes, low=quality_low)
+            threshold=quality_threshold, classes=classes, low=quality_low,
+            progress=next(parts))
     if land_cover is not None:
         _on_grid(land_cover, shape, "breakpoints")
         elements.breakpoints = paths & ~land_cover.mask & np.isin(land_cover.values,
                                                                   list(break_classes))
     if stepping_stones is not None:
         elements.stepping_stones = _bool(stepping_stones, shape, "stepping stones") & valid
+    progress.update(1.0)
     return elements
 
 
