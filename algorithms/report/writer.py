@@ -16,7 +16,7 @@ import re
 from typing import Any, Callable, Dict, Optional, Sequence, Tuple
 
 from qgis.core import QgsProcessingFeedback
-from qgis.PyQt.QtCore import QBuffer, QByteArray, QIODevice, Qt
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QImage
 
 from ...espcore.errors import Cancelled
@@ -27,6 +27,7 @@ from .counties import collaboration_section
 from .cover import cover, report_title
 from .data import read_run
 from .formatting import IMAGE_MARKER, JOINER, KEEP_ANCHOR, esc
+from .maps import png_bytes
 from .overview import methods_section, summary_section
 from .page import Page
 from .runinfo import RunInfo
@@ -44,22 +45,13 @@ PDF_IMAGE_WIDTH = 640
 PDF_IMAGE_HEIGHT = 760
 
 
-def png_of(image: QImage) -> bytes:
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
-    buffer.close()
-    return bytes(data)
-
-
 def screen_png(png: bytes) -> Tuple[bytes, int, int]:
     """(PNG, width, height) of a print image scaled down to HTML_IMAGE_WIDTH."""
     image = QImage.fromData(png, "PNG")
     if image.width() <= HTML_IMAGE_WIDTH:
         return png, image.width(), image.height()
     small = image.scaledToWidth(HTML_IMAGE_WIDTH, Qt.TransformationMode.SmoothTransformation)
-    return png_of(small), small.width(), small.height()
+    return png_bytes(small), small.width(), small.height()
 
 
 class Report(Page):
