@@ -7,11 +7,15 @@ import time
 from typing import Any, Dict, List, Optional, Tuple
 
 from qgis.core import (
+    QgsLayerTreeLayer,
+    QgsMapLayerLegendUtils,
     QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingLayerPostProcessorInterface,
+    QgsRasterLayer,
+    QgsSimpleLegendNode,
 )
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
@@ -86,19 +90,21 @@ class StyleOnLoad(QgsProcessingLayerPostProcessorInterface):
     # Processing holds only a raw pointer to a post-processor: keep each alive until used.
     _alive: Dict[int, "StyleOnLoad"] = {}
 
-    def __init__(self, qml_path: str, stretch: bool = False) -> None:
+    def __init__(self, qml_path: str, stretch: bool = False, fit: bool = False) -> None:
         super().__init__()
         self.qml_path = qml_path
         self.stretch = stretch
+        self.fit = fit
 
     @classmethod
     def attach(cls, context: QgsProcessingContext, layer_id: str, style_name: str,
-               stretch: bool = False) -> None:
+               stretch: bool = False, fit: bool = False) -> None:
         """``stretch``: the style's colour stops span 0-1 and are spread over the layer's
-        2-98 % cumulative range (currents vary over orders of magnitude between runs)."""
+        2-98 % cumulative range (currents vary over orders of magnitude between runs).
+        ``fit``: the style's stops are moved onto the layer's minimum and maximum."""
         if not context.willLoadLayerOnCompletion(layer_id):
             return
-        processor = cls(os.path.join(STYLE_DIR, style_name), stretch)
+        processor = cls(os.path.join(STYLE_DIR, style_name), stretch, fit)
         cls._alive[id(processor)] = processor
         context.layerToLoadOnCompletionDetails(layer_id).setPostProcessor(processor)
 
@@ -111,9 +117,44 @@ class StyleOnLoad(QgsProcessingLayerPostProcessorInterface):
         else:
             if self.stretch:
                 stretch_pseudocolor(layer)
+            if self.fit:
+                from .io.raster import fit_pseudocolor, raster_range
+
+                fit_pseudocolor(layer, *raster_range(layer.source()))
             translate_legend(layer)  # the .qml files carry English labels
+            heading = style_headings().get(os.path.basename(self.qml_path))
+            project = context.project()
+            node = project.layerTreeRoot().findLayer(layer.id()) if project else None
+            if heading and node is not None:
+                label_band_line(node, heading)
         layer.triggerRepaint()
         StyleOnLoad._alive.pop(id(self), None)
+
+
+def style_headings() -> Dict[str, str]:
+    """The first legend line of a raster drawn with a resource style, in place of GDAL's band
+    name ("Band 1: cum_curmap (Gray)"), which QGIS shows there and cannot be told otherwise."""
+    return {"mspa.qml": translate("MSPA class"), "mspa_transition0.qml": translate("MSPA class"),
+            "habitat_quality.qml": translate("Quality, 0 (none) to 1 (best)"),
+            "degradation.qml": translate("Degradation, 2–98 % of cells"),
+            "resistance.qml": translate("Cost of crossing a cell"),
+            "current.qml": translate("Current, 2–98 % of cells"),
+            "corridors.qml": translate("Cost above the least-cost path"),
+            "voltage.qml": translate("Voltage")}
+
+
+def label_band_line(node: QgsLayerTreeLayer, heading: str) -> bool:
+    """Show ``heading`` in place of the band-name line of a raster's legend; False when the
+    legend has no such line."""
+    layer = node.layer()
+    if not isinstance(layer, QgsRasterLayer) or layer.legend() is None:
+        return False
+    for index, item in enumerate(layer.legend().createLayerTreeModelLegendNodes(node)):
+        if isinstance(item, QgsSimpleLegendNode):
+            QgsMapLayerLegendUtils.setLegendNodeUserLabel(node, index, heading)
+            layer.legendChanged.emit()  # the layer panel reads the label when it rebuilds
+            return True
+    return False
 
 
 def stretch_pseudocolor(layer: Any) -> None:

@@ -278,5 +278,5 @@ class ResistanceSurface(EspAlgorithm):
                                                    hi=float(valid.max())))
         write_grid(result, output, description=self.tr("resistance"))
         feedback.setProgress(100)
-        StyleOnLoad.attach(context, output, "resistance.qml")
+        StyleOnLoad.attach(context, output, "resistance.qml", fit=True)
         return {self.OUTPUT: output}

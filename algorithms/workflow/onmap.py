@@ -12,15 +12,12 @@ from qgis.core import (
     QgsLayerTreeLayer,
     QgsLayerTreeNode,
     QgsMapLayer,
-    QgsMapLayerLegendUtils,
     QgsProcessingContext,
     QgsProcessingFeedback,
     QgsProcessingLayerPostProcessorInterface,
-    QgsRasterLayer,
-    QgsSimpleLegendNode,
 )
 
-from ..base import translate
+from ..base import label_band_line, translate
 from ..i18n import translate_legend
 from .products import BY_KEY, Product, apply_style
 
@@ -71,17 +68,10 @@ def map_rank(key: str) -> int:
 def label_band(node: QgsLayerTreeLayer) -> bool:
     """Replace the band-name line of a raster product's legend by its heading; False when the
     legend has no such line."""
-    layer = node.layer()
     key = product_key(node)
-    if key is None or not isinstance(layer, QgsRasterLayer) or layer.legend() is None:
+    if key is None:
         return False
-    heading = legend_headings().get(key) or BY_KEY[key].display_name()
-    for index, item in enumerate(layer.legend().createLayerTreeModelLegendNodes(node)):
-        if isinstance(item, QgsSimpleLegendNode):
-            QgsMapLayerLegendUtils.setLegendNodeUserLabel(node, index, heading)
-            layer.legendChanged.emit()  # the layer panel reads the label when it rebuilds
-            return True
-    return False
+    return label_band_line(node, legend_headings().get(key) or BY_KEY[key].display_name())
 
 
 def arrange(group: QgsLayerTreeGroup) -> None:

@@ -1651,6 +1651,47 @@ Reference: McRae, B.H. et al. (2008) Using circuit theory to model connectivity 
     </message>
     <message>
         <location filename="../../algorithms/base.py"/>
+        <location filename="../../algorithms/workflow/onmap.py"/>
+        <source>MSPA class</source>
+        <translation>MSPA 类型</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/base.py"/>
+        <location filename="../../algorithms/workflow/onmap.py"/>
+        <source>Quality, 0 (none) to 1 (best)</source>
+        <translation>生境质量，0（无）至 1（最好）</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/base.py"/>
+        <location filename="../../algorithms/workflow/onmap.py"/>
+        <source>Degradation, 2–98 % of cells</source>
+        <translation>退化度（2–98 % 分位）</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/base.py"/>
+        <location filename="../../algorithms/workflow/onmap.py"/>
+        <source>Cost of crossing a cell</source>
+        <translation>穿越一个像元的阻力</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/base.py"/>
+        <location filename="../../algorithms/workflow/onmap.py"/>
+        <source>Current, 2–98 % of cells</source>
+        <translation>电流（2–98 % 分位）</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/base.py"/>
+        <location filename="../../algorithms/workflow/onmap.py"/>
+        <source>Cost above the least-cost path</source>
+        <translation>高出最小累积阻力路径的成本</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/base.py"/>
+        <source>Voltage</source>
+        <translation>电压</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/base.py"/>
         <source>from {low:g} to {high:g}</source>
         <translation>在 {low:g} 到 {high:g} 之间</translation>
     </message>
@@ -2110,38 +2151,8 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
     </message>
     <message>
         <location filename="../../algorithms/workflow/onmap.py"/>
-        <source>MSPA class</source>
-        <translation>MSPA 类型</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/workflow/onmap.py"/>
-        <source>Quality, 0 (none) to 1 (best)</source>
-        <translation>生境质量，0（无）至 1（最好）</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/workflow/onmap.py"/>
-        <source>Degradation, 2–98 % of cells</source>
-        <translation>退化度（2–98 % 分位）</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/workflow/onmap.py"/>
         <source>Source id</source>
         <translation>源地编号</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/workflow/onmap.py"/>
-        <source>Cost of crossing a cell</source>
-        <translation>穿越一个像元的阻力</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/workflow/onmap.py"/>
-        <source>Current, 2–98 % of cells</source>
-        <translation>电流（2–98 % 分位）</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/workflow/onmap.py"/>
-        <source>Cost above the least-cost path</source>
-        <translation>高出最小累积阻力路径的成本</translation>
     </message>
     <message>
         <location filename="../../algorithms/workflow/onmap.py"/>

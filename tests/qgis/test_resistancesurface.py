@@ -172,7 +172,8 @@ def test_style_is_applied_when_loaded(esp, layer_tree_view, landcover, tmp_path)
     renderer = layers[0].renderer()
     assert renderer.type() == "singlebandpseudocolor"
     items = renderer.shader().rasterShaderFunction().colorRampItemList()
-    assert [item.value for item in items] == [1, 10, 50, 200, 500, 1000]
+    # The data span the style's own 1-1000, so fitting it onto them keeps its stops.
+    assert [item.value for item in items] == pytest.approx([1, 10, 50, 200, 500, 1000])
     QgsProject.instance().removeAllMapLayers()
 
 
@@ -219,3 +220,28 @@ def test_csv_saved_by_chinese_excel_is_read(esp, landcover, tmp_path):
     out = run({"INPUT": landcover, "PRESET": 0, "TABLE_FILE": str(table)})["OUTPUT"]
     values, _ = read_raster(out)
     np.testing.assert_array_equal(values[0], [3.0, 150.0, 1000.0])
+
+
+def test_loaded_output_is_fitted_and_headed_not_band_named(esp, landcover, tmp_path):
+    from qgis.core import QgsLayerTreeModel
+    from qgis.PyQt.QtCore import Qt
+
+    project = QgsProject.instance()
+    project.clear()
+    try:
+        processing.runAndLoadResults(ALG, {"INPUT": landcover, "PRESET": 0,
+                                           "OUTPUT": str(tmp_path / "r.tif")})
+        layer = next(layer for layer in project.mapLayers().values()
+                     if isinstance(layer, QgsRasterLayer))
+        # The 1-1000 style moves onto the data's 1-1000 (EXPECTED's range here), and the
+        # legend opens with the heading instead of GDAL's "Band 1 (Gray)".
+        renderer = layer.renderer()
+        assert (renderer.classificationMin(), renderer.classificationMax()) == (
+            np.nanmin(EXPECTED), np.nanmax(EXPECTED))
+        node = project.layerTreeRoot().findLayer(layer.id())
+        model = QgsLayerTreeModel(project.layerTreeRoot())
+        texts = [item.data(Qt.ItemDataRole.DisplayRole) for item in model.layerLegendNodes(node)]
+        assert texts[0] == "Cost of crossing a cell"
+        assert not any("(Gray)" in str(text) for text in texts)
+    finally:
+        project.clear()
