@@ -90,6 +90,20 @@ def arrange(group: QgsLayerTreeGroup) -> None:
         group.removeChildNode(node)
 
 
+def keep_above(group: QgsLayerTreeGroup, layer_id: str) -> None:
+    """Move the layer ``layer_id`` of ``group`` (the unit boundaries) just above the first
+    product layer there, so the results do not cover it; other nodes stay where they are."""
+    nodes = group.children()
+    products = [index for index, node in enumerate(nodes) if product_key(node) is not None]
+    at = next((index for index, node in enumerate(nodes)
+               if isinstance(node, QgsLayerTreeLayer) and node.layerId() == layer_id), None)
+    if at is None or not products or at < products[0]:
+        return
+    # The clone first: a layer whose last node is removed leaves the project.
+    group.insertChildNode(products[0], nodes[at].clone())
+    group.removeChildNode(nodes[at])
+
+
 class ProductOnLoad(QgsProcessingLayerPostProcessorInterface):
     """What the dock does to the products it loads, for those the toolbox loads: QGIS opens
     them without the style beside them."""
@@ -97,19 +111,22 @@ class ProductOnLoad(QgsProcessingLayerPostProcessorInterface):
     # Processing holds only a raw pointer to a post-processor: keep each alive until used.
     _alive: Dict[int, "ProductOnLoad"] = {}
 
-    def __init__(self, product: Product, folder: str) -> None:
+    def __init__(self, product: Product, folder: str, above: Optional[str] = None) -> None:
         super().__init__()
         self.product = product
         self.folder = folder
+        self.above = above
 
     @classmethod
-    def attach(cls, context: QgsProcessingContext, product: Product, path: str) -> None:
+    def attach(cls, context: QgsProcessingContext, product: Product, path: str,
+               above: Optional[str] = None) -> None:
+        """``above``: the id of a layer (the unit boundaries) kept above the products."""
         details = QgsProcessingContext.LayerDetails(product.display_name(), context.project(),
                                                     product.key)
         if hasattr(details, "layerSortKey"):  # QGIS 3.32: the higher key goes on top
             details.layerSortKey = len(MAP_ORDER) - map_rank(product.key)
         context.addLayerToLoadOnCompletion(path, details)
-        processor = cls(product, os.path.dirname(path))
+        processor = cls(product, os.path.dirname(path), above)
         cls._alive[id(processor)] = processor
         context.layerToLoadOnCompletionDetails(path).setPostProcessor(processor)
 
@@ -125,6 +142,8 @@ class ProductOnLoad(QgsProcessingLayerPostProcessorInterface):
                 node.setItemVisibilityChecked(self.product.checked)
                 label_band(node)
                 arrange(node.parent())
+                if self.above:
+                    keep_above(node.parent(), self.above)
             layer.triggerRepaint()
         finally:
             ProductOnLoad._alive.pop(id(self), None)

@@ -290,7 +290,7 @@ class SecurityPattern(EspAlgorithm):
                 "The run was cancelled. Kept in {folder}: {files} (the products of the steps "
                 "that finished); the step that was running wrote nothing.").format(
                     folder=folder, files=", ".join(made) or self.tr("nothing")))
-        self._load_on_completion(results, context)
+        self._load_on_completion(results, context, self._units_on_map(parameters, context))
         if writes_report:
             multi.setCurrentStep(len(steps))
             feedback.pushInfo(self.tr("Step {n}/{total}: {step}").format(
@@ -299,12 +299,22 @@ class SecurityPattern(EspAlgorithm):
         return results
 
     @staticmethod
-    def _load_on_completion(results: Dict[str, Any], context: QgsProcessingContext) -> None:
+    def _load_on_completion(results: Dict[str, Any], context: QgsProcessingContext,
+                            units: Optional[str]) -> None:
         """The toolbox adds the products the dock shows to the map, styled, labelled and
-        ordered as the dock does. (The dock loads them itself; qgis_process loads nothing.)"""
+        ordered as the dock does, below the unit boundaries (``units``: their layer id when
+        they are on the map). (The dock loads them itself; qgis_process loads nothing.)"""
         for product in PRODUCTS:
             if product.show and product.key in results:
-                ProductOnLoad.attach(context, product, results[product.key])
+                ProductOnLoad.attach(context, product, results[product.key], units)
+
+    def _units_on_map(self, parameters: Dict[str, Any],
+                      context: QgsProcessingContext) -> Optional[str]:
+        layer = self.parameterAsVectorLayer(parameters, self.UNITS, context)
+        project = context.project()
+        if layer is None or project is None or project.mapLayer(layer.id()) is None:
+            return None
+        return layer.id()
 
     def _settings(self, parameters: Dict[str, Any],
                   context: QgsProcessingContext) -> Dict[str, Any]:

@@ -118,6 +118,24 @@ def test_the_toolbox_loads_styled_ordered_and_labelled(esp, project, layer_tree_
             assert not any("(Gray)" in str(text) for text in legend_texts(model, node))
 
 
+def test_the_toolbox_keeps_the_units_on_the_map_above_the_products(esp, project,
+                                                                   workflow_landscape,
+                                                                   tmp_path):
+    import processing
+
+    counties = QgsVectorLayer(workflow_landscape["counties"], "counties", "ogr")
+    project.addMapLayer(counties)
+    parameters = dict(WORKFLOW_SETTINGS, LANDCOVER=workflow_landscape["landcover"],
+                      UNITS=counties.id(), LAST_STAGE=1, OUTPUT_FOLDER=str(tmp_path / "run"))
+    processing.runAndLoadResults("esp:securitypattern", parameters)
+    nodes = project.layerTreeRoot().findLayers()
+    names = [node.layer().name() for node in nodes]
+    products = [index for index, node in enumerate(nodes)
+                if node.layer().customProperty(PRODUCT_PROPERTY)]
+    assert len(products) >= 3, names  # MSPA, sources, resistance
+    assert names.index("counties") < min(products), names
+
+
 def test_ramp_legends_round_to_three_figures(workflow_folder):
     layer = QgsRasterLayer(os.path.join(workflow_folder, "corridors.tif"), "corridors")
     assert layer.renderer().type() == "singlebandpseudocolor"
