@@ -270,3 +270,40 @@ def key_area_totals(kinds: Any, levels: Any, areas: Any, lengths: Any) -> KeyAre
         level=np.array([g[1] for g in groups], dtype=np.int64),
         count=np.array(count, dtype=np.int64), area=np.array(area_sum, dtype=np.float64),
         length=np.array(length_sum, dtype=np.float64), first=np.array(first, dtype=np.int64))
+
+
+def nearest_label(labels: np.ndarray, sampling: Tuple[float, float]) -> np.ndarray:
+    """For every cell, the label of the nearest labelled cell (labels > 0), measured with
+    cell sizes ``sampling`` (rows, columns); 0 everywhere when no cell is labelled."""
+    from scipy import ndimage
+
+    if not labels.any():
+        return np.zeros_like(labels)
+    rows, cols = ndimage.distance_transform_edt(labels == 0, sampling=sampling,
+                                                return_distances=False, return_indices=True)
+    return labels[rows, cols]
+
+
+def path_widths(inside: np.ndarray, on_path: np.ndarray, labels: np.ndarray,
+                sampling: Tuple[float, float], size: int) -> Tuple[np.ndarray, np.ndarray]:
+    """(mean width in map units, number of path cells) of each label 0..size-1.
+
+    ``inside``: corridor or source cells; ``on_path``: the path cells measured; ``labels``:
+    the link of each cell. A path cell's width is twice its distance to the nearest cell
+    not inside, less one cell (a corridor one cell wide is one cell wide); widths are
+    averaged per link (0 for a link without cells).
+    """
+    from scipy import ndimage
+
+    distance = ndimage.distance_transform_edt(inside, sampling=sampling)
+    cell = float(np.sqrt(sampling[0] * sampling[1]))
+    widths = np.maximum(2.0 * distance[on_path] - cell, 0.0)
+    return label_means(labels[on_path], widths, size)
+
+
+def label_means(labels: np.ndarray, values: np.ndarray,
+                size: int) -> Tuple[np.ndarray, np.ndarray]:
+    """(mean of ``values`` per label 0..size-1, 0 where none; count per label)."""
+    cells = np.bincount(labels, minlength=size)
+    sums = np.bincount(labels, weights=values, minlength=size)
+    return np.divide(sums, cells, out=np.zeros(size), where=cells > 0), cells

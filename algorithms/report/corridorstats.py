@@ -20,6 +20,7 @@ from typing import Any, Dict, List, Optional, Tuple
 import numpy as np
 from osgeo import gdal, ogr
 
+from ...espcore.summaries import label_means, nearest_label, path_widths
 from ...espcore.zoning.zones import BARRIER, PINCH_POINT
 from .data import RunData
 
@@ -77,36 +78,6 @@ def _grid(dataset: Any) -> Tuple[Tuple[int, int], Tuple[float, ...], float]:
     return shape, transform, abs(transform[1] * transform[5] - transform[2] * transform[4])
 
 
-def _nearest_link(paths: np.ndarray, sampling: Tuple[float, float]) -> np.ndarray:
-    """For every cell, the Link_ID of the nearest path cell (0 when there is no path)."""
-    from scipy import ndimage
-
-    if not paths.any():
-        return np.zeros_like(paths)
-    indices = ndimage.distance_transform_edt(paths == 0, sampling=sampling,
-                                             return_distances=False, return_indices=True)
-    return paths[indices[0], indices[1]]
-
-
-def path_widths(inside: np.ndarray, on_path: np.ndarray, labels: np.ndarray,
-                sampling: Tuple[float, float], size: int) -> Tuple[np.ndarray, np.ndarray]:
-    """(mean width in map units, number of path cells) of each label 0..size-1.
-
-    ``inside``: corridor or source cells; ``on_path``: the path cells measured; ``labels``:
-    the link of each cell. A path cell's width is twice its distance to the nearest cell
-    not inside, less one cell; widths are averaged per link (0 for a link without cells).
-    """
-    from scipy import ndimage
-
-    distance = ndimage.distance_transform_edt(inside, sampling=sampling)
-    cell = math.sqrt(sampling[0] * sampling[1])
-    widths = np.maximum(2.0 * distance[on_path] - cell, 0.0)
-    cells = np.bincount(labels[on_path], minlength=size)
-    sums = np.bincount(labels[on_path], weights=widths, minlength=size)
-    mean = np.divide(sums, cells, out=np.zeros(size), where=cells > 0)
-    return mean, cells
-
-
 def _site_counts(data: RunData, nearest: np.ndarray, transform: Tuple[float, ...],
                  kind: int) -> Dict[int, int]:
     """Number of key areas of ``kind`` nearest to each link."""
@@ -154,11 +125,10 @@ def _measure(data: RunData, rows: List[Dict[str, Any]], size: int) -> None:
     current = _read(data.paths["CURRENT"], shape) if data.has("CURRENT") else None
     if current is not None:
         measured = (paths > 0) & np.isfinite(current)
-        cells = np.bincount(paths[measured], minlength=size)
-        sums = np.bincount(paths[measured], weights=current[measured], minlength=size)
+        mean_current, cells = label_means(paths[measured], current[measured], size)
     counted = data.has("KEY_AREAS")
     if counted:
-        nearest = _nearest_link(paths, sampling)
+        nearest = nearest_label(paths, sampling)
         pinch = _site_counts(data, nearest, transform, PINCH_POINT)
         barriers = _site_counts(data, nearest, transform, BARRIER)
     for row in rows:
@@ -167,7 +137,7 @@ def _measure(data: RunData, rows: List[Dict[str, Any]], size: int) -> None:
         if row["length_km"] is not None:
             row["area_km2"] = row["width_m"] / 1000.0 * row["length_km"]
         if current is not None and cells[ident]:
-            row["current"] = float(sums[ident] / cells[ident])
+            row["current"] = float(mean_current[ident])
         if counted:
             row["pinch_n"] = pinch.get(ident, 0)
             row["barrier_n"] = barriers.get(ident, 0)

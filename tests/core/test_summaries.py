@@ -18,6 +18,7 @@ from espcore.summaries import (
     key_area_totals,
     log_histogram,
     min_median_max,
+    path_widths,
     pattern_area,
     rank_by_burden,
     rank_by_pattern,
@@ -271,3 +272,23 @@ def test_key_area_totals_need_one_entry_per_area():
         key_area_totals([1, 2], [1, 1], [1.0], [None, None])
     empty = key_area_totals([], [], [], [])
     assert empty.kind.size == 0 and empty.area.size == 0
+
+
+def test_corridor_width_of_a_straight_strip():
+    """A strip five cells wide with its path along the middle is five cells wide."""
+    inside = np.zeros((21, 30), dtype=bool)
+    inside[8:13, :] = True  # rows 8..12
+    labels = np.zeros(inside.shape, dtype=np.int32)
+    labels[10, 5:25] = 3
+    on_path = labels > 0
+    width, cells = path_widths(inside, on_path, labels, (100.0, 100.0), 4)
+    assert cells[3] == 20 and width[3] == pytest.approx(500.0)
+    inside[8:13, 10:20] = False
+    inside[9:12, 10:20] = True  # narrower, three cells, along half the path
+    width, _ = path_widths(inside, on_path, labels, (100.0, 50.0), 4)
+    # By brute force: each path cell's distance to the nearest cell outside.
+    outside = np.argwhere(~inside) * (100.0, 50.0)
+    path = np.argwhere(on_path) * (100.0, 50.0)
+    nearest = np.sqrt(((path[:, None, :] - outside[None, :, :]) ** 2).sum(axis=2)).min(axis=1)
+    cell = math.sqrt(100.0 * 50.0)
+    assert width[3] == pytest.approx(np.mean(np.maximum(2 * nearest - cell, 0)))

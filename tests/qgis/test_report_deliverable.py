@@ -8,7 +8,6 @@ run info comes from esp:securitypattern itself) is read where it is enough; a co
 folder is written into where the test writes.
 """
 
-import math
 import os
 import re
 import shutil
@@ -264,13 +263,14 @@ def test_corridor_lengths_are_the_path_geometries(workflow_folder):
 
 def test_pinch_points_and_barriers_are_counted_once():
     """Each key pinch point and barrier belongs to the corridor whose path is nearest."""
-    from esp_toolkit.algorithms.report.corridorstats import _nearest_link, _site_counts
+    from esp_toolkit.algorithms.report.corridorstats import _site_counts
     from esp_toolkit.algorithms.report.data import RunData
+    from esp_toolkit.espcore.summaries import nearest_label
 
     paths = np.zeros((20, 20), dtype=np.int32)
     paths[5, 2:18] = 7   # a corridor along row 5
     paths[15, 2:18] = 9  # and one along row 15
-    nearest = _nearest_link(paths, (1.0, 1.0))
+    nearest = nearest_label(paths, (1.0, 1.0))
     transform = (0.0, 1.0, 0.0, 20.0, 0.0, -1.0)
     data = RunData(folder="", paths={})
     # Sites at rows 3, 9 (nearer row 5) and 12, 18 (nearer row 15); one barrier at row 14.
@@ -278,28 +278,6 @@ def test_pinch_points_and_barriers_are_counted_once():
     data.sites.append({"kind_id": 2, "x": 4.5, "y": 20 - 14.5})
     assert _site_counts(data, nearest, transform, 1) == {7: 2, 9: 2}
     assert _site_counts(data, nearest, transform, 2) == {9: 1}
-
-
-def test_corridor_width_of_a_straight_strip():
-    """A strip five cells wide with its path along the middle is five cells wide."""
-    from esp_toolkit.algorithms.report.corridorstats import path_widths
-
-    inside = np.zeros((21, 30), dtype=bool)
-    inside[8:13, :] = True  # rows 8..12
-    labels = np.zeros(inside.shape, dtype=np.int32)
-    labels[10, 5:25] = 3
-    on_path = labels > 0
-    width, cells = path_widths(inside, on_path, labels, (100.0, 100.0), 4)
-    assert cells[3] == 20 and width[3] == pytest.approx(500.0)
-    inside[8:13, 10:20] = False
-    inside[9:12, 10:20] = True  # narrower, three cells, along half the path
-    width, _ = path_widths(inside, on_path, labels, (100.0, 50.0), 4)
-    # By brute force: each path cell's distance to the nearest cell outside.
-    outside = np.argwhere(~inside) * (100.0, 50.0)
-    path = np.argwhere(on_path) * (100.0, 50.0)
-    nearest = np.sqrt(((path[:, None, :] - outside[None, :, :]) ** 2).sum(axis=2)).min(axis=1)
-    cell = math.sqrt(100.0 * 50.0)
-    assert width[3] == pytest.approx(np.mean(np.maximum(2 * nearest - cell, 0)))
 
 
 # -- methods --------------------------------------------------------------------------------
