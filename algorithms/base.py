@@ -140,6 +140,7 @@ def style_headings() -> Dict[str, str]:
             "resistance.qml": translate("Cost of crossing a cell"),
             "current.qml": translate("Current, 2–98 % of cells"),
             "corridors.qml": translate("Cost above the least-cost path"),
+            "barriers.qml": translate("Improvement score, 2–98 % of cells"),
             "voltage.qml": translate("Voltage")}
 
 

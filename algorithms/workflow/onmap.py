@@ -17,9 +17,9 @@ from qgis.core import (
     QgsProcessingLayerPostProcessorInterface,
 )
 
-from ..base import label_band_line, translate
+from ..base import label_band_line, style_headings, translate
 from ..i18n import translate_legend
-from .products import BY_KEY, Product, apply_style
+from .products import BY_KEY, PRODUCTS, Product, apply_style
 
 #: The map's layer order, top first: lines and points over polygons, and rasters that cover
 #: little (classes, corridors) over those that cover the whole land, which would hide them.
@@ -36,21 +36,16 @@ PRODUCT_PROPERTY = "esp_toolkit/product"
 
 
 def legend_headings() -> Dict[str, str]:
-    """The first line of a raster product's legend, in place of GDAL's band name
-    ("Band 1: cum_curmap (Gray)"), which QGIS shows there and cannot be told otherwise."""
-    return {"MSPA": translate("MSPA class"),
-            "HABITAT_QUALITY": translate("Quality, 0 (none) to 1 (best)"),
-            "DEGRADATION": translate("Degradation, 2–98 % of cells"),
-            "SOURCE_IDS": translate("Source id"),
-            "RESISTANCE": translate("Cost of crossing a cell"),
-            "CURRENT": translate("Current, 2–98 % of cells"),
-            "CORRIDORS": translate("Cost above the least-cost path"),
-            "PINCHPOINTS": translate("Current, 2–98 % of cells"),
-            "PINCHPOINTS_NETWORK": translate("Current, 2–98 % of cells"),
-            "PINCHPOINT_CLASSES": translate("Pinch-point class"),
-            "BARRIERS": translate("Improvement score, 2–98 % of cells"),
-            "BARRIER_CLASSES": translate("Barrier class"),
-            "ZONES": translate("Zone")}
+    """The first line of a raster product's legend, in place of GDAL's band name: its
+    style's heading (:func:`~..base.style_headings`), else its own."""
+    by_style = style_headings()
+    headings = {product.key: by_style[product.style] for product in PRODUCTS
+                if product.style in by_style}
+    headings.update({"SOURCE_IDS": translate("Source id"),
+                     "PINCHPOINT_CLASSES": translate("Pinch-point class"),
+                     "BARRIER_CLASSES": translate("Barrier class"),
+                     "ZONES": translate("Zone")})
+    return headings
 
 
 def product_key(node: QgsLayerTreeNode) -> Optional[str]:

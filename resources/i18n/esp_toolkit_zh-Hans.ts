@@ -1651,39 +1651,38 @@ Reference: McRae, B.H. et al. (2008) Using circuit theory to model connectivity 
     </message>
     <message>
         <location filename="../../algorithms/base.py"/>
-        <location filename="../../algorithms/workflow/onmap.py"/>
         <source>MSPA class</source>
         <translation>MSPA 类型</translation>
     </message>
     <message>
         <location filename="../../algorithms/base.py"/>
-        <location filename="../../algorithms/workflow/onmap.py"/>
         <source>Quality, 0 (none) to 1 (best)</source>
         <translation>生境质量，0（无）至 1（最好）</translation>
     </message>
     <message>
         <location filename="../../algorithms/base.py"/>
-        <location filename="../../algorithms/workflow/onmap.py"/>
         <source>Degradation, 2–98 % of cells</source>
         <translation>退化度（2–98 % 分位）</translation>
     </message>
     <message>
         <location filename="../../algorithms/base.py"/>
-        <location filename="../../algorithms/workflow/onmap.py"/>
         <source>Cost of crossing a cell</source>
         <translation>穿越一个像元的阻力</translation>
     </message>
     <message>
         <location filename="../../algorithms/base.py"/>
-        <location filename="../../algorithms/workflow/onmap.py"/>
         <source>Current, 2–98 % of cells</source>
         <translation>电流（2–98 % 分位）</translation>
     </message>
     <message>
         <location filename="../../algorithms/base.py"/>
-        <location filename="../../algorithms/workflow/onmap.py"/>
         <source>Cost above the least-cost path</source>
         <translation>高出最小累积阻力路径的成本</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/base.py"/>
+        <source>Improvement score, 2–98 % of cells</source>
+        <translation>改善得分（2–98 % 分位）</translation>
     </message>
     <message>
         <location filename="../../algorithms/base.py"/>
@@ -2158,11 +2157,6 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
         <location filename="../../algorithms/workflow/onmap.py"/>
         <source>Pinch-point class</source>
         <translation>夹点等级</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/workflow/onmap.py"/>
-        <source>Improvement score, 2–98 % of cells</source>
-        <translation>改善得分（2–98 % 分位）</translation>
     </message>
     <message>
         <location filename="../../algorithms/workflow/onmap.py"/>
