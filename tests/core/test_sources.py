@@ -149,6 +149,14 @@ def test_constant_quality_cannot_be_graded_and_keeps_every_candidate():
     assert mask.all()
 
 
+def test_top_quality_class_needs_quality_on_the_candidates():
+    classes = np.full((3, 3), 17)
+    quality = Grid.from_array(np.full((3, 3), -1.0), nodata=-1.0)  # all NoData
+    with pytest.raises(EspInputError, match="covers the candidates"):
+        candidate_mask(Grid.from_array(classes), values=(17,), quality=quality,
+                       quality_classes=5)
+
+
 def test_nodata_cells_are_not_candidates_and_not_landscape():
     values = landscape()
     grid = Grid.from_array(values.astype(float), nodata=17)  # every 17 is NoData now
