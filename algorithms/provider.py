@@ -130,10 +130,13 @@ class EspProvider(QgsProcessingProvider):
         return True
 
     def unload(self) -> None:
-        try:
-            QgsApplication.processingRegistry().providerAdded.disconnect(self._added)
-        except (TypeError, RuntimeError):
-            pass
+        registry = QgsApplication.processingRegistry()
+        # qgis_process on QGIS 3.44 unloads providers after the registry is gone.
+        if registry is not None:
+            try:
+                registry.providerAdded.disconnect(self._added)
+            except (TypeError, RuntimeError):
+                pass
         unregister_settings()
 
     def _added(self, provider_id: Any) -> None:

@@ -119,6 +119,7 @@ def test_the_toolbox_loads_styled_ordered_and_labelled(esp, project, layer_tree_
 
 
 def test_the_toolbox_keeps_the_units_on_the_map_above_the_products(esp, project,
+                                                                   layer_tree_view,
                                                                    workflow_landscape,
                                                                    tmp_path):
     import processing

@@ -222,7 +222,8 @@ def test_csv_saved_by_chinese_excel_is_read(esp, landcover, tmp_path):
     np.testing.assert_array_equal(values[0], [3.0, 150.0, 1000.0])
 
 
-def test_loaded_output_is_fitted_and_headed_not_band_named(esp, landcover, tmp_path):
+def test_loaded_output_is_fitted_and_headed_not_band_named(esp, layer_tree_view, landcover,
+                                                          tmp_path):
     from qgis.core import QgsLayerTreeModel
     from qgis.PyQt.QtCore import Qt
 
