@@ -96,6 +96,14 @@ CASES = {
                       True),
     "workflow_250m": (_case("workflow_cases", "workflow_run"), {"cell": 250.0, "cells": None},
                       True),
+    # Issue 22: the circuit step per million cells must stay within 2x from 1.3M to 21M
+    # cells (500 m, 250 m, 177 m and 125 m: each twice or four times the cells of the last).
+    "workflow_500m": (_case("workflow_cases", "workflow_run"), {"cell": 500.0, "cells": None},
+                      False),
+    "workflow_177m": (_case("workflow_cases", "workflow_run"),
+                      {"cell": 176.7767, "cells": None}, False),
+    "workflow_125m": (_case("workflow_cases", "workflow_run"), {"cell": 125.0, "cells": None},
+                      False),
 }
 
 

@@ -23,8 +23,11 @@ class StepClock:
             def pushInfo(inner, info):  # noqa: N805 (the outer self keeps the times)
                 if info.startswith("Step ") and "/" in info.split(":")[0]:
                     self.marks.append((info.split(": ", 1)[-1], time.perf_counter()))
+                if info.startswith("Solver:") and not self.solver:
+                    self.solver = info
 
         self.marks = []
+        self.solver = ""
         self.feedback = Feedback()
 
     def durations(self, end):
@@ -88,9 +91,16 @@ def workflow_run(cell=1000.0, cells=None):
             "OUTPUT_FOLDER": os.path.join(tmp, "run")}, feedback=clock.feedback)
         end = time.perf_counter()
         assert os.path.exists(results["REPORT"])
-    slowest = sorted(clock.durations(end), key=lambda item: -item[1])[:4]
-    notes = ["slowest: " + ", ".join("{0} {1:.1f} s".format(name, seconds)
+    durations = clock.durations(end)
+    slowest = sorted(durations, key=lambda item: -item[1])[:4]
+    circuit = sum(seconds for name, seconds in durations if name == "esp:circuitscape")
+    notes = ["circuit step {0:.1f} s ({1:.2f} s per million cells), workflow {2:.2f} s per "
+             "million cells".format(circuit, circuit / total * 1e6, (end - start) / total * 1e6),
+             clock.solver or "solver: not logged",
+             "slowest: " + ", ".join("{0} {1:.1f} s".format(name, seconds)
                                      for name, seconds in slowest)]
     if cell != 1000.0:
         notes.append("no habitat quality (the threat rasters are on the 1 km grid)")
-    return {"cells": total, "seconds": round(end - start, 2), "notes": notes}
+    return {"cells": total, "seconds": round(end - start, 2), "circuit_seconds":
+            round(circuit, 2), "steps": {name: round(seconds, 2) for name, seconds in durations},
+            "notes": notes}

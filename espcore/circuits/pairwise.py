@@ -150,7 +150,7 @@ def _component_solutions(laplacian: Any, nodes: np.ndarray, method: str, log: Lo
     if m < 2:
         return x
     log("Factorising a component of {n} nodes for {m} focal nodes.", n=laplacian.shape[0], m=m)
-    method = choose_method(laplacian.shape[0] - 1, method, log)
+    method = choose_method(laplacian.shape[0] - 1, method, log, rhs=m - 1)
     size = 1 if method == "amg" else BATCH
     batches = [np.arange(start, min(start + size, m)) for start in range(1, m, size)]
     done = 0
@@ -195,8 +195,11 @@ def _points_path(g: np.ndarray, focal: FocalNodes, options: Dict[str, Any],
         local[members] = np.arange(members.size)
         on = (node >= 0) & (labels[np.maximum(node, 0)] == component)
         distinct = _unique_in_order(node[on])
-        x = _component_solutions(laplacian[members][:, members], local[distinct], method,
-                                 log, executor, SubProgress(sub, 0.0, 0.6))
+        # One component holding every node, the usual raster, needs no copy of the matrix.
+        matrix = laplacian if members.size == net.n_nodes \
+            else laplacian[members][:, members]
+        x = _component_solutions(matrix, local[distinct], method, log, executor,
+                                 SubProgress(sub, 0.0, 0.6))
         at = x[local[distinct], :]
         diag = np.diag(at)
         r_nodes = diag[:, None] + diag[None, :] - at - at.T

@@ -11,8 +11,11 @@ Backends:
 * ``amg``: conjugate gradients preconditioned by a pyamg smoothed-aggregation hierarchy;
   memory grows linearly, so it is the choice for very large grids.
 
-``auto`` takes CHOLMOD up to :data:`DIRECT_LIMIT` unknowns, AMG above it, and falls back to
-what is installed. CHOLMOD comes from scikit-sparse 0.4 or 0.5
+``auto`` chooses by memory and work, not by a size limit: it estimates the direct factor's
+memory (from the fill its ordering gives on raster grids) against the memory available now,
+and both backends' time for the number of right-hand sides; it takes CHOLMOD while its factor
+fits and AMG-CG is not clearly faster (:func:`direct_estimate`, :func:`iterative_estimate`),
+and falls back to what is installed. CHOLMOD comes from scikit-sparse 0.4 or 0.5
 (:func:`espcore.compat.cholmod_factor`); one with an unknown interface is passed over, and the
 logged solver choice says why. Laplacians are singular; :class:`GroundedLaplacian` grounds one
 node per component so that the system is definite (CG on the singular system converges far
@@ -21,8 +24,9 @@ slower).
 
 from __future__ import annotations
 
+import math
 import threading
-from typing import Any, Callable, Dict, Tuple
+from typing import Any, Callable, Dict, NamedTuple, Tuple
 
 import numpy as np
 
@@ -33,9 +37,27 @@ from ..progress import check_watched, watched
 
 METHODS = ("auto", "cholmod", "superlu", "amg")
 
-#: Unknowns up to which ``auto`` factorises directly with CHOLMOD (measured in bench/: at 4M
-#: cells a CHOLMOD factor needs about 3 GB and beats AMG-CG from the second solve).
-DIRECT_LIMIT = 6_000_000
+#: CHOLMOD's fill on raster Laplacians: nnz(L) is about FILL_LOG * n * log2(n) with its
+#: nested-dissection ordering (bench/solver_cases.py measured 3.1 to 3.8 on 8-neighbour
+#: grids of 0.2M to 3.8M unknowns; the log term is the theory's for planar separators).
+FILL_LOG = 3.8
+#: Bytes a factor entry costs (value plus the supernodal index and workspace share), and
+#: bytes per unknown beside the factor: the matrix, its grounded copy, the right-hand sides.
+FACTOR_ENTRY_BYTES = 9.0
+DIRECT_BYTES = 360.0
+#: Seconds per n^1.5 of a CHOLMOD factorisation (its flops grow as n^1.5 on planar grids)
+#: and per factor entry of a back-solve of up to BATCH columns, measured here (2 cores).
+FACTOR_SECONDS = 5.0e-9
+SOLVE_SECONDS = 6.0e-9
+#: Bytes per unknown of the AMG-CG path (hierarchy, block vectors of BATCH columns), and
+#: seconds per unknown of its set-up and of one right-hand side solved in a block.
+ITERATIVE_BYTES = 700.0
+ITERATIVE_SETUP_SECONDS = 1.5e-6
+ITERATIVE_SOLVE_SECONDS = 1.0e-6
+#: ``auto`` takes the exact direct solver unless AMG-CG is estimated this many times faster.
+EXACT_PREFERENCE = 1.5
+#: Below this many unknowns a factorisation takes well under a second: always direct.
+SMALL = 200_000
 #: Without CHOLMOD, SuperLU's fill makes it slower than AMG-CG above this size.
 SUPERLU_LIMIT = 300_000
 #: Relative residual for AMG-CG; tighter than Circuitscape's 1e-6 so that resistances agree
@@ -72,25 +94,45 @@ def _cholmod_unusable() -> str:
     return "" if problem in (None, CHOLMOD_NOT_INSTALLED) else str(problem)
 
 
-def _direct_fits(n: int) -> bool:
-    """Whether a direct factor of ``n`` unknowns fits in the memory available now (unknown
-    memory: assume it does)."""
-    free = memory.available_bytes()
-    return free is None or n * memory.PER_CELL["circuit_direct"] <= memory.SHARE * free
+class Estimate(NamedTuple):
+    """Peak memory (bytes) and time (seconds) a backend is expected to take."""
+
+    bytes: float
+    seconds: float
+
+    def describe(self) -> str:
+        return "{0}, {1:.0f} s".format(memory.format_bytes(self.bytes), self.seconds)
 
 
-def _auto_choice(n: int) -> Tuple[str, str]:
-    """``auto``'s backend for ``n`` unknowns and the reason, for the log: CHOLMOD up to
-    DIRECT_LIMIT unknowns when its factor fits in memory, else AMG-CG (memory linear in n)."""
-    cholmod = available("cholmod")
-    fits = _direct_fits(n)
-    if n <= DIRECT_LIMIT and cholmod and fits:
-        return "cholmod", "direct factorisation, reused for every right-hand side"
-    if n <= DIRECT_LIMIT and cholmod and available("amg"):
-        return "amg", ("a direct factor would need about {0}, more than the memory available: "
-                       "AMG-CG, whose memory grows linearly".format(
-                           memory.format_bytes(n * memory.PER_CELL["circuit_direct"])))
-    if n <= SUPERLU_LIMIT or not available("amg"):
+def direct_estimate(n: int, rhs: int = 1) -> Estimate:
+    """A CHOLMOD factorisation of ``n`` unknowns and ``rhs`` back-solves (in blocks of
+    :data:`BATCH_HINT`): memory from the fill of the ordering, time from its flops."""
+    fill = FILL_LOG * n * math.log2(max(n, 2))
+    batches = math.ceil(max(rhs, 1) / BATCH_HINT)
+    return Estimate(fill * FACTOR_ENTRY_BYTES + n * DIRECT_BYTES,
+                    FACTOR_SECONDS * n ** 1.5 + batches * SOLVE_SECONDS * fill)
+
+
+def iterative_estimate(n: int, rhs: int = 1) -> Estimate:
+    """AMG-CG on ``n`` unknowns for ``rhs`` right-hand sides: memory linear in ``n``."""
+    return Estimate(n * ITERATIVE_BYTES,
+                    n * (ITERATIVE_SETUP_SECONDS + max(rhs, 1) * ITERATIVE_SOLVE_SECONDS))
+
+
+#: Columns a direct back-solve takes at once (pairwise.BATCH; kept here for the estimate).
+BATCH_HINT = 8
+
+
+def _auto_choice(n: int, rhs: int = 1) -> Tuple[str, str]:
+    """``auto``'s backend for ``n`` unknowns and ``rhs`` right-hand sides, and the reason for
+    the log: CHOLMOD when its factor fits in the memory available and AMG-CG is not clearly
+    faster, else AMG-CG; SuperLU only without either."""
+    cholmod, amg = available("cholmod"), available("amg")
+    if cholmod and (n <= SMALL or not amg):
+        chosen, reason = "cholmod", "direct factorisation, reused for every right-hand side"
+    elif cholmod:
+        chosen, reason = _by_estimates(n, rhs)
+    elif n <= SUPERLU_LIMIT or not amg:
         chosen = "superlu"
         if n > SUPERLU_LIMIT:
             reason = "pyamg is not installed (install it for large grids)"
@@ -112,8 +154,24 @@ def _auto_choice(n: int) -> Tuple[str, str]:
     return chosen, reason
 
 
-def choose_method(n: int, method: str = "auto", log: Log = _quiet) -> str:
-    """The backend to use for ``n`` unknowns, logging the choice and why.
+def _by_estimates(n: int, rhs: int) -> Tuple[str, str]:
+    """CHOLMOD or AMG-CG from both estimates and the memory available now."""
+    direct, iterative = direct_estimate(n, rhs), iterative_estimate(n, rhs)
+    free = memory.available_bytes()
+    both = ("{rhs} right-hand sides: direct factor about {direct}, AMG-CG about {iterative}"
+            "{free}").format(rhs=rhs, direct=direct.describe(), iterative=iterative.describe(),
+                             free="" if free is None else ", {0} available".format(
+                                 memory.format_bytes(free)))
+    if free is not None and direct.bytes > memory.SHARE * free:
+        return "amg", "the direct factor does not fit; " + both
+    if iterative.seconds * EXACT_PREFERENCE < direct.seconds:
+        return "amg", "AMG-CG is faster here; " + both
+    return "cholmod", "the direct factor fits and is as fast; " + both
+
+
+def choose_method(n: int, method: str = "auto", log: Log = _quiet, rhs: int = 1) -> str:
+    """The backend to use for ``n`` unknowns and ``rhs`` right-hand sides, logging the choice
+    and why (with both estimates when both backends could run).
 
     A backend asked for by name that is missing, or CHOLMOD from a scikit-sparse whose
     interface is unknown, falls back to the ``auto`` choice among the others; the one log
@@ -124,7 +182,7 @@ def choose_method(n: int, method: str = "auto", log: Log = _quiet) -> str:
                             method=method, choices=", ".join(METHODS))
     if method != "auto" and available(method):
         return method
-    chosen, reason = _auto_choice(n)
+    chosen, reason = _auto_choice(n, rhs)
     if method == "auto" or (method == "cholmod" and _cholmod_unusable()):
         log("Solver: {method} for {n} unknowns ({reason}).", method=chosen, n=n, reason=reason)
     else:
@@ -243,6 +301,41 @@ def _stoppable(build: Callable[[], Any], n: int) -> Any:
     return box["factor"]
 
 
+#: Clamped nodes up to which :func:`without_nodes` cuts their rows out itself.
+FEW_CLAMPED = 4
+
+
+def without_nodes(matrix: Any, keep: np.ndarray) -> Any:
+    """``matrix[keep][:, keep]`` as CSR.
+
+    A grounded circuit drops one node or a few: then finding their few entries and
+    compacting once costs a fraction of scipy's two fancy-indexing copies, which took
+    seconds on grids of millions of nodes.
+    """
+    import scipy.sparse as sp
+
+    csr = matrix.tocsr()
+    removed = np.flatnonzero(~np.asarray(keep, dtype=bool))
+    if removed.size > FEW_CLAMPED or not csr.has_canonical_format:
+        return csr[keep][:, keep]
+    if removed.size == 0:
+        return csr
+    indptr, indices = csr.indptr, csr.indices
+    drop = [np.flatnonzero(indices == node) for node in removed]
+    drop += [np.arange(indptr[node], indptr[node + 1]) for node in removed]
+    positions = np.unique(np.concatenate(drop))
+    kept = np.ones(indices.size, dtype=bool)
+    kept[positions] = False
+    new_indices = indices[kept]
+    # A kept column's new number: its old one less the removed columns before it.
+    for node in removed[::-1]:
+        new_indices[new_indices > node] -= 1
+    shifted = indptr - np.searchsorted(positions, indptr)
+    new_indptr = np.delete(shifted, removed + 1)
+    size = csr.shape[0] - removed.size
+    return sp.csr_matrix((csr.data[kept], new_indices, new_indptr), shape=(size, size))
+
+
 class ClampedSystem:
     """Solves ``M x = b`` with the nodes in ``clamped`` held at 0 V (their rows removed).
 
@@ -256,7 +349,7 @@ class ClampedSystem:
         free = ~np.asarray(clamped, dtype=bool)
         self.n = matrix.shape[0]
         self._free = free
-        reduced = matrix.tocsr()[free][:, free]
+        reduced = without_nodes(matrix, free)
         self._factor = factorize(reduced, method=method, log=log) if free.any() else None
 
     def solve(self, rhs: np.ndarray) -> np.ndarray:
