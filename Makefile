@@ -114,8 +114,10 @@ desktop-check: package setup
 desktop-dock: setup
 	$(PY) tools/desktop_dock.py build/desktop-dock.png --run
 
-bench: setup
-	$(PY) bench/run.py
+# The peers' engines run in environments of their own: pyguidos (GuidosToolbox MSPA) needs
+# numpy 2, so it lives in .venv-bench (requirements/bench.txt); GRASS comes from Debian.
+bench: setup .venv-bench/.ready
+	ESP_PYGUIDOS_PYTHON=$(CURDIR)/.venv-bench/bin/python $(PY) bench/run.py $(BENCH_ARGS)
 
 # Regenerates resources/models/ecological_security_pattern.model3 from the workflow's steps.
 model: setup

@@ -59,6 +59,9 @@ M = 1_000_000
 CASES = {
     # Sources: issue 4's targets are < 60 s and < 4 GB each.
     "mspa_10m": (_case("mspa_cases", "mspa_run"), {"cells": 10 * M}, True),
+    # Issue 22: ours against the GuidosToolbox engine (pyguidos, in .venv-bench) at edge
+    # widths 1-10, each run its own process; time and memory ratios, codes compared.
+    "mspa_vs_guidos": (_case("mspa_cases", "mspa_vs_guidos"), {"cells": 10 * M}, False),
     "habitat_4m": (_case("habitat_cases", "habitat_run"), {"cells": 4 * M, "threats": 4}, True),
     "dpc_1000": (_case("connectivity_cases", "dpc_run"), {"cells": 4 * M, "patches": 1000},
                  True),

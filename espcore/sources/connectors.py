@@ -77,56 +77,75 @@ def _line(dx: int, dy: int, ncol: int) -> Tuple[int, ...]:
 
 
 def constrained_distance(reference: np.ndarray, mask: np.ndarray, *,
+                         limit: Optional[float] = None,
                          progress: Optional[Progress] = None) -> np.ndarray:
     """Distance from ``reference`` cells within ``mask`` (float32; 0 where not reached).
 
     Paths may only cross mask cells (4-connected propagation, straight segments where the
     line of sight stays in the mask). Reference cells outside the mask are ignored; they and
     every cell the propagation does not reach get 0, as in the engine.
+
+    With ``limit``, cells farther than ``limit`` do not pass the propagation on: the
+    distances up to ``limit`` are the same (every cell on a path to them is nearer than
+    ``limit`` + 1), cells farther away may get any distance above ``limit`` or 0. Besides the
+    result, the work takes about 5 bytes per cell of the reached components' bounding box.
     """
     progress = progress or NullProgress()
     from scipy import ndimage
 
-    distance = np.zeros(mask.shape, dtype=np.float32)
     seeds = reference & mask
     if not seeds.any():
-        return distance
+        return np.zeros(mask.shape, dtype=np.float32)
     # Only the 4-connected mask components holding reference cells are reached, and no line
     # of sight leaves their bounding box: work there, with a one-cell empty frame.
-    parts, _count = ndimage.label(mask)
-    reached = np.isin(parts, np.unique(parts[seeds]))
+    parts, count = ndimage.label(mask)
+    hit = np.zeros(count + 1, dtype=bool)
+    hit[parts[seeds]] = True
+    hit[0] = False
+    reached = hit[parts]
     del parts
     # Every cell of these components gets its distance once: they measure the progress.
     total = max(int(np.count_nonzero(reached)), 1)
     box = _bbox(reached)
+    del reached
     assert box is not None
     part = mask[box]
-    inner = np.zeros((part.shape[0] + 2, part.shape[1] + 2), dtype=bool)
+    inner = np.zeros((part.shape[0] + 2, part.shape[1] + 2), dtype=np.uint8)
     inner[1:-1, 1:-1] = part
-    refs = np.zeros(inner.shape, dtype=bool)
-    refs[1:-1, 1:-1] = seeds[box]
     ncol = inner.shape[1]
     size = inner.size
-    inside = bytearray(inner.ravel().tobytes())
-    pending = bytearray(inner.ravel().tobytes())  # 1: in the mask, not yet queued
-    px = array("h", [_UNSET]) * size
-    py = array("h", [_UNSET]) * size
-    base = array("f", [0.0]) * size
+    # 0 outside the mask, 1 in the mask and not yet queued, 2 queued.
+    state = bytearray(inner.ravel())
+    del inner
+    rows_in, cols_in = np.nonzero(seeds[box])
+    refs = ((rows_in + 1) * ncol + cols_in + 1).tolist()
+    del rows_in, cols_in
+    # Offsets to the cell's origin; with a limit they stay within a byte.
+    narrow = limit is not None and limit < 100
+    unset = -128 if narrow else _UNSET
+    px = array("b" if narrow else "h", [unset]) * size
+    py = array("b" if narrow else "h", [unset]) * size
+    # The distance of a cell's origin, set only where a line of sight failed.
+    base: Dict[int, float] = {}
+    spread_limit = math.inf if limit is None else float(limit)
     shifts = [dr * ncol + dc for dr, dc in _DISTANCE_STEPS]
 
     queue: Deque[int] = deque()
-    for cell in np.flatnonzero(refs.ravel()).tolist():
-        pending[cell] = 0
+    for cell in refs:
+        state[cell] = 2
         px[cell] = py[cell] = 0
-    for cell in np.flatnonzero(refs.ravel()).tolist():
+    for cell in refs:
         for shift in shifts:
             neighbour = cell + shift
-            if pending[neighbour]:
-                pending[neighbour] = 0
+            if state[neighbour] == 1:
+                state[neighbour] = 2
                 queue.append(neighbour)
+    del refs
 
     sqrt = math.sqrt
+    get_base = base.get
     lines: Dict[Tuple[int, int], Tuple[int, ...]] = {}
+    towards = [(shifts[k], _TOWARDS[k][0], _TOWARDS[k][1]) for k in range(4)]
     measured = 0
     while queue:
         check_cancelled(progress)
@@ -134,33 +153,41 @@ def constrained_distance(reference: np.ndarray, mask: np.ndarray, *,
         # in queue order (a cell set earlier in this round already counts for later ones).
         lowest = math.inf
         for cell in queue:
-            if px[cell] != _UNSET:
+            if px[cell] != unset:
                 continue
             measured += 1
             best = math.inf
-            for k in range(4):
-                other = cell + shifts[k]
+            for shift, step_x, step_y in towards:
+                other = cell + shift
                 ox = px[other]
-                if ox == _UNSET:
+                if ox == unset:
                     continue
                 oy = py[other]
-                tx, ty = ox + _TOWARDS[k][0], oy + _TOWARDS[k][1]
+                tx, ty = ox + step_x, oy + step_y
                 start = other - ox - oy * ncol
                 line = lines.get((tx, ty))
                 if line is None:
                     line = lines[(tx, ty)] = _line(tx, ty, ncol)
-                if all(inside[start + step] for step in line):
-                    value = _f32(sqrt(tx * tx + ty * ty) + base[other])
-                    if value < best:
-                        px[cell], py[cell], base[cell] = tx, ty, base[other]
-                        best = value
+                origin = get_base(other, 0.0)
+                for step in line:
+                    if not state[start + step]:
+                        value = _f32(sqrt(ox * ox + oy * oy) + origin + 1.0)
+                        if value < best:
+                            px[cell], py[cell] = step_x, step_y
+                            base[cell] = _f32(value - 1.0)
+                            best = value
+                        break
                 else:
-                    value = _f32(sqrt(ox * ox + oy * oy) + base[other] + 1.0)
+                    value = _f32(sqrt(tx * tx + ty * ty) + origin)
                     if value < best:
-                        px[cell], py[cell] = _TOWARDS[k]
-                        base[cell] = value - 1.0
+                        px[cell], py[cell] = tx, ty
+                        if origin:
+                            base[cell] = origin
+                        else:
+                            base.pop(cell, None)
                         best = value
-            lowest = min(lowest, best)
+            if best < lowest:
+                lowest = best
         progress.update(measured / total)
         # Cells farther than this round's nearest new one wait; the others spread.
         queue.append(_ROUND_END)
@@ -169,21 +196,45 @@ def constrained_distance(reference: np.ndarray, mask: np.ndarray, *,
             if cell == _ROUND_END:
                 break
             ox, oy = px[cell], py[cell]
-            if sqrt(ox * ox + oy * oy) + base[cell] > lowest:
+            value = sqrt(ox * ox + oy * oy) + get_base(cell, 0.0)
+            if value > spread_limit:
+                continue
+            if value > lowest:
                 queue.append(cell)
                 continue
             for shift in shifts:
                 neighbour = cell + shift
-                if pending[neighbour]:
-                    pending[neighbour] = 0
+                if state[neighbour] == 1:
+                    state[neighbour] = 2
                     queue.append(neighbour)
 
-    offsets_x = np.frombuffer(px, dtype=np.int16).astype(np.float64)
-    offsets_y = np.frombuffer(py, dtype=np.int16).astype(np.float64)
-    set_ = offsets_x != _UNSET
-    result = np.frombuffer(base, dtype=np.float32).copy()
-    result[set_] += np.sqrt(offsets_x[set_] ** 2 + offsets_y[set_] ** 2).astype(np.float32)
-    distance[box] = result.reshape(inner.shape)[1:-1, 1:-1]
+    del state, queue, lines
+    offsets_x = np.frombuffer(px, dtype=np.int8 if narrow else np.int16)
+    offsets_y = np.frombuffer(py, dtype=offsets_x.dtype)
+    origins = np.zeros(0, dtype=np.float32)
+    at = np.zeros(0, dtype=np.int64)
+    if base:
+        at = np.fromiter(base.keys(), dtype=np.int64, count=len(base))
+        origins = np.fromiter(base.values(), dtype=np.float32, count=len(base))
+        order = np.argsort(at)
+        at, origins = at[order], origins[order]
+        del order
+    base.clear()
+    distance = np.zeros(mask.shape, dtype=np.float32)
+    window = distance[box]
+    # In slices of the work area, so that the index arrays stay small.
+    chunk = max(ncol, 1 << 20)
+    for first in range(0, size, chunk):
+        set_ = np.flatnonzero(offsets_x[first:first + chunk] != unset) + first
+        dx = offsets_x[set_].astype(np.float64)
+        dy = offsets_y[set_].astype(np.float64)
+        values = np.sqrt(dx * dx + dy * dy).astype(np.float32)
+        del dx, dy
+        low, high = np.searchsorted(at, [first, first + chunk])
+        if high > low:
+            values[np.searchsorted(set_, at[low:high])] += origins[low:high]
+        rows, cols = np.divmod(set_, ncol)
+        window[rows - 1, cols - 1] = values
     return distance
 
 
@@ -200,7 +251,8 @@ def _flood_steps(ncol: int, connectivity: int) -> List[int]:
     return [dr * ncol + dc for dr, dc in _FLOOD_STEPS[:connectivity]]
 
 
-def flood_labels(labels: np.ndarray, region: np.ndarray, connectivity: int) -> np.ndarray:
+def flood_labels(labels: np.ndarray, region: np.ndarray, connectivity: int, *,
+                 in_place: bool = False) -> np.ndarray:
     """Labels of ``labels`` (> 0) spread breadth first through ``region``, in the engine's
     order; cells the floods do not reach stay 0.
 
@@ -208,60 +260,94 @@ def flood_labels(labels: np.ndarray, region: np.ndarray, connectivity: int) -> n
     free 4-neighbours, then every seed its free diagonal neighbours; after that each cell, in
     the order it was reached, claims its free neighbours N, W, S, E (NW, NE, SW, SE). The
     outermost rows and columns are never flooded (and their labels do not spread), as in the
-    engine, which frames the label image.
+    engine, which frames the label image. Returns int32 labels; with ``in_place`` (``labels``
+    must then be a C-contiguous int32 array) they are written into ``labels``.
     """
     rows, cols = labels.shape
-    flat = labels.astype(np.int64).ravel()
-    border = np.zeros(labels.shape, dtype=bool)
-    border[0, :] = border[-1, :] = border[:, 0] = border[:, -1] = True
-    flat[border.ravel()] = 0
-    open_ = (region & ~border & (labels <= 0)).ravel().copy()
-    steps = np.array(_flood_steps(cols, connectivity), dtype=np.int64)
-    seeds = np.flatnonzero(flat > 0)
-    # Only seeds next to an open cell claim anything (most core cells are inside the core).
-    near_open = np.zeros(seeds.size, dtype=bool)
-    for step in steps:
-        near_open |= open_[seeds + step]
-    seeds = seeds[near_open]
+    if in_place:
+        if labels.dtype != np.int32 or not labels.flags.c_contiguous:
+            raise ValueError("in_place needs C-contiguous int32 labels")
+        image = labels
+    else:
+        image = labels.astype(np.int32)
+    image[0, :] = image[-1, :] = image[:, 0] = image[:, -1] = 0
+    open_ = region & (image <= 0)
+    open_[0, :] = open_[-1, :] = open_[:, 0] = open_[:, -1] = False
+    seeds = image > 0
+    flat = image.ravel()
+    free = open_.ravel()
+    steps = _flood_steps(cols, connectivity)
     passes = [steps[:4], steps[4:]] if connectivity == 8 else [steps]
-    # Keys order the claims: (pass, seed rank, neighbour index) for the seeds, then
-    # (queue rank, neighbour index) within each breadth-first layer.
-    claims_cells, claims_keys, claims_from = [], [], []
-    offset = 0
-    rank = np.arange(seeds.size, dtype=np.int64)
+    layers = []
     for part in passes:
-        for k, step in enumerate(part):
-            cells = seeds + step
-            wanted = open_[cells]
-            claims_cells.append(cells[wanted])
-            claims_keys.append(offset + rank[wanted] * part.size + k)
-            claims_from.append(seeds[wanted])
-        offset += seeds.size * part.size
-    layer = _claim(flat, open_, np.concatenate(claims_cells), np.concatenate(claims_keys),
-                   np.concatenate(claims_from))
+        layers.append(_seed_pass(flat, free, seeds.ravel(), part))
+    del seeds
+    # Cell numbers in 32 bits where they fit: the claims of a layer are the flood's
+    # largest work arrays.
+    index = np.int32 if flat.size < 2 ** 31 else np.int64
+    layer = np.concatenate(layers).astype(index)
+    steps_array = np.array(steps, dtype=index)
     while layer.size:
-        cells = (layer[:, None] + steps[None, :]).ravel()
-        keys = np.arange(cells.size, dtype=np.int64)
-        layer = _claim(flat, open_, cells, keys, np.repeat(layer, steps.size))
-    return flat.reshape(labels.shape)
+        layer = _spread(flat, free, layer, steps_array)
+    return image
 
 
-def _claim(flat: np.ndarray, open_: np.ndarray, cells: np.ndarray, keys: np.ndarray,
-           sources: np.ndarray) -> np.ndarray:
-    """Give each open cell the label of its first claim (lowest key); the claimed cells in
-    claim order."""
-    wanted = open_[cells]
-    cells, keys, sources = cells[wanted], keys[wanted], sources[wanted]
+def _seed_pass(flat: np.ndarray, free: np.ndarray, seeds: np.ndarray,
+               steps: List[int]) -> np.ndarray:
+    """Every seed claims its free neighbours at ``steps``; the claimed cells in claim order.
+
+    Claims go seed by seed in raster order, each seed's in the order of ``steps``, and the
+    first claim wins. So a cell goes to the claiming seed that comes first in raster order,
+    the one at the largest step back: no sort of the claims is needed.
+    """
+    size = flat.size
+    chosen = np.full(size, -1, dtype=np.int8)
+    for k in sorted(range(len(steps)), key=lambda i: steps[i]):
+        step = steps[k]
+        # Cells c with a seed at c - step.
+        if step > 0:
+            target, source = slice(step, size), slice(0, size - step)
+        else:
+            target, source = slice(0, size + step), slice(-step, size)
+        hit = free[target] & seeds[source]
+        np.copyto(chosen[target], np.int8(k), where=hit)
+        del hit
+    cells = np.flatnonzero(chosen >= 0)
+    which = chosen[cells].astype(np.int64)
+    del chosen
+    sources = cells - np.asarray(steps, dtype=np.int64)[which]
+    order = np.lexsort((which, sources))
+    cells, sources = cells[order], sources[order]
+    flat[cells] = flat[sources]
+    free[cells] = False
+    return cells
+
+
+def _spread(flat: np.ndarray, free: np.ndarray, layer: np.ndarray,
+            steps: np.ndarray) -> np.ndarray:
+    """The cells of ``layer``, in order, claim their free neighbours at ``steps``; the first
+    claim (layer position, then step) wins. Returns the claimed cells in claim order."""
+    targets, keys, sources = [], [], []
+    position = np.arange(layer.size, dtype=np.int64) * steps.size
+    for k, step in enumerate(steps):
+        cells = layer + step
+        wanted = free[cells]
+        targets.append(cells[wanted])
+        keys.append(position[wanted] + k)
+        sources.append(layer[wanted])
+    cells = np.concatenate(targets)
     if cells.size == 0:
         return cells
-    order = np.lexsort((keys, cells))
-    cells, keys, sources = cells[order], keys[order], sources[order]
+    claim_keys = np.concatenate(keys)
+    claim_sources = np.concatenate(sources)
+    order = np.lexsort((claim_keys, cells))
+    cells, claim_keys, claim_sources = cells[order], claim_keys[order], claim_sources[order]
     first = np.ones(cells.size, dtype=bool)
     first[1:] = cells[1:] != cells[:-1]
-    cells, keys, sources = cells[first], keys[first], sources[first]
-    flat[cells] = flat[sources]
-    open_[cells] = False
-    return cells[np.argsort(keys, kind="stable")]
+    cells, claim_keys, claim_sources = cells[first], claim_keys[first], claim_sources[first]
+    flat[cells] = flat[claim_sources]
+    free[cells] = False
+    return cells[np.argsort(claim_keys, kind="stable")]
 
 
 def label_inside(mask: np.ndarray, connectivity: int) -> Tuple[np.ndarray, int]:
@@ -283,14 +369,38 @@ def crossing_components(connector: np.ndarray, flooded: np.ndarray,
                         connectivity: int) -> np.ndarray:
     """Connector cells whose component (``connectivity``, see :func:`label_inside`) holds two
     or more flood labels (0, not reached, counts as a label too, as in the engine)."""
-    from scipy import ndimage
+    return _components_with(connector, _flood_meetings(connector, flooded, connectivity),
+                           connectivity)
 
-    parts, count = label_inside(connector, connectivity)
+
+def _flood_meetings(connector: np.ndarray, flooded: np.ndarray,
+                   connectivity: int) -> np.ndarray:
+    """Connector cells next to a connector cell (``connectivity``, off the outer frame) of
+    another flood label.
+
+    A component holds two labels exactly when two of its neighbouring cells differ, so these
+    cells mark the crossing components without a per-component minimum and maximum.
+    """
+    inside = connector.copy()
+    inside[0, :] = inside[-1, :] = inside[:, 0] = inside[:, -1] = False
+    meets = np.zeros(connector.shape, dtype=bool)
+    offsets = [(0, 1), (1, 0)] + ([(1, 1), (1, -1)] if connectivity == 8 else [])
+    rows, cols = connector.shape
+    for dr, dc in offsets:
+        here = (slice(0, rows - dr), slice(max(-dc, 0), cols - max(dc, 0)))
+        there = (slice(dr, rows), slice(max(dc, 0), cols - max(-dc, 0)))
+        pair = inside[here] & inside[there]
+        pair &= flooded[here] != flooded[there]
+        meets[here] |= pair
+    return meets
+
+
+def _components_with(mask: np.ndarray, marks: np.ndarray, connectivity: int) -> np.ndarray:
+    """The components of ``mask`` (see :func:`label_inside`) that hold a ``marks`` cell."""
+    parts, count = label_inside(mask, connectivity)
     if count == 0:
-        return np.zeros(connector.shape, dtype=bool)
-    inside = parts > 0
-    low = ndimage.minimum(flooded, parts, index=np.arange(1, count + 1))
-    high = ndimage.maximum(flooded, parts, index=np.arange(1, count + 1))
-    crossing = np.zeros(count + 1, dtype=bool)
-    crossing[1:] = np.asarray(high) > np.asarray(low)
-    return crossing[parts] & inside
+        return np.zeros(mask.shape, dtype=bool)
+    hit = np.zeros(count + 1, dtype=bool)
+    hit[parts[marks]] = True
+    hit[0] = False
+    return hit[parts]

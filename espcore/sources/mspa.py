@@ -230,27 +230,36 @@ def _max_sq_within(limit: np.float32) -> int:
     return n
 
 
-def _disk(max_sq: int) -> np.ndarray:
-    radius = int(math.isqrt(max_sq))
-    ys, xs = np.mgrid[-radius:radius + 1, -radius:radius + 1]
-    return (ys * ys + xs * xs) <= max_sq
-
-
-# A disk with more cells than this is handled by a distance transform instead of dilation.
-_DISK_LIMIT = 81
+def _row_distances(mask: np.ndarray, reach: int) -> np.ndarray:
+    """Distance along its row from every cell to the nearest ``mask`` cell, capped at
+    ``reach + 1`` (uint8, or uint16 for reaches beyond 254)."""
+    dtype = np.uint8 if reach < 255 else np.uint16
+    gap = np.full(mask.shape, reach + 1, dtype=dtype)
+    np.copyto(gap, 0, where=mask)
+    for k in range(1, min(reach, mask.shape[1] - 1) + 1):
+        step = dtype(k)
+        np.minimum(gap[:, k:], step, out=gap[:, k:], where=mask[:, :-k])
+        np.minimum(gap[:, :-k], step, out=gap[:, :-k], where=mask[:, k:])
+    return gap
 
 
 def _within(mask: np.ndarray, max_sq: int) -> np.ndarray:
     """Cells whose squared distance to ``mask`` is at most ``max_sq`` (mask included)."""
-    from scipy import ndimage
-
+    # Strategy: exact and in one byte per cell. The row distance g to the nearest mask cell
+    # is taken once; a cell is within when some row dy away has g <= sqrt(max_sq - dy**2),
+    # which is one comparison per dy. (An EDT would hold float64 distances and int32
+    # feature indices, 16 bytes per cell; a disk dilation costs a pass per disk cell.)
     if max_sq < 1 or not mask.any():
         return mask.copy()
-    disk = _disk(max_sq)
-    if disk.sum() <= _DISK_LIMIT:
-        return ndimage.binary_dilation(mask, structure=disk)
-    distance = ndimage.distance_transform_edt(~mask)
-    return np.rint(np.square(distance, out=distance)) <= max_sq
+    reach = math.isqrt(max_sq)
+    gap = _row_distances(mask, reach)
+    rows = mask.shape[0]
+    out = gap <= reach
+    for dy in range(1, min(reach, rows - 1) + 1):
+        limit = gap.dtype.type(math.isqrt(max_sq - dy * dy))
+        out[dy:] |= gap[:-dy] <= limit
+        out[:-dy] |= gap[dy:] <= limit
+    return out
 
 
 def _beyond(mask: np.ndarray, max_sq: int) -> np.ndarray:
@@ -258,15 +267,11 @@ def _beyond(mask: np.ndarray, max_sq: int) -> np.ndarray:
 
     Cells outside the array are not background (as in GTB's distance transform).
     """
-    from scipy import ndimage
-
     if mask.all():
         return mask.copy()
-    disk = _disk(max_sq)
-    if disk.sum() <= _DISK_LIMIT:
-        return ndimage.binary_erosion(mask, structure=disk, border_value=1)
-    distance = ndimage.distance_transform_edt(mask)
-    return np.rint(np.square(distance, out=distance)) > max_sq
+    out = _within(~mask, max_sq)
+    np.logical_not(out, out=out)
+    return out
 
 
 def _fill_holes(mask: np.ndarray, connectivity: int) -> np.ndarray:
@@ -281,6 +286,10 @@ def _fill_holes(mask: np.ndarray, connectivity: int) -> np.ndarray:
         outside[edge] = True
     outside[0] = False
     return ~outside[labels]
+
+
+def _set_bit(out: np.ndarray, mask: np.ndarray, bit: int) -> None:
+    np.bitwise_or(out, np.uint8(bit), out=out, where=mask)
 
 
 def _bbox(mask: np.ndarray, margin: int) -> Optional[Tuple[slice, slice]]:
@@ -319,6 +328,12 @@ def _framed(image: np.ndarray, width: int, engine: str = "v2.3") -> np.ndarray:
 
 
 # ------------------------------------------------------------------------------ MSPA ----
+
+#: How far beyond the widening's reach the constrained distance still propagates. A cell's
+#: distance comes from a 4-neighbour at most one cell nearer, so one cell would do; two keep
+#: float rounding and the propagation's rounds out of the question.
+_WIDEN_MARGIN = 2.0
+
 
 def _thresholds(edge_width: int) -> Tuple[int, np.float32, int]:
     """(max squared distance within T, reach of the connector widening, frame width)."""
@@ -390,12 +405,17 @@ def mspa(guidos: np.ndarray, *, connectivity: int = 8, edge_width: int = 1,
 
     Notes
     -----
-    Time and memory grow about linearly with the number of cells; peak memory is about 65
-    bytes per cell (boolean work arrays and int32/int64 labels). Measured on a 2-core VM
-    (bench/mspa_cases.py, 10 million cells of a fragmented forest map): 4.5 s with edge width
-    1, 11 s with 3, 18 s with 10. Edge widths from 2 up spend most of the extra time in the
-    widening distance (:func:`.connectors.constrained_distance`), which follows the engine's
-    cell-by-cell propagation within the non-core foreground next to the connectors.
+    Time and memory grow about linearly with the number of cells. Peak memory beyond the
+    input is about 20 bytes per cell: the classes are written into the output byte as soon
+    as they are known, the distance thresholds are exact integer tests on one-byte row
+    distances, and at most one int32 label image is alive at a time. Measured on a 2-core VM
+    (bench/mspa_cases.py ``mspa_vs_guidos``, 10 million cells of a fragmented forest map):
+    3.4 s and 150 MB with edge width 1, 8 s with 3, 14 s with 10, at most 210 MB; the
+    GuidosToolbox engine (pyguidos 2.6.3) took 8, 13 and 14 s and 211 MB there. Edge widths
+    from 2 up spend most of the extra time in the widening distance
+    (:func:`.connectors.constrained_distance`), which follows the engine's cell-by-cell
+    propagation within the non-core foreground next to the connectors, up to the widening's
+    reach.
     """
     progress = progress or NullProgress()
     if isinstance(connectivity, bool) or connectivity not in (4, 8):
@@ -419,109 +439,145 @@ def mspa(guidos: np.ndarray, *, connectivity: int = 8, edge_width: int = 1,
     fg_structure = _structure(fg_conn)
     max_sq, widen, frame = _thresholds(edge_width)
     rows, cols = guidos.shape
-    foreground = guidos == 2
-    missing = guidos == 0
+
+    # Memory: the classes go into ``out`` (one byte) as soon as they are known, and every
+    # boolean work array is dropped once its bits are there, so that about a dozen bytes
+    # per cell are alive at a time, one int32 label image at most among them.
 
     # 0. Missing cells within T of foreground are foreground for the analysis; frame.
-    analysed = foreground
-    if missing.any() and foreground.any():
-        analysed = foreground | (missing & _within(foreground, max_sq))
+    analysed = guidos == 2
+    if analysed.any() and not analysed.all():
+        missing = guidos == 0
+        if missing.any():
+            missing &= _within(analysed, max_sq)
+            analysed |= missing
+        del missing
     fg = _framed(analysed, frame, engine)
+    del analysed
     progress.update(0.05)
     check_cancelled(progress)
 
     # 1-2. Core, islets.
     core = _beyond(fg, max_sq)
+    out = fg.astype(np.uint8)
     labels, count = ndimage.label(fg, structure=fg_structure)
     with_core = np.zeros(count + 1, dtype=bool)
     with_core[labels[core]] = True
-    with_core[0] = False
-    islet = fg & ~with_core[labels]
-    del labels
+    with_core[0] = True
+    islet = with_core[labels]
+    del labels, with_core
+    np.logical_not(islet, out=islet)
+    _set_bit(out, islet, 8)
+    del islet
     progress.update(0.12)
     check_cancelled(progress)
 
-    # 3-4. Opening, edge, perforation.
-    ring = _within(core, max_sq) & ~core
-    opening = core | ring
-    edge = _edges(core, max_sq, fg_conn, bg_conn) & fg
+    # 3-4. Opening, edge, perforation; the rest of the foreground outside the core
+    # (``around``: the ring of the opening and the residue).
+    opening = _within(core, max_sq)
+    edge = _edges(core, max_sq, fg_conn, bg_conn)
+    edge &= fg
+    _set_bit(out, edge, 2)
+    ring = opening & ~core
     perforation = ring & ~edge
-    residue = fg & ~core & ~islet & ~perforation & ~edge
+    del edge
+    _set_bit(out, perforation, 4)
+    del perforation
+    around = out == 1  # foreground of no class yet: the residue (and the core)
+    around &= ~core
+    around |= ring
+    del ring, fg
+    _set_bit(out, core, 16)
     progress.update(0.25)
     check_cancelled(progress)
 
     # 5-6. Connectors: thin opening + residue with the core as anchor (GTB blanks a two-cell
     # frame of both images first), then widen the skeleton by T - sqrt 2 within the
     # non-core foreground.
-    thin_input = opening | residue
-    anchor = core.copy()
-    for image in (thin_input, anchor):
-        image[:2, :] = image[-2:, :] = False
-        image[:, :2] = image[:, -2:] = False
+    thin_input = around | core
+    anchor = core
+    for strip in (np.s_[:2, :], np.s_[-2:, :], np.s_[:, :2], np.s_[:, -2:]):
+        thin_input[strip] = False
+        # From here on the core is the anchor, without that frame; what it loses there
+        # joins the non-core foreground, as in the engine.
+        around[strip] |= anchor[strip]
+        anchor[strip] = False
     skeleton = anchored_thinning(thin_input, anchor, connectivity=fg_conn,
                                  progress=SubProgress(progress, 0.25, 0.6))
     del thin_input
-    core = anchor
     skeleton &= ~core
-    around = (opening & ~core) | residue
     connector = skeleton
     if widen >= 1 and skeleton.any():
         # Widen by T - sqrt 2, measured within the non-core foreground (a gap in it is not
-        # crossed), keeping only what hangs together with the skeleton.
-        distance = constrained_distance(skeleton, around,
+        # crossed), keeping only what hangs together with the skeleton. Cells farther than
+        # the reach (plus a margin for the propagation's rounds) need no distance.
+        distance = constrained_distance(skeleton, around, limit=float(widen) + _WIDEN_MARGIN,
                                         progress=SubProgress(progress, 0.6, 0.75))
-        connector = ((distance >= np.float32(0.0001)) & (distance <= widen)) | skeleton
+        connector = distance >= np.float32(0.0001)
+        connector &= distance <= widen
+        del distance
+        connector |= skeleton
         connector &= around
         parts, _ = ndimage.label(around, structure=fg_structure)
         touched: npt.NDArray[np.bool_] = np.zeros(int(parts.max()) + 1, dtype=bool)
         touched[parts[skeleton]] = True
         touched[0] = False
         connector &= touched[parts]
-        del parts, distance
+        del parts
+    del skeleton, around
     progress.update(0.8)
     check_cancelled(progress)
 
     # 7. Bridge or loop: the cores' labels flood the opening and the connectors; a connector
     # reached by two floods is a bridge.
-    core_labels, _ = label_inside(core, fg_conn)
+    flooded, _ = label_inside(core, fg_conn)
     check_cancelled(progress)
-    flooded = flood_labels(core_labels, opening | connector, fg_conn)
-    del core_labels
+    opening |= connector
+    flood_labels(flooded, opening, fg_conn, in_place=True)
+    del opening
     progress.update(0.85)
     check_cancelled(progress)
     bridge = crossing_components(connector, flooded, fg_conn)
     del flooded
-    loop = connector & ~bridge
+    _set_bit(out, bridge, 32)
+    connector &= ~bridge
+    del bridge
+    _set_bit(out, connector, 64)  # loop
+    del connector
     progress.update(0.9)
     check_cancelled(progress)
-
-    out = fg.astype(np.uint8)
-    for mask, bit in ((edge, 2), (perforation, 4), (islet, 8), (core, 16), (bridge, 32),
-                      (loop, 64)):
-        out[mask] |= np.uint8(bit)
-    del edge, perforation, islet, bridge, loop, connector, skeleton, ring, opening, residue
     # GTB's ``transition`` switch only changes colours (class_colours), never these codes.
 
     # 9. Internal / external.
     if intext:
-        padded_fg = np.zeros(fg.shape, dtype=bool)
-        padded_fg[frame:frame + rows, frame:frame + cols] = foreground
-        padded_missing = np.ones(fg.shape, dtype=bool)
-        padded_missing[frame:frame + rows, frame:frame + cols] = missing
-        fg1 = padded_fg | (padded_missing & ndimage.binary_dilation(padded_fg, np.ones((3, 3),
-                                                                                      bool)))
-        del padded_fg, padded_missing
-        all_holes = _fill_holes(fg1, bg_conn) & ~fg1
+        window = np.s_[frame:frame + rows, frame:frame + cols]
+        fg1 = np.zeros(out.shape, dtype=bool)
+        fg1[window] = guidos == 2
+        near = _within(fg1, 2)  # the 3 x 3 neighbourhood
+        outside_data = np.ones(out.shape, dtype=bool)
+        outside_data[window] = guidos == 0
+        near &= outside_data
+        del outside_data
+        fg1 |= near
+        del near
+        all_holes = _fill_holes(fg1, bg_conn)
+        all_holes &= ~fg1
         del fg1
-        core_holes = _fill_holes(core, bg_conn) & ~core
+        core_holes = _fill_holes(core, bg_conn)
+        core_holes &= ~core
+        del core
+        all_holes &= ~core_holes  # the border openings
         inside = _fill_holes(core_holes, bg_conn)
-        out[inside] += np.uint8(100)
-        border_opening = all_holes & ~core_holes
-        out[border_opening] = np.maximum(out[border_opening], np.uint8(BORDER_OPENING))
+        del core_holes
+        np.add(out, np.uint8(100), out=out, where=inside)
+        del inside
+        np.maximum(out, np.uint8(BORDER_OPENING), out=out, where=all_holes)
+        del all_holes
     progress.update(0.98)
 
     result = out[frame:frame + rows, frame:frame + cols].copy()
-    result[missing] = MISSING
+    del out
+    result[guidos == 0] = MISSING
     progress.update(1.0)
     return result
 
