@@ -31,6 +31,7 @@ def _has_skimage():
 
 
 METHODS = [
+    "numpy",
     "scipy",
     pytest.param("skimage", marks=pytest.mark.skipif(not _has_skimage(),
                                                      reason="scikit-image not installed")),
