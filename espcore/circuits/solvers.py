@@ -8,8 +8,9 @@ Backends:
 
 * ``cholmod``: CHOLMOD supernodal Cholesky through scikit-sparse (fastest direct solver);
 * ``superlu``: scipy's SuperLU (always available, slower and hungrier than CHOLMOD);
-* ``amg``: conjugate gradients preconditioned by a pyamg smoothed-aggregation hierarchy;
-  memory grows linearly, so it is the choice for very large grids.
+* ``amg``: conjugate gradients preconditioned by a smoothed-aggregation hierarchy, on blocks
+  of right-hand sides (:class:`espcore.circuits.multigrid.BlockAmg`); memory grows linearly,
+  so it is the choice for grids whose direct factor does not fit.
 
 ``auto`` chooses by memory and work, not by a size limit: it estimates the direct factor's
 memory (from the fill its ordering gives on raster grids) against the memory available now,
@@ -31,9 +32,10 @@ from typing import Any, Callable, Dict, NamedTuple, Tuple
 import numpy as np
 
 from .. import memory
-from ..compat import CHOLMOD_NOT_INSTALLED, cholmod_factor, cholmod_problem, sparse_cg
+from ..compat import CHOLMOD_NOT_INSTALLED, cholmod_factor, cholmod_problem
 from ..errors import EspError, EspInputError
 from ..progress import check_watched, watched
+from .multigrid import RTOL_MAPS, BlockAmg
 
 METHODS = ("auto", "cholmod", "superlu", "amg")
 
@@ -60,9 +62,9 @@ EXACT_PREFERENCE = 1.5
 SMALL = 200_000
 #: Without CHOLMOD, SuperLU's fill makes it slower than AMG-CG above this size.
 SUPERLU_LIMIT = 300_000
-#: Relative residual for AMG-CG; tighter than Circuitscape's 1e-6 so that resistances agree
-#: with a direct solve to about 1e-8.
-CG_RTOL = 1e-9
+#: Relative residual for AMG-CG: what current and voltage maps need (within about 2e-8 of
+#: their maximum, resistances to 1e-7; measured in espcore.circuits.multigrid).
+CG_RTOL = RTOL_MAPS
 #: Unknowns from which a factorisation runs beside a thread that watches for a cancel (below
 #: it takes a small fraction of a second, less than starting the thread is worth).
 WATCHED_FROM = 50_000
@@ -221,40 +223,6 @@ class _SuperLU:
         return self._lu.solve(np.ascontiguousarray(rhs))
 
 
-def _check_watched(_x: np.ndarray) -> None:
-    check_watched()
-
-
-class _Amg:
-    def __init__(self, matrix: Any, rtol: float) -> None:
-        import pyamg
-
-        self._matrix = matrix.tocsr()
-        self._ml = pyamg.smoothed_aggregation_solver(self._matrix, symmetry="symmetric")
-        self._preconditioner = self._ml.aspreconditioner(cycle="V")
-        self._rtol = rtol
-
-    def _solve_one(self, b: np.ndarray) -> np.ndarray:
-        norm = float(np.linalg.norm(b))
-        if norm == 0.0:
-            return np.zeros_like(b)
-        # One solve of a large grid takes seconds: the user may stop between iterations.
-        x, info = sparse_cg(self._matrix, b, rtol=self._rtol, maxiter=10_000,
-                            M=self._preconditioner, callback=_check_watched)
-        residual = float(np.linalg.norm(b - self._matrix @ x)) / norm
-        if info != 0 and residual > 1e-6:
-            raise EspError(
-                "The AMG-CG solver did not converge (relative residual {residual:.1e}). The "
-                "resistance range is probably extreme; try the cholmod solver or cap very "
-                "high resistances.", residual=residual)
-        return x
-
-    def solve(self, rhs: np.ndarray) -> np.ndarray:
-        if rhs.ndim == 1:
-            return self._solve_one(rhs)
-        return np.column_stack([self._solve_one(rhs[:, j]) for j in range(rhs.shape[1])])
-
-
 def factorize(matrix: Any, *, method: str = "auto", log: Log = _quiet,
               rtol: float = CG_RTOL) -> Any:
     """A reusable solver for the sparse SPD ``matrix``; ``.solve(rhs)`` returns its solution.
@@ -268,7 +236,7 @@ def factorize(matrix: Any, *, method: str = "auto", log: Log = _quiet,
     if chosen == "cholmod":
         return _stoppable(lambda: _Cholmod(matrix), matrix.shape[0])
     if chosen == "amg":
-        return _stoppable(lambda: _Amg(matrix, rtol), matrix.shape[0])
+        return _stoppable(lambda: BlockAmg(matrix, rtol=rtol, log=log), matrix.shape[0])
     return _stoppable(lambda: _SuperLU(matrix), matrix.shape[0])
 
 

@@ -16,7 +16,7 @@ from executor_tasks import mark_and_wait
 from scipy import ndimage
 
 from espcore import Cancelled, Grid
-from espcore.circuits import solvers
+from espcore.circuits import multigrid, solvers
 from espcore.circuits.circuit import MapOptions
 from espcore.circuits.focal import FocalNodes
 from espcore.circuits.pairwise import BATCH, pairwise
@@ -107,17 +107,19 @@ def test_pairwise_reports_every_batch_and_stops_at_the_next(monkeypatch):
     assert_rises_through(progress.values)
     spy = Spy(monkeypatch, solvers.ClampedSystem, "solve", solved_columns)
     further = further_units(lambda p: pairwise(g, focal, maps=maps, progress=p), spy)
-    assert spy.count == BATCH  # the cancel came with the first batch's report
+    # 19 columns go in ceil(19 / BATCH) = 3 batches of even size, the first of 19 // 3:
+    # the cancel came with the first batch's report.
+    assert spy.count == 19 // -(-19 // BATCH) == 6
     assert further == 0
 
 
-def test_pairwise_with_amg_reports_every_solve(monkeypatch):
+def test_pairwise_with_amg_reports_every_batch(monkeypatch):
     pytest.importorskip("pyamg")
-    g, focal = circuit_inputs(focal_count=6, side=20)
+    g, focal = circuit_inputs(focal_count=12, side=20)
     progress = Reports()
     pairwise(g, focal, method="amg", progress=progress)
     solves = [v for v in progress.values if 0.0 < v <= 0.6]
-    assert len(solves) == 5  # one report per solve (5 = 6 focal nodes - 1)
+    assert len(solves) == 2  # one report per block: 11 columns go as 5 + 6
     spy = Spy(monkeypatch, solvers.ClampedSystem, "solve", solved_columns)
     assert further_units(lambda p: pairwise(g, focal, method="amg", progress=p), spy) == 0
 
@@ -125,8 +127,9 @@ def test_pairwise_with_amg_reports_every_solve(monkeypatch):
 def test_amg_stops_inside_a_solve(monkeypatch):
     """A cancel between two CG iterations ends the solve at the next iteration."""
     pytest.importorskip("pyamg")
-    g, focal = circuit_inputs(focal_count=3, side=30)
-    iterations = Spy(monkeypatch, solvers, "_check_watched")
+    # Larger than the multigrid's coarsest level, which it would solve directly.
+    g, focal = circuit_inputs(focal_count=3, side=80)
+    iterations = Spy(monkeypatch, multigrid, "check_watched")
 
     class CancelAfterIterations:
         def update(self, fraction):
