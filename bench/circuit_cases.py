@@ -213,6 +213,46 @@ def pairwise_vs_naive(*, cells: int, k: int, method: str = "cholmod",
             "backend": method, "notes": notes}
 
 
+# ---------------------------------------------------------------- the circuit step -------
+
+def circuit_step(*, cells: int, k: int = 10, method: str = "auto") -> dict:
+    """The pairwise cumulative current of ``k`` focal points as the workflow's circuit step
+    runs it (:func:`espcore.circuits.pairwise.pairwise`, the solver chosen by ``auto``), with
+    the graph, solver and current-map phases and the time per million cells."""
+    from espcore.circuits.circuit import MapOptions
+    from espcore.circuits.graph import conductances
+    from espcore.circuits.pairwise import pairwise
+
+    resistance, valid = landscape(cells)
+    g = conductances(resistance, valid, is_resistance=True)
+    del resistance
+    focal = _focal(valid, k)
+    del valid
+    lines: list = []
+    marks: list = []
+
+    class Marks:
+        def update(self, fraction: float) -> None:
+            marks.append((fraction, time.perf_counter()))
+
+        def cancelled(self) -> bool:
+            return False
+
+    start = time.perf_counter()
+    result = pairwise(g, focal, maps=MapOptions(current_maps=True, cumulative_only=True),
+                      method=method, log=lambda t, **f: lines.append(t.format(**f)),
+                      progress=Marks())
+    seconds = time.perf_counter() - start
+    solved = next((at for fraction, at in marks if fraction >= 0.6), start + seconds)
+    solver = next((line for line in lines if line.startswith("Solver")), "solver: " + method)
+    assert result.maps["cum_curmap"].max() > 0
+    return {"cells": g.size, "unknowns": int(np.count_nonzero(g)), "seconds": round(seconds, 2),
+            "per_million": round(seconds / g.size * 1e6, 2),
+            "notes": ["{0:.2f} s per million cells; graph and solves {1:.1f} s, current map "
+                      "{2:.1f} s".format(seconds / g.size * 1e6, solved - start,
+                                         start + seconds - solved), solver]}
+
+
 # ---------------------------------------------------------------- single solve -----------
 
 def single_solve(*, cells: int, method: str = "auto") -> dict:

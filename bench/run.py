@@ -77,6 +77,19 @@ CASES = {
     "solve_16m": (_circuit("single_solve"), {"cells": 16 * M}, True),
     # extra: what 'auto' gives up at 4M (CHOLMOD wins from the second solve).
     "solve_4m_amg": (_circuit("single_solve"), {"cells": 4 * M, "method": "amg"}, False),
+    # Issue 22: the circuit step (pairwise k = 10, cumulative current, 'auto') at the
+    # workflow's four sizes: its time per million cells must stay within 2x.
+    "circuit_1m3": (_circuit("circuit_step"), {"cells": 1_327_360}, False),
+    "circuit_5m3": (_circuit("circuit_step"), {"cells": 5_309_440}, False),
+    "circuit_10m6": (_circuit("circuit_step"), {"cells": 10_618_880}, False),
+    "circuit_21m": (_circuit("circuit_step"), {"cells": 21_237_760}, False),
+    # The 9 right-hand sides of k = 10 with each backend, per column and per CG iteration
+    # against the V-cycle's traffic over the measured memory bandwidth (16M: AMG only, the
+    # direct factor would take most of the memory).
+    "solves_1m": (_case("solver_cases", "single_solves"), {"cells": M}, False),
+    "solves_4m": (_case("solver_cases", "single_solves"), {"cells": 4 * M}, False),
+    "solves_16m": (_case("solver_cases", "single_solves"),
+                   {"cells": 16 * M, "methods": ("blockamg",)}, False),
     "omniscape_1m": (_circuit("omniscape_run"), {"cells": M, "radius": 20, "block_size": 5},
                      True),
     # extra (issue 19): the same windows, 2 workers, local process pool against a Dask

@@ -97,12 +97,12 @@ def _blockamg(matrix, rhs, bw: float, **options):
     return x, notes, figures
 
 
-def single_solves(*, cells: int, methods=("cholmod", "amg", "blockamg"), k: int = 10,
+def single_solves(*, cells: int, methods=("cholmod", "blockamg"), k: int = 10,
                   rtol: float = 0.0, **options) -> dict:
     """Set-up and solves of ``k - 1`` unit injections (pairwise mode's right-hand sides) with
-    each of ``methods``: CHOLMOD (factor, block back-solve), the current AMG-CG (one column at
-    a time; only the first column is timed and the rest extrapolated) and :class:`BlockAmg`
-    (all columns at once), with its time per iteration against the traffic model.
+    each of ``methods``: CHOLMOD (factor, block back-solve), ``superlu``, and :class:`BlockAmg`
+    (the ``amg`` backend, all columns at once), with its time per iteration against the
+    traffic model.
     ``rtol`` 0 takes the module's :data:`~espcore.circuits.multigrid.RTOL_MAPS`; the other
     options go to BlockAmg."""
     from espcore.circuits.multigrid import RTOL_MAPS

@@ -39,23 +39,29 @@ from .multigrid import RTOL_MAPS, BlockAmg
 
 METHODS = ("auto", "cholmod", "superlu", "amg")
 
-#: CHOLMOD's fill on raster Laplacians: nnz(L) is about FILL_LOG * n * log2(n) with its
-#: nested-dissection ordering (bench/solver_cases.py measured 3.1 to 3.8 on 8-neighbour
-#: grids of 0.2M to 3.8M unknowns; the log term is the theory's for planar separators).
-FILL_LOG = 3.8
-#: Bytes a factor entry costs (value plus the supernodal index and workspace share), and
-#: bytes per unknown beside the factor: the matrix, its grounded copy, the right-hand sides.
-FACTOR_ENTRY_BYTES = 9.0
-DIRECT_BYTES = 360.0
-#: Seconds per n^1.5 of a CHOLMOD factorisation (its flops grow as n^1.5 on planar grids)
-#: and per factor entry of a back-solve of up to BATCH columns, measured here (2 cores).
-FACTOR_SECONDS = 5.0e-9
-SOLVE_SECONDS = 6.0e-9
+#: CHOLMOD's fill on raster Laplacians with its AMD ordering (espcore.compat): nnz(L) per
+#: unknown is about FILL_SCALE * n ** FILL_EXPONENT, fitted just above what was measured on
+#: 8-neighbour grids (59 at 86k unknowns, 74 at 342k, 84 at 1.9M, 92 at 3.8M, about 109 at
+#: 13.6M; a nested-dissection ordering fills less, ~n log n, but took far longer here).
+FILL_SCALE = 16.0
+FILL_EXPONENT = 0.12
+#: Peak bytes of the factorisation per factor entry (value, supernodal indices, workspace:
+#: 9.7 to 10 measured at 3.8M to 13.6M unknowns), and bytes per unknown beside it: the
+#: matrix, its grounded copy and the CSC copy CHOLMOD reads.
+FACTOR_ENTRY_BYTES = 10.0
+DIRECT_BYTES = 250.0
+#: Seconds of the AMD analysis and factorisation, FACTOR_SECONDS * n ** FACTOR_EXPONENT
+#: (5.8 s at 1.9M unknowns, 13.9 s at 3.8M, 52 s at 9.4M), and per factor entry of a
+#: back-solve of up to BATCH columns, measured here (2 cores).
+FACTOR_SECONDS = 4.8e-9
+FACTOR_EXPONENT = 1.44
+SOLVE_SECONDS = 5.0e-9
 #: Bytes per unknown of the AMG-CG path (hierarchy, block vectors of BATCH columns), and
-#: seconds per unknown of its set-up and of one right-hand side solved in a block.
+#: seconds per unknown of its set-up and of one right-hand side solved in a block (measured
+#: here: 9 right-hand sides on 10M unknowns in 296 s, iterations growing with the grid).
 ITERATIVE_BYTES = 700.0
-ITERATIVE_SETUP_SECONDS = 1.5e-6
-ITERATIVE_SOLVE_SECONDS = 1.0e-6
+ITERATIVE_SETUP_SECONDS = 2.0e-6
+ITERATIVE_SOLVE_SECONDS = 3.0e-6
 #: ``auto`` takes the exact direct solver unless AMG-CG is estimated this many times faster.
 EXACT_PREFERENCE = 1.5
 #: Below this many unknowns a factorisation takes well under a second: always direct.
@@ -108,11 +114,16 @@ class Estimate(NamedTuple):
 
 def direct_estimate(n: int, rhs: int = 1) -> Estimate:
     """A CHOLMOD factorisation of ``n`` unknowns and ``rhs`` back-solves (in blocks of
-    :data:`BATCH_HINT`): memory from the fill of the ordering, time from its flops."""
-    fill = FILL_LOG * n * math.log2(max(n, 2))
+    :data:`BATCH_HINT`): memory from the fill of its ordering, time as measured."""
+    fill = factor_entries(n)
     batches = math.ceil(max(rhs, 1) / BATCH_HINT)
     return Estimate(fill * FACTOR_ENTRY_BYTES + n * DIRECT_BYTES,
-                    FACTOR_SECONDS * n ** 1.5 + batches * SOLVE_SECONDS * fill)
+                    FACTOR_SECONDS * n ** FACTOR_EXPONENT + batches * SOLVE_SECONDS * fill)
+
+
+def factor_entries(n: int) -> float:
+    """Entries of CHOLMOD's factor of a raster Laplacian of ``n`` unknowns (AMD ordering)."""
+    return FILL_SCALE * float(n) ** (1.0 + FILL_EXPONENT)
 
 
 def iterative_estimate(n: int, rhs: int = 1) -> Estimate:
