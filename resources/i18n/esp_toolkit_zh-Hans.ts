@@ -6693,6 +6693,42 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
         <translation>电导栅格有 {count} 个像元的电导为负。电导必须为零（障碍）或正数。</translation>
     </message>
     <message>
+        <location filename="../../espcore/circuits/multigrid.py"/>
+        <source>The solver tolerance must lie between 0 and 1, not {rtol}.</source>
+        <translation>求解器容差必须介于 0 和 1 之间，而不是 {rtol}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/multigrid.py"/>
+        <source>The smoother degree must be at least 1, not {degree}.</source>
+        <translation>光滑器阶数至少为 1，而不是 {degree}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/multigrid.py"/>
+        <source>The conductance matrix is not positive definite (a diagonal entry is not positive).</source>
+        <translation>电导矩阵不是正定的（有对角元素不为正）。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/multigrid.py"/>
+        <location filename="../../espcore/circuits/solvers.py"/>
+        <source>The conductance matrix is not positive definite ({detail}).</source>
+        <translation>电导矩阵不是正定的（{detail}）。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/multigrid.py"/>
+        <source>Block AMG: {levels} levels, {sizes} unknowns, operator complexity {complexity:.2f}.</source>
+        <translation>块代数多重网格：{levels} 层，未知数 {sizes}，算子复杂度 {complexity:.2f}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/multigrid.py"/>
+        <source>The right-hand side has shape {shape}; the matrix has {n} rows.</source>
+        <translation>右端项的形状为 {shape}，而矩阵有 {n} 行。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/multigrid.py"/>
+        <source>The multigrid solver did not reach the relative residual {rtol:.0e} in {maxiter} iterations (worst right-hand side: {residual:.1e}). The resistance range is probably extreme: cap very high resistances or raise very low ones, or use the cholmod solver.</source>
+        <translation>多重网格求解器在 {maxiter} 次迭代内未达到相对残差 {rtol:.0e}（最差的右端项：{residual:.1e}）。阻力值范围可能过于极端：请限制过高的阻力值或提高过低的阻力值，或改用 cholmod 求解器。</translation>
+    </message>
+    <message>
         <location filename="../../espcore/circuits/network.py"/>
         <source>The {what} holds '{value}', which is not a node id. Node ids are whole numbers from 0 up, as in the graph file.</source>
         <translation>{what} 中含有“{value}”，它不是节点 ID。节点 ID 是从 0 起的整数，与图文件中一致。</translation>
@@ -7028,16 +7064,6 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
         <translation>求解器“{method}”未安装；改用“{fallback}”。</translation>
     </message>
     <message>
-        <location filename="../../espcore/circuits/solvers.py"/>
-        <source>The conductance matrix is not positive definite ({detail}).</source>
-        <translation>电导矩阵不是正定的（{detail}）。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/circuits/solvers.py"/>
-        <source>The AMG-CG solver did not converge (relative residual {residual:.1e}). The resistance range is probably extreme; try the cholmod solver or cap very high resistances.</source>
-        <translation>AMG-CG 求解器未收敛（相对残差 {residual:.1e}）。阻力取值范围可能过于极端；请尝试 cholmod 求解器，或限制过高的阻力值。</translation>
-    </message>
-    <message>
         <location filename="../../espcore/classify.py"/>
         <source>The number of classes must be a whole number from 1 up, not {classes}.</source>
         <translation>分类数必须为从 1 起的整数，而不是 {classes}。</translation>
@@ -7256,8 +7282,8 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     </message>
     <message>
         <location filename="../../espcore/corridors/costdistance.py"/>
-        <source>The cost-distance method must be 'auto', 'skimage' or 'scipy', not {value!r}.</source>
-        <translation>成本距离方法必须为 'auto'、'skimage' 或 'scipy'，而不是 {value!r}。</translation>
+        <source>The cost-distance method must be 'auto', 'numpy', 'skimage' or 'scipy', not {value!r}.</source>
+        <translation>成本距离方法必须是 'auto'、'numpy'、'skimage' 或 'scipy'，而不是 {value!r}。</translation>
     </message>
     <message>
         <location filename="../../espcore/corridors/costdistance.py"/>
@@ -8446,6 +8472,14 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
         <location filename="../../espcore/errors.py"/>
         <source>The run was cancelled.</source>
         <translation>运行已取消。</translation>
+    </message>
+    <message>
+        <source>The AMG-CG solver did not converge (relative residual {residual:.1e}). The resistance range is probably extreme; try the cholmod solver or cap very high resistances.</source>
+        <translation type="vanished">AMG-CG 求解器未收敛（相对残差 {residual:.1e}）。阻力取值范围可能过于极端；请尝试 cholmod 求解器，或限制过高的阻力值。</translation>
+    </message>
+    <message>
+        <source>The cost-distance method must be 'auto', 'skimage' or 'scipy', not {value!r}.</source>
+        <translation type="vanished">成本距离方法必须为 'auto'、'skimage' 或 'scipy'，而不是 {value!r}。</translation>
     </message>
     <message>
         <source>No cell centre lies on the ring of radius {radius} map units (inner radius {inner}, cells of {cell_size} map units), so Linkage Mapper's Barrier Mapper cannot score it. Use radii that are multiples of the cell size, or the earlier ESP Toolkit semantics (a ring one cell wide).</source>
