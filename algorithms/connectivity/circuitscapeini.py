@@ -64,7 +64,7 @@ class CircuitscapeIni(EspAlgorithm):
         self.add_parameter(
             QgsProcessingParameterEnum(self.SOLVER, self.tr("Solver"),
                                        options=[self.tr("as in the INI (cg+amg, cholmod)"),
-                                                self.tr("auto (by size)"), "CHOLMOD",
+                                                self.tr("auto (by memory and work)"), "CHOLMOD",
                                                 "SuperLU", self.tr("AMG-preconditioned CG")],
                                        defaultValue=0),
             self.tr("Override the INI's solver. All give the same numbers to about 1e-8; "

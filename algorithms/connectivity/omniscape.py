@@ -145,8 +145,9 @@ class Omniscape(EspAlgorithm):
                                           defaultValue=False),
             tr("connect_four_neighbors_only: no diagonal connections."))
         add(QgsProcessingParameterEnum(self.SOLVER, tr("Window solver"),
-                                       options=[tr("auto (by size)"), "CHOLMOD", "SuperLU",
-                                                tr("AMG-preconditioned CG")], defaultValue=0),
+                                       options=[tr("auto (by memory and work)"), "CHOLMOD",
+                                                "SuperLU", tr("AMG-preconditioned CG")],
+                                                defaultValue=0),
             tr("Solver for each window; all give the same numbers."))
         add(QgsProcessingParameterNumber(self.WORKERS, tr("Worker processes"),
                                          NumberType.Integer, defaultValue=1,

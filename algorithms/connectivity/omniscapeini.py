@@ -92,8 +92,9 @@ class OmniscapeIni(EspAlgorithm):
                "relative to its folder."))
         add(QgsProcessingParameterEnum(self.SOLVER, tr("Window solver"),
                                        options=[tr("as in the INI (cg+amg, cholmod)"),
-                                                tr("auto (by size)"), "CHOLMOD", "SuperLU",
-                                                tr("AMG-preconditioned CG")], defaultValue=0),
+                                                tr("auto (by memory and work)"), "CHOLMOD",
+                                                "SuperLU", tr("AMG-preconditioned CG")],
+                                                defaultValue=0),
             tr("Override the INI's solver. All give the same numbers to about 1e-8."))
         add(QgsProcessingParameterNumber(self.WORKERS, tr("Worker processes"),
                                          NumberType.Integer, defaultValue=1, minValue=0),

@@ -686,8 +686,8 @@ Reference: McRae, B.H. et al. (2008) Using circuit theory to model connectivity 
     </message>
     <message>
         <location filename="../../algorithms/connectivity/circuitscape.py"/>
-        <source>auto (by size)</source>
-        <translation>auto（按规模）</translation>
+        <source>auto (by memory and work)</source>
+        <translation>auto（按内存和计算量）</translation>
     </message>
     <message>
         <location filename="../../algorithms/connectivity/circuitscape.py"/>
@@ -696,8 +696,8 @@ Reference: McRae, B.H. et al. (2008) Using circuit theory to model connectivity 
     </message>
     <message>
         <location filename="../../algorithms/connectivity/circuitscape.py"/>
-        <source>All give the same numbers; auto takes CHOLMOD up to several million cells and AMG-CG (least memory) above.</source>
-        <translation>各求解器结果相同；auto 在数百万像元以内使用 CHOLMOD，超过则使用 AMG-CG（内存最省）。</translation>
+        <source>All give the same numbers (AMG-CG to about 1e-7). auto estimates the memory of a CHOLMOD factor against the memory available and the time of both for the number of focal nodes: it factorises while the factor fits (about 20 million cells in 24 GB when a third are NoData) and takes AMG-CG, whose memory grows linearly, beyond; the log shows both estimates.</source>
+        <translation>各求解器结果相同（AMG-CG 精确到约 1e-7）。auto 会估算 CHOLMOD 分解所需内存与当前可用内存，并按焦点数量估算两种方法的耗时：只要分解能放入内存就直接分解（约 2000 万像元、其中三分之一为无数据时需 24 GB），超出则使用内存线性增长的 AMG-CG；日志会给出两种估算。</translation>
     </message>
     <message>
         <location filename="../../algorithms/connectivity/circuitscape.py"/>
@@ -875,6 +875,14 @@ Reference: McRae, B.H. et al. (2008) Using circuit theory to model connectivity 
         <translation>已将 {count} 张图写入 {folder}</translation>
     </message>
     <message>
+        <source>auto (by size)</source>
+        <translation type="vanished">auto（按规模）</translation>
+    </message>
+    <message>
+        <source>All give the same numbers; auto takes CHOLMOD up to several million cells and AMG-CG (least memory) above.</source>
+        <translation type="vanished">各求解器结果相同；auto 在数百万像元以内使用 CHOLMOD，超过则使用 AMG-CG（内存最省）。</translation>
+    </message>
+    <message>
         <source>included_pairs_file in Circuitscape's format (mode include/exclude + id pairs, or the min/max matrix). Only these pairs are solved.</source>
         <translation type="vanished">Circuitscape 格式的 included_pairs_file（include/exclude 模式 + ID 对，或 min/max 矩阵）。只求解这些点对。</translation>
     </message>
@@ -923,8 +931,8 @@ Reference: McRae, B.H. et al. (2008) Using circuit theory to model connectivity 
     </message>
     <message>
         <location filename="../../algorithms/connectivity/circuitscapeini.py"/>
-        <source>auto (by size)</source>
-        <translation>auto（按规模）</translation>
+        <source>auto (by memory and work)</source>
+        <translation>auto（按内存和计算量）</translation>
     </message>
     <message>
         <location filename="../../algorithms/connectivity/circuitscapeini.py"/>
@@ -975,6 +983,10 @@ Reference: McRae, B.H. et al. (2008) Using circuit theory to model connectivity 
         <location filename="../../algorithms/connectivity/circuitscapeini.py"/>
         <source>Wrote {path}</source>
         <translation>已写出 {path}</translation>
+    </message>
+    <message>
+        <source>auto (by size)</source>
+        <translation type="vanished">auto（按规模）</translation>
     </message>
 </context>
 <context>
@@ -3651,8 +3663,8 @@ Reference: McRae, B.H. et al. (2016) Conserving nature's stage: mapping omnidire
     </message>
     <message>
         <location filename="../../algorithms/connectivity/omniscape.py"/>
-        <source>auto (by size)</source>
-        <translation>auto（按规模）</translation>
+        <source>auto (by memory and work)</source>
+        <translation>auto（按内存和计算量）</translation>
     </message>
     <message>
         <location filename="../../algorithms/connectivity/omniscape.py"/>
@@ -3815,6 +3827,10 @@ Reference: McRae, B.H. et al. (2016) Conserving nature's stage: mapping omnidire
         <translation>条件 2 需要条件 1：请先给出第一个条件栅格。</translation>
     </message>
     <message>
+        <source>auto (by size)</source>
+        <translation type="vanished">auto（按规模）</translation>
+    </message>
+    <message>
         <source>Wall-to-wall connectivity without focal nodes (Omniscape.jl's algorithm, same numbers). Every block centre in turn is a ground; every source cell within the radius injects current in proportion to its strength, and the currents of all windows are summed.
 Inputs: a resistance raster (NoData = barrier; values must be positive) and either a source-strength raster on the same grid or sources taken from the resistance (1/resistance, cells above the cut-off resistance are no source).
 Outputs: cumulative current (A); optionally the flow potential (the current of the same sources on a uniform landscape) and the normalised current (cumulative / flow potential: above 1 = channelled, below 1 = impeded).
@@ -3867,8 +3883,8 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     </message>
     <message>
         <location filename="../../algorithms/connectivity/omniscapeini.py"/>
-        <source>auto (by size)</source>
-        <translation>auto（按规模）</translation>
+        <source>auto (by memory and work)</source>
+        <translation>auto（按内存和计算量）</translation>
     </message>
     <message>
         <location filename="../../algorithms/connectivity/omniscapeini.py"/>
@@ -3944,6 +3960,10 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
         <location filename="../../algorithms/connectivity/omniscapeini.py"/>
         <source>Wrote {path}</source>
         <translation>已写出 {path}</translation>
+    </message>
+    <message>
+        <source>auto (by size)</source>
+        <translation type="vanished">auto（按规模）</translation>
     </message>
 </context>
 <context>
