@@ -185,7 +185,7 @@ class Circuitscape(EspAlgorithm):
         add(QgsProcessingParameterEnum(self.SOLVER, tr("Solver"),
                                        options=[tr("auto (by memory and work)"), "CHOLMOD",
                                                 "SuperLU", tr("AMG-preconditioned CG")],
-                                                defaultValue=0),
+                                       defaultValue=0),
             tr("All give the same numbers (AMG-CG to about 1e-7). auto estimates the memory "
                "of a CHOLMOD factor against the memory available and the time of both for "
                "the number of focal nodes: it factorises while the factor fits (about 20 "

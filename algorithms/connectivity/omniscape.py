@@ -147,7 +147,7 @@ class Omniscape(EspAlgorithm):
         add(QgsProcessingParameterEnum(self.SOLVER, tr("Window solver"),
                                        options=[tr("auto (by memory and work)"), "CHOLMOD",
                                                 "SuperLU", tr("AMG-preconditioned CG")],
-                                                defaultValue=0),
+                                       defaultValue=0),
             tr("Solver for each window; all give the same numbers."))
         add(QgsProcessingParameterNumber(self.WORKERS, tr("Worker processes"),
                                          NumberType.Integer, defaultValue=1,

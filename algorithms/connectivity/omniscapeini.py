@@ -94,7 +94,7 @@ class OmniscapeIni(EspAlgorithm):
                                        options=[tr("as in the INI (cg+amg, cholmod)"),
                                                 tr("auto (by memory and work)"), "CHOLMOD",
                                                 "SuperLU", tr("AMG-preconditioned CG")],
-                                                defaultValue=0),
+                                       defaultValue=0),
             tr("Override the INI's solver. All give the same numbers to about 1e-8."))
         add(QgsProcessingParameterNumber(self.WORKERS, tr("Worker processes"),
                                          NumberType.Integer, defaultValue=1, minValue=0),
