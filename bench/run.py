@@ -117,7 +117,7 @@ CASES = {
     "workflow_500m": (_case("workflow_cases", "workflow_run"), {"cell": 500.0, "cells": None},
                       False),
     "workflow_177m": (_case("workflow_cases", "workflow_run"),
-                      {"cell": 176.7767, "cells": None}, False),
+                      {"cell": 176.7767, "cells": None, "radii_cells": (11, 33, 11)}, False),
     "workflow_125m": (_case("workflow_cases", "workflow_run"), {"cell": 125.0, "cells": None},
                       False),
 }

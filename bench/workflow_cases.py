@@ -44,10 +44,13 @@ def _resample(source, target, cell):
     return target
 
 
-def workflow_run(cell=1000.0, cells=None):
+def workflow_run(cell=1000.0, cells=None, radii_cells=None):
     """esp:securitypattern on the demo, land cover (and night light) at ``cell`` metres.
 
     ``cells`` is accepted for bench/run.py's --cells and ignored: the grid is the demo's.
+    ``radii_cells`` (smallest, largest, step) sets the barrier detection radii in cells: Barrier
+    Mapper's one-map-unit rings hold no cell centre for the default 2, 4 and 6 km on cells
+    that do not divide them (176.8 m), and the step would refuse.
     """
     from qgis.core import QgsApplication
 
@@ -86,6 +89,9 @@ def workflow_run(cell=1000.0, cells=None):
             "THREATS_TABLE": os.path.join(DEMO, "hunan_threats.csv") if cell == 1000.0 else None,
             "SENSITIVITY_TABLE": os.path.join(DEMO, "hunan_sensitivity.csv")
             if cell == 1000.0 else None,
+            **({} if radii_cells is None else {
+                "MIN_RADIUS": radii_cells[0] * cell, "MAX_RADIUS": radii_cells[1] * cell,
+                "STEP": radii_cells[2] * cell}),
             "HALF_SATURATION": 0.2, "MIN_AREA": 30, "DISTANCE": 10000, "TOP_N": 10,
             "CORRECTION": light, "REPORT_LANGUAGE": 1,
             "OUTPUT_FOLDER": os.path.join(tmp, "run")}, feedback=clock.feedback)

@@ -86,23 +86,23 @@ CholmodSolve = Callable[[np.ndarray], np.ndarray]
 
 
 class _Cholmod(NamedTuple):
-    factorize: Optional[Callable[[Any], CholmodSolve]]
+    factorize: Optional[Callable[..., CholmodSolve]]
     not_positive_definite: Type[BaseException]
     problem: Optional[str]  # None when usable
 
 
-def _factorizer(cholmod: Any) -> Optional[Callable[[Any], CholmodSolve]]:
+def _factorizer(cholmod: Any) -> Optional[Callable[..., CholmodSolve]]:
     """Factorise-once, solve-many with the interface ``sksparse.cholmod`` offers (None: an
     interface this module does not know)."""
     if hasattr(cholmod, "cho_factor") and hasattr(cholmod, "CholeskyFactor"):  # 0.5
-        def factor_05(matrix: Any) -> CholmodSolve:
-            return cholmod.cho_factor(matrix, lower=True, order=CHOLMOD_ORDERING).solve
+        def factor_05(matrix: Any, ordering: str = CHOLMOD_ORDERING) -> CholmodSolve:
+            return cholmod.cho_factor(matrix, lower=True, order=ordering).solve
 
         return factor_05
     if hasattr(cholmod, "cholesky") and hasattr(cholmod, "Factor"):  # 0.4
-        def factor_04(matrix: Any) -> CholmodSolve:
+        def factor_04(matrix: Any, ordering: str = CHOLMOD_ORDERING) -> CholmodSolve:
             # The Factor solves when called.
-            return cholmod.cholesky(matrix, ordering_method=CHOLMOD_ORDERING)
+            return cholmod.cholesky(matrix, ordering_method=ordering)
 
         return factor_04
     return None
@@ -152,13 +152,15 @@ def cholmod_problem() -> Optional[str]:
     return _cholmod().problem
 
 
-def cholmod_factor(matrix: Any) -> CholmodSolve:
+def cholmod_factor(matrix: Any, ordering: str = CHOLMOD_ORDERING) -> CholmodSolve:
     """Factorise the sparse SPD ``matrix`` with CHOLMOD; returns the solve function.
 
     Parameters
     ----------
     matrix : scipy sparse matrix, n x n
         Symmetric positive definite (only its lower triangle is read); cast to float64 CSC.
+    ordering : str
+        CHOLMOD's fill-reducing ordering ("amd", "metis", "default", ...).
 
     Returns
     -------
@@ -180,7 +182,7 @@ def cholmod_factor(matrix: Any) -> CholmodSolve:
     # float64 CSC: 0.5 would otherwise factor float32 input in single precision.
     csc = matrix.tocsc().astype(np.float64, copy=False)
     try:
-        solve = api.factorize(csc)
+        solve = api.factorize(csc, ordering)
     except not_pd as exc:
         raise np.linalg.LinAlgError(str(exc)) from exc
 

@@ -176,6 +176,8 @@ def raster_network(g: np.ndarray, *, regions: Optional[np.ndarray] = None,
     """
     nodes = node_map(g, regions)
     offsets = _ORTHOGONAL if four_neighbours else _ORTHOGONAL + _DIAGONAL
+    # int32 node numbers halve the edge list, the largest array of a large grid's graph.
+    index = np.int32 if nodes.max(initial=0) < 2 ** 31 else np.int64
     parts_a, parts_b, parts_w = [], [], []
     for dr, dc in offsets:
         r1, c1, r2, c2 = _shifted_pairs(g.shape, dr, dc)
@@ -190,7 +192,7 @@ def raster_network(g: np.ndarray, *, regions: Optional[np.ndarray] = None,
             w = (g1 + g2) / 2.0
         if dr and dc:
             w = w / np.sqrt(2.0)
-        a, b = n1[keep] - 1, n2[keep] - 1
+        a, b = (n1[keep] - 1).astype(index), (n2[keep] - 1).astype(index)
         parts_a.append(np.minimum(a, b))
         parts_b.append(np.maximum(a, b))
         parts_w.append(w)

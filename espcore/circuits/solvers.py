@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import math
 import threading
-from typing import Any, Callable, Dict, NamedTuple, Tuple
+from typing import Any, Callable, Dict, NamedTuple, Optional, Tuple
 
 import numpy as np
 
@@ -50,6 +50,14 @@ FILL_EXPONENT = 0.12
 #: matrix, its grounded copy and the CSC copy CHOLMOD reads.
 FACTOR_ENTRY_BYTES = 10.0
 DIRECT_BYTES = 250.0
+#: The orderings tried, fastest first; METIS's fill on the same grids is about
+#: METIS_FILL_LOG * n * log2(n) (3.1 to 3.8 measured at 0.2M to 3.8M unknowns), and its
+#: analysis and factorisation take METIS_SECONDS * n ** METIS_EXPONENT (15 s at 1.9M
+#: unknowns, 138 s at 9.4M on a loaded machine).
+DIRECT_ORDERINGS = ("amd", "metis")
+METIS_FILL_LOG = 3.8
+METIS_SECONDS = 1.1e-7
+METIS_EXPONENT = 1.3
 #: Seconds of the AMD analysis and factorisation, FACTOR_SECONDS * n ** FACTOR_EXPONENT
 #: (5.8 s at 1.9M unknowns, 13.9 s at 3.8M, 52 s at 9.4M), and per factor entry of a
 #: back-solve of up to BATCH columns, measured here (2 cores).
@@ -112,18 +120,33 @@ class Estimate(NamedTuple):
         return "{0}, {1:.0f} s".format(memory.format_bytes(self.bytes), self.seconds)
 
 
-def direct_estimate(n: int, rhs: int = 1) -> Estimate:
+def direct_estimate(n: int, rhs: int = 1, ordering: str = "amd") -> Estimate:
     """A CHOLMOD factorisation of ``n`` unknowns and ``rhs`` back-solves (in blocks of
-    :data:`BATCH_HINT`): memory from the fill of its ordering, time as measured."""
-    fill = factor_entries(n)
+    :data:`BATCH_HINT`) with the fill-reducing ``ordering`` ("amd" or "metis"): memory from
+    the fill of that ordering, time as measured."""
+    fill = factor_entries(n, ordering)
     batches = math.ceil(max(rhs, 1) / BATCH_HINT)
+    factor = FACTOR_SECONDS * n ** FACTOR_EXPONENT if ordering == "amd" \
+        else METIS_SECONDS * n ** METIS_EXPONENT
     return Estimate(fill * FACTOR_ENTRY_BYTES + n * DIRECT_BYTES,
-                    FACTOR_SECONDS * n ** FACTOR_EXPONENT + batches * SOLVE_SECONDS * fill)
+                    factor + batches * SOLVE_SECONDS * fill)
 
 
-def factor_entries(n: int) -> float:
-    """Entries of CHOLMOD's factor of a raster Laplacian of ``n`` unknowns (AMD ordering)."""
-    return FILL_SCALE * float(n) ** (1.0 + FILL_EXPONENT)
+def factor_entries(n: int, ordering: str = "amd") -> float:
+    """Entries of CHOLMOD's factor of a raster Laplacian of ``n`` unknowns."""
+    if ordering == "amd":
+        return FILL_SCALE * float(n) ** (1.0 + FILL_EXPONENT)
+    return METIS_FILL_LOG * float(n) * math.log2(max(n, 2))
+
+
+def direct_ordering(n: int, rhs: int = 1) -> Optional[str]:
+    """The ordering whose factor fits in the memory available now: AMD (the fastest here),
+    else METIS (slower to compute, a fifth less fill), else None."""
+    free = memory.available_bytes()
+    for ordering in DIRECT_ORDERINGS:
+        if free is None or direct_estimate(n, rhs, ordering).bytes <= memory.SHARE * free:
+            return ordering
+    return None
 
 
 def iterative_estimate(n: int, rhs: int = 1) -> Estimate:
@@ -169,13 +192,17 @@ def _auto_choice(n: int, rhs: int = 1) -> Tuple[str, str]:
 
 def _by_estimates(n: int, rhs: int) -> Tuple[str, str]:
     """CHOLMOD or AMG-CG from both estimates and the memory available now."""
-    direct, iterative = direct_estimate(n, rhs), iterative_estimate(n, rhs)
+    ordering = direct_ordering(n, rhs)
+    direct = direct_estimate(n, rhs, ordering or DIRECT_ORDERINGS[-1])
+    iterative = iterative_estimate(n, rhs)
     free = memory.available_bytes()
-    both = ("{rhs} right-hand sides: direct factor about {direct}, AMG-CG about {iterative}"
-            "{free}").format(rhs=rhs, direct=direct.describe(), iterative=iterative.describe(),
-                             free="" if free is None else ", {0} available".format(
-                                 memory.format_bytes(free)))
-    if free is not None and direct.bytes > memory.SHARE * free:
+    both = ("{rhs} right-hand sides: direct factor ({ordering} ordering) about {direct}, "
+            "AMG-CG about {iterative}{free}").format(
+                rhs=rhs, ordering=(ordering or DIRECT_ORDERINGS[-1]).upper(),
+                direct=direct.describe(), iterative=iterative.describe(),
+                free="" if free is None else ", {0} available".format(
+                    memory.format_bytes(free)))
+    if ordering is None:
         return "amg", "the direct factor does not fit; " + both
     if iterative.seconds * EXACT_PREFERENCE < direct.seconds:
         return "amg", "AMG-CG is faster here; " + both
@@ -211,8 +238,16 @@ def _not_definite(exc: Exception) -> EspError:
 
 class _Cholmod:
     def __init__(self, matrix: Any) -> None:
+        import scipy.sparse as sp
+
+        if sp.isspmatrix_csr(matrix):
+            # The matrix is symmetric: its CSR arrays read as CSC are the same matrix, so
+            # CHOLMOD gets it without a copy (1.5 GB at 14M unknowns).
+            matrix = sp.csc_matrix((matrix.data, matrix.indices, matrix.indptr),
+                                   shape=matrix.shape)
+        ordering = direct_ordering(matrix.shape[0]) or DIRECT_ORDERINGS[-1]
         try:
-            self._solve = cholmod_factor(matrix)
+            self._solve = cholmod_factor(matrix, ordering=ordering)
         except np.linalg.LinAlgError as exc:
             raise _not_definite(exc) from exc
 

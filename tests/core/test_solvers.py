@@ -242,16 +242,24 @@ def test_the_direct_estimate_holds_cholmods_fill():
                     reason="needs CHOLMOD and pyamg to choose between them")
 def test_auto_chooses_amg_when_a_direct_factor_would_not_fit(monkeypatch):
     import espcore.memory as memory
-    from espcore.circuits.solvers import direct_estimate
+    from espcore.circuits.solvers import direct_estimate, direct_ordering
 
     log = Log()
-    need = direct_estimate(1_000_000, 9).bytes
+    n = 1_000_000
+    need = direct_estimate(n, 9, "amd").bytes
+    smaller = direct_estimate(n, 9, "metis").bytes
+    assert smaller < need  # METIS fills less, AMD is faster
     monkeypatch.setattr(memory, "available_bytes", lambda: int(need * 2))
-    assert choose_method(1_000_000, "auto", log, rhs=9) == "cholmod"
-    monkeypatch.setattr(memory, "available_bytes", lambda: int(need / 2))
-    assert choose_method(1_000_000, "auto", log, rhs=9) == "amg"
+    assert choose_method(n, "auto", log, rhs=9) == "cholmod"
+    assert direct_ordering(n, 9) == "amd"
+    # Room for METIS's factor only: still direct, with the ordering that fits.
+    monkeypatch.setattr(memory, "available_bytes", lambda: int((need + smaller) / 2 / 0.9))
+    assert direct_ordering(n, 9) == "metis"
+    monkeypatch.setattr(memory, "available_bytes", lambda: int(smaller / 2))
+    assert direct_ordering(n, 9) is None
+    assert choose_method(n, "auto", log, rhs=9) == "amg"
     # Both estimates are in the log, so the user sees why.
-    assert memory.format_bytes(need) in log.lines[-1]
+    assert memory.format_bytes(smaller) in log.lines[-1]
     assert "does not fit" in log.lines[-1] and "AMG-CG about" in log.lines[-1]
 
 
