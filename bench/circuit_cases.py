@@ -215,15 +215,17 @@ def pairwise_vs_naive(*, cells: int, k: int, method: str = "cholmod",
 
 # ---------------------------------------------------------------- the circuit step -------
 
-def circuit_step(*, cells: int, k: int = 10, method: str = "auto") -> dict:
+def circuit_step(*, cells: int, k: int = 10, method: str = "auto",
+                 nodata_fraction: float = 0.34) -> dict:
     """The pairwise cumulative current of ``k`` focal points as the workflow's circuit step
     runs it (:func:`espcore.circuits.pairwise.pairwise`, the solver chosen by ``auto``), with
-    the graph, solver and current-map phases and the time per million cells."""
+    the graph, solver and current-map phases and the time per million cells. A third of the
+    cells are NoData by default, as on the demo's rectangle around the province."""
     from espcore.circuits.circuit import MapOptions
     from espcore.circuits.graph import conductances
     from espcore.circuits.pairwise import pairwise
 
-    resistance, valid = landscape(cells)
+    resistance, valid = landscape(cells, nodata_fraction=nodata_fraction)
     g = conductances(resistance, valid, is_resistance=True)
     del resistance
     focal = _focal(valid, k)
