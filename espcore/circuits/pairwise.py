@@ -132,7 +132,8 @@ def _pair_maps(net: Network, g: np.ndarray, v: np.ndarray, name: str, maps: MapO
 # ---------------------------------------------------------------- focal points ----------
 
 def _factor_state(laplacian: Any, ground: int, method: str) -> Any:
-    return grounded(laplacian, ground, method=method)
+    # The Laplacian is this run's own and not needed after: ground it in place (no copy).
+    return grounded(laplacian, ground, method=method, in_place=True)
 
 
 def _solve_batch(system: Any, columns: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:

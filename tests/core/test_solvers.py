@@ -242,6 +242,7 @@ def test_the_direct_estimate_holds_cholmods_fill():
                     reason="needs CHOLMOD and pyamg to choose between them")
 def test_auto_chooses_amg_when_a_direct_factor_would_not_fit(monkeypatch):
     import espcore.memory as memory
+    from espcore.circuits import solvers
     from espcore.circuits.solvers import direct_estimate, direct_ordering
 
     log = Log()
@@ -253,7 +254,8 @@ def test_auto_chooses_amg_when_a_direct_factor_would_not_fit(monkeypatch):
     assert choose_method(n, "auto", log, rhs=9) == "cholmod"
     assert direct_ordering(n, 9) == "amd"
     # Room for METIS's factor only: still direct, with the ordering that fits.
-    monkeypatch.setattr(memory, "available_bytes", lambda: int((need + smaller) / 2 / 0.9))
+    monkeypatch.setattr(memory, "available_bytes",
+                        lambda: int((need + smaller) / 2 / solvers.DIRECT_SHARE))
     assert direct_ordering(n, 9) == "metis"
     monkeypatch.setattr(memory, "available_bytes", lambda: int(smaller / 2))
     assert direct_ordering(n, 9) is None
@@ -279,3 +281,28 @@ def test_auto_weighs_the_work_of_both(monkeypatch):
         assert choose_method(n, "auto", Log(), rhs=9) == expected
     # Small systems go straight to the factor, whatever the estimates.
     assert choose_method(solvers.SMALL, "auto", Log(), rhs=1) == "cholmod"
+
+
+@pytest.mark.parametrize("method", ["superlu", "cholmod"])
+def test_grounding_in_place_gives_the_reduced_systems_solution(method):
+    """The ground's row and column turned into an identity row inside the matrix solve to
+    the same potentials as the system with the ground removed, and 0 V at the ground."""
+    if not available(method):
+        pytest.skip(method + " is not installed")
+    from espcore.circuits.solvers import grounded
+
+    laplacian = _lognormal_grid_laplacian(40, 1.5)  # grounded already: ground one more
+    full = sp.bmat([[laplacian, None], [None, sp.csc_matrix([[1.0]])]])  # any SPD matrix
+    full = full.tocsr()
+    rhs = np.zeros((full.shape[0], 3))
+    rhs[[5, 50, 500], [0, 1, 2]] = 1.0
+    ground = 17
+    expected = grounded(full, ground, method=method).solve(rhs)
+    copy = full.copy()
+    in_place = grounded(copy, ground, method=method, in_place=True).solve(rhs)
+    assert np.allclose(in_place, expected, rtol=1e-10, atol=1e-12)
+    assert np.all(in_place[ground] == 0.0)
+    keep = np.ones(full.shape[0], dtype=bool)
+    keep[ground] = False
+    independent = spsolve(full[keep][:, keep].tocsc(), rhs[keep])
+    assert np.allclose(in_place[keep], independent, rtol=1e-10, atol=1e-12)
