@@ -41,9 +41,12 @@ _PHASES_PER_REPORT = 16
 #: a hundred numpy calls (some 60 us), worth it only when it settles a few hundred cells (a
 #: heap search takes 0.5-0.6 us per cell); narrow winding passages (a maze of NoData walls)
 #: settle a few dozen. The recent phases are judged, not all of them, since the first phase
-#: settles every source cell at once; a search nearly done is left to finish.
+#: settles every source cell at once; a search nearly done is left to finish. On the demo's
+#: land cover at 250 m (3.4M passable cells) the whole search took 2.0 s against the heap's
+#: 2.1 s, but a threshold of 200 handed over after some phases of few cells (3.5 s in all);
+#: 100 let it finish.
 _GIVE_UP_PHASES = 256
-_GIVE_UP_CELLS = 200
+_GIVE_UP_CELLS = 100
 _GIVE_UP_SHARE = 0.75
 
 
