@@ -180,18 +180,21 @@ def _ran(folder, task):
     return task
 
 
+class CancelAfterChecks:
+    """Asks to stop once it has been asked ``checks`` times."""
+
+    def __init__(self, checks):
+        self.checks = checks
+
+    def update(self, fraction):
+        pass
+
+    def cancelled(self):
+        self.checks -= 1
+        return self.checks < 0
+
+
 def test_serial_executor_checks_between_tasks(tmp_path):
-    class CancelAfterChecks:
-        def __init__(self, checks):
-            self.checks = checks
-
-        def update(self, fraction):
-            pass
-
-        def cancelled(self):
-            self.checks -= 1
-            return self.checks < 0
-
     done = []
     with pytest.raises(Cancelled):
         for value in SerialExecutor().run(partial(str, tmp_path), _ran, range(10),
@@ -227,22 +230,12 @@ def test_process_executor_drops_queued_tasks_and_stops_workers(tmp_path):
 
 def test_process_executor_checks_while_it_waits(tmp_path):
     """No task comes back, yet the executor looks at the cancel flag while it waits."""
-    class CancelAtCheck:
-        def __init__(self, checks):
-            self.checks = checks
-
-        def update(self, fraction):
-            pass
-
-        def cancelled(self):
-            self.checks -= 1
-            return self.checks < 0
 
     folder = str(tmp_path)
     # Tasks 1-4 fill the queue (one check each); the next checks are made while waiting.
     with pytest.raises(Cancelled):
         list(ProcessExecutor(2).run(partial(str, folder), mark_and_wait, range(1, 9),
-                                    CancelAtCheck(8)))
+                                    CancelAfterChecks(8)))
     assert not [name for name in os.listdir(folder) if name.startswith("finished_")]
 
 
