@@ -35,6 +35,7 @@ from ...espcore.corridors.costdistance import square_cell
 from ...espcore.grid import Grid
 from ...espcore.progress import check_cancelled
 from ..base import STYLE_DIR, EspAlgorithm, FeedbackProgress, StyleOnLoad, translate
+from ..io import surfaces
 from ..io.classes import CLASSIFIED, add_class_parameters, write_classes
 from ..io.links import LinkTable, active_rows, add_links_parameter, read_links, warn_cost_mismatch
 from ..io.raster import check_cells_memory, check_destination, check_output_path, write_grid
@@ -285,7 +286,7 @@ def link_distances(table: LinkTable, grid: Grid, labels: np.ndarray,
     # CW_Dist: the links layer may have been built on another resistance raster (or edited),
     # and the score compares costs on this one.
     links = barrier_links(labels, grid.values, impassable=grid.mask, cell_size=grid.cell_size,
-                          pairs=table.active_pairs(),
+                          pairs=table.active_pairs(), store=surfaces.active(),
                           progress=FeedbackProgress(feedback, start, stop))
     costs = [lcd for _, _, lcd in links]
     unconnected = [row for row, lcd in zip(active, costs) if not math.isfinite(lcd)]

@@ -30,6 +30,7 @@ from ...espcore.corridors.corridors import (
 from ...espcore.corridors.costdistance import path_vertices
 from ...espcore.grid import Grid
 from ..base import EspAlgorithm, FeedbackProgress, StyleOnLoad
+from ..io import surfaces
 from ..io.links import LINK_FIELDS, fields_of, nullable
 from ..io.raster import check_cells_memory, check_output_path, write_grid
 from ..io.sinks import open_sink, write_all
@@ -230,7 +231,7 @@ class LinkagePathways(EspAlgorithm):
             drop_intermediate=self.parameterAsBool(parameters, self.DROP_INTERMEDIATE,
                                                    context),
             truncate=limit(self.TRUNCATE), keep_untruncated=bool(whole_path),
-            progress=FeedbackProgress(feedback, 0, 90))
+            store=surfaces.active(), progress=FeedbackProgress(feedback, 0, 90))
         active = result.active
         feedback.pushInfo(tr("{active} of {count} candidate links are active.").format(
             active=len(active), count=len(result.links)))

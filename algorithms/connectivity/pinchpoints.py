@@ -19,6 +19,7 @@ from ...espcore.corridors.costdistance import SourceDistances
 from ...espcore.corridors.pinchpoints import PinchResult, corridor_pinchpoints, network_pinchpoints
 from ...espcore.grid import Grid
 from ..base import EspAlgorithm, FeedbackProgress, StyleOnLoad
+from ..io import surfaces
 from ..io.classes import CLASSIFIED, add_class_parameters, write_classes
 from ..io.links import (
     LINKS,
@@ -168,7 +169,7 @@ class PinchPoints(EspAlgorithm):
         active_rows(table, np.where(impassable, 0, labels))
         pairs = table.active_pairs()
         distances = SourceDistances(labels, grid.values, impassable=impassable,
-                                    cell_size=grid.cell_size)
+                                    cell_size=grid.cell_size, store=surfaces.active())
         options = dict(impassable=impassable, cell_size=grid.cell_size, pairs=pairs,
                        cutoff=self.parameterAsDouble(parameters, self.CUTOFF, context),
                        square=self.parameterAsBoolean(parameters, self.SQUARE, context),

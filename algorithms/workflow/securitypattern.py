@@ -25,6 +25,7 @@ from qgis.core import (
 
 from ...espcore.resistance.presets import PRESETS
 from ..base import EspAlgorithm
+from ..io import surfaces
 from ..qgis_compat import NumberType, ParameterFlag, SourceType, parameter_as_strings
 from . import products as workflow
 from .onmap import ProductOnLoad
@@ -246,7 +247,8 @@ class SecurityPattern(EspAlgorithm):
         steps = [step for step in STEPS if step.stage in stages]
         self._check_earlier_products(steps, folder)
         check_inputs(settings, stages, folder)
-        with FolderLock(folder):
+        # The cost-distance surfaces of the sources are searched once for the whole run.
+        with FolderLock(folder), surfaces.sharing(folder):
             return self._run(steps, stages, settings, parameters, context, feedback, folder)
 
     def _run(self, steps: List[Step], stages: List[str], settings: Dict[str, Any],

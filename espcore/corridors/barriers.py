@@ -59,7 +59,7 @@ import numpy as np
 
 from ..errors import EspInputError
 from ..progress import NullProgress, Progress, SubProgress, check_cancelled
-from .costdistance import SourceDistances, corridor
+from .costdistance import SourceDistances, SurfaceStore, corridor
 
 COMBINE_METHODS = ("max", "sum")
 #: Linkage Mapper's Barrier Mapper (default), and ESP Toolkit's earlier rules (module notes).
@@ -125,6 +125,7 @@ def stretch_limit(score: np.ndarray, percentile: float = 98.0) -> float:
 
 def barrier_links(labels: np.ndarray, resistance: np.ndarray, *, impassable: np.ndarray,
                   cell_size: Tuple[float, float], pairs: Sequence[Tuple[int, int]],
+                  store: Optional[SurfaceStore] = None,
                   progress: Progress = NullProgress()) -> List[Link]:
     """The links between sources as :func:`barrier_scores` takes them.
 
@@ -135,6 +136,8 @@ def barrier_links(labels: np.ndarray, resistance: np.ndarray, *, impassable: np.
     impassable : 2-D bool array, the NoData cells of the resistance.
     cell_size : (width, height) of a cell in map units.
     pairs : (source A, source B) of every link.
+    store : where surfaces searched by other algorithms of the run are found (see
+        :class:`espcore.corridors.costdistance.SourceDistances`).
     progress : one step per source; cancellation is checked before each search.
 
     Returns
@@ -161,7 +164,7 @@ def barrier_links(labels: np.ndarray, resistance: np.ndarray, *, impassable: np.
     values = np.where(blocked, 1.0, resistance).astype(np.float64)
     # The cache would keep surfaces that are held here anyway.
     distances = SourceDistances(labels, values, impassable=blocked, cell_size=cell_size,
-                                max_bytes=0)
+                                max_bytes=0, store=store)
     sources = sorted({int(end) for pair in pairs for end in pair})
     cwd: Dict[int, np.ndarray] = {}
     for number, source in enumerate(sources):

@@ -37,6 +37,7 @@ from ..sources.patchdistance import _labels, edge_distances
 from .costdistance import (
     CellSize,
     SourceDistances,
+    SurfaceStore,
     _cell_size,
     _check_surface,
     adjacent_pairs,
@@ -318,6 +319,7 @@ def linkage_pathways(
     keep_untruncated: bool = False,
     method: str = "auto",
     distances: Optional[SourceDistances] = None,
+    store: Optional[SurfaceStore] = None,
     progress: Optional[Progress] = None,
 ) -> Pathways:
     """Build the corridor network and the corridor raster (see the module notes).
@@ -351,6 +353,8 @@ def linkage_pathways(
         float64 grid and longer searches.
     distances : SourceDistances, optional
         Per-source CWD cache to use (and fill); built here when not given.
+    store : SurfaceStore, optional
+        Lent to the :class:`SourceDistances` built here (ignored with ``distances``).
     progress : Progress, optional
 
     Returns
@@ -386,7 +390,8 @@ def linkage_pathways(
         # needs CWD_A <= LCD + width), so each search may stop there.
         reach = max_cost + (math.inf if keep_untruncated else truncate)
         distances = SourceDistances(labels, resistance, impassable=impassable,
-                                    cell_size=cell_size, max_cost=reach, method=method)
+                                    cell_size=cell_size, max_cost=reach, method=method,
+                                    store=store)
 
     pairs, cwd, allocation = _candidate_pairs(labels, resistance, impassable, cell_size,
                                               adjacency, method,

@@ -16,8 +16,9 @@ entered, their CWD is ``inf`` and their allocation 0.
 
 from __future__ import annotations
 
+import hashlib
 import math
-from typing import Any, Dict, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, Optional, Protocol, Sequence, Tuple, Union
 
 import numpy as np
 
@@ -687,6 +688,52 @@ def corridor(cwd_a: np.ndarray, cwd_b: np.ndarray) -> Tuple[np.ndarray, float]:
     return total, lcd
 
 
+class SurfaceStore(Protocol):
+    """Where :class:`SourceDistances` keeps surfaces beyond one run of one algorithm.
+
+    ``get`` returns the surface stored under ``key`` or None; ``put`` may decline (for
+    example when the disk is nearly full). A dict-backed object serves in tests; the
+    workflow lends one that keeps ``.npy`` files in its run folder, so that corridors, pinch
+    points, barriers and collaborative zoning search each source once.
+    """
+
+    def get(self, key: str) -> Optional[np.ndarray]:
+        ...
+
+    def put(self, key: str, surface: np.ndarray) -> None:
+        ...
+
+
+#: Rows hashed at a time by :func:`surface_digest` (keeps the passable-value copy small).
+_DIGEST_ROWS = 256
+
+
+def surface_digest(resistance: np.ndarray, impassable: np.ndarray,
+                   cell_size: Tuple[float, float], max_cost: float) -> str:
+    """A hex digest of what every CWD surface on this raster depends on: the resistance of
+    the passable cells, the NoData mask, the cell size and the search limit.
+
+    Values on impassable cells are left out, so callers that fill NoData differently (NaN,
+    1, the raster's NoData value) still share surfaces. The search method is left out too:
+    every method gives the same bits (see :func:`cost_distance`).
+    """
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(repr((resistance.shape, tuple(float(c) for c in cell_size),
+                        float(max_cost))).encode())
+    for start in range(0, resistance.shape[0], _DIGEST_ROWS):
+        rows = slice(start, start + _DIGEST_ROWS)
+        blocked = np.ascontiguousarray(impassable[rows], dtype=bool)
+        digest.update(blocked.tobytes())
+        digest.update(np.where(blocked, 0.0, resistance[rows]).astype(np.float64).tobytes())
+    return digest.hexdigest()
+
+
+def _cells_digest(cells: np.ndarray) -> str:
+    """A hex digest of a set of cells (the flat indices of a boolean grid)."""
+    flat = np.flatnonzero(cells).astype(np.int64)
+    return hashlib.blake2b(flat.tobytes(), digest_size=16).hexdigest()
+
+
 class SourceDistances:
     """CWD surfaces of single sources, computed on demand and kept while memory allows.
 
@@ -705,11 +752,15 @@ class SourceDistances:
         Search limit passed to :func:`cost_distance`; cells beyond it are ``inf``.
     max_bytes : float
         Memory the kept surfaces may take (default 1.5 GB).
+    store : SurfaceStore, optional
+        Asked before a search and given every surface searched, under a key made of
+        :func:`surface_digest` and the source's cells: another instance built on the same
+        raster (in another algorithm of the same workflow run) then skips the search.
     """
 
     def __init__(self, labels: np.ndarray, resistance: np.ndarray, *, impassable: np.ndarray,
                  cell_size: CellSize, max_cost: float = math.inf, method: str = "auto",
-                 max_bytes: float = 1.5e9) -> None:
+                 max_bytes: float = 1.5e9, store: Optional[SurfaceStore] = None) -> None:
         self.labels = _labels(labels)
         self.resistance, self.impassable = _check_surface(self.labels.shape, resistance,
                                                           impassable, "source")
@@ -718,7 +769,11 @@ class SourceDistances:
         self.method = method
         self._capacity = max(1, int(max_bytes // max(1, self.labels.size * 8)))
         self._kept: Dict[int, np.ndarray] = {}
+        self._store = store
+        self._digest: Optional[str] = None
+        #: Surfaces searched here, and surfaces taken from the store.
         self.searches = 0
+        self.reused = 0
 
     def ids(self) -> np.ndarray:
         """The source ids that have at least one passable cell, ascending."""
@@ -730,14 +785,42 @@ class SourceDistances:
         source = int(source)
         cwd = self._kept.pop(source, None)
         if cwd is None:
-            if not np.any((self.labels == source) & ~self.impassable):
-                raise EspInputError("Source {id} has no passable cell on the grid.", id=source)
-            cwd = cost_distance(self.labels == source, self.resistance,
-                                impassable=self.impassable, cell_size=self.cell_size,
-                                max_cost=self.max_cost, method=self.method, progress=progress)
+            cwd = self._stored(source)
+            if cwd is None:
+                cwd = self._search(source, progress)
             cwd.setflags(write=False)
-            self.searches += 1
             while len(self._kept) >= self._capacity:
                 self._kept.pop(next(iter(self._kept)))
         self._kept[source] = cwd  # re-inserted last: dict order is the recency order
+        return cwd
+
+    def _key(self, source: int) -> str:
+        """The surface's digest and the digest of the source's passable cells: another
+        caller that labels the sources differently still finds the same surface."""
+        if self._digest is None:
+            self._digest = surface_digest(self.resistance, self.impassable, self.cell_size,
+                                          self.max_cost)
+        return "{0}-{1}".format(self._digest,
+                                _cells_digest((self.labels == source) & ~self.impassable))
+
+    def _stored(self, source: int) -> Optional[np.ndarray]:
+        if self._store is None:
+            return None
+        cwd = self._store.get(self._key(source))
+        if cwd is None:
+            return None
+        if cwd.shape != self.labels.shape or cwd.dtype != np.float64:
+            return None  # not what this key promised: search again
+        self.reused += 1
+        return np.array(cwd)  # writeable memory of our own, whatever the store handed over
+
+    def _search(self, source: int, progress: Optional[Progress]) -> np.ndarray:
+        if not np.any((self.labels == source) & ~self.impassable):
+            raise EspInputError("Source {id} has no passable cell on the grid.", id=source)
+        cwd = cost_distance(self.labels == source, self.resistance, impassable=self.impassable,
+                            cell_size=self.cell_size, max_cost=self.max_cost,
+                            method=self.method, progress=progress)
+        self.searches += 1
+        if self._store is not None:
+            self._store.put(self._key(source), cwd)
         return cwd

@@ -135,6 +135,59 @@ def test_a_stage_alone_reads_the_earlier_products(esp, workflow_landscape, workf
     np.testing.assert_array_equal(again, first)
 
 
+def test_the_steps_share_cost_surfaces_and_give_what_they_give_alone(
+        esp, workflow_landscape, workflow_folder, tmp_path, monkeypatch):
+    """Linkage pathways searches each linked source once; pinch points, barriers and
+    collaborative zoning load those surfaces, and every product is the same as without
+    sharing. The store's folder is gone afterwards."""
+    from contextlib import contextmanager
+
+    from esp_toolkit.algorithms.io import surfaces
+
+    counts = {"get": 0, "hit": 0, "put": 0}
+    get, put = surfaces.FolderStore.get, surfaces.FolderStore.put
+
+    def counting_get(store, key):
+        found = get(store, key)
+        counts["get"] += 1
+        counts["hit"] += found is not None
+        return found
+
+    def counting_put(store, key, surface):
+        counts["put"] += 1
+        put(store, key, surface)
+
+    monkeypatch.setattr(surfaces.FolderStore, "get", counting_get)
+    monkeypatch.setattr(surfaces.FolderStore, "put", counting_put)
+    shared = tmp_path / "shared"
+    shutil.copytree(workflow_folder, shared)
+    run(chain_parameters(workflow_landscape, shared, FIRST_STAGE=2, LAST_STAGE=3))
+    sources = len(features(os.path.join(workflow_folder, "sources.gpkg")))
+    assert counts["put"] == sources  # every source is linked: one search each
+    assert counts["hit"] == counts["get"] - sources and counts["hit"] >= 3 * sources
+    assert not [name for name in os.listdir(shared) if name.startswith(surfaces.PREFIX)]
+
+    @contextmanager
+    def no_sharing(folder):
+        yield None
+
+    monkeypatch.setattr(surfaces, "sharing", no_sharing)
+    alone = tmp_path / "alone"
+    shutil.copytree(workflow_folder, alone)
+    before = counts["get"]
+    run(chain_parameters(workflow_landscape, alone, FIRST_STAGE=2, LAST_STAGE=3))
+    assert counts["get"] == before
+    for name in ("corridors.tif", "pinchpoints.tif", "barriers.tif", "zones.tif"):
+        np.testing.assert_array_equal(read_raster(str(shared / name))[0],
+                                      read_raster(str(alone / name))[0], err_msg=name)
+    ledger = [{key: value for key, value in row.items() if key != "_geometry"}
+              for row in features(str(shared / "county_ledger.gpkg"))]
+    assert ledger == [{key: value for key, value in row.items() if key != "_geometry"}
+                      for row in features(str(alone / "county_ledger.gpkg"))]
+    assert (shared / "restoration_account.csv").read_text() == \
+        (alone / "restoration_account.csv").read_text()
+
+
 def test_a_stage_without_its_predecessors_names_the_missing_step(esp, workflow_landscape,
                                                                  tmp_path):
     with pytest.raises(QgsProcessingException, match="sources.gpkg.*1 · Sources"):
