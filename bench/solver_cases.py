@@ -24,11 +24,17 @@ BANDWIDTH_BYTES = 1 << 30
 
 
 def bandwidth() -> dict:
-    """Memory bandwidth of one core (bytes/s): best of three passes of ``a.sum()`` over 1 GB
-    (reads only) and of ``np.copyto`` into a touched array (read + write, counted both)."""
+    """Memory bandwidth (bytes/s): best of three passes of ``a.sum()`` over 1 GB (reads
+    only) and of ``np.copyto`` into a touched array (read + write, counted both) on one core,
+    and of ``a.sum()`` split into row blocks over every core the solver's passes use
+    (``sum_all``, with :mod:`espcore.circuits.rowblocks`)."""
+    from espcore.circuits import rowblocks
+
     a = np.ones(BANDWIDTH_BYTES // 8)
     b = np.zeros_like(a)
-    best_sum = best_copy = 0.0
+    cores = rowblocks.available_cores()
+    parts = [(a.size * i // cores, a.size * (i + 1) // cores) for i in range(cores)]
+    best_sum = best_copy = best_all = 0.0
     for _ in range(3):
         start = time.perf_counter()
         a.sum()
@@ -36,7 +42,10 @@ def bandwidth() -> dict:
         start = time.perf_counter()
         np.copyto(b, a)
         best_copy = max(best_copy, 2 * a.nbytes / (time.perf_counter() - start))
-    return {"sum": best_sum, "copy": best_copy}
+        start = time.perf_counter()
+        rowblocks.each(parts, lambda lo, hi: a[lo:hi].sum(), cores)
+        best_all = max(best_all, a.nbytes / (time.perf_counter() - start))
+    return {"sum": best_sum, "copy": best_copy, "sum_all": best_all, "cores": cores}
 
 
 def grounded_system(cells: int, k: int, *, four_neighbours: bool = False):
@@ -71,7 +80,7 @@ def _fmt_bytes(value: float) -> str:
     return "{0:.2f} GB".format(value / 1e9)
 
 
-def _blockamg(matrix, rhs, bw: float, **options):
+def _blockamg(matrix, rhs, bw: dict, **options):
     from espcore.circuits.multigrid import BlockAmg, amg_setup_summary
 
     watch = Stopwatch()
@@ -82,18 +91,22 @@ def _blockamg(matrix, rhs, bw: float, **options):
     k = rhs.shape[1]
     iterations = max(solver.iterations, 1)
     per_iteration = watch["solve"] / iterations
-    # the model of the whole solve: every column group's iterations at its own width
-    model = solver.solve_traffic_bytes() / bw
+    # the model of the whole solve: every column group's iterations at its own width, at
+    # one core's bandwidth (the yardstick of issue 22) and at all cores' (the passes use them)
+    model = solver.solve_traffic_bytes() / bw["sum"]
+    model_all = solver.solve_traffic_bytes() / bw["sum_all"]
     notes = ["blockamg {0}: setup {1:.1f} s, {2} columns in {3:.1f} s = {4:.2f} s per column; "
              "groups (columns, iterations) {5}, {6:.3f} s per group iteration; model {7} = "
-             "{8:.1f} s at {9:.1f} GB/s -> ratio {10:.2f}; residual {11:.1e}".format(
+             "{8:.1f} s at {9:.1f} GB/s (one core) -> ratio {10:.2f}, {11:.1f} s at {12:.1f} "
+             "GB/s ({13} cores, {14} threads) -> ratio {15:.2f}; residual {16:.1e}".format(
                  amg_setup_summary(solver), watch["setup"], k, watch["solve"],
                  watch["solve"] / k, solver.history, per_iteration,
-                 _fmt_bytes(solver.solve_traffic_bytes()), model, bw / 1e9,
-                 watch["solve"] / model, solver.residual)]
+                 _fmt_bytes(solver.solve_traffic_bytes()), model, bw["sum"] / 1e9,
+                 watch["solve"] / model, model_all, bw["sum_all"] / 1e9, bw["cores"],
+                 solver.threads, watch["solve"] / model_all, solver.residual)]
     figures = {"setup": watch["setup"], "solve": watch["solve"], "iterations": iterations,
                "per_iteration": per_iteration, "model": model,
-               "ratio": watch["solve"] / model}
+               "ratio": watch["solve"] / model, "ratio_all_cores": watch["solve"] / model_all}
     return x, notes, figures
 
 
@@ -112,15 +125,16 @@ def single_solves(*, cells: int, methods=("cholmod", "blockamg"), k: int = 10,
     matrix, rhs, laps, size = grounded_system(cells, k)
     bw = bandwidth()
     notes = ["{0:,} unknowns, {1:,} non-zeros; graph {2:.1f} s; bandwidth sum {3:.1f} GB/s, "
-             "copy {4:.1f} GB/s".format(matrix.shape[0], matrix.nnz, laps["network"],
-                                        bw["sum"] / 1e9, bw["copy"] / 1e9)]
+             "copy {4:.1f} GB/s, sum on {5} cores {6:.1f} GB/s".format(
+                 matrix.shape[0], matrix.nnz, laps["network"], bw["sum"] / 1e9,
+                 bw["copy"] / 1e9, bw["cores"], bw["sum_all"] / 1e9)]
     out = {"cells": size, "unknowns": matrix.shape[0], "k": k}
     reference = None
     headline = 0.0
     for method in methods:
         watch = Stopwatch()
         if method == "blockamg":
-            x, lines, figures = _blockamg(matrix, rhs, bw["sum"], rtol=rtol, **options)
+            x, lines, figures = _blockamg(matrix, rhs, bw, rtol=rtol, **options)
             notes += lines
             out["blockamg"] = {key: round(value, 4) for key, value in figures.items()}
             headline = figures["setup"] + figures["solve"]

@@ -35,22 +35,32 @@ def scipy_version() -> Tuple[int, int]:
     return _version(scipy.__version__)
 
 
-def sparse_cg(A: Any, b: np.ndarray, *, rtol: float, atol: float = 0.0,
-              maxiter: Optional[int] = None, M: Any = None,
-              x0: Optional[np.ndarray] = None,
-              callback: Optional[Callable[[np.ndarray], None]] = None
-              ) -> Tuple[np.ndarray, int]:
-    """``scipy.sparse.linalg.cg`` with a relative tolerance on every scipy version.
+# scipy has no public product into a given array, and ``matrix[rows] @ x`` copies the rows
+# and allocates its result (page faults on every call for large blocks). Its own CSR kernel
+# (``_sparsetools.csr_matvecs``, the one behind ``@`` since scipy 0.x) adds into a given
+# array and releases the GIL, so row blocks can run in threads. It is private: when it is
+# missing or refuses the arrays, the public product is used.
+try:
+    from scipy.sparse._sparsetools import csr_matvecs as _csr_matvecs
+except ImportError:  # pragma: no cover - a scipy without it
+    _csr_matvecs = None
 
-    scipy 1.12 renamed ``tol`` to ``rtol`` and 1.14 removed ``tol``. Returns (x, info) as cg
-    does: info 0 means converged, > 0 the iteration count reached without converging.
-    """
-    from scipy.sparse.linalg import cg
 
-    tol_name = "rtol" if scipy_version() >= (1, 12) else "tol"
-    options = {tol_name: rtol, "atol": atol, "maxiter": maxiter, "M": M, "x0": x0,
-               "callback": callback}
-    return cg(A, b, **options)
+def csr_rows_product(matrix: Any, start: int, stop: int, x: np.ndarray,
+                     out: np.ndarray) -> None:
+    """``out[...] = matrix[start:stop] @ x`` for a CSR ``matrix``, a C-ordered block ``x``
+    (n,) or (n, k) and a C-ordered ``out`` of the rows' shape, of ``x``'s dtype."""
+    kernel = _csr_matvecs
+    if kernel is not None and out.flags.c_contiguous and x.flags.c_contiguous \
+            and matrix.data.dtype == x.dtype == out.dtype \
+            and matrix.indices.dtype == matrix.indptr.dtype:
+        out.fill(0)
+        # Row pointers of the slice stay absolute offsets into the full index/value arrays.
+        kernel(stop - start, matrix.shape[1], 1 if x.ndim == 1 else x.shape[1],
+               matrix.indptr[start:stop + 1], matrix.indices, matrix.data, x.reshape(-1),
+               out.reshape(-1))
+        return
+    out[...] = matrix[start:stop] @ x
 
 
 # ------------------------------------------------------------------ scikit-sparse (CHOLMOD) ----

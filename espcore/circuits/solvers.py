@@ -36,6 +36,7 @@ from ..compat import CHOLMOD_NOT_INSTALLED, cholmod_factor, cholmod_problem
 from ..errors import EspError, EspInputError
 from ..progress import check_watched, watched
 from .multigrid import RTOL_MAPS, BlockAmg
+from .rowblocks import available_cores
 
 METHODS = ("auto", "cholmod", "superlu", "amg")
 
@@ -70,11 +71,15 @@ FACTOR_SECONDS = 4.8e-9
 FACTOR_EXPONENT = 1.44
 SOLVE_SECONDS = 5.0e-9
 #: Bytes per unknown of the AMG-CG path (hierarchy, block vectors of BATCH columns), and
-#: seconds per unknown of its set-up and of one right-hand side solved in a block (measured
-#: here: 9 right-hand sides on 10M unknowns in 296 s, iterations growing with the grid).
+#: seconds per unknown of its set-up and of one right-hand side solved in a block on two
+#: cores (measured here: 9 right-hand sides on 10M unknowns in 296 s on one core, iterations
+#: growing with the grid; the passes split over two cores then took half as long, 3.8M
+#: unknowns: set-up 1.5e-6, 0.9e-6 per right-hand side).
 ITERATIVE_BYTES = 700.0
 ITERATIVE_SETUP_SECONDS = 2.0e-6
-ITERATIVE_SOLVE_SECONDS = 3.0e-6
+ITERATIVE_SOLVE_SECONDS = 1.5e-6
+#: Cores the AMG-CG passes were measured to use fully (memory bandwidth bounds more).
+ITERATIVE_CORES = 2
 #: ``auto`` takes the exact direct solver unless AMG-CG is estimated this many times faster.
 EXACT_PREFERENCE = 1.5
 #: Below this many unknowns a factorisation takes well under a second: always direct.
@@ -155,9 +160,11 @@ def direct_ordering(n: int, rhs: int = 1) -> Optional[str]:
 
 
 def iterative_estimate(n: int, rhs: int = 1) -> Estimate:
-    """AMG-CG on ``n`` unknowns for ``rhs`` right-hand sides: memory linear in ``n``."""
-    return Estimate(n * ITERATIVE_BYTES,
-                    n * (ITERATIVE_SETUP_SECONDS + max(rhs, 1) * ITERATIVE_SOLVE_SECONDS))
+    """AMG-CG on ``n`` unknowns for ``rhs`` right-hand sides: memory linear in ``n``; the
+    solves run over row blocks on up to :data:`ITERATIVE_CORES` cores."""
+    cores = min(available_cores(), ITERATIVE_CORES)
+    per_rhs = ITERATIVE_SOLVE_SECONDS * ITERATIVE_CORES / cores
+    return Estimate(n * ITERATIVE_BYTES, n * (ITERATIVE_SETUP_SECONDS + max(rhs, 1) * per_rhs))
 
 
 #: Columns a direct back-solve takes at once (pairwise.BATCH; kept here for the estimate).

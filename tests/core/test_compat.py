@@ -8,18 +8,36 @@ import scipy.sparse as sp
 from espcore import compat
 
 
-def test_sparse_cg_solves_a_resistor_chain():
-    # Grounded chain of n unit resistors with 1 A injected at the far end: the potential of
-    # node k (1-based) is k volts.
-    n = 30
+def _chain(n):
+    # Grounded chain of n unit resistors: 2 on the diagonal, 1 at the open end, -1 beside.
     main = np.full(n, 2.0)
     main[-1] = 1.0
-    laplacian = sp.diags([main, -np.ones(n - 1), -np.ones(n - 1)], [0, 1, -1], format="csr")
-    rhs = np.zeros(n)
-    rhs[-1] = 1.0
-    x, info = compat.sparse_cg(laplacian, rhs, rtol=1e-12)
-    assert info == 0
-    np.testing.assert_allclose(x, np.arange(1, n + 1), rtol=1e-8)
+    return sp.diags([main, -np.ones(n - 1), -np.ones(n - 1)], [0, 1, -1], format="csr")
+
+
+@pytest.mark.parametrize("kernel", ["scipy's", "public"])
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_row_products_are_the_rows_of_the_product(kernel, dtype, monkeypatch):
+    if kernel == "public":
+        monkeypatch.setattr(compat, "_csr_matvecs", None)
+    chain = _chain(9).astype(dtype)
+    x = np.arange(1.0, 10.0, dtype=dtype)
+    out = np.full(4, np.nan, dtype=dtype)
+    compat.csr_rows_product(chain, 3, 7, x, out)
+    # rows 3..6 of the chain times 1..9: 2k - (k-1) - (k+1) = 0 at interior nodes
+    np.testing.assert_array_equal(out, np.zeros(4))
+    block = np.stack([x, x * x], axis=1)
+    out = np.full((3, 2), np.nan, dtype=dtype)
+    compat.csr_rows_product(chain, 6, 9, block, out)
+    # row 8 (the open end): k_9 - k_8; squares: 2 * 49 - 36 - 64 = -2 for row 6
+    np.testing.assert_array_equal(out, [[0.0, -2.0], [0.0, -2.0], [1.0, 17.0]])
+
+
+def test_row_products_fall_back_on_mismatched_dtypes():
+    chain = _chain(5)  # float64 values
+    out = np.zeros(2, dtype=np.float32)
+    compat.csr_rows_product(chain, 0, 2, np.ones(5, dtype=np.float32), out)
+    np.testing.assert_array_equal(out, [1.0, 0.0])
 
 
 def test_trapezoid_integrates_a_line_exactly():
