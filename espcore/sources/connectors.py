@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 from array import array
 from collections import deque
-from typing import Deque, Dict, List, Optional, Tuple
+from typing import Deque, Dict, List, NamedTuple, Optional, Tuple
 
 import numpy as np
 
@@ -120,11 +120,14 @@ def constrained_distance(reference: np.ndarray, mask: np.ndarray, *,
     rows_in, cols_in = np.nonzero(seeds[box])
     refs = ((rows_in + 1) * ncol + cols_in + 1).tolist()
     del rows_in, cols_in
-    # Offsets to the cell's origin; with a limit they stay within a byte.
+    # The offset (x, y) from each cell to its origin, as one code (x + half) * width +
+    # (y + half): with a limit the offsets stay within a byte and the code in 16 bits.
     narrow = limit is not None and limit < 100
-    unset = -128 if narrow else _UNSET
-    px = array("b" if narrow else "h", [unset]) * size
-    py = array("b" if narrow else "h", [unset]) * size
+    half, width = (128, 256) if narrow else (1 << 15, 1 << 16)
+    # The all-ones code would be the offset (half - 1, half - 1): never reached.
+    unset = width * width - 1
+    codes = array("H" if narrow else "I", [unset]) * size
+    origin_code = half * width + half
     # The distance of a cell's origin, set only where a line of sight failed.
     base: Dict[int, float] = {}
     spread_limit = math.inf if limit is None else float(limit)
@@ -133,7 +136,7 @@ def constrained_distance(reference: np.ndarray, mask: np.ndarray, *,
     queue: Deque[int] = deque()
     for cell in refs:
         state[cell] = 2
-        px[cell] = py[cell] = 0
+        codes[cell] = origin_code
     for cell in refs:
         for shift in shifts:
             neighbour = cell + shift
@@ -144,8 +147,13 @@ def constrained_distance(reference: np.ndarray, mask: np.ndarray, *,
 
     sqrt = math.sqrt
     get_base = base.get
-    lines: Dict[Tuple[int, int], Tuple[int, ...]] = {}
-    towards = [(shifts[k], _TOWARDS[k][0], _TOWARDS[k][1]) for k in range(4)]
+    f32 = _F32_CELL
+    # Per neighbour direction and offset code of that neighbour, what the cell would take
+    # from it (see _Candidate); built on first use.
+    candidates: List[Dict[int, _Candidate]] = [{} for _ in range(4)]
+    towards = [(shifts[k], candidates[k], (_TOWARDS[k][0] + half) * width
+                + _TOWARDS[k][1] + half, k) for k in range(4)]
+    lengths: Dict[int, float] = {}
     measured = 0
     while queue:
         check_cancelled(progress)
@@ -153,34 +161,38 @@ def constrained_distance(reference: np.ndarray, mask: np.ndarray, *,
         # in queue order (a cell set earlier in this round already counts for later ones).
         lowest = math.inf
         for cell in queue:
-            if px[cell] != unset:
+            if codes[cell] != unset:
                 continue
             measured += 1
             best = math.inf
-            for shift, step_x, step_y in towards:
+            for shift, table, step_code, k in towards:
                 other = cell + shift
-                ox = px[other]
-                if ox == unset:
+                code = codes[other]
+                if code == unset:
                     continue
-                oy = py[other]
-                tx, ty = ox + step_x, oy + step_y
-                start = other - ox - oy * ncol
-                line = lines.get((tx, ty))
-                if line is None:
-                    line = lines[(tx, ty)] = _line(tx, ty, ncol)
+                found = table.get(code)
+                if found is None:
+                    found = table[code] = _candidate(code, k, half, width, ncol)
+                start = other + found.start
                 origin = get_base(other, 0.0)
-                for step in line:
+                for step in found.line:
                     if not state[start + step]:
-                        value = _f32(sqrt(ox * ox + oy * oy) + origin + 1.0)
+                        f32[0] = found.length + origin + 1.0
+                        value = f32[0]
                         if value < best:
-                            px[cell], py[cell] = step_x, step_y
-                            base[cell] = _f32(value - 1.0)
+                            codes[cell] = step_code
+                            f32[0] = value - 1.0
+                            base[cell] = f32[0]
                             best = value
                         break
                 else:
-                    value = _f32(sqrt(tx * tx + ty * ty) + origin)
+                    if origin:
+                        f32[0] = found.reach + origin
+                        value = f32[0]
+                    else:
+                        value = found.reach32
                     if value < best:
-                        px[cell], py[cell] = tx, ty
+                        codes[cell] = found.code
                         if origin:
                             base[cell] = origin
                         else:
@@ -195,8 +207,12 @@ def constrained_distance(reference: np.ndarray, mask: np.ndarray, *,
             cell = queue.popleft()
             if cell == _ROUND_END:
                 break
-            ox, oy = px[cell], py[cell]
-            value = sqrt(ox * ox + oy * oy) + get_base(cell, 0.0)
+            code = codes[cell]
+            length = lengths.get(code)
+            if length is None:
+                ox, oy = code // width - half, code % width - half
+                length = lengths[code] = sqrt(ox * ox + oy * oy)
+            value = length + get_base(cell, 0.0)
             if value > spread_limit:
                 continue
             if value > lowest:
@@ -208,9 +224,8 @@ def constrained_distance(reference: np.ndarray, mask: np.ndarray, *,
                     state[neighbour] = 2
                     queue.append(neighbour)
 
-    del state, queue, lines
-    offsets_x = np.frombuffer(px, dtype=np.int8 if narrow else np.int16)
-    offsets_y = np.frombuffer(py, dtype=offsets_x.dtype)
+    del state, queue, candidates
+    flat_codes = np.frombuffer(codes, dtype=np.uint16 if narrow else np.uint32)
     origins = np.zeros(0, dtype=np.float32)
     at = np.zeros(0, dtype=np.int64)
     if base:
@@ -225,9 +240,10 @@ def constrained_distance(reference: np.ndarray, mask: np.ndarray, *,
     # In slices of the work area, so that the index arrays stay small.
     chunk = max(ncol, 1 << 20)
     for first in range(0, size, chunk):
-        set_ = np.flatnonzero(offsets_x[first:first + chunk] != unset) + first
-        dx = offsets_x[set_].astype(np.float64)
-        dy = offsets_y[set_].astype(np.float64)
+        set_ = np.flatnonzero(flat_codes[first:first + chunk] != unset) + first
+        dx, dy = np.divmod(flat_codes[set_].astype(np.int64), width)
+        dx = (dx - half).astype(np.float64)
+        dy = (dy - half).astype(np.float64)
         values = np.sqrt(dx * dx + dy * dy).astype(np.float32)
         del dx, dy
         low, high = np.searchsorted(at, [first, first + chunk])
@@ -236,6 +252,30 @@ def constrained_distance(reference: np.ndarray, mask: np.ndarray, *,
         rows, cols = np.divmod(set_, ncol)
         window[rows - 1, cols - 1] = values
     return distance
+
+
+class _Candidate(NamedTuple):
+    """What a cell takes from its neighbour in one direction whose offset code is given:
+    ``code``, the cell's offset code through the neighbour's origin; ``start``, the
+    neighbour's origin relative to the neighbour; ``line``, the line of sight from that
+    origin to the cell (flat offsets); ``reach``, its length and ``reach32`` that length in
+    single precision; ``length``, the neighbour's own distance to its origin."""
+
+    code: int
+    start: int
+    line: Tuple[int, ...]
+    reach: float
+    reach32: float
+    length: float
+
+
+def _candidate(code: int, k: int, half: int, width: int, ncol: int) -> _Candidate:
+    ox, oy = code // width - half, code % width - half
+    step_x, step_y = _TOWARDS[k]
+    tx, ty = ox + step_x, oy + step_y
+    reach = math.sqrt(tx * tx + ty * ty)
+    return _Candidate((tx + half) * width + ty + half, -ox - oy * ncol, _line(tx, ty, ncol),
+                      reach, _f32(reach), math.sqrt(ox * ox + oy * oy))
 
 
 def _f32(value: float) -> float:

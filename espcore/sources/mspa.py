@@ -230,16 +230,33 @@ def _max_sq_within(limit: np.float32) -> int:
     return n
 
 
+#: Rows handled at a time by :func:`_row_distances` (two int32 arrays of this many rows).
+_BAND_ROWS = 256
+
+
 def _row_distances(mask: np.ndarray, reach: int) -> np.ndarray:
     """Distance along its row from every cell to the nearest ``mask`` cell, capped at
     ``reach + 1`` (uint8, or uint16 for reaches beyond 254)."""
+    # The column of the nearest mask cell to the left is a running maximum of the mask
+    # cells' columns, to the right a running minimum: two passes whatever the reach, in
+    # bands of rows so that the int32 columns stay small.
     dtype = np.uint8 if reach < 255 else np.uint16
-    gap = np.full(mask.shape, reach + 1, dtype=dtype)
-    np.copyto(gap, 0, where=mask)
-    for k in range(1, min(reach, mask.shape[1] - 1) + 1):
-        step = dtype(k)
-        np.minimum(gap[:, k:], step, out=gap[:, k:], where=mask[:, :-k])
-        np.minimum(gap[:, :-k], step, out=gap[:, :-k], where=mask[:, k:])
+    cap = reach + 1
+    rows, cols = mask.shape
+    gap = np.empty(mask.shape, dtype=dtype)
+    columns = np.arange(cols, dtype=np.int32)
+    none_left, none_right = np.int32(-cols - cap), np.int32(2 * cols + cap)
+    for start in range(0, rows, _BAND_ROWS):
+        band = mask[start:start + _BAND_ROWS]
+        left = np.where(band, columns, none_left)
+        np.maximum.accumulate(left, axis=1, out=left)
+        np.subtract(columns, left, out=left)
+        right = np.where(band[:, ::-1], columns[::-1], none_right)
+        np.minimum.accumulate(right, axis=1, out=right)
+        np.subtract(right[:, ::-1], columns, out=right[:, ::-1])
+        np.minimum(left, right[:, ::-1], out=left)
+        np.minimum(left, cap, out=left)
+        gap[start:start + _BAND_ROWS] = left
     return gap
 
 

@@ -6,7 +6,7 @@ import pytest
 from scipy import ndimage
 
 from espcore.sources.connectors import constrained_distance
-from espcore.sources.mspa import _beyond, _within
+from espcore.sources.mspa import _beyond, _row_distances, _within
 
 
 @pytest.mark.parametrize("seed", range(6))
@@ -20,6 +20,24 @@ def test_within_and_beyond_are_the_squared_euclidean_distance(seed):
         np.testing.assert_array_equal(_within(mask, max_sq), np.rint(squared) <= max_sq)
         np.testing.assert_array_equal(_beyond(mask, max_sq),
                                       mask & (np.rint(inner) > max_sq))
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_row_distances_are_the_nearest_mask_cell_in_the_row(seed, monkeypatch):
+    import espcore.sources.mspa as mspa
+
+    monkeypatch.setattr(mspa, "_BAND_ROWS", 7)  # several bands and a ragged last one
+    rng = np.random.default_rng(seed)
+    mask = rng.random((40, 33)) < (0.02, 0.2, 0.6)[seed]
+    mask[3] = False  # a row without any mask cell
+    for reach in (1, 4, 31, 300):
+        gap = _row_distances(mask, reach)
+        assert gap.dtype == (np.uint8 if reach < 255 else np.uint16)
+        for row in range(mask.shape[0]):
+            where = np.flatnonzero(mask[row])
+            for col in range(mask.shape[1]):
+                nearest = np.abs(where - col).min() if where.size else reach + 1
+                assert gap[row, col] == min(nearest, reach + 1)
 
 
 @pytest.mark.parametrize("seed", range(4))
