@@ -173,11 +173,13 @@ def constrained_distance(reference: np.ndarray, mask: np.ndarray, *,
                 found = table.get(code)
                 if found is None:
                     found = table[code] = _candidate(code, k, half, width, ncol)
-                start = other + found.start
+                # unpacked at once: a tuple's fields are slower to read one by one
+                through, start, line, reach, reach32, length = found
+                start += other
                 origin = get_base(other, 0.0)
-                for step in found.line:
+                for step in line:
                     if not state[start + step]:
-                        f32[0] = found.length + origin + 1.0
+                        f32[0] = length + origin + 1.0
                         value = f32[0]
                         if value < best:
                             codes[cell] = step_code
@@ -187,12 +189,12 @@ def constrained_distance(reference: np.ndarray, mask: np.ndarray, *,
                         break
                 else:
                     if origin:
-                        f32[0] = found.reach + origin
+                        f32[0] = reach + origin
                         value = f32[0]
                     else:
-                        value = found.reach32
+                        value = reach32
                     if value < best:
-                        codes[cell] = found.code
+                        codes[cell] = through
                         if origin:
                             base[cell] = origin
                         else:
