@@ -226,7 +226,12 @@ class SecurityPattern(EspAlgorithm):
             tr("The language of the report and its maps and charts."))
         add(QgsProcessingParameterFolderDestination(self.OUTPUT_FOLDER, tr("Output folder")),
             tr("Every product is written here under a fixed name (sources.gpkg, "
-               "resistance.tif, ..., report.html), replacing an earlier run's."))
+               "resistance.tif, ..., report.html), replacing an earlier run's. During the "
+               "run a temporary folder .esp-cost-surfaces-... holds each source's cost-distance "
+               "surface, so that corridors, pinch points, barriers and collaborative zoning "
+               "search it once; it is removed when the run ends and needs about 8 bytes per "
+               "cell per source of free disk space (without that space each step searches "
+               "again)."))
         for product in PRODUCTS:
             self.addOutput(OUTPUT_TYPES[product.kind](product.key, tr(product.title)))
 

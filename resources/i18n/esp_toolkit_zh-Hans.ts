@@ -6350,8 +6350,8 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     </message>
     <message>
         <location filename="../../algorithms/workflow/securitypattern.py"/>
-        <source>Every product is written here under a fixed name (sources.gpkg, resistance.tif, ..., report.html), replacing an earlier run's.</source>
-        <translation>每个产品以固定名称写入此处（sources.gpkg、resistance.tif、...、report.html），覆盖先前运行的结果。</translation>
+        <source>Every product is written here under a fixed name (sources.gpkg, resistance.tif, ..., report.html), replacing an earlier run's. During the run a temporary folder .esp-cost-surfaces-... holds each source's cost-distance surface, so that corridors, pinch points, barriers and collaborative zoning search it once; it is removed when the run ends and needs about 8 bytes per cell per source of free disk space (without that space each step searches again).</source>
+        <translation>每个产品以固定名称写入此处（sources.gpkg、resistance.tif、...、report.html），覆盖先前运行的结果。运行期间，临时文件夹 .esp-cost-surfaces-... 保存每个源地的成本距离面，使廊道、夹点、障碍点和协同分区只需各搜索一次；运行结束时该文件夹被删除。它需要约每个栅格单元每个源地 8 字节的可用磁盘空间（空间不足时各步骤重新搜索）。</translation>
     </message>
     <message>
         <location filename="../../algorithms/workflow/securitypattern.py"/>
@@ -6547,6 +6547,10 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
         <location filename="../../espcore/resistance/presets.py"/>
         <source>ESA WorldCover (11 classes)</source>
         <translation>ESA WorldCover（11 类）</translation>
+    </message>
+    <message>
+        <source>Every product is written here under a fixed name (sources.gpkg, resistance.tif, ..., report.html), replacing an earlier run's.</source>
+        <translation type="vanished">每个产品以固定名称写入此处（sources.gpkg、resistance.tif、...、report.html），覆盖先前运行的结果。</translation>
     </message>
     <message>
         <source>Runs the whole ecological security pattern chain in one go and writes every product into the output folder under a fixed name, with its style beside it:&lt;ol&gt;&lt;li&gt;&lt;b&gt;Sources&lt;/b&gt;: MSPA of the foreground classes; habitat quality (when both threat tables are given); the MSPA core cells of the top habitat-quality class, in patches of at least the minimum area, the most important by dPC.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Resistance&lt;/b&gt;: the land-cover classes reclassified by the preset, optionally corrected by a raster such as night-time light.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Connectivity&lt;/b&gt;: pairwise cumulative current between one point inside each source (Circuitscape); least-cost corridors (Linkage Pathways); pinch points; barriers; current-flow centrality.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Zoning&lt;/b&gt;: conservation, restoration, improvement and control zones with the key restoration areas; the county ledger, connectivity matrix, collaboration zones and restoration account; the report (HTML, and PDF where it can be printed).&lt;/li&gt;&lt;/ol&gt;The land cover must be in a projected CRS with metre units; the counties may be in any CRS. Stages can be run one at a time (first and last stage): a later stage reads the products of the earlier ones from the same output folder, as the dock does. Each step is the toolkit's own algorithm with the settings shown here; run the algorithms one by one for their other options.&lt;br&gt;Method: Peng J. et al. (2018) Linking ecosystem services and circuit theory to identify ecological security patterns. Sci. Total Environ. 644, 781-790.</source>
