@@ -427,8 +427,8 @@ def mspa(guidos: np.ndarray, *, connectivity: int = 8, edge_width: int = 1,
     as they are known, the distance thresholds are exact integer tests on one-byte row
     distances, and at most one int32 label image is alive at a time. Measured on a 2-core VM
     (bench/mspa_cases.py ``mspa_vs_guidos``, 10 million cells of a fragmented forest map):
-    3.4 s and 150 MB with edge width 1, 8 s with 3, 14 s with 10, at most 210 MB; the
-    GuidosToolbox engine (pyguidos 2.6.3) took 8, 13 and 14 s and 211 MB there. Edge widths
+    2.2 s and 153 MB with edge width 1, 5.1 s with 3, 8.2 s with 10, at most 204 MB; the
+    GuidosToolbox engine (pyguidos 2.6.3) took 6.0, 7.1 and 8.6 s and 211 MB there. Edge widths
     from 2 up spend most of the extra time in the widening distance
     (:func:`.connectors.constrained_distance`), which follows the engine's cell-by-cell
     propagation within the non-core foreground next to the connectors, up to the widening's
