@@ -8,6 +8,11 @@ every engine runs the same numerics through the same three-call interface. Resul
 to the caller, which alone accumulates them: memory for outputs does not grow with the number
 of workers.
 
+Batches: ``run(..., batch=n)`` sends tasks to a worker n at a time (one round trip and one
+result message per batch). Callers with many small tasks (Omniscape windows, a few
+milliseconds each) pass a batch; callers whose tasks are already heavy pass 1, so that few
+tasks still spread over every worker.
+
 Cancellation: ``run`` takes the caller's ``progress`` and raises
 :class:`~espcore.errors.Cancelled` within about 0.1 s of the user's request, also while it
 waits for a worker; tasks not started are dropped and local workers are stopped, so a cancel
@@ -42,7 +47,8 @@ class SerialExecutor:
     workers = 1
 
     def run(self, setup: Setup, work: Work, tasks: Iterable[Any],
-            progress: Optional[Progress] = None) -> Iterator[Any]:
+            progress: Optional[Progress] = None, batch: Optional[int] = None
+            ) -> Iterator[Any]:
         progress = progress or NullProgress()
         with watching(progress):
             state = setup()
@@ -61,6 +67,10 @@ _STATE: Any = None
 def _initialise(setup: Setup) -> None:
     global _STATE
     _STATE = setup()
+
+
+def _call_batch(work: Work, tasks: List[Any]) -> List[Any]:
+    return [_call(work, task) for task in tasks]
 
 
 def _call(work: Work, task: Any) -> Any:
@@ -108,8 +118,9 @@ def _no_main_script() -> Iterator[None]:
 class ProcessExecutor:
     """Runs tasks in ``workers`` local processes (spawned, so safe inside QGIS).
 
-    Results are yielded as they complete, not in task order; at most ``2 * workers`` tasks
-    are in flight, so a long task list is never materialised in the queue. When the run stops
+    Results are yielded as their batch completes, not in task order; at most
+    ``2 * workers`` batches are in flight, so a long task list is never materialised in the
+    queue. When the run stops
     early (cancelled, a task failed, or the caller stopped reading), the queued tasks are
     dropped and the workers terminated instead of being waited for.
     """
@@ -118,15 +129,17 @@ class ProcessExecutor:
         self.workers = max(1, int(workers))
 
     def run(self, setup: Setup, work: Work, tasks: Iterable[Any],
-            progress: Optional[Progress] = None) -> Iterator[Any]:
+            progress: Optional[Progress] = None, batch: Optional[int] = None
+            ) -> Iterator[Any]:
         try:
-            yield from self._run(setup, work, tasks, progress or NullProgress())
+            yield from self._run(setup, work, tasks, progress or NullProgress(),
+                                 max(1, int(batch or 1)))
         except BrokenProcessPool as error:
             raise EspError("The worker processes stopped unexpectedly ({detail}). Run with "
                            "one worker (serially) instead.", detail=str(error)) from error
 
     def _run(self, setup: Setup, work: Work, tasks: Iterable[Any],
-             progress: Progress) -> Iterator[Any]:
+             progress: Progress, batch: int) -> Iterator[Any]:
         context = multiprocessing.get_context("spawn")
         context.set_executable(_python_executable())
         with _no_main_script(), ProcessPoolExecutor(self.workers, mp_context=context,
@@ -134,17 +147,17 @@ class ProcessExecutor:
                                                     initargs=(setup,)) as pool:
             try:
                 pending: Set[Any] = set()
-                for task in tasks:
+                for chunk in _batches(tasks, batch):
                     check_cancelled(progress)
-                    pending.add(pool.submit(_call, work, task))
+                    pending.add(pool.submit(_call_batch, work, chunk))
                     while len(pending) >= 2 * self.workers:
                         done, pending = _first_done(pending, progress)
                         for future in done:
-                            yield future.result()
+                            yield from future.result()
                 while pending:
                     done, pending = _first_done(pending, progress)
                     for future in done:
-                        yield future.result()
+                        yield from future.result()
             except BaseException:
                 _terminate(pool)
                 raise
@@ -193,9 +206,10 @@ class DaskExecutor:
     sent to the cluster once and built once per worker (and again only for another run);
     workers need the installable ``espcore`` only, never QGIS. A task that fails because its
     worker died is retried ``retries`` times; an error raised by the task itself is the
-    caller's. Tasks travel in batches of ``batch`` (a Dask task costs a few milliseconds of
-    scheduling, as much as a small Omniscape window); results are yielded as their batch
-    completes, at most ``2 * workers`` batches in flight.
+    caller's. Tasks travel in batches of ``batch``, or of the ``batch`` that :meth:`run` is
+    given (a Dask task costs a few milliseconds of scheduling, as much as a small Omniscape
+    window); results are yielded as their batch completes, at most ``2 * workers`` batches
+    in flight.
     """
 
     def __init__(self, workers: Optional[int] = None, address: Optional[str] = None,
@@ -236,7 +250,8 @@ class DaskExecutor:
             yield client
 
     def run(self, setup: Setup, work: Work, tasks: Iterable[Any],
-            progress: Optional[Progress] = None) -> Iterator[Any]:
+            progress: Optional[Progress] = None, batch: Optional[int] = None
+            ) -> Iterator[Any]:
         from distributed import as_completed
 
         progress = progress or NullProgress()
@@ -244,7 +259,7 @@ class DaskExecutor:
             (scattered,) = client.scatter([setup], broadcast=True, hash=False)
             key = str(scattered.key)
             limit = 2 * max(self.workers, len(client.scheduler_info()["workers"]) or 1)
-            batches = _batches(tasks, self.batch)
+            batches = _batches(tasks, self.batch if batch is None else max(1, int(batch)))
             queue = as_completed()
             in_flight: Set[Any] = set()
 

@@ -161,7 +161,8 @@ def _component_solutions(laplacian: Any, nodes: np.ndarray, method: str, log: Lo
     tasks = [nodes[b] for b in batches]
     position = {int(node): i for i, node in enumerate(nodes)}
     check_cancelled(progress)
-    for columns, solved in executor.run(setup, _solve_batch, tasks, progress):
+    # Each task is already a batch of columns: one per worker round trip.
+    for columns, solved in executor.run(setup, _solve_batch, tasks, progress, batch=1):
         for j, node in enumerate(columns):
             x[:, position[int(node)]] = solved[:, j]
         done += columns.size
@@ -409,7 +410,8 @@ def _regions_path(g: np.ndarray, focal: FocalNodes, options: Dict[str, Any],
     result = CircuitResult()
     acc = _Accumulator(g.shape, maps)
     for done, (pair, resistance, net, v) in enumerate(
-            executor.run(partial(_identity, state), _solve_region_pair, pairs, progress)):
+            executor.run(partial(_identity, state), _solve_region_pair, pairs, progress,
+                         batch=1)):
         i, j = position[pair[0]], position[pair[1]]
         r[i, j] = r[j, i] = resistance
         if net is not None and resistance > 0:

@@ -15,3 +15,12 @@ def mark_and_wait(folder, task):
     threading.Event().wait(5.0)
     open(os.path.join(folder, "finished_{0}".format(task)), "w").close()
     return task
+
+
+def offset():
+    return 100
+
+
+def with_process(state, task):
+    """(the worker's process id, state + task): which worker ran which task."""
+    return os.getpid(), state + task

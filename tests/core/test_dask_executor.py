@@ -82,3 +82,8 @@ def test_circuitscape_pairwise_on_dask_gives_the_serial_numbers(dask_executor):
     np.testing.assert_allclose(distributed.resistances, serial.resistances, rtol=1e-9)
     for key in serial.maps:
         np.testing.assert_allclose(distributed.maps[key], serial.maps[key], atol=1e-9)
+
+
+def test_a_batch_given_to_run_overrides_the_engine_default(dask_executor):
+    results = sorted(dask_executor.run(_setup_offset, _add, range(11), batch=1))
+    assert results == [100 + k for k in range(11)]
