@@ -210,11 +210,11 @@ def constrained_distance(reference: np.ndarray, mask: np.ndarray, *,
             if cell == _ROUND_END:
                 break
             code = codes[cell]
-            length = lengths.get(code)
-            if length is None:
+            own = lengths.get(code)
+            if own is None:
                 ox, oy = code // width - half, code % width - half
-                length = lengths[code] = sqrt(ox * ox + oy * oy)
-            value = length + get_base(cell, 0.0)
+                own = lengths[code] = sqrt(ox * ox + oy * oy)
+            value = own + get_base(cell, 0.0)
             if value > spread_limit:
                 continue
             if value > lowest:
