@@ -189,13 +189,21 @@ def cholmod_factor(matrix: Any, ordering: str = CHOLMOD_ORDERING) -> CholmodSolv
     if api.factorize is None:
         raise RuntimeError(api.problem)
     not_pd = api.not_positive_definite
-    # float64 CSC: 0.5 would otherwise factor float32 input in single precision.
-    csc = matrix.tocsc().astype(np.float64, copy=False)
     try:
-        solve = api.factorize(csc, ordering)
+        solve = api.factorize(_float_csc(matrix), ordering)
     except not_pd as exc:
         raise np.linalg.LinAlgError(str(exc)) from exc
+    return _checked(solve, not_pd)
 
+
+def _float_csc(matrix: Any) -> Any:
+    # float64 CSC: 0.5 would otherwise factor float32 input in single precision.
+    return matrix.tocsc().astype(np.float64, copy=False)
+
+
+def _checked(solve: CholmodSolve, not_pd: Type[BaseException]) -> CholmodSolve:
+    """``solve`` raising numpy's LinAlgError where scikit-sparse says "not positive
+    definite"."""
     def checked_solve(rhs: np.ndarray) -> np.ndarray:
         try:
             return np.asarray(solve(rhs))
@@ -203,3 +211,127 @@ def cholmod_factor(matrix: Any, ordering: str = CHOLMOD_ORDERING) -> CholmodSolv
             raise np.linalg.LinAlgError(str(exc)) from exc
 
     return checked_solve
+
+
+# A numeric refactorisation reuses the fill-reducing analysis of a pattern (the ordering and
+# the factor's structure), which is about half of a fresh factorisation of a small matrix:
+#
+# * 0.4: ``analyze(A, ordering_method=...)`` returns a ``Factor`` without values;
+#   ``factor.cholesky_inplace(B)`` factorises B (same pattern) into it, as ``cholesky`` does
+#   after its own ``analyze`` (so the factor is the one a fresh ``cholesky`` gives).
+# * 0.5: the ``CholeskyFactor(A, lower=..., order=...)`` constructor analyses;
+#   ``factor.factorize(B)`` factorises (the triangle the constructor was told to read) and
+#   ``factor.solve(b)`` solves.
+
+#: Factorises one matrix of the analysed pattern; returns its solve (valid until the next call).
+CholmodRefactor = Callable[[Any], CholmodSolve]
+
+
+def _analyser(cholmod: Any) -> Optional[Callable[[Any, str], CholmodRefactor]]:
+    """Analyse-once, factorise-many with the interface ``sksparse.cholmod`` offers (None: no
+    refactorisation this module knows)."""
+    if hasattr(getattr(cholmod, "CholeskyFactor", None), "factorize"):  # 0.5
+        def analyse_05(pattern: Any, ordering: str) -> CholmodRefactor:
+            factor = cholmod.CholeskyFactor(pattern, lower=True, order=ordering)
+
+            def refactor(matrix: Any) -> CholmodSolve:
+                factor.factorize(matrix)  # the triangle read is the constructor's
+                return factor.solve
+
+            return refactor
+
+        return analyse_05
+    if hasattr(cholmod, "analyze") \
+            and hasattr(getattr(cholmod, "Factor", None), "cholesky_inplace"):  # 0.4
+        def analyse_04(pattern: Any, ordering: str) -> CholmodRefactor:
+            factor = cholmod.analyze(pattern, ordering_method=ordering)
+
+            def refactor(matrix: Any) -> CholmodSolve:
+                factor.cholesky_inplace(matrix)
+                return factor  # it solves when called
+
+            return refactor
+
+        return analyse_04
+    return None
+
+
+def _probe_refactor(analyse: Callable[[Any, str], CholmodRefactor]) -> bool:
+    """True when two matrices of one pattern, factorised after one analysis, each solve
+    right: a refactorisation that kept its name but not its meaning must not be used."""
+    import scipy.sparse as sp
+
+    first = sp.csc_matrix(np.array([[2.0, -1.0], [-1.0, 2.0]]))
+    second = sp.csc_matrix(np.array([[4.0, -1.0], [-1.0, 3.0]]))
+    try:
+        refactor = analyse(first, CHOLMOD_ORDERING)
+        for matrix, wanted in ((first, [2.0 / 3.0, 1.0 / 3.0]), (second, [3.0 / 11.0, 1.0 / 11.0])):
+            x = np.asarray(refactor(matrix)(np.array([1.0, 0.0])), dtype=np.float64)
+            if x.shape != (2,) or not np.allclose(x, wanted, rtol=1e-12):
+                return False
+    except Exception:  # any failure means: factorise afresh instead
+        return False
+    return True
+
+
+@functools.cache
+def _refactor_api() -> Optional[Callable[[Any, str], CholmodRefactor]]:
+    """The tested analyse-once interface of the installed CHOLMOD, or None."""
+    if _cholmod().factorize is None:
+        return None
+    from sksparse import cholmod
+
+    analyse = _analyser(cholmod)
+    return analyse if analyse is not None and _probe_refactor(analyse) else None
+
+
+def cholmod_reuses_analysis() -> bool:
+    """True when :func:`cholmod_refactorizer` really analyses once (else it factorises each
+    matrix afresh, with the same results)."""
+    return _refactor_api() is not None
+
+
+def cholmod_refactorizer(pattern: Any, ordering: str = CHOLMOD_ORDERING) -> CholmodRefactor:
+    """CHOLMOD factorisations of SPD matrices that share ``pattern``'s nonzeros, with the
+    fill-reducing analysis done once.
+
+    Parameters
+    ----------
+    pattern : scipy sparse matrix, n x n
+        A matrix with the nonzero pattern of all matrices to come (its values are not used
+        for the factor; only the lower triangle is read).
+    ordering : str
+        CHOLMOD's fill-reducing ordering, as for :func:`cholmod_factor`.
+
+    Returns
+    -------
+    callable
+        ``refactor(matrix)`` factorises ``matrix`` (the pattern's nonzeros, float64 CSC
+        preferred) and returns ``solve(b)`` as :func:`cholmod_factor` does. The factor is
+        reused in place: a solve is valid only until the next ``refactor`` call. Without a
+        refactorisation this module knows (:func:`cholmod_reuses_analysis`), every call
+        factorises afresh.
+
+    Raises
+    ------
+    numpy.linalg.LinAlgError
+        From ``refactor`` or a solve: the matrix is not positive definite.
+    RuntimeError
+        CHOLMOD cannot be used (check :func:`cholmod_problem` first).
+    """
+    api = _cholmod()
+    if api.factorize is None:
+        raise RuntimeError(api.problem)
+    analyse = _refactor_api()
+    if analyse is None:
+        return lambda matrix: cholmod_factor(matrix, ordering)
+    not_pd = api.not_positive_definite
+    refactor = analyse(_float_csc(pattern), ordering)
+
+    def checked_refactor(matrix: Any) -> CholmodSolve:
+        try:
+            return _checked(refactor(_float_csc(matrix)), not_pd)
+        except not_pd as exc:
+            raise np.linalg.LinAlgError(str(exc)) from exc
+
+    return checked_refactor

@@ -109,3 +109,10 @@ def test_cholmod_factor_reports_a_matrix_that_is_not_positive_definite():
     with pytest.raises(np.linalg.LinAlgError):
         # scikit-sparse 0.4 fails at factorisation, 0.5 may wait for the solve.
         compat.cholmod_factor(singular)(np.ones(singular.shape[0]))
+
+
+def test_cholmod_analysis_is_reused_where_scikit_sparse_offers_it():
+    # scikit-sparse 0.4 (analyze + cholesky_inplace) and 0.5 (CholeskyFactor.factorize) both
+    # can: a silent fall-back to fresh factorisations would only show as lost speed.
+    pytest.importorskip("sksparse")
+    assert compat.cholmod_reuses_analysis()
