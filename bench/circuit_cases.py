@@ -302,6 +302,62 @@ def _ground_current(rhs: np.ndarray, ground: int) -> np.ndarray:
 
 # ---------------------------------------------------------------- Omniscape --------------
 
+def omniscape_template(*, cells: int, radius: int = 20, block_size: int = 5) -> dict:
+    """Omniscape in one process with the full-disk window template off (the general path,
+    every window built and factorised afresh, as before) and on; time per window, ratio and
+    the largest difference between the two current maps."""
+    from espcore.circuits import omniscapewindow
+    from espcore.circuits.omniscape import OmniscapeOptions, omniscape
+
+    resistance, valid = landscape(cells)
+    source = np.where(valid, 1.0 / np.where(valid, resistance, 1.0), 0.0)
+    options = OmniscapeOptions(radius=radius, block_size=block_size)
+    fields: dict = {}
+    times, maps = {}, {}
+    for enabled in (False, True):
+        omniscapewindow.ENABLED = enabled
+        start = time.perf_counter()
+        maps[enabled] = omniscape(resistance, valid, source=source, options=options,
+                                  log=lambda template, **f: fields.update(f))["cum_currmap"]
+        times[enabled] = time.perf_counter() - start
+    omniscapewindow.ENABLED = True
+    windows = fields.get("n") or 1
+    scale = np.abs(maps[False]).max()
+    gap = float(np.abs(maps[True] - maps[False]).max() / scale) if scale else 0.0
+    notes = ["radius {0}, block {1}, {2:,} windows, one process: general path {3:.2f} ms per "
+             "window, full-disk template {4:.2f} ms -> {5:.2f}x; maps differ by {6:.1e} of "
+             "their maximum".format(radius, block_size, windows, 1000 * times[False] / windows,
+                                    1000 * times[True] / windows, times[False] / times[True],
+                                    gap)]
+    return {"cells": resistance.size, "seconds": round(times[True], 2),
+            "speedup": round(times[False] / times[True], 2), "notes": notes}
+
+
+def omniscape_workers(*, cells: int, radius: int = 20, block_size: int = 5,
+                      workers: int = 2) -> dict:
+    """The same Omniscape run on one worker (in this process) and on ``workers`` local
+    processes (windows in batches); the ratio is the speed-up from the workers."""
+    from espcore.circuits.omniscape import OmniscapeOptions, omniscape
+    from espcore.executor import ProcessExecutor, SerialExecutor
+
+    resistance, valid = landscape(cells)
+    source = np.where(valid, 1.0 / np.where(valid, resistance, 1.0), 0.0)
+    options = OmniscapeOptions(radius=radius, block_size=block_size)
+    times, maps = {}, {}
+    for count, executor in ((1, SerialExecutor()), (workers, ProcessExecutor(workers))):
+        start = time.perf_counter()
+        maps[count] = omniscape(resistance, valid, source=source, options=options,
+                                executor=executor)["cum_currmap"]
+        times[count] = time.perf_counter() - start
+    same = bool(np.allclose(maps[1], maps[workers], rtol=1e-9, atol=0.0))
+    notes = ["radius {0}, block {1}: 1 worker {2:.1f} s, {3} workers {4:.1f} s -> {5:.2f}x; "
+             "maps equal to 1e-9: {6}".format(radius, block_size, times[1], workers,
+                                              times[workers], times[1] / times[workers],
+                                              same)]
+    return {"cells": resistance.size, "seconds": round(times[workers], 2),
+            "speedup": round(times[1] / times[workers], 2), "notes": notes}
+
+
 def omniscape_run(*, cells: int, radius: int = 20, block_size: int = 5,
                   workers: int = 0, engine: str = "local") -> dict:
     """Omniscape moving window over the landscape, sources = 1 / resistance; ``workers`` 0 =

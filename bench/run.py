@@ -96,6 +96,11 @@ CASES = {
     # LocalCluster: the Dask overhead on the same work.
     "omniscape_pool_2": (_circuit("omniscape_run"),
                          {"cells": M // 4, "radius": 20, "block_size": 5, "workers": 2}, False),
+    # issue 23: the window template against the general path, and 2 workers against 1.
+    "omniscape_template": (_circuit("omniscape_template"),
+                           {"cells": M // 4, "radius": 20, "block_size": 5}, True),
+    "omniscape_workers": (_circuit("omniscape_workers"),
+                          {"cells": M // 4, "radius": 20, "block_size": 5}, True),
     "omniscape_dask_2": (_circuit("omniscape_run"),
                          {"cells": M // 4, "radius": 20, "block_size": 5, "workers": 2,
                           "engine": "dask"}, False),
@@ -110,6 +115,8 @@ CASES = {
     # (212,000 cells) and the same landscape at 250 m (16 times the cells).
     "workflow_demo": (_case("workflow_cases", "workflow_run"), {"cell": 1000.0, "cells": None},
                       True),
+    "workflow_250m_unshared": (_case("workflow_cases", "workflow_run"),
+                               {"cell": 250.0, "cells": None, "share": False}, False),
     "workflow_250m": (_case("workflow_cases", "workflow_run"), {"cell": 250.0, "cells": None},
                       True),
     # Issue 22: the circuit step per million cells must stay within 2x from 1.3M to 21M

@@ -44,8 +44,11 @@ def _resample(source, target, cell):
     return target
 
 
-def workflow_run(cell=1000.0, cells=None, radii_cells=None):
+def workflow_run(cell=1000.0, cells=None, radii_cells=None, share=True):
     """esp:securitypattern on the demo, land cover (and night light) at ``cell`` metres.
+
+    ``share=False`` runs the workflow as it was before its steps shared the sources'
+    cost-distance surfaces (each step searches them again), for the side-by-side figure.
 
     ``cells`` is accepted for bench/run.py's --cells and ignored: the grid is the demo's.
     ``radii_cells`` (smallest, largest, step) sets the barrier detection radii in cells: Barrier
@@ -70,6 +73,12 @@ def workflow_run(cell=1000.0, cells=None, radii_cells=None):
 
     plugin = EspToolkitPlugin(None)
     plugin.initProcessing()
+    if not share:
+        import contextlib
+
+        from esp_toolkit.algorithms.io import surfaces
+
+        surfaces.sharing = lambda folder: contextlib.nullcontext()
     with tempfile.TemporaryDirectory() as tmp:
         landcover = os.path.join(DEMO, "hunan_landcover.tif")
         light = os.path.join(DEMO, "hunan_ntl.tif")
@@ -107,6 +116,8 @@ def workflow_run(cell=1000.0, cells=None, radii_cells=None):
                                      for name, seconds in slowest)]
     if cell != 1000.0:
         notes.append("no habitat quality (the threat rasters are on the 1 km grid)")
+    if not share:
+        notes.append("cost-distance surfaces not shared between the steps")
     return {"cells": total, "seconds": round(end - start, 2), "circuit_seconds":
             round(circuit, 2), "steps": {name: round(seconds, 2) for name, seconds in durations},
             "notes": notes}
