@@ -672,10 +672,15 @@ def link_barrier_scores(links: Sequence[Link], barrier_labels: Any, *, radii: Se
     Cancelled
         When the user stops the run.
     """
-    from scipy.ndimage import maximum
-
     labels = _as_int_grid(barrier_labels, "barrier labels")
-    ids = np.unique(labels[labels > 0]).astype(np.int64)
+    # The patch cells once, grouped by patch: each score is then read on them only (a
+    # labelled maximum over the whole grid per radius and link cost more than the scores).
+    flat = np.flatnonzero(labels.ravel() > 0)
+    order = np.argsort(labels.ravel()[flat], kind="stable")
+    cells = flat[order]
+    patch_of = labels.ravel()[cells]
+    ids = np.unique(patch_of).astype(np.int64)
+    starts = np.searchsorted(patch_of, ids)
     scores = np.zeros((ids.size, len(links)))
     if not links:
         return ids, scores
@@ -689,10 +694,10 @@ def link_barrier_scores(links: Sequence[Link], barrier_labels: Any, *, radii: Se
             _check_same_shape(labels, "barrier labels", score.shape, "cost-weighted distance")
             checked_shape = True
         if ids.size:
-            score[nodata] = np.nan
-            per_patch = maximum(np.nan_to_num(score, nan=0.0), labels=labels, index=ids)
-            np.maximum(scores[:, index], np.asarray(per_patch, dtype=np.float64),
-                       out=scores[:, index])
+            values = score.ravel()[cells]
+            values[nodata.ravel()[cells]] = np.nan
+            per_patch = np.maximum.reduceat(np.nan_to_num(values, nan=0.0), starts)
+            np.maximum(scores[:, index], per_patch, out=scores[:, index])
     return ids, scores
 
 

@@ -381,6 +381,26 @@ def test_link_barrier_scores_on_walls(two_links):
     np.testing.assert_allclose(wide[:2], [[1.5, 1.5], [2.0, 0.0]], rtol=1e-12)
 
 
+def test_link_barrier_scores_are_the_labelled_maxima_of_the_scores(two_links):
+    """Scattered patches with gaps in their ids: per patch, the largest score of its cells
+    over both radii (NaN as 0), as scipy's labelled maximum gives it."""
+    from scipy import ndimage
+
+    from espcore.corridors.barriers import link_scores
+
+    rng = np.random.default_rng(4)
+    labels = rng.choice([0, 0, 0, 2, 7, 9, 30], size=(ROWS, COLS))
+    ids, scores = link_barrier_scores(two_links, labels, radii=[50, 10], cell_size=CELL)
+    np.testing.assert_array_equal(ids, [2, 7, 9, 30])
+    expected = np.zeros((4, 2))
+    for _radius, index, score, _nodata in link_scores(two_links, radii=[50, 10],
+                                                      cell_size=CELL):
+        per_patch = ndimage.maximum(np.nan_to_num(score, nan=0.0), labels=labels, index=ids)
+        expected[:, index] = np.maximum(expected[:, index], per_patch)
+    np.testing.assert_array_equal(scores, expected)
+    assert scores.max() > 0
+
+
 def test_link_barrier_scores_cancel_and_errors(two_links):
     with pytest.raises(Cancelled):
         link_barrier_scores(two_links, barrier_labels(), radii=[10, 20], cell_size=CELL,
