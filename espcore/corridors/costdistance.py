@@ -691,8 +691,9 @@ def corridor(cwd_a: np.ndarray, cwd_b: np.ndarray) -> Tuple[np.ndarray, float]:
 class SurfaceStore(Protocol):
     """Where :class:`SourceDistances` keeps surfaces beyond one run of one algorithm.
 
-    ``get`` returns the surface stored under ``key`` or None; ``put`` may decline (for
-    example when the disk is nearly full). A dict-backed object serves in tests; the
+    ``get`` returns the surface stored under ``key`` as a new array the caller owns (it is
+    marked read-only), or None; ``put`` may decline (for example when the disk is nearly
+    full) and must not keep the caller's array itself. A dict-backed object serves in tests; the
     workflow lends one that keeps ``.npy`` files in its run folder, so that corridors, pinch
     points, barriers and collaborative zoning search each source once.
     """
@@ -812,7 +813,7 @@ class SourceDistances:
         if cwd.shape != self.labels.shape or cwd.dtype != np.float64:
             return None  # not what this key promised: search again
         self.reused += 1
-        return np.array(cwd)  # writeable memory of our own, whatever the store handed over
+        return cwd
 
     def _search(self, source: int, progress: Optional[Progress]) -> np.ndarray:
         if not np.any((self.labels == source) & ~self.impassable):

@@ -21,9 +21,10 @@ class DictStore:
 
     def get(self, key):
         found = self.surfaces.get(key)
-        if found is not None:
-            self.hits += 1
-        return found
+        if found is None:
+            return None
+        self.hits += 1
+        return found.copy()  # a new array, as the protocol asks
 
     def put(self, key, surface):
         self.surfaces[key] = surface.copy()
