@@ -51,9 +51,9 @@ structure and one fill-reducing analysis per worker, and are only refactorised n
 windows share one factorisation per worker. Measured on a 2-core VM at radius 20 (1,256
 unknowns): about 1.0 ms of CPU for such a window (2.9 ms when factorised afresh), 2.4 ms for
 the others, flow potential adding about 0.3 ms; 1000 x 1000 cells with block size 5 (37,936
-windows, 84 % of them full disks) took 48 s on two workers (84 s before the shared
-structure). Memory: the full-size inputs and outputs (8 bytes per cell each) plus one window
-per worker.
+windows, 84 % of them full disks) took 23 s on two workers with windows sent in batches
+(84 s before the shared structure and the batches). Memory: the full-size inputs and
+outputs (8 bytes per cell each) plus one window per worker.
 """
 
 from __future__ import annotations
