@@ -24,3 +24,33 @@ def offset():
 def with_process(state, task):
     """(the worker's process id, state + task): which worker ran which task."""
     return os.getpid(), state + task
+
+
+# Tiled runs (test_tiled.py): a focal sum of radius r, read from the tile's window.
+
+def tiled_mean_setup(source, radius):
+    from functools import partial
+
+    return partial(_tiled_mean_state, source, radius)
+
+
+def _tiled_mean_state(source, radius):
+    return source, radius
+
+
+def tiled_mean_work(state, tile):
+    import numpy as np
+    from scipy import ndimage
+
+    source, radius = state
+    window = source.read(tile.read_rows, tile.read_cols)
+    filled = np.where(window.mask, 0.0, window.values)
+    size = 2 * radius + 1
+    total = ndimage.uniform_filter(filled, size, mode="constant", cval=0.0) * size * size
+    return {"sum": total[tile.inner], "figures": {"cells": tile.cells}}
+
+
+def tiled_spill_work(state, tile):
+    import numpy as np
+
+    return {"ones": np.ones(tile.read_shape)}

@@ -68,10 +68,16 @@ def _imports(path):
     return tops, rooms
 
 
+#: The one core module that reads files: a cluster's workers read their tiles with GDAL
+#: (lazily imported there), since they have no QGIS.
+READS_FILES = "rasterfile.py"
+
+
 def test_the_core_never_imports_qgis_gdal_or_qt():
     for path in CORE.rglob("*.py"):
         tops, _ = _imports(path)
-        assert not tops & FORBIDDEN_TOP, (path, tops & FORBIDDEN_TOP)
+        allowed = {"osgeo"} if path.name == READS_FILES else set()
+        assert not tops & (FORBIDDEN_TOP - allowed), (path, tops & FORBIDDEN_TOP)
 
 
 @pytest.mark.parametrize("room", ROOMS)
