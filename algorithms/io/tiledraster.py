@@ -1,0 +1,120 @@
+"""The QGIS side of tiled steps: when to go by tiles, the files the workers read, where the
+finished tiles wait, and the output written band by band.
+
+A raster step goes by tiles (``espcore.tiled``) when the whole raster would not fit in
+memory, or when the provider's engine is Dask (a cluster is asked for, so the tiles become
+its tasks). Workers read their windows from the input files themselves, so an input must be
+a file GDAL opens (a GeoTIFF on a disk every worker sees, or a GDAL URL). The finished tiles
+wait in a hidden folder beside the output, named by a digest of the inputs and the options:
+a rerun of the same job after a crash or a cancel computes only the missing tiles; any
+change of input or option starts afresh. The folder is removed when the output is written.
+"""
+
+import glob
+import hashlib
+import json
+import os
+import shutil
+import uuid
+from typing import Any, Iterable, Optional, Sequence
+
+import numpy as np
+from qgis.core import QgsProcessingException, QgsRasterLayer
+
+from ...espcore import memory
+from ...espcore.rasterfile import RasterFile, close, create_like, write_window
+from ...espcore.tiled import PartStore, assemble
+from ...espcore.tiles import Tile
+from ..base import translate
+from ..engine import ENGINE, SCHEDULER, _setting
+from .raster import FLOAT_NODATA, check_output_path, replace_raster
+
+#: Set to "1" to send every tiled-capable step through tiles (tests, and users who want the
+#: tiled route on a machine where the whole raster would fit).
+FORCE_TILES = "ESP_TOOLKIT_TILES"
+#: Prefix of the folders of finished tiles beside an output.
+PREFIX = ".esp-tiles-"
+
+
+def layer_file(layer: QgsRasterLayer, band: int = 1) -> RasterFile:
+    """The file behind ``layer``, for workers to read windows of."""
+    path = layer.source().split("|", 1)[0]
+    if layer.providerType() != "gdal" or not (os.path.exists(path) or path.startswith("/vsi")):
+        raise QgsProcessingException(translate(
+            "Layer '{name}' is not a raster file, so it cannot be read tile by tile. Save it "
+            "as a GeoTIFF (right-click > Export > Save As) and run again with the file.").format(
+                name=layer.name()))
+    return RasterFile(path, band)
+
+
+def use_tiles(cells: float, operation: str, *, per_cell: float = 0.0,
+              extra: float = 0.0) -> bool:
+    """True when a step should go by tiles: forced, the Dask engine, or too big for memory
+    (the figures of ``espcore.memory`` for ``operation``)."""
+    if os.environ.get(FORCE_TILES) == "1" or _dask_selected():
+        return True
+    available = memory.available_bytes()
+    need = memory.grid_estimate(operation, cells, extra + cells * per_cell)
+    return available is not None and need > memory.SHARE * available
+
+
+def _dask_selected() -> bool:
+    return bool((_setting(SCHEDULER) or "").strip()) or _setting(ENGINE) == 1
+
+
+def _fingerprint(path: str) -> Any:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return path
+    return [os.path.abspath(path), stat.st_size, stat.st_mtime_ns]
+
+
+def parts_folder(output: str, inputs: Iterable[RasterFile], options: Any) -> PartStore:
+    """The store of finished tiles for this output and this job (see the module notes)."""
+    record = json.dumps({"inputs": [[_fingerprint(f.path), f.band] for f in inputs],
+                         "options": options}, sort_keys=True, default=repr)
+    digest = hashlib.blake2b(record.encode("utf-8"), digest_size=8).hexdigest()
+    folder = os.path.dirname(os.path.abspath(output))
+    name = PREFIX + os.path.basename(output) + "-"
+    # Parts of another job for this output can never be used again.
+    for stale in glob.glob(os.path.join(glob.escape(folder), glob.escape(name) + "*")):
+        if not stale.endswith(digest):
+            shutil.rmtree(stale, ignore_errors=True)
+    return PartStore(os.path.join(folder, name + digest))
+
+
+def write_parts(store: PartStore, tiles: Sequence[Tile], name: str, like: RasterFile,
+                path: str, *, dtype: str = "float32", nodata: Optional[float] = None,
+                mode: str = "crop") -> str:
+    """Assemble the parts called ``name`` into the GeoTIFF ``path`` on ``like``'s grid.
+
+    Written under a temporary name and renamed at the end, as every raster output: a
+    failure never leaves half a raster. NaN cells become NoData.
+    """
+    check_output_path(path)
+    nodata = FLOAT_NODATA if nodata is None else nodata
+    folder = os.path.dirname(os.path.abspath(path))
+    partial = os.path.join(folder, ".{0}.{1}.part.tif".format(os.path.basename(path),
+                                                                uuid.uuid4().hex[:8]))
+    target = create_like(partial, like, dtype=dtype, nodata=nodata)
+    kind = np.dtype(dtype)
+
+    def write(top: int, band: np.ndarray) -> None:
+        if kind.kind == "f":
+            band = np.where(np.isnan(band), nodata, band)
+        write_window(target, top, 0, band.astype(kind))
+
+    try:
+        assemble(store, tiles, name, like.shape, write, mode=mode)
+        close(target)
+        replace_raster(partial, path)
+    except BaseException:
+        close(target)
+        if os.path.exists(partial):
+            os.remove(partial)
+        raise
+    return path
+
+
+__all__ = ["FORCE_TILES", "layer_file", "parts_folder", "use_tiles", "write_parts"]
