@@ -13,27 +13,60 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEMO = os.path.join(ROOT, "resources", "demo")
 
 
+def _resident_bytes():
+    """This process's resident memory now (Linux), or 0 where it cannot be read."""
+    try:
+        with open("/proc/self/statm") as handle:
+            return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
 class StepClock:
-    """A Processing feedback that notes when each step of the workflow starts."""
+    """A Processing feedback that notes when each step of the workflow starts, and a
+    sampler of the resident memory that keeps each step's peak (every 0.1 s: a peak
+    shorter than that can be missed, so the run's own peak, from the kernel, is reported
+    beside it)."""
 
     def __init__(self):
+        import threading
+
         from qgis.core import QgsProcessingFeedback
 
         class Feedback(QgsProcessingFeedback):
             def pushInfo(inner, info):  # noqa: N805 (the outer self keeps the times)
                 if info.startswith("Step ") and "/" in info.split(":")[0]:
                     self.marks.append((info.split(": ", 1)[-1], time.perf_counter()))
+                    self.peaks.append(_resident_bytes())
                 if info.startswith("Solver:") and not self.solver:
                     self.solver = info
 
         self.marks = []
+        self.peaks = []
         self.solver = ""
         self.feedback = Feedback()
+        self._stop = threading.Event()
+        self._sampler = threading.Thread(target=self._sample, daemon=True)
+        self._sampler.start()
+
+    def _sample(self):
+        while not self._stop.wait(0.1):
+            if self.peaks:
+                self.peaks[-1] = max(self.peaks[-1], _resident_bytes())
+
+    def stop(self):
+        self._stop.set()
+        self._sampler.join()
 
     def durations(self, end):
         """(step, seconds) of every step that started."""
         ends = [start for _, start in self.marks[1:]] + [end]
         return [(name, stop - start) for (name, start), stop in zip(self.marks, ends)]
+
+    def step_peaks(self):
+        """(step, peak resident MB) of every step that started."""
+        return [(name, round(peak / 2 ** 20)) for (name, _), peak in zip(self.marks,
+                                                                          self.peaks)]
 
 
 def _resample(source, target, cell):
@@ -105,6 +138,7 @@ def workflow_run(cell=1000.0, cells=None, radii_cells=None, share=True):
             "CORRECTION": light, "REPORT_LANGUAGE": 1,
             "OUTPUT_FOLDER": os.path.join(tmp, "run")}, feedback=clock.feedback)
         end = time.perf_counter()
+        clock.stop()
         assert os.path.exists(results["REPORT"])
     durations = clock.durations(end)
     slowest = sorted(durations, key=lambda item: -item[1])[:4]
@@ -120,4 +154,5 @@ def workflow_run(cell=1000.0, cells=None, radii_cells=None, share=True):
         notes.append("cost-distance surfaces not shared between the steps")
     return {"cells": total, "seconds": round(end - start, 2), "circuit_seconds":
             round(circuit, 2), "steps": {name: round(seconds, 2) for name, seconds in durations},
+            "step_peak_mb": dict(clock.step_peaks()),
             "notes": notes}

@@ -23,6 +23,7 @@ where that library checks :func:`espcore.progress.check_watched` (the AMG-CG sol
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import multiprocessing
 import os
 import sys
@@ -241,12 +242,15 @@ class DaskExecutor:
                                "workers.", address=self.address, detail=str(error)) from None
             with client:
                 self.log("Dask scheduler {address}, dashboard {link}", address=self.address,
-                         link=client.dashboard_link)
+                         link=dashboard_link(client) or "-")
                 yield client
             return
+        # The dashboard needs bokeh; without it a LocalCluster runs the same, with no link.
+        board = ":0" if importlib.util.find_spec("bokeh") is not None else None
         with LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
-                          dashboard_address=None) as cluster, Client(cluster) as client:
-            self.log("Dask LocalCluster of {n} workers", n=self.workers)
+                          dashboard_address=board) as cluster, Client(cluster) as client:
+            self.log("Dask LocalCluster of {n} workers, dashboard {link}", n=self.workers,
+                     link=dashboard_link(client) or "-")
             yield client
 
     def run(self, setup: Setup, work: Work, tasks: Iterable[Any],
@@ -292,6 +296,15 @@ class DaskExecutor:
                 # local cluster closes below) or is discarded by a remote one.
                 client.cancel(list(in_flight))
                 raise
+
+
+def dashboard_link(client: Any) -> Optional[str]:
+    """The link to a Dask client's dashboard, or None when its scheduler has none."""
+    try:
+        link = client.dashboard_link
+    except (AttributeError, KeyError, TypeError, ValueError):  # KeyError: no dashboard
+        return None
+    return str(link) if link else None
 
 
 def _batches(tasks: Iterable[Any], size: int) -> Iterator[List[Any]]:

@@ -3,7 +3,9 @@
 The dock computes nothing. Its editors are made from esp:securitypattern's parameter
 definitions (ui/params.py); "Run step" and "Run all" run that algorithm with the first and last
 stage set (ui/runner.py), and the products are loaded from the output folder. The values are
-saved with the project (ui/state.py).
+saved with the project (ui/state.py). A line under the output folder says where the heavy
+algorithms run their parallel tasks (the provider's engine settings, algorithms/engine.py), with
+a button to the Processing options that change them.
 """
 
 import os
@@ -30,11 +32,13 @@ from qgis.PyQt.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from ..algorithms.base import ICON_PATH
+from ..algorithms.engine import engine_summary, settings_changed
 from ..algorithms.qgis_compat import field_kind, is_null
 from ..algorithms.workflow.products import BY_KEY, STAGES, stage_titles
 from . import state
@@ -100,6 +104,9 @@ class EspDock(QgsDockWidget):
         self._session_folder = session_folder()
         self._build(algorithm)
         self._connect_project()
+        self._settings_signal = settings_changed()
+        if self._settings_signal is not None:
+            self._settings_signal.connect(self.refresh_engine)
         if not self.available:
             self._set_status(self.tr("The ESP Toolkit Processing provider is not loaded."),
                              error=True)
@@ -207,6 +214,7 @@ class EspDock(QgsDockWidget):
         folder_row.addWidget(label)
         folder_row.addWidget(self.folder_widget, 1)
         layout.addLayout(folder_row)
+        layout.addLayout(self._engine_row())
 
         buttons = QHBoxLayout()
         self.run_all_button = QPushButton(QgsApplication.getThemeIcon("/mActionStart.svg"),
@@ -246,6 +254,50 @@ class EspDock(QgsDockWidget):
                                  "once. Every product is written to the output folder."))
         self._set_busy(False)
         return panel
+
+    def _engine_row(self) -> QHBoxLayout:
+        """Where the parallel tasks run, and a button to the options that say it."""
+        row = QHBoxLayout()
+        self.engine_label = QLabel()
+        self.engine_label.setObjectName("espEngine")
+        self.engine_label.setWordWrap(True)
+        font = self.engine_label.font()
+        if font.pointSizeF() > 0:
+            font.setPointSizeF(font.pointSizeF() * 0.9)
+            self.engine_label.setFont(font)
+        self.engine_label.setToolTip(self.tr(
+            "Where Omniscape and Circuitscape run their independent tasks: local worker "
+            "processes or a Dask cluster, and how many workers. An algorithm's own worker "
+            "count wins. Settings > Options > Processing > Providers > ESP Toolkit."))
+        self.engine_button = QToolButton()
+        self.engine_button.setObjectName("espEngineChange")
+        self.engine_button.setText(self.tr("Change…"))
+        self.engine_button.setAutoRaise(True)
+        self.engine_button.setToolTip(self.tr("Open the Processing options (ESP Toolkit under "
+                                              "Providers)."))
+        self.engine_button.setEnabled(self.iface is not None)
+        self.engine_button.clicked.connect(lambda _checked=False: self.change_engine())
+        row.addWidget(self.engine_label, 1)
+        row.addWidget(self.engine_button)
+        self.refresh_engine()
+        return row
+
+    def refresh_engine(self, *_args: Any) -> None:
+        """Show the engine settings as they are now."""
+        self.engine_label.setText(self.tr("Parallel tasks: {engine}").format(
+            engine=engine_summary()))
+
+    def change_engine(self) -> bool:
+        """Open QGIS's Processing options, where the engine is set; False without QGIS."""
+        if self.iface is None:
+            return False
+        self.iface.showOptionsDialog(self.iface.mainWindow(), currentPage="processingOptions")
+        self.refresh_engine()  # the dialog is modal: the settings are saved by now
+        return True
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self.refresh_engine()
 
     # -- values ------------------------------------------------------------------------------
 
@@ -385,6 +437,7 @@ class EspDock(QgsDockWidget):
         algorithm = QgsApplication.processingRegistry().algorithmById(ALGORITHM_ID)
         if algorithm is None or self.run is not None:
             return False
+        self.refresh_engine()
         titles = stage_titles()
         stages = STAGES[first:last + 1]
         label = titles[stages[0]] if len(stages) == 1 else "{0} – {1}".format(
@@ -491,6 +544,12 @@ class EspDock(QgsDockWidget):
         if self.run is not None:
             self.run.cancel()
         self._disconnect_project()
+        if self._settings_signal is not None:
+            try:
+                self._settings_signal.disconnect(self.refresh_engine)
+            except (TypeError, RuntimeError):
+                pass
+            self._settings_signal = None
 
 
 def session_folder() -> str:

@@ -87,3 +87,32 @@ def test_circuitscape_pairwise_on_dask_gives_the_serial_numbers(dask_executor):
 def test_a_batch_given_to_run_overrides_the_engine_default(dask_executor):
     results = sorted(dask_executor.run(_setup_offset, _add, range(11), batch=1))
     assert results == [100 + k for k in range(11)]
+
+
+class _Client:
+    def __init__(self, link):
+        self.link = link
+
+    @property
+    def dashboard_link(self):
+        if self.link is KeyError:
+            raise KeyError("dashboard")  # distributed's answer for a scheduler without one
+        return self.link
+
+
+def test_the_dashboard_link_is_none_where_there_is_no_dashboard():
+    from espcore.executor import dashboard_link
+
+    assert dashboard_link(_Client("http://127.0.0.1:8787/status")) == \
+        "http://127.0.0.1:8787/status"
+    assert dashboard_link(_Client("")) is None
+    assert dashboard_link(_Client(None)) is None
+    assert dashboard_link(_Client(KeyError)) is None
+
+
+def test_a_local_cluster_is_logged_with_its_dashboard():
+    lines = []
+    executor = DaskExecutor(1, log=lambda template, **fields: lines.append(
+        template.format(**fields)))
+    assert sorted(executor.run(_setup_offset, _add, [1, 2])) == [101, 102]
+    assert lines and lines[0].startswith("Dask LocalCluster of 1 workers, dashboard ")

@@ -23,7 +23,14 @@ from qgis.gui import QgsDoubleSpinBox, QgsFieldComboBox, QgsFileWidget, QgsMapLa
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import Qt, QUrl
 from qgis.PyQt.QtGui import QDesktopServices
-from qgis.PyQt.QtWidgets import QComboBox, QLabel, QLineEdit, QMainWindow, QSpinBox
+from qgis.PyQt.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QSpinBox,
+    QToolButton,
+)
 
 from esp_toolkit.algorithms.qgis_compat import LayerFilter
 
@@ -455,3 +462,93 @@ def test_plugin_action_opens_and_closes_the_dock(esp, qtbot, land):
             plugin.unload()
         esp.provider = None
         esp.initProcessing()
+
+
+@pytest.fixture
+def engine(esp):
+    """Sets the provider's engine settings (see test_engine.py); restored afterwards."""
+    from processing.core.ProcessingConfig import ProcessingConfig
+
+    from esp_toolkit.algorithms.engine import ENGINE, SCHEDULER, WORKERS
+
+    saved = {name: ProcessingConfig.getSetting(name) for name in (ENGINE, SCHEDULER, WORKERS)}
+
+    def set_values(engine=0, address="", workers=0):
+        ProcessingConfig.setSettingValue(ENGINE, engine)
+        ProcessingConfig.setSettingValue(SCHEDULER, address)
+        ProcessingConfig.setSettingValue(WORKERS, workers)
+
+    yield set_values
+    for name, value in saved.items():
+        ProcessingConfig.setSettingValue(name, value)
+
+
+def test_the_dock_shows_the_engine_settings(make_dock, engine, qtbot):
+    from processing.core.ProcessingConfig import settingsWatcher
+
+    from esp_toolkit.algorithms.engine import engine_summary
+    from esp_toolkit.ui.dock import EspDock
+
+    QgsProject.instance().clear()
+    engine(workers=2)
+    dock = make_dock()
+    label = dock.findChild(QLabel, "espEngine")
+    assert label is dock.engine_label
+    assert label.text() == "Parallel tasks: Local worker processes, 2 workers"
+    assert "Options > Processing > Providers > ESP Toolkit" in label.toolTip()
+    # Accepting the Processing options tells the dock.
+    engine(address="tcp://host:8786")
+    settingsWatcher.settingsChanged.emit()
+    assert label.text() == "Parallel tasks: Dask scheduler tcp://host:8786"
+    # Showing the dock reads them again.
+    engine(engine=1, workers=3)
+    assert label.text() == "Parallel tasks: Dask scheduler tcp://host:8786"
+    dock.show()
+    qtbot.waitExposed(dock)
+    assert label.text() == "Parallel tasks: Dask LocalCluster, 3 workers"
+    # So does a run, before it starts (this one stops at its check: no land cover).
+    engine(workers=4)
+    assert dock.editors["LANDCOVER"].value() is None
+    assert not dock.start(0, 0) and not dock.is_running()
+    assert label.text() == "Parallel tasks: " + engine_summary() == \
+        "Parallel tasks: Local worker processes, 4 workers"
+    # Without QGIS's interface there is no options dialog to open.
+    assert not dock.engine_button.isEnabled() and not dock.change_engine()
+    # A dock that is gone no longer listens.
+    dock.close_down()
+    assert dock._settings_signal is None
+    settingsWatcher.settingsChanged.emit()
+    assert isinstance(dock, EspDock)
+
+
+class OptionsIface(FakeIface):
+    """An interface whose options dialog changes the workers, as the user would."""
+
+    def __init__(self, change):
+        super().__init__()
+        self.change = change
+        self.opened = []
+
+    def showOptionsDialog(self, parent=None, currentPage=""):  # noqa: N802, N803 (QGIS's names)
+        self.opened.append((parent, currentPage))
+        self.change()
+
+
+def test_change_opens_the_processing_options(esp, engine, qtbot):
+    from esp_toolkit.ui.dock import EspDock
+
+    engine(workers=2)
+    iface = OptionsIface(lambda: engine(workers=5))
+    qtbot.addWidget(iface.window)
+    dock = EspDock(iface)
+    qtbot.addWidget(dock)
+    try:
+        button = dock.findChild(QToolButton, "espEngineChange")
+        assert button is dock.engine_button and button.isEnabled()
+        assert button.text() == "Change…"
+        assert dock.engine_label.text() == "Parallel tasks: Local worker processes, 2 workers"
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        assert iface.opened == [(iface.window, "processingOptions")]
+        assert dock.engine_label.text() == "Parallel tasks: Local worker processes, 5 workers"
+    finally:
+        dock.close_down()
