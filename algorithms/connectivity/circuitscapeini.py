@@ -74,10 +74,12 @@ class CircuitscapeIni(EspAlgorithm):
             QgsProcessingParameterNumber(self.WORKERS, self.tr("Worker processes"),
                                          NumberType.Integer, defaultValue=1, minValue=0,
                                          maxValue=256),
-            self.tr("Pairs are solved in this many worker processes (0: one per core), or on "
-                    "a Dask cluster when the provider's engine setting says so (Settings > "
-                    "Options > Processing > Providers > ESP Toolkit). 1 solves in this "
-                    "process. The numbers are the same either way."))
+            self.tr("Pairs are solved in this many worker processes, or on a Dask cluster "
+                    "when the provider's engine setting says so (Settings > Options > "
+                    "Processing > Providers > ESP Toolkit); 0 takes the provider's worker "
+                    "count. 1 (the default) solves in this process: every worker factorises "
+                    "the whole grid, so each worker needs the memory of a serial run. The "
+                    "numbers are the same either way."))
         workers.setFlags(workers.flags() | ParameterFlag.Advanced)
         self.addOutput(QgsProcessingOutputFolder(self.OUTPUT_FOLDER, self.tr("Output folder")))
         self.addOutput(QgsProcessingOutputString(self.OUTPUT_PREFIX,

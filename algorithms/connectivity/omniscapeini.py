@@ -97,9 +97,12 @@ class OmniscapeIni(EspAlgorithm):
                                        defaultValue=0),
             tr("Override the INI's solver. All give the same numbers to about 1e-8."))
         add(QgsProcessingParameterNumber(self.WORKERS, tr("Worker processes"),
-                                         NumberType.Integer, defaultValue=1, minValue=0),
+                                         NumberType.Integer, defaultValue=0, minValue=0),
             tr("Replaces the INI's parallelize: 1 solves the windows in this process; more "
-               "start that many worker processes; 0 uses one per CPU core."))
+               "start that many workers; 0 (the default) takes the provider's setting "
+               "(Settings > Options > Processing > Providers > ESP Toolkit: local processes "
+               "or a Dask cluster, one worker per core unless set). The numbers are the same "
+               "either way."))
         add(QgsProcessingParameterBoolean(self.LOAD_OUTPUTS, tr("Open the maps when done"),
                                           defaultValue=True),
             tr("Add the written maps to the project, styled, when the run ends."))
