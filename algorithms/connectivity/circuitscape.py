@@ -20,6 +20,7 @@ from qgis.core import (
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterRasterLayer,
 )
@@ -32,11 +33,20 @@ from ...espcore.circuits.graph import EXTREME_RATIO, conductances, range_ratio
 from ...espcore.circuits.solvers import METHODS, choose_method
 from ...espcore.grid import Grid
 from ..base import EspAlgorithm, FeedbackProgress, StyleOnLoad, translate
+from ..engine import executor_for
 from ..io.csfiles import format_table, read_text, write_outputs
 from ..io.focal import focal_from_features
 from ..io.raster import check_cells_memory, check_output_path, read_aligned, write_grid
 from ..io.sinks import open_sink, write_all
-from ..qgis_compat import FieldDataType, SourceType, WkbType, double_field, long_field
+from ..qgis_compat import (
+    FieldDataType,
+    NumberType,
+    ParameterFlag,
+    SourceType,
+    WkbType,
+    double_field,
+    long_field,
+)
 
 SCENARIOS = ("pairwise", "one-to-all", "all-to-one", "advanced")
 
@@ -65,6 +75,7 @@ class Circuitscape(EspAlgorithm):
     CONNECT_FOUR_NEIGHBORS_ONLY = "CONNECT_FOUR_NEIGHBORS_ONLY"
     CONNECT_USING_AVG_RESISTANCES = "CONNECT_USING_AVG_RESISTANCES"
     SOLVER = "SOLVER"
+    WORKERS = "WORKERS"
     LOG_TRANSFORM_MAPS = "LOG_TRANSFORM_MAPS"
     WRITE_CUR_MAPS = "WRITE_CUR_MAPS"
     WRITE_VOLT_MAPS = "WRITE_VOLT_MAPS"
@@ -191,6 +202,17 @@ class Circuitscape(EspAlgorithm):
                "the number of focal nodes: it factorises while the factor fits (about 20 "
                "million cells in 24 GB when a third are NoData) and takes AMG-CG, whose "
                "memory grows linearly, beyond; the log shows both estimates."))
+        workers = add(QgsProcessingParameterNumber(self.WORKERS, tr("Worker processes"),
+                                                   NumberType.Integer, defaultValue=1,
+                                                   minValue=0, maxValue=256),
+                      tr("Pairwise mode: the pairs (and focal-region pairs) are solved in this "
+                         "many workers, local processes or a Dask cluster as the provider's "
+                         "engine setting says (Settings > Options > Processing > Providers > "
+                         "ESP Toolkit); 0 takes the provider's worker count. 1 (the default) "
+                         "solves in this process: every worker factorises the whole grid, so "
+                         "each needs the memory of a serial run. The numbers are the same "
+                         "either way."))
+        workers.setFlags(workers.flags() | ParameterFlag.Advanced)
         add(QgsProcessingParameterBoolean(self.LOG_TRANSFORM_MAPS, tr("Log-transform maps"),
                                           defaultValue=False),
             tr("log_transform_maps: write log10 of currents (before accumulation, as "
@@ -290,8 +312,10 @@ class Circuitscape(EspAlgorithm):
             feedback.pushInfo(translate(template, "espcore").format(**fields))
 
         method = METHODS[self.parameterAsEnum(parameters, self.SOLVER, context)]
+        workers = self.parameterAsInt(parameters, self.WORKERS, context)
+        executor = None if workers == 1 else executor_for(workers or None, feedback)
         result = run_raster(
-            scenario, g, regions=regions, maps=maps, method=method, log=log,
+            scenario, g, regions=regions, maps=maps, method=method, log=log, executor=executor,
             progress=FeedbackProgress(feedback, 0, 90),
             four_neighbours=self.parameterAsBoolean(parameters,
                                                     self.CONNECT_FOUR_NEIGHBORS_ONLY, context),

@@ -40,6 +40,20 @@ def test_pairwise_matches_circuitscape_case(esp, tmp_path):
     assert rows[(1, 2)] == pytest.approx(expected[1, 2], rel=1e-6)
 
 
+def test_pairs_on_two_workers_match_circuitscape_case(esp, tmp_path):
+    # The same sgVerify4 run with its pairs solved in two worker processes.
+    result = processing.run(ALG, {
+        "INPUT": case_file("sgVerify4", "cellmap.asc"),
+        "FOCAL_NODES": case_file("sgVerify4", "points.asc"), "WORKERS": 2,
+        "CONNECT_FOUR_NEIGHBORS_ONLY": True, "CONNECT_USING_AVG_RESISTANCES": True,
+        "CUMULATIVE": str(tmp_path / "cum.tif"), "RESISTANCE_MATRIX": str(tmp_path / "r.out")})
+    expected = np.loadtxt(case_file("sgVerify4", "expected/sgVerify4_resistances.out"))
+    np.testing.assert_allclose(np.loadtxt(result["RESISTANCE_MATRIX"]), expected, rtol=1e-6)
+    cum, _ = read_raster(result["CUMULATIVE"])
+    want = np.loadtxt(case_file("sgVerify4", "expected/sgVerify4_cum_curmap.asc"), skiprows=6)
+    np.testing.assert_allclose(np.nan_to_num(cum), want, atol=1e-5)
+
+
 def strip_raster(tmp_path, n=10):
     return write_raster(tmp_path / "strip.tif", np.ones((3, n), dtype="float32"))
 
