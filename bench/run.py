@@ -104,6 +104,10 @@ CASES = {
     "omniscape_dask_2": (_circuit("omniscape_run"),
                          {"cells": M // 4, "radius": 20, "block_size": 5, "workers": 2,
                           "engine": "dask"}, False),
+    "mspa_tiles_accuracy": (_case("scale_accuracy_cases", "mspa_tiles_accuracy"),
+                            {"cells": 9 * M}, False),
+    "pairwise_coarse_accuracy": (_case("scale_accuracy_cases", "pairwise_coarse_accuracy"),
+                                 {"cells": 4 * M}, False),
     # Zoning (issue 6): the core of both zoning tools, 122 units.
     "zoning_16m": (_case("zoning_cases", "zoning_run"), {"cells": 16 * M}, True),
     # Corridors (issue 5)
@@ -126,6 +130,9 @@ CASES = {
     "workflow_177m": (_case("workflow_cases", "workflow_run"),
                       {"cell": 176.7767, "cells": None, "radii_cells": (11, 33, 11)}, False),
     "workflow_125m": (_case("workflow_cases", "workflow_run"), {"cell": 125.0, "cells": None},
+                      False),
+    # Issue 19: Hunan at 100 m (21 million cells) within this machine's 24 GB.
+    "workflow_100m": (_case("workflow_cases", "workflow_run"), {"cell": 100.0, "cells": None},
                       False),
 }
 
