@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import math
 import os
+import sys
+import threading
 from dataclasses import dataclass
 from typing import Any, Dict, Optional, Protocol, Tuple
 
@@ -60,6 +62,11 @@ class ArrayRaster:
                     _window_transform(grid.geotransform, rows[0], cols[0]), grid.crs)
 
 
+#: GDAL's block cache in a process without QGIS (a worker): GDAL's default, 5 % of the
+#: memory, would add hundreds of MB to every worker, and windows are read once anyway.
+WORKER_CACHE_BYTES = 64 * 2 ** 20
+
+
 def _gdal() -> Any:
     try:
         from osgeo import gdal
@@ -68,16 +75,28 @@ def _gdal() -> Any:
                        "which this Python does not have. Install them on every worker "
                        "(pip install gdal, or conda install gdal).") from None
     gdal.UseExceptions()
+    # Inside QGIS the application's cache setting stays; a user's GDAL_CACHEMAX always wins.
+    if "qgis.core" not in sys.modules and "GDAL_CACHEMAX" not in os.environ:
+        gdal.SetCacheMax(WORKER_CACHE_BYTES)
     return gdal
 
 
-#: Open datasets of this process, by path: a tile opens its inputs once, not per read.
-_OPEN: Dict[Tuple[str, bool], Any] = {}
+#: Open datasets by path, per thread: a tile opens its inputs once, not per read, and a GDAL
+#: dataset must not be shared between threads (QGIS runs algorithms in threads of its own).
+_LOCAL = threading.local()
+
+
+def _open() -> Dict[Tuple[str, bool], Any]:
+    if not hasattr(_LOCAL, "datasets"):
+        _LOCAL.datasets = {}
+    datasets: Dict[Tuple[str, bool], Any] = _LOCAL.datasets
+    return datasets
 
 
 def _dataset(path: str, update: bool = False) -> Any:
     key = (path, update)
-    dataset = _OPEN.get(key)
+    datasets = _open()
+    dataset = datasets.get(key)
     if dataset is None:
         gdal = _gdal()
         try:
@@ -86,15 +105,17 @@ def _dataset(path: str, update: bool = False) -> Any:
             raise EspInputError("Cannot open the raster {path} ({detail}). Check the path: "
                                 "every worker must see it (a shared disk or a URL).",
                                 path=path, detail=str(error)) from None
-        _OPEN[key] = dataset
+        datasets[key] = dataset
     return dataset
 
 
 def close_all() -> None:
-    """Close the datasets this process opened (flushes written windows to disk)."""
-    for dataset in _OPEN.values():
+    """Close the datasets this thread opened (flushes written windows to disk, and lets
+    the files be moved or removed on Windows)."""
+    datasets = _open()
+    for dataset in datasets.values():
         dataset.FlushCache()
-    _OPEN.clear()
+    datasets.clear()
 
 
 @dataclass(frozen=True)
@@ -148,8 +169,8 @@ def create_like(path: str, like: RasterFile, *, dtype: str = "float32",
              "uint8": gdal.GDT_Byte, "int32": gdal.GDT_Int32, "uint16": gdal.GDT_UInt16}
     if os.path.exists(path):
         gdal.GetDriverByName("GTiff").Delete(path)
-    for key in [k for k in _OPEN if k[0] == path]:
-        _OPEN.pop(key)
+    for key in [k for k in _open() if k[0] == path]:
+        _open().pop(key)
     dataset = gdal.GetDriverByName("GTiff").Create(
         path, cols, rows, bands, types[dtype],
         options=["TILED=YES", "COMPRESS=DEFLATE", "BIGTIFF=IF_SAFER"])
@@ -172,10 +193,11 @@ def write_window(target: RasterFile, row: int, col: int, values: np.ndarray) -> 
 
 def close(target: RasterFile) -> None:
     """Flush and close ``target`` if this process opened it for writing."""
-    dataset = _OPEN.pop((target.path, True), None)
+    datasets = _open()
+    dataset = datasets.pop((target.path, True), None)
     if dataset is not None:
         dataset.FlushCache()
-    _OPEN.pop((target.path, False), None)
+    datasets.pop((target.path, False), None)
 
 
 __all__ = ["ArrayRaster", "RasterFile", "WindowSource", "close", "close_all", "create_like",

@@ -22,9 +22,9 @@ import numpy as np
 from qgis.core import QgsProcessingException, QgsRasterLayer
 
 from ...espcore import memory
-from ...espcore.rasterfile import RasterFile, close, create_like, write_window
+from ...espcore.rasterfile import RasterFile, close, close_all, create_like, write_window
 from ...espcore.tiled import PartStore, assemble
-from ...espcore.tiles import Tile
+from ...espcore.tiles import Tile, tile_size_for
 from ..base import translate
 from ..engine import ENGINE, SCHEDULER, _setting
 from .raster import FLOAT_NODATA, check_output_path, replace_raster
@@ -32,19 +32,47 @@ from .raster import FLOAT_NODATA, check_output_path, replace_raster
 #: Set to "1" to send every tiled-capable step through tiles (tests, and users who want the
 #: tiled route on a machine where the whole raster would fit).
 FORCE_TILES = "ESP_TOOLKIT_TILES"
+#: Memory for one tile's read window and its work, per worker.
+TILE_BUDGET = 512.0 * 2 ** 20
 #: Prefix of the folders of finished tiles beside an output.
 PREFIX = ".esp-tiles-"
 
 
-def layer_file(layer: QgsRasterLayer, band: int = 1) -> RasterFile:
-    """The file behind ``layer``, for workers to read windows of."""
+def layer_file(layer: QgsRasterLayer, band: int = 1, role: str = "Raster") -> RasterFile:
+    """The file behind ``layer``, for workers to read windows of.
+
+    Refused: a layer that is no file GDAL opens, NoData settings made in QGIS (the workers
+    read the file itself and cannot apply them), and rotated grids.
+    """
     path = layer.source().split("|", 1)[0]
     if layer.providerType() != "gdal" or not (os.path.exists(path) or path.startswith("/vsi")):
         raise QgsProcessingException(translate(
-            "Layer '{name}' is not a raster file, so it cannot be read tile by tile. Save it "
-            "as a GeoTIFF (right-click > Export > Save As) and run again with the file.").format(
-                name=layer.name()))
-    return RasterFile(path, band)
+            "{role} '{name}' is not a raster file, so it cannot be read tile by tile. Save it "
+            "as a GeoTIFF (right-click > Export > Save As) and run again with the "
+            "file.").format(role=role, name=layer.name()))
+    provider = layer.dataProvider()
+    if provider.userNoDataValues(band) or (provider.sourceHasNoDataValue(band)
+                                           and not provider.useSourceNoDataValue(band)):
+        raise QgsProcessingException(translate(
+            "{role} '{name}' has NoData settings of its own in QGIS (layer Properties > "
+            "Transparency), which a run by tiles cannot apply: its workers read the file "
+            "itself. Write the layer to a GeoTIFF with those NoData values (Raster > "
+            "Conversion > Translate, 'Assign a specified NoData value to output bands') and "
+            "run again with that file.").format(role=role, name=layer.name()))
+    source = RasterFile(path, band)
+    transform = source.geotransform
+    if transform[2] != 0 or transform[4] != 0:
+        raise QgsProcessingException(translate(
+            "{role} '{name}' is rotated; warp it to a north-up grid first.").format(
+                role=role, name=layer.name()))
+    return source
+
+
+def tile_side(bytes_per_cell: float, halo: int = 0) -> int:
+    """Side in cells of a tile whose read window fits :data:`TILE_BUDGET`; at least the
+    halo, so that a tile never reads more than nine times its own cells. A fixed budget, not
+    the memory free now: a rerun must cut the same tiles to resume."""
+    return max(tile_size_for(TILE_BUDGET, bytes_per_cell, halo), halo)
 
 
 def use_tiles(cells: float, operation: str, *, per_cell: float = 0.0,
@@ -114,7 +142,11 @@ def write_parts(store: PartStore, tiles: Sequence[Tile], name: str, like: Raster
         if os.path.exists(partial):
             os.remove(partial)
         raise
+    finally:
+        # Tiles run in this thread opened the inputs: release them (Windows locks open files).
+        close_all()
     return path
 
 
-__all__ = ["FORCE_TILES", "layer_file", "parts_folder", "use_tiles", "write_parts"]
+__all__ = ["FORCE_TILES", "TILE_BUDGET", "layer_file", "parts_folder", "tile_side", "use_tiles",
+           "write_parts"]

@@ -1,7 +1,7 @@
 """esp:resistancesurface: land cover -> resistance, with optional correction and factors."""
 
 import csv
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 from qgis.core import (
     QgsProcessingContext,
@@ -17,13 +17,26 @@ from qgis.core import (
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
+    QgsRasterLayer,
 )
 
+from ...espcore import memory
 from ...espcore.progress import check_cancelled
+from ...espcore.rasterfile import RasterFile
 from ...espcore.resistance.presets import PRESETS
 from ...espcore.resistance.surface import parse_reclass_rows, resistance_surface
+from ...espcore.resistance.surfacetiles import PART, resistance_tiles
+from ...espcore.tiles import tiling
 from ..base import EspAlgorithm, FeedbackProgress, StyleOnLoad, translate
-from ..io.raster import check_grid_memory, check_output_path, read_aligned, write_grid
+from ..engine import executor_for
+from ..io.raster import (
+    check_aligned,
+    check_grid_memory,
+    check_output_path,
+    read_aligned,
+    write_grid,
+)
+from ..io.tiledraster import layer_file, parts_folder, tile_side, use_tiles, write_parts
 from ..qgis_compat import FileBehavior, NumberType, SourceType, is_null
 
 CUSTOM = len(PRESETS)  # the enum entry after the presets: "custom table only"
@@ -256,6 +269,18 @@ class ResistanceSurface(EspAlgorithm):
             factor_roles.append(role)
             layers[role] = (layer, 1)
         first_layer = next(iter(layers.values()))[0]
+        options = {
+            "unmapped_nodata": self.parameterAsBoolean(parameters, self.UNMAPPED_NODATA,
+                                                       context),
+            "ratio_min": self.parameterAsDouble(parameters, self.RATIO_MIN, context),
+            "ratio_max": self.parameterAsDouble(parameters, self.RATIO_MAX, context),
+            "landcover_weight": self.parameterAsDouble(parameters, self.LANDCOVER_WEIGHT,
+                                                       context),
+            "factor_weights": weights, "inverted": inverted}
+        cells = float(first_layer.width()) * float(first_layer.height())
+        if use_tiles(cells, "resistance", per_cell=8.0 * len(layers)):
+            return self._by_tiles(layers, factor_roles, table, options, output, context,
+                                  feedback)
         check_grid_memory(first_layer, "resistance", self.tr("The resistance surface"),
                           per_cell=8.0 * len(layers))
         feedback.pushInfo(self.tr("Reading {n} raster(s)").format(n=len(layers)))
@@ -263,13 +288,9 @@ class ResistanceSurface(EspAlgorithm):
         progress = FeedbackProgress(feedback, 5.0, 90.0)
         result = resistance_surface(
             grids[self.tr("Land cover")], table,
-            unmapped_nodata=self.parameterAsBoolean(parameters, self.UNMAPPED_NODATA, context),
             correction=grids.get(self.tr("Correction raster")),
-            ratio_min=self.parameterAsDouble(parameters, self.RATIO_MIN, context),
-            ratio_max=self.parameterAsDouble(parameters, self.RATIO_MAX, context),
-            factors={role: grids[role] for role in factor_roles},
-            landcover_weight=self.parameterAsDouble(parameters, self.LANDCOVER_WEIGHT, context),
-            factor_weights=weights, inverted=inverted, progress=progress)
+            factors={role: grids[role] for role in factor_roles}, progress=progress,
+            **options)
         check_cancelled(progress)  # a cancel after the last core step still writes nothing
         valid = result.values[result.valid]
         feedback.pushInfo(self.tr("Resistance: {n} cells, min {lo:g}, mean {mean:g}, max "
@@ -277,6 +298,42 @@ class ResistanceSurface(EspAlgorithm):
                                                    mean=float(valid.mean()),
                                                    hi=float(valid.max())))
         write_grid(result, output, description=self.tr("resistance"))
+        feedback.setProgress(100)
+        StyleOnLoad.attach(context, output, "resistance.qml", fit=True)
+        return {self.OUTPUT: output}
+
+    def _by_tiles(self, layers: Mapping[str, Tuple[QgsRasterLayer, int]],
+                  factor_roles: List[str], table: Dict[int, float], options: Dict[str, Any],
+                  output: str, context: QgsProcessingContext,
+                  feedback: QgsProcessingFeedback) -> Dict[str, Any]:
+        """The surface tile by tile (espcore.resistance.surfacetiles): workers read their
+        windows of the input files; the finished tiles wait beside the output, so a rerun
+        after a cancel or a crash computes only the missing ones."""
+        check_aligned({role: layer for role, (layer, _band) in layers.items()})
+        files = {role: layer_file(layer, band, role) for role, (layer, band) in layers.items()}
+        landcover = files[self.tr("Land cover")]
+        correction: Optional[RasterFile] = files.get(self.tr("Correction raster"))
+        executor = executor_for(None, feedback)
+        side = tile_side(memory.PER_CELL["resistance"] + 8.0 * len(files))
+        store = parts_folder(output, files.values(),
+                             {"table": sorted(table.items()), "tile": side,
+                              "roles": list(files), **options})
+        feedback.pushInfo(self.tr("Resistance surface in {n} tiles of {m} cells").format(
+            n=len(tiling(landcover.shape, side)), m=side * side))
+        progress = FeedbackProgress(feedback, 5.0, 90.0)
+        result = resistance_tiles(
+            landcover, table, store=store, tile=side, correction=correction,
+            factors={role: files[role] for role in factor_roles}, executor=executor,
+            progress=progress, **options)
+        if result.run.resumed:
+            feedback.pushInfo(self.tr("{k} tiles were kept from an earlier run of this "
+                                      "job.").format(k=result.run.resumed))
+        check_cancelled(progress)  # a cancel after the last tile still writes nothing
+        feedback.pushInfo(self.tr("Resistance: {n} cells, min {lo:g}, mean {mean:g}, max "
+                                  "{hi:g}").format(n=result.cells, lo=result.low,
+                                                   mean=result.mean, hi=result.high))
+        write_parts(store, result.tiles, PART, landcover, output, dtype="float32")
+        store.remove()
         feedback.setProgress(100)
         StyleOnLoad.attach(context, output, "resistance.qml", fit=True)
         return {self.OUTPUT: output}

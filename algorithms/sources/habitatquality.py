@@ -1,10 +1,13 @@
 """esp:habitatquality: InVEST Habitat Quality (degradation, quality, rarity) on a land cover."""
 
 import csv
+import hashlib
+import math
 import os
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 import numpy as np
+from osgeo import gdal, ogr, osr
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -23,16 +26,36 @@ from qgis.core import (
     QgsRasterLayer,
 )
 
+from ...espcore import memory
 from ...espcore.grid import Grid
 from ...espcore.memory import HABITAT_PER_THREAT
 from ...espcore.progress import check_cancelled
+from ...espcore.rasterfile import RasterFile, close, create_like
 from ...espcore.sources.habitat import Threat, habitat_quality, parse_sensitivity, parse_threats
+from ...espcore.sources.habitattiles import (
+    DEGRADATION,
+    QUALITY,
+    RARITY,
+    habitat_tiles,
+    halo_cells,
+)
+from ...espcore.tiles import tiling
 from ..base import EspAlgorithm, FeedbackProgress, StyleOnLoad, translate
+from ..engine import executor_for
 from ..io.patches import rasterize_ids
-from ..io.raster import check_grid_memory, check_output_path, read_aligned, write_grid
+from ..io.raster import (
+    check_aligned,
+    check_grid_memory,
+    check_output_path,
+    read_aligned,
+    write_grid,
+)
+from ..io.tiledraster import layer_file, parts_folder, tile_side, use_tiles, write_parts
 from ..qgis_compat import FileBehavior, NumberType, ParameterFlag, SourceType, is_null
 
 Rows = List[Dict[str, str]]
+#: The accessibility polygons: their ACCESS values, and (index into them, WKB polygon) pairs.
+AccessShapes = Tuple[List[float], List[Tuple[int, bytes]]]
 
 #: SEMANTICS choices, in the order of the parameter's options.
 SEMANTICS = ("invest313", "invest312", "guide_sum")
@@ -72,6 +95,42 @@ def read_csv_rows(path: str, label: str) -> Rows:
         text = raw.decode("gb18030", errors="replace")
     return [{key: value or "" for key, value in row.items() if key is not None}
             for row in csv.DictReader(text.splitlines())]
+
+
+def outline(layer: QgsRasterLayer) -> Grid:
+    """A grid of ``layer``'s shape and cell size that holds no array (for the checks that
+    need only those)."""
+    shape = (layer.height(), layer.width())
+    return Grid(np.broadcast_to(np.zeros((), dtype=np.uint8), shape),
+                np.broadcast_to(np.zeros((), dtype=bool), shape),
+                (layer.rasterUnitsPerPixelX(), layer.rasterUnitsPerPixelY()))
+
+
+def write_access(shapes: AccessShapes, like: RasterFile, path: str) -> RasterFile:
+    """The ACCESS values burnt into a float64 GeoTIFF on ``like``'s grid, by GDAL in
+    blocks (never the whole grid in memory): each cell whose centre lies in a polygon gets
+    its ACCESS (the later polygon where they overlap, as :func:`rasterize_ids`), the
+    others NoData, which the tiles count as 1."""
+    values, polygons = shapes
+    target = create_like(path, like, dtype="float64", nodata=math.nan)
+    source = ogr.GetDriverByName("Memory").CreateDataSource("access")
+    reference = osr.SpatialReference()
+    if like.crs:
+        reference.ImportFromWkt(like.crs)
+    layer = source.CreateLayer("access", reference, ogr.wkbUnknown)
+    layer.CreateField(ogr.FieldDefn("access", ogr.OFTReal))
+    for index, wkb in polygons:
+        feature = ogr.Feature(layer.GetLayerDefn())
+        feature.SetField("access", float(values[index]))
+        feature.SetGeometry(ogr.CreateGeometryFromWkb(wkb))
+        layer.CreateFeature(feature)
+    dataset = gdal.Open(target.path, gdal.GA_Update)
+    try:
+        gdal.RasterizeLayer(dataset, [1], layer, options=["ATTRIBUTE=access"])
+        dataset.FlushCache()
+    finally:
+        dataset = None
+    return target
 
 
 def max_dist_unit(sensitivity_rows: Rows) -> str:
@@ -367,6 +426,16 @@ class HabitatQuality(EspAlgorithm):
                        grid: Grid, empty_value: Optional[float]) -> Optional[np.ndarray]:
         """ACCESS per cell (1 outside every polygon); a polygon whose ACCESS is empty gets
         ``empty_value``, or is skipped when it is None."""
+        found = self._access_shapes(parameters, context, grid.crs or "", empty_value)
+        if found is None:
+            return None
+        values, shapes = found
+        ids = rasterize_ids(shapes, grid)
+        return np.asarray(values, dtype=np.float64)[ids]
+
+    def _access_shapes(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                       crs: str, empty_value: Optional[float]) -> Optional[AccessShapes]:
+        """The accessibility polygons in ``crs`` (WKT) with their ACCESS, or None."""
         source = self.parameterAsSource(parameters, self.ACCESSIBILITY, context) \
             if parameters.get(self.ACCESSIBILITY) else None
         if source is None:
@@ -378,7 +447,7 @@ class HabitatQuality(EspAlgorithm):
                 "The accessibility layer has no field ACCESS; its fields are: {fields}.")
                 .format(fields=", ".join(source.fields().names())))
         transform = QgsCoordinateTransform(source.sourceCrs(),
-                                           QgsCoordinateReferenceSystem.fromWkt(grid.crs or ""),
+                                           QgsCoordinateReferenceSystem.fromWkt(crs),
                                            context.transformContext())
         shapes: List[Tuple[int, bytes]] = []
         values = [1.0]  # index 0: no polygon
@@ -399,8 +468,7 @@ class HabitatQuality(EspAlgorithm):
             shapes.append((len(values) - 1, bytes(geometry.asWkb())))
         if not shapes:
             return None
-        ids = rasterize_ids(shapes, grid)
-        return np.asarray(values, dtype=np.float64)[ids]
+        return values, shapes
 
     def _check_reach(self, threats: List[Threat], grid: Grid, unit: str) -> None:
         """Refuse a MAX_DIST below one cell or far beyond the raster (a unit mistake)."""
@@ -493,42 +561,34 @@ class HabitatQuality(EspAlgorithm):
         base_role = tr("Baseline land cover")
         if baseline is not None and self.RARITY in paths:
             layers[base_role] = (baseline, 1)
+        options = {"half_saturation": self.parameterAsDouble(parameters, self.HALF_SATURATION,
+                                                             context),
+                   "normalize_kernel": self.parameterAsBoolean(parameters,
+                                                               self.NORMALIZE_KERNEL, context),
+                   "semantics": semantics}
+        cells = float(landcover.width()) * float(landcover.height())
+        if use_tiles(cells, "habitat", per_cell=HABITAT_PER_THREAT * len(threats)):
+            return self._by_tiles(parameters, context, feedback, layers, roles, threats,
+                                  threat_layers, habitat, sensitivity, unit, paths, options)
         check_grid_memory(landcover, "habitat", tr("Habitat quality"),
                           per_cell=HABITAT_PER_THREAT * len(threats))
         feedback.pushInfo(tr("Reading {n} raster(s)").format(n=len(layers)))
         grids = read_aligned(layers)
         grid = grids[lc_role]
         self._check_reach(threats, grid, unit)
-        for threat in threats:
-            feedback.pushInfo(tr("Threat '{name}': reach {m:g} m ({cells:.4g} cells), weight "
-                                 "{w:g}, {decay} decay, raster '{layer}'").format(
-                name=threat.name, m=threat.max_distance,
-                cells=threat.max_distance / min(grid.cell_size), w=threat.weight,
-                decay=threat.decay, layer=threat_layers[threat.name].name()))
+        self._log_threats(threats, threat_layers, grid, feedback)
         access = self._accessibility(parameters, context, grid,
                                      None if semantics == "guide_sum" else 0.0)
-        k = self.parameterAsDouble(parameters, self.HALF_SATURATION, context)
         progress = FeedbackProgress(feedback, 5.0, 90.0)
         result = habitat_quality(
             grid, {t.name: grids[roles[t.name]] for t in threats}, threats, habitat,
-            sensitivity, half_saturation=k, accessibility=access,
-            baseline=grids.get(base_role),
-            normalize_kernel=self.parameterAsBoolean(parameters, self.NORMALIZE_KERNEL,
-                                                     context),
-            semantics=semantics, progress=progress)
+            sensitivity, accessibility=access, baseline=grids.get(base_role),
+            progress=progress, **options)
         check_cancelled(progress)  # a cancel after the last core step still writes nothing
 
         q = result.quality.values[result.quality.valid]
-        feedback.pushInfo(tr("Highest degradation D = {d:.6g}; the users' guide suggests k = "
-                             "half of it ({half:.6g}). Mean quality {q:.4f} with k = {k:g}.")
-                          .format(d=result.max_degradation, half=result.max_degradation / 2,
-                                  q=float(q.mean()) if q.size else 0.0, k=k))
-        if semantics == "guide_sum" and result.max_degradation > 20 * k:
-            feedback.pushWarning(tr(
-                "The highest degradation is {ratio:.0f} times k, so quality is close to 0 "
-                "wherever a threat reaches. Consider a larger half-saturation constant, or "
-                "dividing each decay kernel by its sum.").format(
-                    ratio=result.max_degradation / k))
+        self._log_degradation(result.max_degradation, float(q.mean()) if q.size else 0.0,
+                              options, feedback)
         done: Dict[str, Any] = {}
         outputs = ((self.DEGRADATION, result.degradation, "degradation", "degradation.qml",
                     True),
@@ -541,5 +601,104 @@ class HabitatQuality(EspAlgorithm):
             write_grid(out, paths[key], description=description)
             StyleOnLoad.attach(context, paths[key], style, stretch=stretch)
             done[key] = paths[key]
+        feedback.setProgress(100)
+        return done
+
+    def _log_threats(self, threats: List[Threat], threat_layers: Mapping[str, Any],
+                     grid: Grid, feedback: QgsProcessingFeedback) -> None:
+        for threat in threats:
+            feedback.pushInfo(self.tr("Threat '{name}': reach {m:g} m ({cells:.4g} cells), "
+                                      "weight {w:g}, {decay} decay, raster '{layer}'").format(
+                name=threat.name, m=threat.max_distance,
+                cells=threat.max_distance / min(grid.cell_size), w=threat.weight,
+                decay=threat.decay, layer=threat_layers[threat.name].name()))
+
+    def _log_degradation(self, highest: float, mean_quality: float, options: Dict[str, Any],
+                         feedback: QgsProcessingFeedback) -> None:
+        k = options["half_saturation"]
+        feedback.pushInfo(self.tr("Highest degradation D = {d:.6g}; the users' guide "
+                                  "suggests k = half of it ({half:.6g}). Mean quality "
+                                  "{q:.4f} with k = {k:g}.")
+                          .format(d=highest, half=highest / 2, q=mean_quality, k=k))
+        if options["semantics"] == "guide_sum" and highest > 20 * k:
+            feedback.pushWarning(self.tr(
+                "The highest degradation is {ratio:.0f} times k, so quality is close to 0 "
+                "wherever a threat reaches. Consider a larger half-saturation constant, or "
+                "dividing each decay kernel by its sum.").format(ratio=highest / k))
+
+    def _by_tiles(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                  feedback: QgsProcessingFeedback,
+                  layers: Mapping[str, Tuple[QgsRasterLayer, int]], roles: Dict[str, str],
+                  threats: List[Threat], threat_layers: Mapping[str, Any],
+                  habitat: Dict[int, float], sensitivity: Dict[int, Dict[str, float]],
+                  unit: str, paths: Dict[str, str], options: Dict[str, Any]
+                  ) -> Dict[str, Any]:
+        """The model on overlapping tiles (espcore.sources.habitattiles): workers read
+        their windows of the input files; the accessibility polygons are burnt into a
+        GeoTIFF beside the finished tiles first. The finished tiles wait beside the first
+        output, so a rerun after a cancel or a crash computes only the missing ones."""
+        tr = self.tr
+        check_aligned({role: layer for role, (layer, _band) in layers.items()})
+        lc_role = tr("Land cover")
+        landcover_layer = layers[lc_role][0]
+        grid = outline(landcover_layer)
+        self._check_reach(threats, grid, unit)
+        files = {role: layer_file(layer, band, role) for role, (layer, band) in layers.items()}
+        landcover = files[lc_role]
+        semantics = options["semantics"]
+        access = self._access_shapes(parameters, context, landcover.crs or "",
+                                     None if semantics == "guide_sum" else 0.0)
+        digest = hashlib.blake2b(repr(access[0]).encode("utf-8") if access else b"",
+                                 digest_size=8)
+        for _index, wkb in (access[1] if access else []):
+            digest.update(wkb)
+        self._log_threats(threats, threat_layers, grid, feedback)
+        executor = executor_for(None, feedback)
+        halo = halo_cells(threats, grid.cell_size, semantics)
+        side = tile_side(memory.PER_CELL["habitat"] + HABITAT_PER_THREAT * len(threats)
+                         + 8.0 * len(files), halo)
+        first_output = paths.get(self.QUALITY) or next(iter(paths.values()))
+        store = parts_folder(first_output, files.values(), {
+            "threats": [[t.name, t.max_distance, t.weight, t.decay] for t in threats],
+            "habitat": sorted(habitat.items()),
+            "sensitivity": sorted((code, sorted(row.items()))
+                                  for code, row in sensitivity.items()),
+            "access": digest.hexdigest() if access else None, "roles": list(files),
+            "tile": side, **options})
+        accessibility = None
+        if access is not None:
+            accessibility = write_access(access, landcover,
+                                         os.path.join(store.folder, "access.tif"))
+        base_role = tr("Baseline land cover")
+        feedback.pushInfo(tr("Habitat quality in {n} tiles of {m} cells, each read with "
+                             "{halo} cells more on every side").format(
+            n=len(tiling(landcover.shape, side)), m=side * side, halo=halo))
+        progress = FeedbackProgress(feedback, 5.0, 90.0)
+        try:
+            result = habitat_tiles(
+                landcover, {t.name: files[roles[t.name]] for t in threats}, threats,
+                habitat, sensitivity, store=store, tile=side, accessibility=accessibility,
+                baseline=files.get(base_role), executor=executor, progress=progress,
+                **options)
+        finally:
+            if accessibility is not None:  # tiles read here keep it open
+                close(accessibility)
+        if result.run.resumed:
+            feedback.pushInfo(tr("{k} tiles were kept from an earlier run of this job.").format(
+                k=result.run.resumed))
+        check_cancelled(progress)  # a cancel after the last tile still writes nothing
+        self._log_degradation(result.max_degradation, result.mean_quality, options,
+                              feedback)
+        done: Dict[str, Any] = {}
+        outputs = ((self.DEGRADATION, DEGRADATION, "degradation.qml", True),
+                   (self.QUALITY, QUALITY, "habitat_quality.qml", False),
+                   (self.RARITY, RARITY, "habitat_quality.qml", False))
+        for key, part, style, stretch in outputs:
+            if key not in paths or (part == RARITY and base_role not in files):
+                continue
+            write_parts(store, result.tiles, part, landcover, paths[key], dtype="float32")
+            StyleOnLoad.attach(context, paths[key], style, stretch=stretch)
+            done[key] = paths[key]
+        store.remove()
         feedback.setProgress(100)
         return done

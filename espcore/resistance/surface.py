@@ -148,7 +148,8 @@ def reclassify(landcover: Grid, table: ReclassTable, *,
 
 
 def class_mean_correction(base: Grid, class_index: np.ndarray, pressure: Grid, *,
-                          ratio_min: float = 0.1, ratio_max: float = 10.0) -> Grid:
+                          ratio_min: float = 0.1, ratio_max: float = 10.0,
+                          class_means: Optional[Sequence[float]] = None) -> Grid:
     """Scale each cell's resistance by its pressure relative to the mean of its class.
 
     R'_i = (C_i / C_a) x R_i, where C_a is the mean pressure (e.g. night-time light) over the
@@ -164,13 +165,17 @@ def class_mean_correction(base: Grid, class_index: np.ndarray, pressure: Grid, *
         Class position per cell from :func:`reclassify` (-1 on NoData).
     pressure : Grid
         Non-negative pressure values on the same grid.
+    class_means : sequence of float, optional
+        C_a per class position (as ``class_index``) computed elsewhere, for a window of a
+        larger raster (:mod:`.surfacetiles`); then a window without a cell holding data in
+        both rasters is no error. Default: the means over this grid.
     """
     if not 0 <= ratio_min <= 1 <= ratio_max:
         raise EspInputError("The correction ratio limits must satisfy 0 <= minimum <= 1 <= "
                             "maximum; got {lo} and {hi}.", lo=ratio_min, hi=ratio_max)
     mask = base.mask | pressure.mask
     valid = ~mask
-    if not valid.any():
+    if class_means is None and not valid.any():
         raise EspInputError("The correction raster has no data where the land cover has data.")
     c = pressure.values[valid].astype(np.float64)
     if np.any(c < 0):
@@ -178,10 +183,13 @@ def class_mean_correction(base: Grid, class_index: np.ndarray, pressure: Grid, *
                             "must hold a non-negative pressure such as night-time light.",
                             low=float(c.min()))
     idx = class_index[valid]
-    n_classes = int(idx.max()) + 1
-    counts = np.bincount(idx, minlength=n_classes)
-    sums = np.bincount(idx, weights=c, minlength=n_classes)
-    means = np.divide(sums, counts, out=np.zeros(n_classes), where=counts > 0)
+    if class_means is not None:
+        means = np.asarray(class_means, dtype=np.float64)
+    else:
+        n_classes = int(idx.max()) + 1
+        counts = np.bincount(idx, minlength=n_classes)
+        sums = np.bincount(idx, weights=c, minlength=n_classes)
+        means = np.divide(sums, counts, out=np.zeros(n_classes), where=counts > 0)
     ratio = np.divide(c, means[idx], out=np.ones_like(c), where=means[idx] > 0)
     np.clip(ratio, ratio_min, ratio_max, out=ratio)
     out: npt.NDArray[np.float64] = np.zeros(base.shape, dtype=np.float64)
@@ -190,12 +198,21 @@ def class_mean_correction(base: Grid, class_index: np.ndarray, pressure: Grid, *
 
 
 def rescale(grid: Grid, *, low: float, high: float, invert: bool = False,
-            name: str = "factor") -> Grid:
-    """Linearly map the grid's valid values onto [low, high] (reversed when ``invert``)."""
-    values = grid.values[grid.valid].astype(np.float64)
-    if values.size == 0:
-        raise EspInputError("Factor '{name}' has no data inside the study area.", name=name)
-    vmin, vmax = float(values.min()), float(values.max())
+            name: str = "factor",
+            value_range: Optional[Tuple[float, float]] = None) -> Grid:
+    """Linearly map the grid's valid values onto [low, high] (reversed when ``invert``).
+
+    ``value_range``: the (lowest, highest) value to map from, computed elsewhere (over the
+    whole raster when ``grid`` is one window of it); default the grid's own.
+    """
+    if value_range is None:
+        values = grid.values[grid.valid].astype(np.float64)
+        if values.size == 0:
+            raise EspInputError("Factor '{name}' has no data inside the study area.",
+                                name=name)
+        vmin, vmax = float(values.min()), float(values.max())
+    else:
+        vmin, vmax = float(value_range[0]), float(value_range[1])
     if vmax == vmin:
         raise EspInputError("Factor '{name}' has the same value ({value:g}) everywhere, so it "
                             "cannot rank cells. Remove it or check the raster.",
@@ -223,11 +240,16 @@ def normalised_weights(weights: Sequence[float]) -> np.ndarray:
 def weighted_overlay(base: Grid, factors: Mapping[str, Grid], *, base_weight: float,
                      factor_weights: Sequence[float], inverted: Sequence[bool],
                      low: float, high: float,
-                     progress: Progress = NullProgress()) -> Grid:
+                     progress: Progress = NullProgress(),
+                     value_ranges: Optional[Mapping[str, Tuple[float, float]]] = None
+                     ) -> Grid:
     """R = w0 x base + sum_k w_k x rescale(F_k), with weights normalised to sum 1.
 
     Each factor is rescaled to [low, high] (the reclass table's range) over the cells where
-    both it and the base hold data, so every factor speaks on the base's scale.
+    the base and every factor hold data, so every factor speaks on the base's scale.
+    ``value_ranges``: each factor's (lowest, highest) value over those cells, computed
+    elsewhere (over the whole raster when the grids are one window of it); default their
+    range on these grids.
     """
     names = list(factors)
     if len(factor_weights) != len(names):
@@ -248,7 +270,8 @@ def weighted_overlay(base: Grid, factors: Mapping[str, Grid], *, base_weight: fl
         check_cancelled(progress)
         factor = factors[name]
         scaled = rescale(factor.like(factor.values, mask), low=low, high=high,
-                         invert=inverted[k - 1], name=name)
+                         invert=inverted[k - 1], name=name,
+                         value_range=None if value_ranges is None else value_ranges[name])
         total = total + w[k] * scaled.values
         progress.update(k / len(names))
     return base.like(total, mask)
@@ -267,6 +290,8 @@ def resistance_surface(
     factor_weights: Optional[Sequence[float]] = None,
     inverted: Optional[Sequence[bool]] = None,
     progress: Progress = NullProgress(),
+    class_means: Optional[Sequence[float]] = None,
+    factor_ranges: Optional[Mapping[str, Tuple[float, float]]] = None,
 ) -> Grid:
     """Resistance surface from land cover, an optional correction and optional factors.
 
@@ -291,6 +316,12 @@ def resistance_surface(
         Default: 1 for every factor.
     inverted : sequence of bool, optional
         Per factor, True when a high factor value means a low resistance (e.g. NDVI).
+    class_means, factor_ranges : optional
+        The whole raster's statistics when the grids are one window of it
+        (:mod:`.surfacetiles` computes them in a first pass): the mean correction per class
+        position in ``sorted(table)`` (:func:`class_mean_correction`) and each factor's
+        (lowest, highest) value (:func:`weighted_overlay`). Default (None): computed over
+        these grids.
 
     Returns
     -------
@@ -324,7 +355,8 @@ def resistance_surface(
     if correction is not None:
         check_cancelled(progress)
         base = class_mean_correction(base, class_index, correction,
-                                     ratio_min=ratio_min, ratio_max=ratio_max)
+                                     ratio_min=ratio_min, ratio_max=ratio_max,
+                                     class_means=class_means)
         done += 1
         progress.update(done / steps)
 
@@ -336,7 +368,7 @@ def resistance_surface(
             else [1.0] * n_factors,
             inverted=list(inverted) if inverted is not None else [False] * n_factors,
             low=min(values), high=max(values),
-            progress=SubProgress(progress, done / steps, 1.0))
+            progress=SubProgress(progress, done / steps, 1.0), value_ranges=factor_ranges)
     check_cancelled(progress)
     if base.mask.all():
         raise EspInputError("No cell holds data in every input, so the resistance surface "

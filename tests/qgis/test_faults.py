@@ -458,15 +458,34 @@ def huge_raster(path, side=100_000):
     return str(path)
 
 
-@pytest.mark.parametrize("algorithm, key", [("esp:mspa", "INPUT"),
-                                            ("esp:resistancesurface", "INPUT")])
-def test_a_raster_too_large_for_memory_is_refused_before_reading(esp, tmp_path, algorithm,
-                                                                  key):
+def test_a_raster_too_large_for_memory_is_refused_before_reading(esp, tmp_path):
     path = huge_raster(tmp_path / "huge.tif")
     out = str(tmp_path / "out.tif")
     with refused("on 10,000,000,000 cells needs about .* GB of memory, but only .* is "
                  "available.*coarser cells"):
-        processing.run(algorithm, {key: path, "OUTPUT": out})
+        processing.run("esp:mspa", {"INPUT": path, "OUTPUT": out})
+    assert not os.path.exists(out)
+
+
+class CancelWhenTiled(Recorder):
+    """Cancels as soon as the run says it goes by tiles."""
+
+    def pushInfo(self, info):
+        super().pushInfo(info)
+        if " tiles of " in info:
+            self.cancel()
+
+
+def test_a_local_step_too_large_for_memory_goes_by_tiles(esp, tmp_path):
+    # The resistance surface needs no whole raster: instead of a refusal, it goes by tiles
+    # (cancelled here at once; nothing is written).
+    path = huge_raster(tmp_path / "huge.tif")
+    out = str(tmp_path / "out.tif")
+    feedback = CancelWhenTiled()
+    with pytest.raises(QgsProcessingException):
+        processing.run("esp:resistancesurface", {"INPUT": path, "OUTPUT": out},
+                       feedback=feedback)
+    assert any(" tiles of " in line for line in feedback.infos)
     assert not os.path.exists(out)
 
 
