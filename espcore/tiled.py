@@ -157,6 +157,23 @@ def assemble(store: PartStore, tiles: Sequence[Tile], name: str, shape: Tuple[in
         write(top, band)
 
 
+def assemble_file(store: PartStore, tiles: Sequence[Tile], name: str, target: Any, *,
+                  dtype: str = "float32", nodata: float = float("nan"),
+                  mode: str = "crop") -> None:
+    """:func:`assemble` into ``target``, a raster file made by
+    :func:`espcore.rasterfile.create_like`, band by band; NaN cells become ``nodata``."""
+    from .rasterfile import write_window
+
+    kind = np.dtype(dtype)
+
+    def write(top: int, band: np.ndarray) -> None:
+        if kind.kind == "f":
+            band = np.where(np.isnan(band), nodata, band)
+        write_window(target, top, 0, band.astype(kind))
+
+    assemble(store, tiles, name, target.shape, write, mode=mode)
+
+
 def array_writer(out: np.ndarray) -> RowWriter:
     """A :data:`RowWriter` into an array (for results that fit in memory, and tests)."""
     def write(top: int, band: np.ndarray) -> None:
@@ -170,5 +187,6 @@ def figures(store: PartStore, tiles: Sequence[Tile]) -> Iterator[Dict[str, Any]]
         yield store.figures(tile.index)
 
 
-__all__ = ["FIGURES", "PartStore", "TileRun", "array_writer", "assemble", "figures",
+__all__ = ["FIGURES", "PartStore", "TileRun", "array_writer", "assemble", "assemble_file",
+           "figures",
            "run_tiles"]

@@ -18,12 +18,11 @@ import shutil
 import uuid
 from typing import Any, Iterable, Optional, Sequence
 
-import numpy as np
 from qgis.core import QgsProcessingException, QgsRasterLayer
 
 from ...espcore import memory
-from ...espcore.rasterfile import RasterFile, close, close_all, create_like, write_window
-from ...espcore.tiled import PartStore, assemble
+from ...espcore.rasterfile import RasterFile, close, close_all, create_like
+from ...espcore.tiled import PartStore, assemble_file
 from ...espcore.tiles import Tile, tile_size_for
 from ..base import translate
 from ..engine import ENGINE, SCHEDULER, _setting
@@ -126,15 +125,8 @@ def write_parts(store: PartStore, tiles: Sequence[Tile], name: str, like: Raster
     partial = os.path.join(folder, ".{0}.{1}.part.tif".format(os.path.basename(path),
                                                                 uuid.uuid4().hex[:8]))
     target = create_like(partial, like, dtype=dtype, nodata=nodata)
-    kind = np.dtype(dtype)
-
-    def write(top: int, band: np.ndarray) -> None:
-        if kind.kind == "f":
-            band = np.where(np.isnan(band), nodata, band)
-        write_window(target, top, 0, band.astype(kind))
-
     try:
-        assemble(store, tiles, name, like.shape, write, mode=mode)
+        assemble_file(store, tiles, name, target, dtype=dtype, nodata=nodata, mode=mode)
         close(target)
         replace_raster(partial, path)
     except BaseException:
