@@ -75,6 +75,10 @@ def _gdal() -> Any:
                        "which this Python does not have. Install them on every worker "
                        "(pip install gdal, or conda install gdal).") from None
     gdal.UseExceptions()
+    # Arc/Info ASCII grids as Float64, as QGIS reads them: Float32 would shift a worker's
+    # numbers by about 1e-8 from the same run in QGIS.
+    if gdal.GetConfigOption("AAIGRID_DATATYPE") is None:
+        gdal.SetConfigOption("AAIGRID_DATATYPE", "Float64")
     # Inside QGIS the application's cache setting stays; a user's GDAL_CACHEMAX always wins.
     if "qgis.core" not in sys.modules and "GDAL_CACHEMAX" not in os.environ:
         gdal.SetCacheMax(WORKER_CACHE_BYTES)

@@ -1,7 +1,16 @@
-"""esp:omniscape: Omniscape's moving-window circuit connectivity on a resistance raster."""
+"""esp:omniscape: Omniscape's moving-window circuit connectivity on a resistance raster.
 
+Rasters too large for memory (or any run with the Dask engine, or with ESP_TOOLKIT_TILES=1)
+go by tiles (``espcore.circuits.omniscapetiles``): the workers read their windows of the
+input files, the finished tiles wait beside the output (a rerun after a crash or a cancel
+resumes them), and the outputs are written band by band. The maps are the whole run's.
+"""
+
+import dataclasses
 import math
-from typing import Any, Dict, List
+import os
+import uuid
+from typing import Any, Dict, List, Mapping, Tuple
 
 import numpy as np
 from qgis.core import (
@@ -17,13 +26,33 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
 )
 
+from ...espcore.circuits.circuit import MAP_NODATA
 from ...espcore.circuits.omniscape import OmniscapeOptions, omniscape, parse_reclass_table
+from ...espcore.circuits.omniscapetiles import (
+    assemble_omniscape,
+    omniscape_tiles,
+    plan_tiles,
+)
 from ...espcore.circuits.solvers import METHODS
 from ...espcore.memory import window_estimate
+from ...espcore.rasterfile import RasterFile, close, create_like, write_window
+from ...espcore.tiled import PartStore
+from ...espcore.tiles import Tile
 from ..base import EspAlgorithm, FeedbackProgress, StyleOnLoad, translate
 from ..engine import executor_for
+from ..engine import settings as engine_settings
 from ..io.csfiles import read_text
-from ..io.raster import check_grid_memory, check_output_path, read_aligned, write_grid
+from ..io.raster import (
+    FLOAT_NODATA,
+    check_aligned,
+    check_cells_memory,
+    check_grid_memory,
+    check_output_path,
+    read_aligned,
+    replace_raster,
+    write_grid,
+)
+from ..io.tiledraster import layer_file, parts_folder, use_tiles
 from ..qgis_compat import NumberType, ParameterFlag
 
 OUTPUTS = (("CUMULATIVE", "cum_currmap"), ("FLOW_POTENTIAL", "flow_potential"),
@@ -150,10 +179,12 @@ class Omniscape(EspAlgorithm):
                                        defaultValue=0),
             tr("Solver for each window; all give the same numbers."))
         add(QgsProcessingParameterNumber(self.WORKERS, tr("Worker processes"),
-                                         NumberType.Integer, defaultValue=1,
+                                         NumberType.Integer, defaultValue=0,
                                          minValue=0),
-            tr("1 solves the windows in this process; more start that many worker processes; "
-               "0 uses one per CPU core."))
+            tr("1 solves the windows in this process; more start that many workers; 0 (the "
+               "default) takes the provider's setting (Settings > Options > Processing > "
+               "Providers > ESP Toolkit: local processes or a Dask cluster, one worker per "
+               "core unless set). The numbers are the same either way."))
         def advanced(parameter: Any, help_text: str) -> None:
             parameter.setFlags(parameter.flags() | ParameterFlag.Advanced)
             add(parameter, help_text)
@@ -208,21 +239,50 @@ class Omniscape(EspAlgorithm):
             tr("classified_resistance: the resistance after the reclass table (only with a "
                "reclass table)."))
 
-    def _check_memory(self, parameters: Dict[str, Any], context: QgsProcessingContext,
-                      layers: Dict[str, Any]) -> None:
-        """The grids, and the windows solved at once: a radius far beyond the raster asks
-        for windows (and an artifact-correction window) larger than the raster itself."""
+    def _memory(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                layers: Dict[str, Any]) -> Tuple[float, float, float]:
+        """(cells, extra bytes, bytes per cell) of the whole-raster run: the grids, and the
+        windows solved at once (a radius far beyond the raster asks for windows, and an
+        artifact-correction window, larger than the raster itself)."""
         layer = next(iter(layers.values()))[0]
+        cells = float(layer.width()) * layer.height()
         reach = (self.parameterAsInt(parameters, self.RADIUS, context)
                  + self.parameterAsInt(parameters, self.BUFFER, context))
         extra = window_estimate(
-            reach, 0.0, max(self.parameterAsInt(parameters, self.WORKERS, context), 1),
+            reach, 0.0, self._workers(parameters, context),
             correction=self.parameterAsBoolean(parameters, self.CORRECT_ARTIFACTS, context),
-            grid_cells=float(layer.width()) * layer.height())
+            grid_cells=cells)
+        return cells, extra, 8.0 * (len(layers) + 3)
+
+    def _workers(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> int:
+        """The windows solved at once: the WORKERS parameter, or the provider's count."""
+        return self.parameterAsInt(parameters, self.WORKERS, context) \
+            or engine_settings().worker_count
+
+    def _check_memory(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                      layers: Dict[str, Any]) -> None:
+        layer = next(iter(layers.values()))[0]
+        _cells, extra, per_cell = self._memory(parameters, context, layers)
         check_grid_memory(layer, "resistance", self.tr("Omniscape"), extra=extra,
-                          per_cell=8.0 * (len(layers) + 3),
+                          per_cell=per_cell,
                           advice=self.tr("Use a smaller radius (at most about the raster's "
                                          "size), fewer workers, or coarser cells."))
+
+    def _check_tile_memory(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                           layers: Dict[str, Any], options: OmniscapeOptions) -> None:
+        """Tiles shrink the grids, not the windows: a worker holds its tile's read window
+        and solves whole windows, so a radius far beyond the raster is refused here too."""
+        layer = next(iter(layers.values()))[0]
+        tiles = plan_tiles((layer.height(), layer.width()), options)
+        read = float(max(tile.read_shape[0] * tile.read_shape[1] for tile in tiles))
+        extra = window_estimate(
+            options.radius, options.buffer,
+            self._workers(parameters, context),
+            correction=options.correct_artifacts, grid_cells=read)
+        check_cells_memory(read, "resistance", self.tr("Omniscape"), extra=extra,
+                           per_cell=8.0 * (len(layers) + 3),
+                           advice=self.tr("Use a smaller radius (at most about the raster's "
+                                          "size), fewer workers, or coarser cells."))
 
     def compute(self, parameters: Dict[str, Any], context: QgsProcessingContext,
                 feedback: QgsProcessingFeedback) -> Dict[str, Any]:
@@ -252,9 +312,6 @@ class Omniscape(EspAlgorithm):
         if self.CLASSIFIED in paths and not table:
             raise QgsProcessingException(self.tr(
                 "The reclassified resistance needs a reclass table."))
-        self._check_memory(parameters, context, layers)
-        grids = read_aligned(layers)
-        resistance = grids[self.tr("Resistance raster")]
         cutoff = parameters.get(self.R_CUTOFF)
         options = OmniscapeOptions(
             radius=self.parameterAsInt(parameters, self.RADIUS, context),
@@ -275,14 +332,24 @@ class Omniscape(EspAlgorithm):
             solver=METHODS[self.parameterAsEnum(parameters, self.SOLVER, context)],
             reclassify_resistance=bool(table), reclass_table=table,
             **self._condition_options(parameters, context, conditions))
-        source = grids.get(self.tr("Source strength"))
-        rasters = {name: np.where(grids[name].mask, np.nan, grids[name].values)
-                   for name in conditions}
         workers = self.parameterAsInt(parameters, self.WORKERS, context)
 
         def log(template: str, **fields: Any) -> None:
             feedback.pushInfo(translate(template, "espcore").format(**fields))
 
+        cells, extra, per_cell = self._memory(parameters, context, layers)
+        if use_tiles(cells, "resistance", per_cell=per_cell, extra=extra):
+            self._check_tile_memory(parameters, context, layers, options)
+            done = self._compute_tiles(layers, options, paths, workers, context, feedback,
+                                       log)
+            feedback.setProgress(100)
+            return done
+        self._check_memory(parameters, context, layers)
+        grids = read_aligned(layers)
+        resistance = grids[self.tr("Resistance raster")]
+        source = grids.get(self.tr("Source strength"))
+        rasters = {name: np.where(grids[name].mask, np.nan, grids[name].values)
+                   for name in conditions}
         maps = omniscape(resistance.values, ~resistance.mask,
                          source=None if source is None else source.values,
                          source_valid=None if source is None else ~source.mask,
@@ -302,6 +369,46 @@ class Omniscape(EspAlgorithm):
                 StyleOnLoad.attach(context, paths[key], "current.qml", stretch=True)
             done[key] = paths[key]
         feedback.setProgress(100)
+        return done
+
+    def _compute_tiles(self, layers: Dict[str, Any], options: OmniscapeOptions,
+                       paths: Dict[str, str], workers: int, context: QgsProcessingContext,
+                       feedback: QgsProcessingFeedback, log: Any) -> Dict[str, Any]:
+        """The tiled route: workers read their windows of the input files; finished tiles
+        wait beside the cumulative-current output until every output is written."""
+        check_aligned({role: layer for role, (layer, _band) in layers.items()})
+        files = {role: layer_file(layer, band) for role, (layer, band) in layers.items()}
+        resistance = files[self.tr("Resistance raster")]
+        transform = resistance.geotransform
+        if transform[2] != 0 or transform[4] != 0:
+            raise QgsProcessingException(self.tr(
+                "Resistance raster '{name}' is rotated; warp it to a north-up grid "
+                "first.").format(name=layers[self.tr("Resistance raster")][0].name()))
+        conditions = {name: files[name] for name in layers if name.startswith("condition")}
+        tiles = plan_tiles(resistance.shape, options)
+        core = max(tile.rows[1] - tile.rows[0] for tile in tiles)
+        # Parts of another tiling share tile numbers, not cells: the tile size is part of
+        # the job.
+        store = parts_folder(next(iter(paths.values())), files.values(),
+                             {"omniscape": dataclasses.asdict(options), "tile": core})
+        run = omniscape_tiles(resistance, source=files.get(self.tr("Source strength")),
+                              options=options, store=store, conditions=conditions,
+                              executor=executor_for(workers or None, feedback),
+                              progress=FeedbackProgress(feedback, 0, 95), log=log)
+        feedback.pushInfo(self.tr(
+            "Omniscape ran in {n} tiles of up to {core} x {core} cells: {computed} computed "
+            "now, {resumed} resumed from an earlier run.").format(
+                n=len(tiles), core=core, computed=run.computed, resumed=run.resumed))
+        outputs = {key: (paths[key], name) for key, name in OUTPUTS if key in paths}
+        _write_tiled(store, tiles, resistance, options, outputs, feedback)
+        store.remove()
+        done = {}
+        for key, (path, _name) in outputs.items():
+            if key == self.CLASSIFIED:
+                StyleOnLoad.attach(context, path, "resistance.qml")
+            else:
+                StyleOnLoad.attach(context, path, "current.qml", stretch=True)
+            done[key] = path
         return done
 
     def _condition_layers(self, parameters: Dict[str, Any],
@@ -341,3 +448,45 @@ class Omniscape(EspAlgorithm):
                 options["condition{0}_{1}".format(k, end)] = self.parameterAsDouble(
                     parameters, "CONDITION{0}_{1}".format(k, end.upper()), context)
         return options
+
+
+def _write_tiled(store: PartStore, tiles: List[Tile], resistance: RasterFile,
+                 options: OmniscapeOptions, outputs: Mapping[str, Tuple[str, str]],
+                 feedback: QgsProcessingFeedback) -> None:
+    """Write the outputs ``{key: (path, map name)}`` of a finished tiled run in one pass,
+    band by band, as the whole route writes them: float32, -9999 (NoData of the resistance)
+    and NaN as NoData; each under a temporary name, renamed when every band is written."""
+    from osgeo import gdal
+
+    targets: Dict[str, RasterFile] = {}
+
+    def writer(target: RasterFile) -> Any:
+        def write(top: int, band: np.ndarray) -> None:
+            band = np.where((band == MAP_NODATA) | np.isnan(band), FLOAT_NODATA, band)
+            write_window(target, top, 0, band.astype(np.float32))
+        return write
+
+    try:
+        for key, (path, _name) in outputs.items():
+            folder = os.path.dirname(os.path.abspath(path))
+            os.makedirs(folder, exist_ok=True)
+            partial = os.path.join(folder, ".{0}.{1}.part.tif".format(
+                os.path.basename(path), uuid.uuid4().hex[:8]))
+            targets[key] = create_like(partial, resistance, dtype="float32",
+                                       nodata=FLOAT_NODATA)
+        assemble_omniscape(store, tiles, resistance, options,
+                           {name: writer(targets[key]) for key, (_path, name)
+                            in outputs.items()},
+                           progress=FeedbackProgress(feedback, 95, 100))
+        for key, (path, name) in outputs.items():
+            close(targets[key])
+            dataset = gdal.Open(targets[key].path, gdal.GA_Update)
+            dataset.GetRasterBand(1).SetDescription(name)
+            dataset = None
+            replace_raster(targets[key].path, path)
+    except BaseException:
+        for target in targets.values():
+            close(target)
+            if os.path.exists(target.path):
+                os.remove(target.path)
+        raise

@@ -53,7 +53,8 @@ unknowns): about 1.0 ms of CPU for such a window (2.9 ms when factorised afresh)
 the others, flow potential adding about 0.3 ms; 1000 x 1000 cells with block size 5 (37,936
 windows, 84 % of them full disks) took 23 s on two workers with windows sent in batches
 (84 s before the shared structure and the batches). Memory: the full-size inputs and
-outputs (8 bytes per cell each) plus one window per worker.
+outputs (8 bytes per cell each) plus one window per worker. Rasters that do not fit run
+tile by tile, with the same windows (:mod:`espcore.circuits.omniscapetiles`).
 """
 
 from __future__ import annotations
@@ -359,8 +360,10 @@ def reclassify(values: np.ndarray, valid: np.ndarray,
     return out, out_valid
 
 
-def _surface(resistance: np.ndarray, valid: np.ndarray,
-             options: OmniscapeOptions) -> Tuple[np.ndarray, np.ndarray]:
+def _surface(resistance: np.ndarray, valid: np.ndarray, options: OmniscapeOptions, *,
+             least: int = 2) -> Tuple[np.ndarray, np.ndarray]:
+    """The (reclassified) surface and its valid cells, checked. ``least``: the fewest valid
+    cells accepted (a tile of a tiled run passes 0 and counts them over all tiles)."""
     values = np.asarray(resistance, dtype=np.float64)
     if values.ndim != 2:
         raise EspInputError("The resistance surface must be a 2-D raster, not "
@@ -387,11 +390,22 @@ def _surface(resistance: np.ndarray, valid: np.ndarray,
         raise EspInputError("The conductance surface has infinite values. Use large finite "
                             "conductances instead.")
     count = int(np.count_nonzero(valid))
-    if count < 2:
-        raise EspInputError("The {what} surface has {count} cell(s) with a value; current "
-                            "needs at least two. Check the raster's NoData value and extent.",
-                            what=what, count=count)
+    if count < least:
+        raise _too_few_cells(options, count)
     return values, valid
+
+
+def _too_few_cells(options: OmniscapeOptions, count: int) -> EspInputError:
+    what = "conductance" if options.resistance_is_conductance else "resistance"
+    return EspInputError("The {what} surface has {count} cell(s) with a value; current "
+                         "needs at least two. Check the raster's NoData value and extent.",
+                         what=what, count=count)
+
+
+def _no_source() -> EspInputError:
+    return EspInputError("No cell is a source (every source strength is 0 or below "
+                         "source_threshold), so the current map would be empty. Lower "
+                         "source_threshold, or give a source raster with positive values.")
 
 
 def _conductance(values: np.ndarray, valid: np.ndarray, as_conductance: bool) -> np.ndarray:
@@ -566,7 +580,13 @@ class _UniformWindow:
 
 @dataclass
 class _State:
-    """Per-worker, read-only inputs plus a cache of flow-potential factorisations."""
+    """Per-worker, read-only inputs plus a cache of flow-potential factorisations.
+
+    The arrays (``g``, ``strength``, the condition rasters) may be a window of the raster
+    (a tile of :mod:`espcore.circuits.omniscapetiles`): ``origin`` is the (row, column) of
+    their first cell in the raster, while ``plan.shape`` and every target stay in the
+    raster's coordinates. Each target's window must lie inside the arrays.
+    """
 
     plan: _Plan
     g: np.ndarray
@@ -577,14 +597,16 @@ class _State:
     uniform: Dict[Tuple[int, int, int, int], _UniformWindow]
     #: The full-disk window structure, built at this worker's first uncut window.
     disk: Optional[DiskWindow] = None
+    origin: Tuple[int, int] = (0, 0)
 
 
 def _setup(plan: _Plan, g: np.ndarray, strength: np.ndarray, conditions: Tuple[Any, ...],
-           correction: Optional[np.ndarray]) -> _State:
+           correction: Optional[np.ndarray], origin: Tuple[int, int] = (0, 0)) -> _State:
     reach = plan.reach
     offsets = np.arange(-reach, reach + 1)
     distance2 = offsets[:, None] ** 2 + offsets[None, :] ** 2
-    return _State(plan, g, strength, conditions, correction, distance2, {})
+    return _State(plan, g, strength, conditions, correction, distance2, {},
+                  origin=(int(origin[0]), int(origin[1])))
 
 
 def _mode(values: np.ndarray) -> float:
@@ -600,18 +622,22 @@ def _mode(values: np.ndarray) -> float:
 
 def _condition_filter(s: np.ndarray, state: _State, rows: slice, cols: slice, row: int,
                       col: int) -> None:
-    """Omniscape's ``source_target_match!``: zero the sources whose condition differs."""
+    """Omniscape's ``source_target_match!``: zero the sources whose condition differs.
+
+    ``rows``, ``cols``, ``row``, ``col``: the window and the target in raster coordinates."""
     nrows, ncols = state.plan.shape
     half = state.plan.half
-    block = (slice(row - half, min(row + half + 1, nrows)),
-             slice(col - half, min(col + half + 1, ncols)))
+    top, left = state.origin
+    block = (slice(row - half - top, min(row + half + 1, nrows) - top),
+             slice(col - half - left, min(col + half + 1, ncols) - left))
+    cut = (slice(rows.start - top, rows.stop - top), slice(cols.start - left, cols.stop - left))
     for present, future, comparison, lower, upper in state.conditions:
         target = future[block].ravel(order="F")  # Julia's iteration order
         target = target[~np.isnan(target)]
         if target.size == 0:  # Omniscape.jl stops with an error here; we match no source
             s[:] = 0.0
             return
-        window = present[rows, cols]
+        window = present[cut]
         with np.errstate(invalid="ignore"):
             if comparison == "within":
                 value = float(np.median(target))
@@ -623,7 +649,8 @@ def _condition_filter(s: np.ndarray, state: _State, rows: slice, cols: slice, ro
 
 def _solve_target(state: _State, task: Tuple[int, int, float]
                   ) -> Tuple[int, int, np.ndarray, Optional[np.ndarray]]:
-    """One moving window: returns (first row, first column, current, flow potential)."""
+    """One moving window: returns (first row, first column, current, flow potential), the
+    row and column in raster coordinates (see :class:`_State` for a state's origin)."""
     plan = state.plan
     row, col, amps = int(task[0]), int(task[1]), float(task[2])
     nrows, ncols = plan.shape
@@ -632,8 +659,10 @@ def _solve_target(state: _State, task: Tuple[int, int, float]
     c0, c1 = max(col - reach, 0), min(col + reach + 1, ncols)
     gy, gx = row - r0, col - c0
     d2 = state.distance2[reach - gy:reach - gy + (r1 - r0), reach - gx:reach - gx + (c1 - c0)]
+    top, left = state.origin
+    cut = (slice(r0 - top, r1 - top), slice(c0 - left, c1 - left))
 
-    s = state.strength[r0:r1, c0:c1].copy()
+    s = state.strength[cut].copy()
     s[d2 > radius * radius] = 0.0
     # Omniscape zeroes the target block at the nominal centre offset, even in a window cut
     # by the grid edge (reproduced).
@@ -647,9 +676,9 @@ def _solve_target(state: _State, task: Tuple[int, int, float]
 
     current = None
     if plan.disk_template and r1 - r0 == c1 - c0 == 2 * reach + 1:
-        current = _disk_window(state).current(state.g[r0:r1, c0:c1], s)
+        current = _disk_window(state).current(state.g[cut], s)
     if current is None:  # cut by the grid edge, or not a full disk of conductance
-        g = state.g[r0:r1, c0:c1].copy()
+        g = state.g[cut].copy()
         g[d2 > reach * reach] = 0.0
         current = _window_current(g, s, (gy, gx), plan.four, plan.method)
 
@@ -801,9 +830,7 @@ def omniscape(resistance: np.ndarray, valid: np.ndarray, *,
         log("source_from_resistance is on: the source raster is ignored.")
     strength = source_strength(values, ok, options, source=source, source_valid=source_valid)
     if not np.any(strength > 0):
-        raise EspInputError("No cell is a source (every source strength is 0 or below "
-                            "source_threshold), so the current map would be empty. Lower "
-                            "source_threshold, or give a source raster with positive values.")
+        raise _no_source()
     shape = (int(values.shape[0]), int(values.shape[1]))
     conditions = _conditions(options, shape,
                              {"condition1": condition1, "condition2": condition2,
@@ -843,7 +870,14 @@ def omniscape(resistance: np.ndarray, valid: np.ndarray, *,
         progress.update(done / len(jobs))
         check_cancelled(progress)
     progress.update(1.0)
+    return _maps(cumulative, potential, values, ok, options)
 
+
+def _maps(cumulative: np.ndarray, potential: Optional[np.ndarray], values: np.ndarray,
+          ok: np.ndarray, options: OmniscapeOptions) -> Dict[str, np.ndarray]:
+    """The maps :func:`omniscape` returns from the summed current and flow potential (of
+    the whole grid, or of a band of rows of it: every step is per cell). Takes ownership of
+    ``cumulative`` and ``potential``."""
     out: Dict[str, np.ndarray] = {"cum_currmap": cumulative}
     if potential is not None and options.calc_flow_potential:
         out["flow_potential"] = potential
