@@ -285,9 +285,20 @@ def link_distances(table: LinkTable, grid: Grid, labels: np.ndarray,
     # The least-cost distance is recomputed from the CWD surfaces rather than read from
     # CW_Dist: the links layer may have been built on another resistance raster (or edited),
     # and the score compares costs on this one.
-    links = barrier_links(labels, grid.values, impassable=grid.mask, cell_size=grid.cell_size,
-                          pairs=table.active_pairs(), store=surfaces.active(),
-                          progress=FeedbackProgress(feedback, start, stop))
+    pairs = table.active_pairs()
+    # With several workers, the links' sources are searched there first, on the cells and
+    # values barrier_links searches (non-finite resistance is impassable there too).
+    blocked = grid.mask | ~np.isfinite(grid.values)
+    with surfaces.prefetched(labels, grid.values, impassable=blocked, cell_size=grid.cell_size,
+                             sources=sorted({int(end) for pair in pairs for end in pair}),
+                             feedback=feedback,
+                             progress=FeedbackProgress(feedback, start, (start + stop) / 2)
+                             ) as shared:
+        links = barrier_links(labels, grid.values, impassable=grid.mask,
+                              cell_size=grid.cell_size, pairs=pairs, store=shared.store,
+                              progress=FeedbackProgress(
+                                  feedback, (start + stop) / 2 if shared.computed else start,
+                                  stop))
     costs = [lcd for _, _, lcd in links]
     unconnected = [row for row, lcd in zip(active, costs) if not math.isfinite(lcd)]
     if unconnected:

@@ -28,6 +28,7 @@ from ...espcore.corridors.corridors import (
     linkage_pathways,
 )
 from ...espcore.corridors.costdistance import path_vertices
+from ...espcore.corridors.surfacetasks import pathways_limit
 from ...espcore.grid import Grid
 from ..base import EspAlgorithm, FeedbackProgress, StyleOnLoad
 from ..io import surfaces
@@ -218,20 +219,28 @@ class LinkagePathways(EspAlgorithm):
             value = self.parameterAsDouble(parameters, key, context)
             return value if value > 0 else math.inf
 
-        result = linkage_pathways(
-            labels, grid.values, impassable=grid.mask, cell_size=grid.cell_size,
-            adjacency=ADJACENCY[self.parameterAsEnum(parameters, self.ADJACENCY, context)],
-            max_euclidean=limit(self.MAX_EUCLIDEAN), max_cost=limit(self.MAX_COST),
-            min_euclidean=self.parameterAsDouble(parameters, self.MIN_EUCLIDEAN, context),
-            min_cost=self.parameterAsDouble(parameters, self.MIN_COST, context),
-            nearest=self.parameterAsInt(parameters, self.NEAREST, context),
-            nearest_by=NEAREST_BY[self.parameterAsEnum(parameters, self.NEAREST_BY, context)],
-            connect_constellations=self.parameterAsBool(parameters, self.CONSTELLATIONS,
-                                                        context),
-            drop_intermediate=self.parameterAsBool(parameters, self.DROP_INTERMEDIATE,
-                                                   context),
-            truncate=limit(self.TRUNCATE), keep_untruncated=bool(whole_path),
-            store=surfaces.active(), progress=FeedbackProgress(feedback, 0, 90))
+        max_cost, truncate = limit(self.MAX_COST), limit(self.TRUNCATE)
+        # With several workers, the per-source searches (most of the time) run there first.
+        with surfaces.prefetched(labels, grid.values, impassable=grid.mask,
+                                 cell_size=grid.cell_size,
+                                 max_cost=pathways_limit(max_cost, truncate, bool(whole_path)),
+                                 feedback=feedback,
+                                 progress=FeedbackProgress(feedback, 0, 60)) as shared:
+            result = linkage_pathways(
+                labels, grid.values, impassable=grid.mask, cell_size=grid.cell_size,
+                adjacency=ADJACENCY[self.parameterAsEnum(parameters, self.ADJACENCY, context)],
+                max_euclidean=limit(self.MAX_EUCLIDEAN), max_cost=max_cost,
+                min_euclidean=self.parameterAsDouble(parameters, self.MIN_EUCLIDEAN, context),
+                min_cost=self.parameterAsDouble(parameters, self.MIN_COST, context),
+                nearest=self.parameterAsInt(parameters, self.NEAREST, context),
+                nearest_by=NEAREST_BY[self.parameterAsEnum(parameters, self.NEAREST_BY,
+                                                           context)],
+                connect_constellations=self.parameterAsBool(parameters, self.CONSTELLATIONS,
+                                                            context),
+                drop_intermediate=self.parameterAsBool(parameters, self.DROP_INTERMEDIATE,
+                                                       context),
+                truncate=truncate, keep_untruncated=bool(whole_path), store=shared.store,
+                progress=FeedbackProgress(feedback, 60 if shared.computed else 0, 90))
         active = result.active
         feedback.pushInfo(tr("{active} of {count} candidate links are active.").format(
             active=len(active), count=len(result.links)))

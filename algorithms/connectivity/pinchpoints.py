@@ -168,24 +168,33 @@ class PinchPoints(EspAlgorithm):
         impassable = grid.mask.copy()
         active_rows(table, np.where(impassable, 0, labels))
         pairs = table.active_pairs()
-        distances = SourceDistances(labels, grid.values, impassable=impassable,
-                                    cell_size=grid.cell_size, store=surfaces.active())
-        options = dict(impassable=impassable, cell_size=grid.cell_size, pairs=pairs,
-                       cutoff=self.parameterAsDouble(parameters, self.CUTOFF, context),
-                       square=self.parameterAsBoolean(parameters, self.SQUARE, context),
-                       four_neighbours=self.parameterAsBoolean(
-                           parameters, self.CONNECT_FOUR_NEIGHBORS_ONLY, context),
-                       average_resistance=self.parameterAsBoolean(
-                           parameters, self.CONNECT_USING_AVG_RESISTANCES, context),
-                       distances=distances)
-        split = 60 if network_mode else 90
-        result = corridor_pinchpoints(labels, grid.values,
-                                      progress=FeedbackProgress(feedback, 0, split), **options)
-        network = None
-        if network_mode:
-            network = network_pinchpoints(labels, grid.values, mode=network_mode,
-                                          progress=FeedbackProgress(feedback, split, 90),
+        # With several workers, the links' sources are searched there first.
+        with surfaces.prefetched(labels, grid.values, impassable=impassable,
+                                 cell_size=grid.cell_size,
+                                 sources=sorted({int(end) for pair in pairs for end in pair}),
+                                 feedback=feedback,
+                                 progress=FeedbackProgress(feedback, 0, 30)) as shared:
+            start = 30 if shared.computed else 0
+            distances = SourceDistances(labels, grid.values, impassable=impassable,
+                                        cell_size=grid.cell_size, store=shared.store)
+            options = dict(impassable=impassable, cell_size=grid.cell_size, pairs=pairs,
+                           cutoff=self.parameterAsDouble(parameters, self.CUTOFF, context),
+                           square=self.parameterAsBoolean(parameters, self.SQUARE, context),
+                           four_neighbours=self.parameterAsBoolean(
+                               parameters, self.CONNECT_FOUR_NEIGHBORS_ONLY, context),
+                           average_resistance=self.parameterAsBoolean(
+                               parameters, self.CONNECT_USING_AVG_RESISTANCES, context),
+                           distances=distances)
+            split = 60 if network_mode else 90
+            result = corridor_pinchpoints(labels, grid.values,
+                                          progress=FeedbackProgress(feedback, start, split),
                                           **options)
+            network = None
+            if network_mode:
+                network = network_pinchpoints(labels, grid.values, mode=network_mode,
+                                              progress=FeedbackProgress(feedback, split, 90),
+                                              **options)
+            del distances, options
         self._report(table, result, feedback)
         if not np.isfinite(result.current).any():
             raise QgsProcessingException(self.tr(

@@ -795,7 +795,7 @@ class SourceDistances:
         self._kept[source] = cwd  # re-inserted last: dict order is the recency order
         return cwd
 
-    def _key(self, source: int) -> str:
+    def key(self, source: int) -> str:
         """The surface's digest and the digest of the source's passable cells: another
         caller that labels the sources differently still finds the same surface."""
         if self._digest is None:
@@ -807,7 +807,7 @@ class SourceDistances:
     def _stored(self, source: int) -> Optional[np.ndarray]:
         if self._store is None:
             return None
-        cwd = self._store.get(self._key(source))
+        cwd = self._store.get(self.key(source))
         if cwd is None:
             return None
         if cwd.shape != self.labels.shape or cwd.dtype != np.float64:
@@ -823,5 +823,5 @@ class SourceDistances:
                             method=self.method, progress=progress)
         self.searches += 1
         if self._store is not None:
-            self._store.put(self._key(source), cwd)
+            self._store.put(self.key(source), cwd)
         return cwd
