@@ -10,12 +10,13 @@ ZIP     := $(DIST)/esp_toolkit-$(VERSION).zip
 DEMO_OUT ?= demo_output
 export QT_QPA_PLATFORM := offscreen
 
-.PHONY: help setup test test-core test-core-system test-qgis lint typecheck demo package \
+.PHONY: help setup test test-core test-core-system test-qgis lint typecheck demo demo-scale package \
         check-package desktop-check desktop-dock bench demo-data model clean translations \
         test-matrix test-ltr qt6-names test-wheel
 
 help:
 	@echo "make demo           run the toolkit through qgis_process on the Hunan demo data"
+	@echo "make demo-scale     the province-scale route: 30 m synthetic prefectures on a Dask LocalCluster"
 	@echo "make test           lint, type-check and run every test (core and QGIS)"
 	@echo "make test-wheel     build the espcore wheel, install it in a clean venv, run tests/core on it"
 	@echo "make test-matrix    every suite and the demo on QGIS 3.22 (host), 3.40 LTR and the newest 3.4x"
@@ -95,6 +96,14 @@ test-ltr:
 
 demo: setup
 	tools/demo.sh "$(DEMO_OUT)"
+
+# The province-scale route (README "Large areas"): a synthetic Hunan-like landscape of three
+# prefectures at 30 m (3e7 cells) through the tiled steps on a Dask LocalCluster, the numeric
+# core only, then a corner checked against one process. SCALE_ARGS: e.g. --rows 8000
+# --cols 9000 --workers 4, or --scheduler tcp://host:8786.
+SCALE_ARGS ?=
+demo-scale: setup
+	$(PY) tools/demo_scale.py build/demo-scale $(SCALE_ARGS)
 
 package:
 	@git diff --quiet HEAD -- . ':!$(DIST)' || echo "note: uncommitted changes are not in the zip (git archive packs HEAD)"
