@@ -131,6 +131,16 @@ CASES = {
                       {"cell": 176.7767, "cells": None, "radii_cells": (11, 33, 11)}, False),
     "workflow_125m": (_case("workflow_cases", "workflow_run"), {"cell": 125.0, "cells": None},
                       False),
+    # Issue 19: the 30 m tasks (1e7 cells, three prefectures) on 1, 2 and 4 Dask workers and
+    # on the local process pool, for the throughput per worker and the Dask overhead.
+    **{"omniscape_30m_{0}{1}".format(engine, n): (
+        _case("scale_cases", "omniscape_30m"),
+        {"cells": None, "workers": n, "engine": engine}, False)
+       for engine, counts in (("dask", (1, 2, 4)), ("pool", (2,))) for n in counts},
+    **{"costdist_30m_{0}{1}".format(engine, n): (
+        _case("scale_cases", "cost_distances_30m"),
+        {"cells": None, "workers": n, "engine": engine}, False)
+       for engine, counts in (("dask", (1, 2, 4)), ("pool", (2,))) for n in counts},
     # Issue 19: Hunan at 100 m (21 million cells) within this machine's 24 GB.
     "workflow_100m": (_case("workflow_cases", "workflow_run"), {"cell": 100.0, "cells": None},
                       False),

@@ -81,7 +81,7 @@ def prepared(shape=SHAPE):
     return scape
 
 
-def omniscape_30m(*, cells=None, workers=2, engine="dask", radius=30, block_size=15,
+def omniscape_30m(*, cells=None, workers=2, engine="dask", radius=30, block_size=21,
                   shape=SHAPE):
     """Omniscape by tiles from the resistance GeoTIFF (sources = 1 / resistance), the
     parts written to a folder; ``cells`` is ignored (the landscape is fixed)."""
