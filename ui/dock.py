@@ -266,9 +266,11 @@ class EspDock(QgsDockWidget):
             font.setPointSizeF(font.pointSizeF() * 0.9)
             self.engine_label.setFont(font)
         self.engine_label.setToolTip(self.tr(
-            "Where Omniscape and Circuitscape run their independent tasks: local worker "
-            "processes or a Dask cluster, and how many workers. An algorithm's own worker "
-            "count wins. Settings > Options > Processing > Providers > ESP Toolkit."))
+            "Where the heavy steps run their independent tasks (Omniscape windows, "
+            "Circuitscape pairs, the sources' cost-distance searches, the tiles of large "
+            "rasters): local worker processes or a Dask cluster, and how many workers. An "
+            "algorithm's own worker count wins. Settings > Options > Processing > Providers "
+            "> ESP Toolkit."))
         self.engine_button = QToolButton()
         self.engine_button.setObjectName("espEngineChange")
         self.engine_button.setText(self.tr("Change…"))

@@ -701,6 +701,16 @@ Reference: McRae, B.H. et al. (2008) Using circuit theory to model connectivity 
     </message>
     <message>
         <location filename="../../algorithms/connectivity/circuitscape.py"/>
+        <source>Worker processes</source>
+        <translation>工作进程数</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
+        <source>Pairwise mode: the pairs (and focal-region pairs) are solved in this many workers, local processes or a Dask cluster as the provider's engine setting says (Settings &gt; Options &gt; Processing &gt; Providers &gt; ESP Toolkit); 0 takes the provider's worker count. 1 (the default) solves in this process: every worker factorises the whole grid, so each needs the memory of a serial run. The numbers are the same either way.</source>
+        <translation>成对模式：节点对（及焦点区域对）由这么多个工作进程求解，按提供程序的引擎设置使用本地进程或 Dask 集群（设置 &gt; 选项 &gt; 处理 &gt; 提供程序 &gt; ESP Toolkit）；0 表示采用提供程序设置的工作进程数。1（默认）在本进程中求解：每个工作进程都要分解整个栅格，因此每个都需要与串行运行相同的内存。两种方式结果相同。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>Log-transform maps</source>
         <translation>对结果图取对数</translation>
     </message>
@@ -951,8 +961,8 @@ Reference: McRae, B.H. et al. (2008) Using circuit theory to model connectivity 
     </message>
     <message>
         <location filename="../../algorithms/connectivity/circuitscapeini.py"/>
-        <source>Pairs are solved in this many worker processes (0: one per core), or on a Dask cluster when the provider's engine setting says so (Settings &gt; Options &gt; Processing &gt; Providers &gt; ESP Toolkit). 1 solves in this process. The numbers are the same either way.</source>
-        <translation>点对在这么多个工作进程中求解（0：每个核心一个），当提供者的引擎设置为 Dask 时则在 Dask 集群上求解（设置 &gt; 选项 &gt; 处理 &gt; 提供者 &gt; ESP Toolkit）。1 表示在本进程中求解。两种方式结果相同。</translation>
+        <source>Pairs are solved in this many worker processes, or on a Dask cluster when the provider's engine setting says so (Settings &gt; Options &gt; Processing &gt; Providers &gt; ESP Toolkit); 0 takes the provider's worker count. 1 (the default) solves in this process: every worker factorises the whole grid, so each worker needs the memory of a serial run. The numbers are the same either way.</source>
+        <translation>节点对由这么多个工作进程求解；若提供程序的引擎设置为 Dask，则在 Dask 集群上求解（设置 &gt; 选项 &gt; 处理 &gt; 提供程序 &gt; ESP Toolkit）；0 表示采用提供程序设置的工作进程数。1（默认）在本进程中求解：每个工作进程都要分解整个栅格，因此每个工作进程都需要与串行运行相同的内存。两种方式结果相同。</translation>
     </message>
     <message>
         <location filename="../../algorithms/connectivity/circuitscapeini.py"/>
@@ -983,6 +993,10 @@ Reference: McRae, B.H. et al. (2008) Using circuit theory to model connectivity 
         <location filename="../../algorithms/connectivity/circuitscapeini.py"/>
         <source>Wrote {path}</source>
         <translation>已写出 {path}</translation>
+    </message>
+    <message>
+        <source>Pairs are solved in this many worker processes (0: one per core), or on a Dask cluster when the provider's engine setting says so (Settings &gt; Options &gt; Processing &gt; Providers &gt; ESP Toolkit). 1 solves in this process. The numbers are the same either way.</source>
+        <translation type="vanished">点对在这么多个工作进程中求解（0：每个核心一个），当提供者的引擎设置为 Dask 时则在 Dask 集群上求解（设置 &gt; 选项 &gt; 处理 &gt; 提供者 &gt; ESP Toolkit）。1 表示在本进程中求解。两种方式结果相同。</translation>
     </message>
     <message>
         <source>auto (by size)</source>
@@ -1620,6 +1634,26 @@ Reference: McRae, B.H. et al. (2008) Using circuit theory to model connectivity 
     </message>
     <message>
         <location filename="../../ui/dock.py"/>
+        <source>Where the heavy steps run their independent tasks (Omniscape windows, Circuitscape pairs, the sources' cost-distance searches, the tiles of large rasters): local worker processes or a Dask cluster, and how many workers. An algorithm's own worker count wins. Settings &gt; Options &gt; Processing &gt; Providers &gt; ESP Toolkit.</source>
+        <translation>繁重步骤的独立任务（Omniscape 窗口、Circuitscape 节点对、各生态源地的成本距离搜索、大栅格的分块）在何处运行：本地工作进程或 Dask 集群，以及工作进程数。算法自身设置的工作进程数优先。设置 &gt; 选项 &gt; 处理 &gt; 提供程序 &gt; ESP Toolkit。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py"/>
+        <source>Change…</source>
+        <translation>更改…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py"/>
+        <source>Open the Processing options (ESP Toolkit under Providers).</source>
+        <translation>打开处理选项（提供程序下的 ESP Toolkit）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py"/>
+        <source>Parallel tasks: {engine}</source>
+        <translation>并行任务：{engine}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py"/>
         <source>ESP Toolkit: {stages}</source>
         <translation>ESP 工具箱：{stages}</translation>
     </message>
@@ -1773,6 +1807,11 @@ Reference: McRae, B.H. et al. (2008) Using circuit theory to model connectivity 
     </message>
     <message>
         <location filename="../../algorithms/engine.py"/>
+        <source>Enter 0 (one worker per core) or a positive number of workers.</source>
+        <translation>请输入 0（每个 CPU 核心一个工作进程）或正整数的工作进程数。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/engine.py"/>
         <source>Engine for parallel tasks</source>
         <translation>并行任务的运行引擎</translation>
     </message>
@@ -1780,6 +1819,41 @@ Reference: McRae, B.H. et al. (2008) Using circuit theory to model connectivity 
         <location filename="../../algorithms/engine.py"/>
         <source>Dask scheduler address (empty: a local cluster)</source>
         <translation>Dask 调度器地址（留空：本机集群）</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/engine.py"/>
+        <source>Workers for parallel tasks (0: one per core)</source>
+        <translation>并行任务的工作进程数（0：每核一个）</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/engine.py"/>
+        <source>Dask scheduler {address}</source>
+        <translation>Dask 调度器 {address}</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/engine.py"/>
+        <source>Dask LocalCluster, 1 worker</source>
+        <translation>Dask 本地集群，1 个工作进程</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/engine.py"/>
+        <source>Dask LocalCluster, {n} workers</source>
+        <translation>Dask 本地集群，{n} 个工作进程</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/engine.py"/>
+        <source>In the QGIS process (1 worker)</source>
+        <translation>在 QGIS 进程内（1 个工作进程）</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/engine.py"/>
+        <source>Local worker processes, {n} workers (one per core)</source>
+        <translation>本地工作进程，{n} 个（每核一个）</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/engine.py"/>
+        <source>Local worker processes, {n} workers</source>
+        <translation>本地工作进程，{n} 个</translation>
     </message>
     <message>
         <location filename="../../algorithms/io/classes.py"/>
@@ -1976,6 +2050,7 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
     </message>
     <message>
         <location filename="../../algorithms/io/raster.py"/>
+        <location filename="../../algorithms/io/tiledraster.py"/>
         <source>{role} '{name}' is rotated; warp it to a north-up grid first.</source>
         <translation>{role}“{name}”是旋转的栅格；请先将其变形为正北朝上的网格。</translation>
     </message>
@@ -1998,6 +2073,31 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
         <location filename="../../algorithms/io/sources.py"/>
         <source>Sources {ids} cover no cell centre of the resistance grid and are left out; use a finer grid or larger sources.</source>
         <translation>源地 {ids} 未覆盖阻力网格的任何像元中心，已被舍去；请使用更细的网格或更大的源地。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/surfaces.py"/>
+        <source>The cost-distance surfaces could not be computed on {n} workers ({detail}); they are computed here, one after another.</source>
+        <translation>无法在 {n} 个工作进程上计算成本距离面（{detail}）；改为在此处逐个计算。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/surfaces.py"/>
+        <source>{count} cost-distance surfaces computed on {n} workers.</source>
+        <translation>已在 {n} 个工作进程上计算 {count} 个成本距离面。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/surfaces.py"/>
+        <source>The workers saved their cost-distance surfaces where this computer does not see them ({folder}); they are computed here again. A cluster's workers need that folder on a shared disk.</source>
+        <translation>工作进程把成本距离面保存在本机看不到的位置（{folder}）；将在此处重新计算。集群的工作进程需要把该文件夹放在共享磁盘上。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/tiledraster.py"/>
+        <source>{role} '{name}' is not a raster file, so it cannot be read tile by tile. Save it as a GeoTIFF (right-click &gt; Export &gt; Save As) and run again with the file.</source>
+        <translation>{role}“{name}”不是栅格文件，无法分块读取。请将其另存为 GeoTIFF（右键 &gt; 导出 &gt; 另存为），再用该文件重新运行。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/tiledraster.py"/>
+        <source>{role} '{name}' has NoData settings of its own in QGIS (layer Properties &gt; Transparency), which a run by tiles cannot apply: its workers read the file itself. Write the layer to a GeoTIFF with those NoData values (Raster &gt; Conversion &gt; Translate, 'Assign a specified NoData value to output bands') and run again with that file.</source>
+        <translation>{role}“{name}”在 QGIS 中设置了自己的无数据值（图层属性 &gt; 透明度），分块运行无法应用：工作进程直接读取文件本身。请把该图层连同这些无数据值写成 GeoTIFF（栅格 &gt; 转换 &gt; 转换格式，“为输出波段指定无数据值”），再用该文件重新运行。</translation>
     </message>
     <message>
         <location filename="../../algorithms/io/units.py"/>
@@ -3006,6 +3106,16 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
         <translation>最高退化度是 k 的 {ratio:.0f} 倍，因此威胁所及之处质量接近 0。请考虑增大半饱和常数，或将每个衰减核除以其总和。</translation>
     </message>
     <message>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
+        <source>Habitat quality in {n} tiles of {m} cells, each read with {halo} cells more on every side</source>
+        <translation>生境质量分 {n} 块计算，每块 {m} 个像元，每块四周多读 {halo} 个像元</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/sources/habitatquality.py"/>
+        <source>{k} tiles were kept from an earlier run of this job.</source>
+        <translation>沿用了本任务先前运行保留的 {k} 块。</translation>
+    </message>
+    <message>
         <source>Total threat D per cell (deg_sum_c in InVEST), float32 GeoTIFF.</source>
         <translation type="vanished">每个像元的总威胁 D（InVEST 中的 deg_sum_c），float32 GeoTIFF。</translation>
     </message>
@@ -3683,8 +3793,8 @@ Reference: McRae, B.H. et al. (2016) Conserving nature's stage: mapping omnidire
     </message>
     <message>
         <location filename="../../algorithms/connectivity/omniscape.py"/>
-        <source>1 solves the windows in this process; more start that many worker processes; 0 uses one per CPU core.</source>
-        <translation>1 表示在本进程中求解各窗口；更大的值启动相应数量的工作进程；0 表示每个 CPU 核心一个。</translation>
+        <source>1 solves the windows in this process; more start that many workers; 0 (the default) takes the provider's setting (Settings &gt; Options &gt; Processing &gt; Providers &gt; ESP Toolkit: local processes or a Dask cluster, one worker per core unless set). The numbers are the same either way.</source>
+        <translation>1 在本进程中求解各窗口；更大的值启动相应数量的工作进程；0（默认）采用提供程序的设置（设置 &gt; 选项 &gt; 处理 &gt; 提供程序 &gt; ESP Toolkit：本地进程或 Dask 集群，未设置时每核一个工作进程）。两种方式结果相同。</translation>
     </message>
     <message>
         <location filename="../../algorithms/connectivity/omniscape.py"/>
@@ -3818,6 +3928,16 @@ Reference: McRae, B.H. et al. (2016) Conserving nature's stage: mapping omnidire
     </message>
     <message>
         <location filename="../../algorithms/connectivity/omniscape.py"/>
+        <source>Resistance raster '{name}' is rotated; warp it to a north-up grid first.</source>
+        <translation>阻力栅格“{name}”是旋转的；请先重投影为正北朝上的栅格。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/connectivity/omniscape.py"/>
+        <source>Omniscape ran in {n} tiles of up to {core} x {core} cells: {computed} computed now, {resumed} resumed from an earlier run.</source>
+        <translation>Omniscape 分 {n} 块运行，每块至多 {core} x {core} 个像元：本次计算 {computed} 块，沿用先前运行的 {resumed} 块。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/connectivity/omniscape.py"/>
         <source>A future raster for condition {k} needs the present raster of condition {k} too.</source>
         <translation>条件 {k} 的未来栅格还需要条件 {k} 的当前栅格。</translation>
     </message>
@@ -3825,6 +3945,10 @@ Reference: McRae, B.H. et al. (2016) Conserving nature's stage: mapping omnidire
         <location filename="../../algorithms/connectivity/omniscape.py"/>
         <source>Condition 2 needs condition 1: give the first condition raster first.</source>
         <translation>条件 2 需要条件 1：请先给出第一个条件栅格。</translation>
+    </message>
+    <message>
+        <source>1 solves the windows in this process; more start that many worker processes; 0 uses one per CPU core.</source>
+        <translation type="vanished">1 表示在本进程中求解各窗口；更大的值启动相应数量的工作进程；0 表示每个 CPU 核心一个。</translation>
     </message>
     <message>
         <source>auto (by size)</source>
@@ -3903,8 +4027,8 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     </message>
     <message>
         <location filename="../../algorithms/connectivity/omniscapeini.py"/>
-        <source>Replaces the INI's parallelize: 1 solves the windows in this process; more start that many worker processes; 0 uses one per CPU core.</source>
-        <translation>代替 INI 中的 parallelize：1 表示在本进程中求解各窗口；更大的数启动相应数量的工作进程；0 表示每个 CPU 核一个。</translation>
+        <source>Replaces the INI's parallelize: 1 solves the windows in this process; more start that many workers; 0 (the default) takes the provider's setting (Settings &gt; Options &gt; Processing &gt; Providers &gt; ESP Toolkit: local processes or a Dask cluster, one worker per core unless set). The numbers are the same either way.</source>
+        <translation>取代 INI 中的 parallelize：1 在本进程中求解各窗口；更大的值启动相应数量的工作进程；0（默认）采用提供程序的设置（设置 &gt; 选项 &gt; 处理 &gt; 提供程序 &gt; ESP Toolkit：本地进程或 Dask 集群，未设置时每核一个工作进程）。两种方式结果相同。</translation>
     </message>
     <message>
         <location filename="../../algorithms/connectivity/omniscapeini.py"/>
@@ -3960,6 +4084,10 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
         <location filename="../../algorithms/connectivity/omniscapeini.py"/>
         <source>Wrote {path}</source>
         <translation>已写出 {path}</translation>
+    </message>
+    <message>
+        <source>Replaces the INI's parallelize: 1 solves the windows in this process; more start that many worker processes; 0 uses one per CPU core.</source>
+        <translation type="vanished">代替 INI 中的 parallelize：1 表示在本进程中求解各窗口；更大的数启动相应数量的工作进程；0 表示每个 CPU 核一个。</translation>
     </message>
     <message>
         <source>auto (by size)</source>
@@ -5532,6 +5660,16 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
         <translation>阻力</translation>
     </message>
     <message>
+        <location filename="../../algorithms/resistance/resistancesurface.py"/>
+        <source>Resistance surface in {n} tiles of {m} cells</source>
+        <translation>阻力面分 {n} 块计算，每块 {m} 个像元</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/resistance/resistancesurface.py"/>
+        <source>{k} tiles were kept from an earlier run of this job.</source>
+        <translation>沿用了本任务先前运行保留的 {k} 块。</translation>
+    </message>
+    <message>
         <location filename="../../espcore/resistance/presets.py"/>
         <source>CLCD (China Land Cover Dataset, 9 classes)</source>
         <translation>CLCD（中国土地覆盖数据集，9 类）</translation>
@@ -6959,11 +7097,17 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     </message>
     <message>
         <location filename="../../espcore/circuits/omniscape.py"/>
+        <source>No cell is a source (every source strength is 0 or below source_threshold), so the current map would be empty. Lower source_threshold, or give a source raster with positive values.</source>
+        <translation>没有任何像元是源（所有源强度都为 0 或低于 source_threshold），电流图将为空。请降低 source_threshold，或提供具有正值的源栅格。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/omniscape.py"/>
         <source>Omniscape needs a source strength raster, or set source_from_resistance to derive sources from the resistance.</source>
         <translation>Omniscape 需要电流源强度栅格，或开启 source_from_resistance 以从阻力推导电流源。</translation>
     </message>
     <message>
         <location filename="../../espcore/circuits/omniscape.py"/>
+        <location filename="../../espcore/circuits/omniscapetiles.py"/>
         <source>The source raster ({source}) and the resistance surface ({shape}) have different sizes. Align them on one grid.</source>
         <translation>电流源栅格（{source}）与阻力面（{shape}）大小不同。请将二者对齐到同一网格。</translation>
     </message>
@@ -6989,21 +7133,19 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     </message>
     <message>
         <location filename="../../espcore/circuits/omniscape.py"/>
+        <location filename="../../espcore/circuits/omniscapetiles.py"/>
         <source>The {name} raster ({other}) and the resistance surface ({shape}) have different sizes. Align them on one grid.</source>
         <translation>{name} 栅格（{other}）与阻力面（{shape}）大小不同。请将二者对齐到同一网格。</translation>
     </message>
     <message>
         <location filename="../../espcore/circuits/omniscape.py"/>
+        <location filename="../../espcore/circuits/omniscapetiles.py"/>
         <source>source_from_resistance is on: the source raster is ignored.</source>
         <translation>已开启 source_from_resistance：电流源栅格被忽略。</translation>
     </message>
     <message>
         <location filename="../../espcore/circuits/omniscape.py"/>
-        <source>No cell is a source (every source strength is 0 or below source_threshold), so the current map would be empty. Lower source_threshold, or give a source raster with positive values.</source>
-        <translation>没有任何像元是源（所有源强度都为 0 或低于 source_threshold），电流图将为空。请降低 source_threshold，或提供具有正值的源栅格。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/circuits/omniscape.py"/>
+        <location filename="../../espcore/circuits/omniscapetiles.py"/>
         <source>block_size is even ({size}) but must be odd; using {used}, as Omniscape does.</source>
         <translation>block_size 为偶数（{size}），但必须为奇数；按 Omniscape 的做法改用 {used}。</translation>
     </message>
@@ -7058,6 +7200,41 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
         <translation>条件连通性需要 INI 中的“{key}”。</translation>
     </message>
     <message>
+        <location filename="../../espcore/circuits/omniscapetiles.py"/>
+        <source>The tile size must be a whole number of cells, at least 1, not {tile}.</source>
+        <translation>分块大小必须是不小于 1 的整数像元数，而不是 {tile}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/omniscapetiles.py"/>
+        <source>Unknown condition raster '{name}'. Use {choices}.</source>
+        <translation>未知的条件栅格“{name}”。请使用 {choices}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/omniscapetiles.py"/>
+        <source>Omniscape: {n} moving windows (radius {radius}, block size {size}) in {tiles} tiles of up to {core} x {core} cells; {kept} tiles kept from an earlier run.</source>
+        <translation>Omniscape：{n} 个移动窗口（半径 {radius}，块大小 {size}），分 {tiles} 块，每块至多 {core} x {core} 个像元；沿用先前运行的 {kept} 块。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/omniscapetiles.py"/>
+        <source>These options ask for the flow potential, but no flow potential was given.</source>
+        <translation>这些选项需要流动潜力，但未提供流动潜力。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/omniscapetiles.py"/>
+        <source>These options give no map called {names} (they give {given}).</source>
+        <translation>这些选项不会生成名为 {names} 的图（它们生成 {given}）。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/omniscapetiles.py"/>
+        <source>{count} tiles of the run are not finished (the first is tile {first}). Run omniscape_tiles again to compute them.</source>
+        <translation>本次运行有 {count} 块尚未完成（第一块是第 {first} 块）。请再次运行 omniscape_tiles 计算它们。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/circuits/omniscapetiles.py"/>
+        <source>The tiles do not cover the raster's {rows} rows.</source>
+        <translation>这些分块没有覆盖栅格的全部 {rows} 行。</translation>
+    </message>
+    <message>
         <location filename="../../espcore/circuits/onetoall.py"/>
         <source>{mode}: {count} focal nodes, {n} network nodes.</source>
         <translation>{mode}：{count} 个焦点节点，{n} 个网络节点。</translation>
@@ -7089,6 +7266,7 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     </message>
     <message>
         <location filename="../../espcore/classify.py"/>
+        <location filename="../../espcore/zoning/zonetiles.py"/>
         <source>The number of classes must be a whole number from 1 up, not {classes}.</source>
         <translation>分类数必须为从 1 起的整数，而不是 {classes}。</translation>
     </message>
@@ -7291,11 +7469,13 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     </message>
     <message>
         <location filename="../../espcore/corridors/costdistance.py"/>
+        <location filename="../../espcore/corridors/surfacetasks.py"/>
         <source>The {what} raster must be two-dimensional, not {ndim}-dimensional.</source>
         <translation>{what} 栅格必须为二维，而不是 {ndim} 维。</translation>
     </message>
     <message>
         <location filename="../../espcore/corridors/costdistance.py"/>
+        <location filename="../../espcore/corridors/surfacetasks.py"/>
         <source>The {what} raster ({shape}), the resistance raster ({rshape}) and the NoData mask ({mshape}) must have the same size.</source>
         <translation>{what} 栅格（{shape}）、阻力栅格（{rshape}）和 NoData 掩膜（{mshape}）必须大小相同。</translation>
     </message>
@@ -7420,6 +7600,21 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
         <translation>{what}约需 {need} 内存，但只有 {available} 可用。{advice}</translation>
     </message>
     <message>
+        <location filename="../../espcore/rasterfile.py"/>
+        <source>Reading rasters by window needs GDAL's Python bindings (osgeo), which this Python does not have. Install them on every worker (pip install gdal, or conda install gdal).</source>
+        <translation>按窗口读取栅格需要 GDAL 的 Python 绑定（osgeo），而此 Python 中没有。请在每个工作节点上安装（pip install gdal 或 conda install gdal）。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/rasterfile.py"/>
+        <source>Cannot open the raster {path} ({detail}). Check the path: every worker must see it (a shared disk or a URL).</source>
+        <translation>无法打开栅格 {path}（{detail}）。请检查路径：每个工作进程都必须能访问它（共享磁盘或 URL）。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/rasterfile.py"/>
+        <source>The raster {path} has no band {band}.</source>
+        <translation>栅格 {path} 没有第 {band} 波段。</translation>
+    </message>
+    <message>
         <location filename="../../espcore/resistance/surface.py"/>
         <source>Row {row} of the reclass table has {n} column; it needs a class code and a resistance.</source>
         <translation>重分类表第 {row} 行有 {n} 列；它需要一个类型代码和一个阻力值。</translation>
@@ -7451,37 +7646,45 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     </message>
     <message>
         <location filename="../../espcore/resistance/surface.py"/>
+        <location filename="../../espcore/resistance/surfacetiles.py"/>
         <location filename="../../espcore/sources/habitat.py"/>
+        <location filename="../../espcore/sources/habitattiles.py"/>
         <source>The land-cover raster has no data: every cell is NoData.</source>
         <translation>土地覆被栅格没有数据：所有像元均为 NoData。</translation>
     </message>
     <message>
         <location filename="../../espcore/resistance/surface.py"/>
+        <location filename="../../espcore/resistance/surfacetiles.py"/>
         <source>The land-cover raster holds fractional values; it must hold whole class codes.</source>
         <translation>土地覆被栅格含有小数值；它必须为整数类型代码。</translation>
     </message>
     <message>
         <location filename="../../espcore/resistance/surface.py"/>
+        <location filename="../../espcore/resistance/surfacetiles.py"/>
         <source>The land cover holds classes that are not in the reclass table: {classes}{more}. Add them to the table, or tick 'unmapped classes are NoData'.</source>
         <translation>土地覆被中有重分类表中没有的类型：{classes}{more}。请将其添加到表中，或勾选“未映射的类型设为 NoData”。</translation>
     </message>
     <message>
         <location filename="../../espcore/resistance/surface.py"/>
+        <location filename="../../espcore/resistance/surfacetiles.py"/>
         <source>No land-cover class is in the reclass table, so every cell would be NoData. Check that the preset matches the land-cover codes.</source>
         <translation>土地覆被类型均不在重分类表中，因此所有像元都将为 NoData。请检查预设是否与土地覆被代码匹配。</translation>
     </message>
     <message>
         <location filename="../../espcore/resistance/surface.py"/>
+        <location filename="../../espcore/resistance/surfacetiles.py"/>
         <source>The correction ratio limits must satisfy 0 &lt;= minimum &lt;= 1 &lt;= maximum; got {lo} and {hi}.</source>
         <translation>校正比值限值必须满足 0 &lt;= 最小值 &lt;= 1 &lt;= 最大值；实际为 {lo} 和 {hi}。</translation>
     </message>
     <message>
         <location filename="../../espcore/resistance/surface.py"/>
+        <location filename="../../espcore/resistance/surfacetiles.py"/>
         <source>The correction raster has no data where the land cover has data.</source>
         <translation>校正栅格在土地覆被有数据的地方没有数据。</translation>
     </message>
     <message>
         <location filename="../../espcore/resistance/surface.py"/>
+        <location filename="../../espcore/resistance/surfacetiles.py"/>
         <source>The correction raster has negative values (lowest {low:g}); it must hold a non-negative pressure such as night-time light.</source>
         <translation>校正栅格含有负值（最低 {low:g}）；它必须是非负的压力指标，例如夜间灯光。</translation>
     </message>
@@ -7492,6 +7695,7 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     </message>
     <message>
         <location filename="../../espcore/resistance/surface.py"/>
+        <location filename="../../espcore/resistance/surfacetiles.py"/>
         <source>Factor '{name}' has the same value ({value:g}) everywhere, so it cannot rank cells. Remove it or check the raster.</source>
         <translation>因子“{name}”处处取值相同（{value:g}），无法对像元排序。请删除该因子或检查栅格。</translation>
     </message>
@@ -7512,21 +7716,25 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     </message>
     <message>
         <location filename="../../espcore/resistance/surface.py"/>
+        <location filename="../../espcore/resistance/surfacetiles.py"/>
         <source>There are {n} factor rasters but {m} factor weights; give one weight per factor, in the order of the factors.</source>
         <translation>有 {n} 个因子栅格，但有 {m} 个因子权重；请按因子顺序为每个因子给出一个权重。</translation>
     </message>
     <message>
         <location filename="../../espcore/resistance/surface.py"/>
+        <location filename="../../espcore/resistance/surfacetiles.py"/>
         <source>There are {n} factor rasters but {m} factor directions; give one direction per factor.</source>
         <translation>有 {n} 个因子栅格，但有 {m} 个因子方向；请为每个因子给出一个方向。</translation>
     </message>
     <message>
         <location filename="../../espcore/resistance/surface.py"/>
+        <location filename="../../espcore/resistance/surfacetiles.py"/>
         <source>No cell holds data in the land cover and in every factor raster.</source>
         <translation>没有像元在土地覆被和所有因子栅格中都有数据。</translation>
     </message>
     <message>
         <location filename="../../espcore/resistance/surface.py"/>
+        <location filename="../../espcore/resistance/surfacetiles.py"/>
         <source>No cell holds data in every input, so the resistance surface would be empty.</source>
         <translation>没有像元在所有输入中都有数据，因此阻力面将为空。</translation>
     </message>
@@ -7772,11 +7980,13 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     </message>
     <message>
         <location filename="../../espcore/sources/habitat.py"/>
+        <location filename="../../espcore/sources/habitattiles.py"/>
         <source>The {what} raster holds fractional values; it must hold whole land-cover class codes.</source>
         <translation>{what} 栅格含有小数值；它必须为整数的土地覆被类型代码。</translation>
     </message>
     <message>
         <location filename="../../espcore/sources/habitat.py"/>
+        <location filename="../../espcore/sources/habitattiles.py"/>
         <source>The {what} raster holds classes that are not in the sensitivity table: {classes}{more}. Add a row for each (HABITAT 0 and sensitivity 0 for classes that are no habitat).</source>
         <translation>{what} 栅格含有敏感度表中没有的类型：{classes}{more}。请为每个类型添加一行（非生境类型的 HABITAT 和敏感度设为 0）。</translation>
     </message>
@@ -7817,26 +8027,31 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     </message>
     <message>
         <location filename="../../espcore/sources/habitat.py"/>
+        <location filename="../../espcore/sources/habitattiles.py"/>
         <source>Threat raster '{name}' holds infinite values.</source>
         <translation>威胁因子栅格“{name}”含有无穷大值。</translation>
     </message>
     <message>
         <location filename="../../espcore/sources/habitat.py"/>
+        <location filename="../../espcore/sources/habitattiles.py"/>
         <source>Threat raster '{name}' holds values from {low:g} to {high:g}; threat intensities must lie between 0 and 1 (0 = no threat). Rescale it, e.g. divide by its maximum.</source>
         <translation>威胁因子栅格“{name}”的取值范围为 {low:g} 到 {high:g}；威胁强度必须介于 0 和 1 之间（0 = 无威胁）。请对其重新缩放，例如除以其最大值。</translation>
     </message>
     <message>
         <location filename="../../espcore/sources/habitat.py"/>
+        <location filename="../../espcore/sources/habitattiles.py"/>
         <source>Unknown habitat-quality semantics '{value}'; use one of {choices}.</source>
         <translation>未知的生境质量计算语义“{value}”；请使用 {choices} 之一。</translation>
     </message>
     <message>
         <location filename="../../espcore/sources/habitat.py"/>
+        <location filename="../../espcore/sources/habitattiles.py"/>
         <source>The half-saturation constant must be a positive number, not {value}.</source>
         <translation>半饱和常数必须为正数，而不是 {value}。</translation>
     </message>
     <message>
         <location filename="../../espcore/sources/habitat.py"/>
+        <location filename="../../espcore/sources/habitattiles.py"/>
         <source>The InVEST 3.12 semantics needs square cells (as InVEST, which resamples to them); the land cover has {w:g} x {h:g} cells. Resample it to square cells first.</source>
         <translation>InVEST 3.12 语义需要正方形栅格（InVEST 会重采样为正方形）；土地覆被的栅格为 {w:g} x {h:g}。请先将其重采样为正方形栅格。</translation>
     </message>
@@ -7847,6 +8062,7 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     </message>
     <message>
         <location filename="../../espcore/sources/habitat.py"/>
+        <location filename="../../espcore/sources/habitattiles.py"/>
         <source>Accessibility values must lie between 0 and 1 (ACCESS field); found {low:g} to {high:g}.</source>
         <translation>可达性取值必须介于 0 和 1 之间（ACCESS 字段）；实际为 {low:g} 到 {high:g}。</translation>
     </message>
@@ -7916,6 +8132,21 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
         <translation>值 {values} 不是 MSPA 代码。</translation>
     </message>
     <message>
+        <location filename="../../espcore/sources/mspatiles.py"/>
+        <source>The {name} must be a whole number of cells of at least {least}, not {value!r}.</source>
+        <translation>{name}必须是不小于 {least} 的整数像元数，而不是 {value!r}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/mspatiles.py"/>
+        <source>Compare two non-empty 2-D class maps of one shape, not {first} and {second}.</source>
+        <translation>请比较两幅形状相同的非空二维类别图，而不是 {first} 和 {second}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/mspatiles.py"/>
+        <source>MSPA codes run from 0 to 255; these maps hold {low} to {high}.</source>
+        <translation>MSPA 编码取值为 0 到 255；这些图中的值为 {low} 到 {high}。</translation>
+    </message>
+    <message>
         <location filename="../../espcore/sources/patchdistance.py"/>
         <source>The patch raster must be two-dimensional, not {ndim}-dimensional.</source>
         <translation>斑块栅格必须为二维，而不是 {ndim} 维。</translation>
@@ -7959,6 +8190,21 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
         <location filename="../../espcore/summaries.py"/>
         <source>The columns of one table must have one entry per row; they have {lengths}.</source>
         <translation>一个表的各列必须每行各有一项；现在各列的项数为 {lengths}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/tiled.py"/>
+        <source>Unknown assembly mode '{mode}'.</source>
+        <translation>未知的拼接方式“{mode}”。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/tiles.py"/>
+        <source>A raster of {rows} x {cols} cells cannot be tiled.</source>
+        <translation>{rows} x {cols} 像元的栅格无法分块。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/tiles.py"/>
+        <source>Tiles need a size of 1 cell or more, a halo of 0 or more and an alignment of 1 or more (got {size}, {halo}, {align}).</source>
+        <translation>分块大小须至少 1 个像元，外扩边（halo）须不小于 0，对齐须至少为 1（实际为 {size}、{halo}、{align}）。</translation>
     </message>
     <message>
         <location filename="../../espcore/zoning/collaboration.py"/>
@@ -8142,11 +8388,13 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     </message>
     <message>
         <location filename="../../espcore/zoning/zones.py"/>
+        <location filename="../../espcore/zoning/zonetiles.py"/>
         <source>A threshold must be a finite number, not {value}.</source>
         <translation>阈值必须为有限数，而不是 {value}。</translation>
     </message>
     <message>
         <location filename="../../espcore/zoning/zones.py"/>
+        <location filename="../../espcore/zoning/zonetiles.py"/>
         <source>The buffer distance must be 0 or more, not {value}.</source>
         <translation>缓冲距离必须大于等于 0，而不是 {value}。</translation>
     </message>
@@ -8164,6 +8412,26 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
         <location filename="../../espcore/zoning/zones.py"/>
         <source>Key-area scores must be finite numbers to be graded.</source>
         <translation>关键区域得分必须为有限数才能分级。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/zoning/zonetiles.py"/>
+        <source>Unit ids must be whole numbers of 0 or more (0 = in no unit); the unit raster holds other values.</source>
+        <translation>单元编号必须是不小于 0 的整数（0 = 不属于任何单元）；单元栅格中含有其他值。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/zoning/zonetiles.py"/>
+        <source>The {name} raster has shape {got}, not the resistance raster's {shape}.</source>
+        <translation>{name}栅格的形状为 {got}，与阻力栅格的 {shape} 不同。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/zoning/zonetiles.py"/>
+        <source>Each tile must keep at least twice the number of classes ({needed} values) for the natural breaks, not {sample}.</source>
+        <translation>为计算自然断点，每块至少要保留类别数两倍的值（{needed} 个），而不是 {sample} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/zoning/zonetiles.py"/>
+        <source>The cell area must be 0 or more, not {value}.</source>
+        <translation>像元面积必须不小于 0，而不是 {value}。</translation>
     </message>
     <message>
         <location filename="../../espcore/circuits/csini.py"/>
@@ -8267,6 +8535,16 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
         <location filename="../../espcore/sources/habitat.py"/>
         <source>land-cover</source>
         <translation>土地覆被</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/mspatiles.py"/>
+        <source>tile size</source>
+        <translation>分块大小</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/mspatiles.py"/>
+        <source>tile overlap</source>
+        <translation>分块重叠</translation>
     </message>
     <message>
         <location filename="../../espcore/zoning/collaboration.py"/>
