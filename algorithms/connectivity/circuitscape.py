@@ -32,6 +32,7 @@ from ...espcore.circuits.focal import FocalNodes
 from ...espcore.circuits.graph import EXTREME_RATIO, conductances, range_ratio
 from ...espcore.circuits.solvers import METHODS, choose_method
 from ...espcore.grid import Grid
+from ...espcore.memory import PER_CELL, check_memory
 from ..base import EspAlgorithm, FeedbackProgress, StyleOnLoad, translate
 from ..engine import executor_for
 from ..io.csfiles import format_table, read_text, write_outputs
@@ -272,18 +273,13 @@ class Circuitscape(EspAlgorithm):
                 roles[key] = role
         outputs = self._outputs(parameters, context)
         cells = float(habitat.width()) * float(habitat.height())
-        method = choose_method(int(cells), METHODS[self.parameterAsEnum(parameters,
-                                                                         self.SOLVER, context)])
-        check_cells_memory(cells, "circuit_iterative" if method == "amg" else "circuit_direct",
-                           self.tr("Circuitscape"), per_cell=8.0 * len(layers),
-                           advice=self.tr("Use coarser cells or a smaller extent, or the "
-                                          "AMG-CG solver, which needs less memory than a "
-                                          "direct factorisation."))
+        check_cells_memory(cells, "read", self.tr("Circuitscape"), per_cell=8.0 * len(layers))
         grids = read_aligned(layers)
         resistance = grids[self.tr("Resistance raster")]
         is_resistance = self.parameterAsBoolean(parameters, self.HABITAT_MAP_IS_RESISTANCES,
                                                 context)
         g = conductances(resistance.values, ~resistance.mask, is_resistance=is_resistance)
+        self._check_solver_memory(int(np.count_nonzero(g)), parameters, context)
         self._warn_range(resistance, is_resistance, feedback)
         if self.MASK_FILE in roles:
             mask = grids[roles[self.MASK_FILE]]
@@ -323,6 +319,21 @@ class Circuitscape(EspAlgorithm):
                 parameters, self.CONNECT_USING_AVG_RESISTANCES, context), **kwargs)
         return self._write(result, resistance, scenario, outputs, parameters, context,
                            feedback)
+
+    def _check_solver_memory(self, unknowns: int, parameters: Dict[str, Any],
+                             context: QgsProcessingContext) -> None:
+        """Refuse a solve that would not fit, once the rasters are read: the solver's memory
+        grows with the cells that conduct (the unknowns), not with the NoData cells around a
+        province, and the memory now available already holds the rasters."""
+        method = choose_method(unknowns, METHODS[self.parameterAsEnum(parameters, self.SOLVER,
+                                                                      context)])
+        operation = "circuit_iterative" if method == "amg" else "circuit_direct"
+        check_memory(PER_CELL[operation] * unknowns,
+                     what=self.tr("Circuitscape on {cells:,.0f} cells with data").format(
+                         cells=unknowns),
+                     advice=self.tr("Use coarser cells or a smaller extent, or the AMG-CG "
+                                    "solver, which needs less memory than a direct "
+                                    "factorisation."))
 
     def _outputs(self, parameters: Dict[str, Any],
                  context: QgsProcessingContext) -> Dict[str, Optional[str]]:
