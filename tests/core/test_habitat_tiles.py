@@ -5,6 +5,7 @@ reach (and no narrower will do); bad input gets the whole-raster function's own 
 
 import numpy as np
 import pytest
+from progress_helpers import CancelAfterUpdates
 
 from espcore.errors import Cancelled, EspInputError
 from espcore.executor import ProcessExecutor
@@ -204,25 +205,13 @@ def test_dask_workers_give_the_whole_raster_model(tmp_path):
     _same(result, parts, _whole(land, "invest313"), "invest313")
 
 
-class _CancelAfter:
-    def __init__(self, updates):
-        self.updates = updates
-        self.seen = 0
-
-    def update(self, fraction):
-        self.seen += 1
-
-    def cancelled(self):
-        return self.seen > self.updates
-
-
 def test_a_rerun_after_a_cancel_resumes(tmp_path):
     land = landscape()
     sources = _sources(land)
     tiles = tiling(land["lc"].shape, 10)
     with pytest.raises(Cancelled):
         _tiled(tmp_path / "parts", sources, "invest312", 10,
-               progress=_CancelAfter(len(tiles) + 4))
+               progress=CancelAfterUpdates(len(tiles) + 4))
     store = PartStore(str(tmp_path / "parts"))
     kept = sum(store.done(tile.index) for tile in tiles)
     assert 0 < kept < len(tiles)

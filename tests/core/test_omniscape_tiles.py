@@ -11,6 +11,7 @@ import os
 
 import numpy as np
 import pytest
+from progress_helpers import CancelAfterUpdates
 
 from espcore import Cancelled, EspInputError
 from espcore.circuits.circuit import MAP_NODATA
@@ -182,18 +183,6 @@ def test_a_dask_cluster_gives_the_whole_run(tmp_path):
     assert_same(tiled, whole)
 
 
-class CancelAfter:
-    def __init__(self, updates):
-        self.updates = updates
-        self.seen = 0
-
-    def update(self, fraction):
-        self.seen += 1
-
-    def cancelled(self):
-        return self.seen > self.updates
-
-
 def test_a_rerun_after_a_cancel_computes_only_the_missing_tiles(tmp_path):
     resistance, valid, source, source_valid = landscape(seed=13)
     options = OmniscapeOptions(radius=4, block_size=3, calc_normalized_current=True)
@@ -202,7 +191,7 @@ def test_a_rerun_after_a_cancel_computes_only_the_missing_tiles(tmp_path):
     tiles = plan_tiles(resistance.shape, options, 6)
     with pytest.raises(Cancelled):
         omniscape_tiles(res, source=src, options=options, store=store, tile=6,
-                        progress=CancelAfter(6))
+                        progress=CancelAfterUpdates(6))
     kept = sum(store.done(tile.index) for tile in tiles)
     assert 0 < kept < len(tiles)
     with pytest.raises(EspInputError, match="not finished"):

@@ -4,6 +4,7 @@ files; and it refuses bad input with the whole-raster function's own messages.""
 
 import numpy as np
 import pytest
+from progress_helpers import CancelAfterUpdates
 
 from espcore.errors import Cancelled, EspInputError
 from espcore.executor import ProcessExecutor
@@ -173,18 +174,6 @@ def test_dask_workers_give_the_serial_surface(tmp_path):
     np.testing.assert_array_equal(dask, serial)
 
 
-class _CancelAfter:
-    def __init__(self, updates):
-        self.updates = updates
-        self.seen = 0
-
-    def update(self, fraction):
-        self.seen += 1
-
-    def cancelled(self):
-        return self.seen > self.updates
-
-
 def test_a_rerun_after_a_cancel_resumes_both_passes(tmp_path):
     land = landscape()
     options = OPTIONS["both"]
@@ -194,7 +183,7 @@ def test_a_rerun_after_a_cancel_resumes_both_passes(tmp_path):
     # the first pass reports once plus once per tile: cancel a few tiles into the second
     with pytest.raises(Cancelled):
         resistance_tiles(ArrayRaster(land["lc"]), TABLE, store=store, tile=10,
-                         progress=_CancelAfter(len(tiles) + 4), **tiled_kw)
+                         progress=CancelAfterUpdates(len(tiles) + 4), **tiled_kw)
     kept = sum(store.done(tile.index) for tile in tiles)
     assert 0 < kept < len(tiles)
     result = resistance_tiles(ArrayRaster(land["lc"]), TABLE, store=store, tile=10,

@@ -6,6 +6,7 @@ import os
 import numpy as np
 import pytest
 from executor_tasks import tiled_mean_setup, tiled_mean_work, tiled_spill_work
+from progress_helpers import CancelAfterUpdates
 from scipy import ndimage
 
 from espcore.errors import Cancelled, EspInputError
@@ -97,25 +98,13 @@ def test_spilled_parts_add_up_where_they_overlap(tmp_path):
     assert out.max() == 4 and out.min() == 1
 
 
-class _CancelAfter:
-    def __init__(self, updates):
-        self.updates = updates
-        self.seen = 0
-
-    def update(self, fraction):
-        self.seen += 1
-
-    def cancelled(self):
-        return self.seen > self.updates
-
-
 def test_a_rerun_after_a_cancel_computes_only_the_missing_tiles(tmp_path):
     grid = _landscape()
     tiles = tiling(grid.shape, 16, halo=3)
     store = PartStore(str(tmp_path / "parts"))
     setup = tiled_mean_setup(ArrayRaster(grid), 3)
     with pytest.raises(Cancelled):
-        run_tiles(tiles, setup, tiled_mean_work, store, progress=_CancelAfter(4))
+        run_tiles(tiles, setup, tiled_mean_work, store, progress=CancelAfterUpdates(4))
     kept = sum(store.done(tile.index) for tile in tiles)
     assert 0 < kept < len(tiles)
     # A half-written part (a worker killed while saving) is not a finished tile.

@@ -60,6 +60,39 @@ class CancelAtOnce(QgsProcessingFeedback):
             self.cancel()
 
 
+class CancelAbove(Recorder):
+    """A Processing feedback that cancels the run once its progress passes ``percent``."""
+
+    def __init__(self, percent):
+        super().__init__()
+        self.percent = percent
+
+    def setProgress(self, value):
+        super().setProgress(value)
+        if value > self.percent:
+            self.cancel()
+
+
+@pytest.fixture
+def engine(esp):
+    """Sets the provider's engine settings as ProcessingConfig stores them (the engine by the
+    option's index); the values from before the test come back afterwards."""
+    from processing.core.ProcessingConfig import ProcessingConfig
+
+    from esp_toolkit.algorithms.engine import ENGINE, SCHEDULER, WORKERS
+
+    saved = {name: ProcessingConfig.getSetting(name) for name in (ENGINE, SCHEDULER, WORKERS)}
+
+    def set_values(engine=0, address="", workers=0):
+        ProcessingConfig.setSettingValue(ENGINE, engine)
+        ProcessingConfig.setSettingValue(SCHEDULER, address)
+        ProcessingConfig.setSettingValue(WORKERS, workers)
+
+    yield set_values
+    for name, value in saved.items():
+        ProcessingConfig.setSettingValue(name, value)
+
+
 CRS = "EPSG:4546"  # CGCS2000 / 3-degree Gauss-Kruger CM 111E, the demo data's CRS
 
 

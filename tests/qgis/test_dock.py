@@ -464,25 +464,6 @@ def test_plugin_action_opens_and_closes_the_dock(esp, qtbot, land):
         esp.initProcessing()
 
 
-@pytest.fixture
-def engine(esp):
-    """Sets the provider's engine settings (see test_engine.py); restored afterwards."""
-    from processing.core.ProcessingConfig import ProcessingConfig
-
-    from esp_toolkit.algorithms.engine import ENGINE, SCHEDULER, WORKERS
-
-    saved = {name: ProcessingConfig.getSetting(name) for name in (ENGINE, SCHEDULER, WORKERS)}
-
-    def set_values(engine=0, address="", workers=0):
-        ProcessingConfig.setSettingValue(ENGINE, engine)
-        ProcessingConfig.setSettingValue(SCHEDULER, address)
-        ProcessingConfig.setSettingValue(WORKERS, workers)
-
-    yield set_values
-    for name, value in saved.items():
-        ProcessingConfig.setSettingValue(name, value)
-
-
 def test_the_dock_shows_the_engine_settings(make_dock, engine, qtbot):
     from processing.core.ProcessingConfig import settingsWatcher
 

@@ -25,24 +25,6 @@ from esp_toolkit.espcore.executor import DaskExecutor, ProcessExecutor, SerialEx
 CORES = os.cpu_count() or 1
 
 
-@pytest.fixture
-def engine(esp):
-    """Sets the provider's settings as ProcessingConfig stores them (the engine by the option's
-    index); the values from before the test come back afterwards."""
-    from processing.core.ProcessingConfig import ProcessingConfig
-
-    saved = {name: ProcessingConfig.getSetting(name) for name in (ENGINE, SCHEDULER, WORKERS)}
-
-    def set_values(engine=0, address="", workers=0):
-        ProcessingConfig.setSettingValue(ENGINE, engine)
-        ProcessingConfig.setSettingValue(SCHEDULER, address)
-        ProcessingConfig.setSettingValue(WORKERS, workers)
-
-    yield set_values
-    for name, value in saved.items():
-        ProcessingConfig.setSettingValue(name, value)
-
-
 def omniscape(tmp_path, name, feedback=None):
     return processing.run("esp:omniscape", {
         "INPUT": case_file("omniscape_test2", "resistance.asc"),

@@ -8,12 +8,11 @@ import os
 import numpy as np
 import processing
 import pytest
-from conftest import CRS, Recorder, read_raster, write_raster
+from conftest import CRS, CancelAbove, Recorder, read_raster, write_raster
 from qgis.core import (
     QgsFeature,
     QgsGeometry,
     QgsProcessingException,
-    QgsProcessingFeedback,
     QgsRasterLayer,
     QgsRasterRange,
     QgsRectangle,
@@ -56,19 +55,6 @@ def same(got, want, exact=True):
     else:
         np.testing.assert_allclose(got, want, rtol=FLOAT32_STEP, atol=1e-9)
         np.testing.assert_array_equal(np.isnan(got), np.isnan(want))
-
-
-class CancelAbove(QgsProcessingFeedback):
-    """Cancels once the progress passes ``percent``."""
-
-    def __init__(self, percent):
-        super().__init__()
-        self.percent = percent
-
-    def setProgress(self, value):
-        super().setProgress(value)
-        if value > self.percent:
-            self.cancel()
 
 
 # ------------------------------------------------------------------------ resistance -----

@@ -4,7 +4,7 @@ removes its folder of finished tiles."""
 import numpy as np
 import processing
 import pytest
-from conftest import Recorder, read_raster, write_raster
+from conftest import CancelAbove, Recorder, read_raster, write_raster
 
 ALG = "esp:omniscape"
 
@@ -55,19 +55,6 @@ def test_tiles_give_the_whole_rasters_maps(esp, tmp_path, rasters, monkeypatch):
     assert sorted(p.name for p in (tmp_path / "tiled").iterdir()) == [
         "cum.tif", "fp.tif", "norm.tif"]
 
-
-
-class CancelAbove(Recorder):
-    """Cancels once the progress passes ``percent``."""
-
-    def __init__(self, percent):
-        super().__init__()
-        self.percent = percent
-
-    def setProgress(self, value):
-        super().setProgress(value)
-        if value > self.percent:
-            self.cancel()
 
 
 def test_a_cancelled_tiled_run_resumes(esp, tmp_path, rasters, monkeypatch):
