@@ -142,19 +142,30 @@ def assemble(store: PartStore, tiles: Sequence[Tile], name: str, shape: Tuple[in
         raise EspInputError("Unknown assembly mode '{mode}'.", mode=mode)
     for top, bottom in _row_bands(tiles):
         band = np.full((bottom - top, shape[1]), fill, dtype=dtype)
-        for tile in tiles:
-            if mode == "crop":
-                if tile.rows != (top, bottom):
-                    continue
-                band[:, slice(*tile.cols)] = store.load(tile.index, name)
-                continue
-            r0, r1 = max(tile.read_rows[0], top), min(tile.read_rows[1], bottom)
-            if r0 >= r1:
-                continue
-            part = store.load(tile.index, name)
-            band[r0 - top:r1 - top, slice(*tile.read_cols)] += \
-                part[r0 - tile.read_rows[0]:r1 - tile.read_rows[0]]
+        if mode == "sum":
+            band += band_sum(store, tiles, name, (top, bottom), shape[1])
+        else:
+            for tile in tiles:
+                if tile.rows == (top, bottom):
+                    band[:, slice(*tile.cols)] = store.load(tile.index, name)
         write(top, band)
+
+
+def band_sum(store: PartStore, tiles: Sequence[Tile], name: str, span: Tuple[int, int],
+             width: int) -> np.ndarray:
+    """The parts called ``name``, each covering its tile's read window, added over the rows
+    ``span`` of a raster ``width`` cells wide (in tile order, so the sums do not depend on
+    which worker finished first)."""
+    top, bottom = span
+    band = np.zeros((bottom - top, width))
+    for tile in tiles:
+        r0, r1 = max(tile.read_rows[0], top), min(tile.read_rows[1], bottom)
+        if r0 >= r1:
+            continue
+        part = store.load(tile.index, name)
+        band[r0 - top:r1 - top, slice(*tile.read_cols)] += \
+            part[r0 - tile.read_rows[0]:r1 - tile.read_rows[0]]
+    return band
 
 
 def assemble_file(store: PartStore, tiles: Sequence[Tile], name: str, target: Any, *,
@@ -188,5 +199,5 @@ def figures(store: PartStore, tiles: Sequence[Tile]) -> Iterator[Dict[str, Any]]
 
 
 __all__ = ["FIGURES", "PartStore", "TileRun", "array_writer", "assemble", "assemble_file",
-           "figures",
+           "band_sum", "figures",
            "run_tiles"]

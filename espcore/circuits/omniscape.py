@@ -713,6 +713,21 @@ def _uses_disk_template(method: str) -> bool:
     return omniscapewindow.ENABLED and method == "cholmod"
 
 
+def make_plan(options: OmniscapeOptions, shape: Tuple[int, int], log: Log = _quiet) -> _Plan:
+    """The run's plan for a grid of ``shape`` (the block size made odd, the window solver
+    chosen), logging both choices."""
+    size = options.effective_block_size
+    if size != options.block_size:
+        log("block_size is even ({size}) but must be odd; using {used}, as Omniscape does.",
+            size=options.block_size, used=size)
+    reach = options.radius + options.buffer
+    method = choose_method((2 * reach + 1) ** 2, options.solver, log)
+    return _Plan(radius=int(options.radius), buffer=int(options.buffer), block_size=size,
+                 shape=shape, four=options.connect_four_neighbors_only, method=method,
+                 flow_potential=options.flow_potential_needed,
+                 disk_template=_uses_disk_template(method))
+
+
 def _crop_correction(correction: np.ndarray, size: Tuple[int, int], row: int, col: int,
                      plan: _Plan) -> np.ndarray:
     """The part of the correction array under a window, cut as Omniscape cuts it."""
@@ -838,17 +853,8 @@ def omniscape(resistance: np.ndarray, valid: np.ndarray, *,
                               "condition2_future": condition2_future}, log)
     g = _conductance(values, ok, options.resistance_is_conductance)
 
-    size = options.effective_block_size
-    if size != options.block_size:
-        log("block_size is even ({size}) but must be odd; using {used}, as Omniscape does.",
-            size=options.block_size, used=size)
-    reach = options.radius + options.buffer
-    method = choose_method((2 * reach + 1) ** 2, options.solver, log)
-    plan = _Plan(radius=int(options.radius), buffer=int(options.buffer), block_size=size,
-                 shape=shape,
-                 four=options.connect_four_neighbors_only, method=method,
-                 flow_potential=options.flow_potential_needed,
-                 disk_template=_uses_disk_template(method))
+    plan = make_plan(options, shape, log)
+    size = plan.block_size
     correction = (artifact_correction(plan)
                   if options.correct_artifacts and size > 1 else None)
 

@@ -61,7 +61,7 @@ from ..errors import EspInputError
 from ..grid import Grid
 from ..progress import NullProgress, Progress, SubProgress, check_cancelled, check_watched
 from ..rasterfile import WindowSource
-from ..tiled import FIGURES, PartStore, TileRun, run_tiles
+from ..tiled import FIGURES, PartStore, TileRun, band_sum, run_tiles
 from ..tiles import Tile, tiling
 from .omniscape import (
     OmniscapeOptions,
@@ -76,13 +76,13 @@ from .omniscape import (
     _tasks,
     _too_few_cells,
     _UniformWindow,
-    _uses_disk_template,
     artifact_correction,
+    make_plan,
     source_strength,
     targets,
 )
 from .omniscapewindow import DiskWindow
-from .solvers import Log, _quiet, choose_method
+from .solvers import Log, _quiet
 
 #: Blocks of targets along a side of a default tile core: 20 x 20 = 400 moving windows.
 TILE_BLOCKS = 20
@@ -125,20 +125,6 @@ def plan_tiles(shape: Tuple[int, int], options: OmniscapeOptions,
                             "{tile}.", tile=tile)
     reach = int(options.radius) + int(options.buffer)
     return tiling(shape, int(tile), halo=reach, align=options.effective_block_size)
-
-
-def _plan(options: OmniscapeOptions, shape: Tuple[int, int], log: Log) -> _Plan:
-    """The run's plan, as :func:`~espcore.circuits.omniscape.omniscape` makes it."""
-    size = options.effective_block_size
-    if size != options.block_size:
-        log("block_size is even ({size}) but must be odd; using {used}, as Omniscape does.",
-            size=options.block_size, used=size)
-    reach = options.radius + options.buffer
-    method = choose_method((2 * reach + 1) ** 2, options.solver, log)
-    return _Plan(radius=int(options.radius), buffer=int(options.buffer), block_size=size,
-                 shape=shape, four=options.connect_four_neighbors_only, method=method,
-                 flow_potential=options.flow_potential_needed,
-                 disk_template=_uses_disk_template(method))
 
 
 def _nan_filled(grid: Grid) -> np.ndarray:
@@ -342,7 +328,7 @@ def omniscape_tiles(resistance: WindowSource, *, source: Optional[WindowSource] 
     shape = (int(resistance.shape[0]), int(resistance.shape[1]))
     windows = _check_inputs(resistance, source, rasters, options, log,
                             SubProgress(progress, 0.0, 0.05))
-    plan = _plan(options, shape, log)
+    plan = make_plan(options, shape, log)
     tiles = plan_tiles(shape, options, tile)
     kept = sum(1 for piece in tiles if resume and store.done(piece.index))
     core = max(piece.rows[1] - piece.rows[0] for piece in tiles)
@@ -394,21 +380,6 @@ def finish_band(cumulative: np.ndarray, potential: Optional[np.ndarray], resista
     return _maps(cumulative, potential, values, ok, options)
 
 
-def _band_sum(store: PartStore, tiles: Sequence[Tile], name: str, span: Tuple[int, int],
-              width: int) -> np.ndarray:
-    """The parts called ``name`` added over the rows ``span`` (tile order)."""
-    top, bottom = span
-    band = np.zeros((bottom - top, width))
-    for piece in tiles:
-        r0, r1 = max(piece.read_rows[0], top), min(piece.read_rows[1], bottom)
-        if r0 >= r1:
-            continue
-        part = store.load(piece.index, name)
-        band[r0 - top:r1 - top, slice(*piece.read_cols)] += \
-            part[r0 - piece.read_rows[0]:r1 - piece.read_rows[0]]
-    return band
-
-
 def assemble_omniscape(store: PartStore, tiles: Sequence[Tile], resistance: WindowSource,
                        options: OmniscapeOptions, writers: Mapping[str, RowWriter], *,
                        progress: Progress = NullProgress()) -> None:
@@ -434,8 +405,8 @@ def assemble_omniscape(store: PartStore, tiles: Sequence[Tile], resistance: Wind
     spans = sorted({piece.rows for piece in tiles})
     for number, span in enumerate(spans):
         check_cancelled(progress)
-        cumulative = _band_sum(store, tiles, "cum_currmap", span, cols)
-        potential = (_band_sum(store, tiles, "flow_potential", span, cols)
+        cumulative = band_sum(store, tiles, "cum_currmap", span, cols)
+        potential = (band_sum(store, tiles, "flow_potential", span, cols)
                      if options.flow_potential_needed else None)
         maps = finish_band(cumulative, potential, resistance.read(span, (0, cols)), options)
         for name, write in writers.items():

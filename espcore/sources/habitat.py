@@ -590,6 +590,15 @@ def _class_index(landcover: Grid, classes: np.ndarray, what: str) -> np.ndarray:
     return position
 
 
+def _check_options(semantics: str, half_saturation: float) -> None:
+    if semantics not in SEMANTICS:
+        raise EspInputError("Unknown habitat-quality semantics '{value}'; use one of "
+                            "{choices}.", value=semantics, choices=", ".join(SEMANTICS))
+    if not (math.isfinite(half_saturation) and half_saturation > 0):
+        raise EspInputError("The half-saturation constant must be a positive number, not "
+                            "{value}.", value=half_saturation)
+
+
 def _check_tables(threats: Sequence[Threat], habitat: Mapping[int, float],
                   sensitivity: Mapping[int, Mapping[str, float]]) -> None:
     if not threats:
@@ -768,12 +777,7 @@ def habitat_quality(
     plus at most five FFT tiles of 3072 x 3072 float64 (about 0.4 GB) for the largest grids.
     """
     progress = progress if progress is not None else NullProgress()
-    if semantics not in SEMANTICS:
-        raise EspInputError("Unknown habitat-quality semantics '{value}'; use one of "
-                            "{choices}.", value=semantics, choices=", ".join(SEMANTICS))
-    if not (math.isfinite(half_saturation) and half_saturation > 0):
-        raise EspInputError("The half-saturation constant must be a positive number, not "
-                            "{value}.", value=half_saturation)
+    _check_options(semantics, half_saturation)
     _check_tables(threats, habitat, sensitivity)
     matched = _match_rasters(threats, threat_rasters)
     require_same_grid({"land cover": landcover,

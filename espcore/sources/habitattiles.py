@@ -53,6 +53,7 @@ from .habitat import (
     _RANGE_SLACK,
     SEMANTICS,
     Threat,
+    _check_options,
     _check_tables,
     _match_rasters,
     habitat_quality,
@@ -359,12 +360,7 @@ def habitat_tiles(
     EspInputError
         As :func:`.habitat.habitat_quality`, with the same messages, before the second pass.
     """
-    if semantics not in SEMANTICS:
-        raise EspInputError("Unknown habitat-quality semantics '{value}'; use one of "
-                            "{choices}.", value=semantics, choices=", ".join(SEMANTICS))
-    if not (math.isfinite(half_saturation) and half_saturation > 0):
-        raise EspInputError("The half-saturation constant must be a positive number, not "
-                            "{value}.", value=half_saturation)
+    _check_options(semantics, half_saturation)
     _check_tables(threats, habitat, sensitivity)
     # _match_rasters only looks the names up: any mapping of sources will do.
     matched = cast(Dict[str, WindowSource],
