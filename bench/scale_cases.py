@@ -3,15 +3,13 @@ of a Dask LocalCluster, and on the local process pool for the same work.
 
 The landscape is tools/scale_landscape.py's (a few prefectures at 30 m), kept in
 build/scale-bench between runs. Inputs reach the workers as GeoTIFF windows or files; the
-parts go to a folder. Each case runs in a process of its own (bench/run.py), so the peak of
-the workers (RUSAGE_CHILDREN: the largest worker process) and of the client (this process)
-belong to that case alone.
+parts go to a folder. The peaks of the client (this process) and of the largest worker
+are sampled from /proc while the work runs (tools/peaks.py).
 """
 
 from __future__ import annotations
 
 import os
-import resource
 import shutil
 import sys
 import tempfile
@@ -26,9 +24,10 @@ SHAPE = (2500, 4000)
 
 
 def _peaks():
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return round(own), round(workers)
+    sys.path.insert(0, os.path.join(ROOT, "tools"))
+    from peaks import Peaks
+
+    return Peaks()
 
 
 def _executor(engine, workers):
@@ -95,15 +94,16 @@ def omniscape_30m(*, cells=None, workers=2, engine="dask", radius=30, block_size
                                source_from_resistance=True, r_cutoff=1e9)
     parts = tempfile.mkdtemp(prefix="omniscape-parts-", dir=FOLDER)
     try:
-        start = time.perf_counter()
-        resistance = RasterFile(scape.path("resistance"))
-        tiles = plan_tiles(resistance.shape, options)
-        omniscape_tiles(resistance, options=options, store=PartStore(parts),
-                        executor=_executor(engine, workers))
-        seconds = time.perf_counter() - start
+        with _peaks() as peaks:
+            start = time.perf_counter()
+            resistance = RasterFile(scape.path("resistance"))
+            tiles = plan_tiles(resistance.shape, options)
+            omniscape_tiles(resistance, options=options, store=PartStore(parts),
+                            executor=_executor(engine, workers))
+            seconds = time.perf_counter() - start
     finally:
         shutil.rmtree(parts, ignore_errors=True)
-    client, worker = _peaks()
+    client, worker = peaks.mb()
     windows = scape.cells / block_size ** 2
     return {"cells": scape.cells, "seconds": round(seconds, 2), "client_peak_mb": client,
             "worker_peak_mb": worker, "tiles": len(tiles),
@@ -124,15 +124,16 @@ def cost_distances_30m(*, cells=None, workers=2, engine="dask", shape=SHAPE):
     scape = prepared(shape)
     folder = tempfile.mkdtemp(prefix="surfaces-", dir=FOLDER)
     try:
-        start = time.perf_counter()
-        computed = prefetch_surfaces(RasterFile(scape.path("sources")),
-                                     RasterFile(scape.path("resistance")),
-                                     store=FolderStore(folder),
-                                     executor=_executor(engine, workers))
-        seconds = time.perf_counter() - start
+        with _peaks() as peaks:
+            start = time.perf_counter()
+            computed = prefetch_surfaces(RasterFile(scape.path("sources")),
+                                         RasterFile(scape.path("resistance")),
+                                         store=FolderStore(folder),
+                                         executor=_executor(engine, workers))
+            seconds = time.perf_counter() - start
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    client, worker = _peaks()
+    client, worker = peaks.mb()
     return {"cells": scape.cells, "seconds": round(seconds, 2), "client_peak_mb": client,
             "worker_peak_mb": worker,
             "notes": ["{0} x {1} workers: {2} surfaces, {3:.1f} s per surface per worker; "

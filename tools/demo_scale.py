@@ -21,7 +21,6 @@ tiles are kept beside the outputs until the step's output is written.
 import argparse
 import csv
 import os
-import resource
 import sys
 import time
 
@@ -31,13 +30,10 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path[:0] = [ROOT, os.path.join(ROOT, "tools")]
 
 from osgeo import gdal  # noqa: E402
+from peaks import Peaks  # noqa: E402
 from scale_landscape import CELL, make_landscape, tables  # noqa: E402
 
 gdal.UseExceptions()
-
-
-def _mb(kilobytes):
-    return "{0:,.0f} MB".format(kilobytes / 1024)
 
 
 class Clock:
@@ -89,9 +85,12 @@ def main():
         args.rows, args.cols, CELL, args.rows * args.cols),
         make_landscape, os.path.join(args.folder, "landscape"), args.rows, args.cols)
     steps = Steps(scape, os.path.join(args.folder, "out"), tables(), executor)
-    for name, step in steps.all():
-        clock(name, step)
+    with Peaks() as peaks:
+        for name, step in steps.all():
+            clock(name, step)
     steps.write_tally(os.path.join(args.folder, "out", "zones_by_county.csv"))
+    print("peak memory of the chain: client {0:,} MB, largest worker {1:,} MB".format(
+        *peaks.mb()))
 
     if args.check:
         side = min(args.check, args.rows, args.cols)
@@ -102,10 +101,7 @@ def main():
                                                side, tables(), executor):
             print("   {0:<24} largest difference {1:.3g}".format(name, difference))
     if cluster is not None:
-        cluster.close()  # the workers' peaks are known once they have ended
-    client = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    print("peak memory: client {0}, largest worker {1}".format(_mb(client), _mb(workers)))
+        cluster.close()
     print("summary:")
     for name, seconds in clock.rows:
         print("   {0:>8.1f} s  {1}".format(seconds, name))
