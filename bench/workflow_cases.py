@@ -35,12 +35,19 @@ class StepClock:
 
         class Feedback(QgsProcessingFeedback):
             def pushInfo(inner, info):  # noqa: N805 (the outer self keeps the times)
+                if self.log is not None:  # ESP_BENCH_LOG: every line, timed, to a file
+                    with open(self.log, "a", encoding="utf-8") as handle:
+                        handle.write("{0:8.1f} {1:6.0f} MB  {2}\n".format(
+                            time.perf_counter() - self.start, _resident_bytes() / 2 ** 20,
+                            info))
                 if info.startswith("Step ") and "/" in info.split(":")[0]:
                     self.marks.append((info.split(": ", 1)[-1], time.perf_counter()))
                     self.peaks.append(_resident_bytes())
                 if info.startswith("Solver:") and not self.solver:
                     self.solver = info
 
+        self.log = os.environ.get("ESP_BENCH_LOG")
+        self.start = time.perf_counter()
         self.marks = []
         self.peaks = []
         self.solver = ""

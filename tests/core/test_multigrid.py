@@ -72,6 +72,26 @@ def test_groups_and_zero_columns():
     assert np.abs(x - exact).max() <= 1e-7 * np.abs(exact).max()
 
 
+def test_groups_shrink_to_the_memory_available(monkeypatch):
+    """With room for two columns' work only, eight columns go in groups of two, and the
+    solutions are the same."""
+    from espcore.circuits import multigrid
+
+    matrix = lognormal_system(side=40)
+    n = matrix.shape[0]
+    room = 2.5 * multigrid.COLUMN_BYTES * n / multigrid.GROUP_SHARE
+    monkeypatch.setattr(multigrid, "available_bytes", lambda: room)
+    rhs = np.random.default_rng(6).standard_normal((n, 8))
+    amg = BlockAmg(matrix, rtol=1e-10, max_coarse=100)
+    x = amg.solve(rhs)
+    assert [columns for columns, _ in amg.history] == [2, 2, 2, 2]
+    exact = splu(matrix).solve(rhs)
+    assert np.abs(x - exact).max() <= 1e-7 * np.abs(exact).max()
+    monkeypatch.setattr(multigrid, "available_bytes", lambda: 0)
+    amg.solve(rhs)
+    assert [columns for columns, _ in amg.history] == [1] * 8
+
+
 @pytest.mark.parametrize("four_neighbours", [False, True])
 def test_resistances_reach_the_promised_tolerance(four_neighbours):
     """Pairwise mode's resistances from grounded unit injections, R_ij = x_i[i] + x_j[j] -
