@@ -32,6 +32,7 @@ TILE = 2048
 OMNISCAPE = dict(radius=30, block_size=21, source_from_resistance=True, r_cutoff=1e9)
 #: Sources: forest patches of at least this many cells (1 km2 at 30 m) with quality >= 0.8.
 SOURCE_CELLS = 1111
+SOURCE_QUALITY = 0.8
 SOURCES = 8
 
 
@@ -70,11 +71,12 @@ def _write_array(path, like, array, kind=gdal.GDT_Int32, nodata=0):
 
 
 def source_ids(cover, quality, counties):
-    """The sources: in each county its largest forest patch with quality >= 0.8 (at least
+    """The sources: in each county its largest forest patch with quality >= SOURCE_QUALITY
+    (0.8; at least
     ``SOURCE_CELLS`` cells, 8-connected), the ``SOURCES`` largest of them numbered 1.. by
     size. One per county, as county-level plans pick them, so that every county holds one
     at most and the hills that run across counties give several sources."""
-    good = (cover == 2) & (np.nan_to_num(quality) >= 0.8)
+    good = (cover == 2) & (np.nan_to_num(quality) >= SOURCE_QUALITY)
     found = []
     for county in np.unique(counties[counties > 0]):
         labels, count = ndimage.label(good & (counties == county), structure=np.ones((3, 3)))
@@ -243,15 +245,17 @@ def compare_corner(scape, folder, side, tables, executor):
     for name in ("landcover", "threat_cropland", "threat_urban", "counties"):
         _crop(scape.path(name), corner.path(name), side)
     steps = Steps(corner, os.path.join(folder, "tiled"), tables, executor)
-    # Small tiles, so that the corner is cut as the province is.
-    global TILE
-    saved, TILE = TILE, 256
+    # Small tiles, so that the corner is cut as the province is, and smaller, lesser
+    # sources, so that a corner of hills and valleys (threats all around) holds some.
+    global TILE, SOURCE_CELLS, SOURCE_QUALITY
+    saved = TILE, SOURCE_CELLS, SOURCE_QUALITY
+    TILE, SOURCE_CELLS, SOURCE_QUALITY = 256, 100, 0.5
     try:
         for _name, step in steps.all():
             if step != steps.cost_distances:
                 step()
     finally:
-        TILE = saved
+        TILE, SOURCE_CELLS, SOURCE_QUALITY = saved
 
     def grid(path):
         values = _read(path)
