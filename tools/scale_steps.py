@@ -72,10 +72,9 @@ def _write_array(path, like, array, kind=gdal.GDT_Int32, nodata=0):
 
 def source_ids(cover, quality, counties):
     """The sources: in each county its largest forest patch with quality >= SOURCE_QUALITY
-    (0.8; at least
-    ``SOURCE_CELLS`` cells, 8-connected), the ``SOURCES`` largest of them numbered 1.. by
-    size. One per county, as county-level plans pick them, so that every county holds one
-    at most and the hills that run across counties give several sources."""
+    of at least ``SOURCE_CELLS`` cells (8-connected), the ``SOURCES`` largest of them
+    numbered 1.. by size. One per county, as county-level plans pick them, so that every
+    county holds one at most and the hills that run across counties give several sources."""
     good = (cover == 2) & (np.nan_to_num(quality) >= SOURCE_QUALITY)
     found = []
     for county in np.unique(counties[counties > 0]):
