@@ -826,6 +826,11 @@ Reference: McRae, B.H. et al. (2008) Using circuit theory to model connectivity 
     </message>
     <message>
         <location filename="../../algorithms/connectivity/circuitscape.py"/>
+        <source>Circuitscape on {cells:,.0f} cells with data</source>
+        <translation>Circuitscape 在 {cells:,.0f} 个有数据的像元上</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/connectivity/circuitscape.py"/>
         <source>Use coarser cells or a smaller extent, or the AMG-CG solver, which needs less memory than a direct factorisation.</source>
         <translation>请使用更粗的像元或更小的范围，或改用 AMG-CG 求解器，它比直接分解需要更少的内存。</translation>
     </message>
@@ -7139,15 +7144,14 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     </message>
     <message>
         <location filename="../../espcore/circuits/omniscape.py"/>
-        <location filename="../../espcore/circuits/omniscapetiles.py"/>
-        <source>source_from_resistance is on: the source raster is ignored.</source>
-        <translation>已开启 source_from_resistance：电流源栅格被忽略。</translation>
+        <source>block_size is even ({size}) but must be odd; using {used}, as Omniscape does.</source>
+        <translation>block_size 为偶数（{size}），但必须为奇数；按 Omniscape 的做法改用 {used}。</translation>
     </message>
     <message>
         <location filename="../../espcore/circuits/omniscape.py"/>
         <location filename="../../espcore/circuits/omniscapetiles.py"/>
-        <source>block_size is even ({size}) but must be odd; using {used}, as Omniscape does.</source>
-        <translation>block_size 为偶数（{size}），但必须为奇数；按 Omniscape 的做法改用 {used}。</translation>
+        <source>source_from_resistance is on: the source raster is ignored.</source>
+        <translation>已开启 source_from_resistance：电流源栅格被忽略。</translation>
     </message>
     <message>
         <location filename="../../espcore/circuits/omniscape.py"/>
@@ -7992,6 +7996,17 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     </message>
     <message>
         <location filename="../../espcore/sources/habitat.py"/>
+        <location filename="../../espcore/sources/habitattiles.py"/>
+        <source>Unknown habitat-quality semantics '{value}'; use one of {choices}.</source>
+        <translation>未知的生境质量计算语义“{value}”；请使用 {choices} 之一。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/habitat.py"/>
+        <source>The half-saturation constant must be a positive number, not {value}.</source>
+        <translation>半饱和常数必须为正数，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/sources/habitat.py"/>
         <source>No threat was given. Give at least one threat in the threats table.</source>
         <translation>未给出威胁因子。请在威胁因子表中至少给出一个威胁因子。</translation>
     </message>
@@ -8036,18 +8051,6 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
         <location filename="../../espcore/sources/habitattiles.py"/>
         <source>Threat raster '{name}' holds values from {low:g} to {high:g}; threat intensities must lie between 0 and 1 (0 = no threat). Rescale it, e.g. divide by its maximum.</source>
         <translation>威胁因子栅格“{name}”的取值范围为 {low:g} 到 {high:g}；威胁强度必须介于 0 和 1 之间（0 = 无威胁）。请对其重新缩放，例如除以其最大值。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/sources/habitat.py"/>
-        <location filename="../../espcore/sources/habitattiles.py"/>
-        <source>Unknown habitat-quality semantics '{value}'; use one of {choices}.</source>
-        <translation>未知的生境质量计算语义“{value}”；请使用 {choices} 之一。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/sources/habitat.py"/>
-        <location filename="../../espcore/sources/habitattiles.py"/>
-        <source>The half-saturation constant must be a positive number, not {value}.</source>
-        <translation>半饱和常数必须为正数，而不是 {value}。</translation>
     </message>
     <message>
         <location filename="../../espcore/sources/habitat.py"/>
