@@ -22,7 +22,8 @@ from .errors import EspInputError
 #: Peak bytes per cell of each operation, beyond the input it reads (see the module notes).
 PER_CELL = {
     "read": 16.0,          # values (float64 or narrower) and the NoData mask
-    "mspa": 22.0,          # bench mspa_vs_guidos: at most 212 MB at 10 M cells, widths 1-10
+    "mspa": 26.0,          # bench mspa_vs_guidos: at most 212 MB at 10 M cells, widths 1-10;
+                           # 88 MB at 4 M cells, width 10, on Python 3.14 / numpy 2.4
     "habitat": 60.0,       # bench habitat_4m, plus HABITAT_PER_THREAT per threat
     "resistance": 48.0,    # bench resistance_surface
     "sources": 96.0,       # bench dpc_1000 (labels, distances, per-patch sums)
