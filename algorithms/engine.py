@@ -113,15 +113,6 @@ def settings() -> EngineSettings:
     return EngineSettings(DASK if dask else LOCAL, address, _count(_setting(WORKERS)))
 
 
-def settings_changed() -> Any:
-    """The signal Processing emits when its options dialog is accepted, or None."""
-    try:
-        from processing.core.ProcessingConfig import settingsWatcher
-    except ImportError:
-        return None
-    return settingsWatcher.settingsChanged
-
-
 def engine_summary(current: Optional[EngineSettings] = None) -> str:
     """The settings in a line: "Local worker processes, 4 workers", "Dask scheduler
     tcp://host:8786", "Dask LocalCluster, 4 workers"."""

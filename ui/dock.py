@@ -38,7 +38,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..algorithms.base import ICON_PATH
-from ..algorithms.engine import engine_summary, settings_changed
+from ..algorithms.engine import engine_summary
 from ..algorithms.qgis_compat import field_kind, is_null
 from ..algorithms.workflow.products import BY_KEY, STAGES, stage_titles
 from . import state
@@ -104,9 +104,9 @@ class EspDock(QgsDockWidget):
         self._session_folder = session_folder()
         self._build(algorithm)
         self._connect_project()
-        self._settings_signal = settings_changed()
-        if self._settings_signal is not None:
-            self._settings_signal.connect(self.refresh_engine)
+        # The engine line is read again when the dock is shown, before a run and after
+        # "Change…". (A connection to Processing's settings signal was tried: once in three
+        # CI runs the dock was then not deleted within 5 s of the plugin unloading.)
         if not self.available:
             self._set_status(self.tr("The ESP Toolkit Processing provider is not loaded."),
                              error=True)
@@ -546,12 +546,6 @@ class EspDock(QgsDockWidget):
         if self.run is not None:
             self.run.cancel()
         self._disconnect_project()
-        if self._settings_signal is not None:
-            try:
-                self._settings_signal.disconnect(self.refresh_engine)
-            except (TypeError, RuntimeError):
-                pass
-            self._settings_signal = None
 
 
 def session_folder() -> str:
