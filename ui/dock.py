@@ -105,8 +105,7 @@ class EspDock(QgsDockWidget):
         self._build(algorithm)
         self._connect_project()
         # The engine line is read again when the dock is shown, before a run and after
-        # "Change…". (A connection to Processing's settings signal was tried: once in three
-        # CI runs the dock was then not deleted within 5 s of the plugin unloading.)
+        # "Change…".
         if not self.available:
             self._set_status(self.tr("The ESP Toolkit Processing provider is not loaded."),
                              error=True)
@@ -278,7 +277,7 @@ class EspDock(QgsDockWidget):
         self.engine_button.setToolTip(self.tr("Open the Processing options (ESP Toolkit under "
                                               "Providers)."))
         self.engine_button.setEnabled(self.iface is not None)
-        self.engine_button.clicked.connect(lambda _checked=False: self.change_engine())
+        self.engine_button.clicked.connect(self._change_clicked)
         row.addWidget(self.engine_label, 1)
         row.addWidget(self.engine_button)
         self.refresh_engine()
@@ -288,6 +287,9 @@ class EspDock(QgsDockWidget):
         """Show the engine settings as they are now."""
         self.engine_label.setText(self.tr("Parallel tasks: {engine}").format(
             engine=engine_summary()))
+
+    def _change_clicked(self, _checked: bool = False) -> None:
+        self.change_engine()
 
     def change_engine(self) -> bool:
         """Open QGIS's Processing options, where the engine is set; False without QGIS."""
