@@ -22,7 +22,7 @@ from qgis.core import (
 )
 from qgis.gui import QgsDoubleSpinBox, QgsFieldComboBox, QgsFileWidget, QgsMapLayerComboBox
 from qgis.PyQt import sip
-from qgis.PyQt.QtCore import Qt, QUrl
+from qgis.PyQt.QtCore import QCoreApplication, QEvent, Qt, QUrl
 from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import (
     QComboBox,
@@ -457,9 +457,15 @@ def test_plugin_action_opens_and_closes_the_dock(esp, qtbot, land):
         assert iface.menu == [] and iface.toolbar == [] and iface.docks == []
         assert plugin.dock is None and plugin.action is None
         assert registry.providerById("esp") is None
-        # A reference cycle through a signal's slot lets the dock go only at the next
-        # garbage collection: collect while waiting.
-        qtbot.waitUntil(lambda: gc.collect() >= 0 and sip.isdeleted(dock))
+        # deleteLater's event is delivered only at the event-loop level it was posted from
+        # (or an outer one); in a long suite that level is not always the one qtbot's wait
+        # loop runs at. Deliver deferred deletions explicitly, from the test's own level.
+        def deleted():
+            gc.collect()
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            return sip.isdeleted(dock)
+
+        qtbot.waitUntil(deleted)
     finally:
         if plugin.provider is not None:
             plugin.unload()
