@@ -10,7 +10,7 @@ import pytest
 import espcore
 
 CORE = Path(espcore.__file__).resolve().parent
-ROOMS = ("sources", "resistance", "circuits", "corridors", "zoning")
+ROOMS = ("sources", "resistance", "circuits", "corridors", "zoning", "programme")
 #: The rooms each room may import: only earlier stages of the chain.
 MAY_IMPORT = {
     "sources": set(),
@@ -18,6 +18,7 @@ MAY_IMPORT = {
     "circuits": set(),
     "corridors": {"sources", "circuits"},
     "zoning": {"sources", "circuits", "corridors"},
+    "programme": {"sources", "circuits", "corridors", "zoning"},
 }
 FORBIDDEN_TOP = {"qgis", "osgeo", "PyQt5", "PyQt6", "processing"}
 
