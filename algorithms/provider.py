@@ -29,12 +29,15 @@ from .sources.mspa import Mspa
 from .workflow.model import MODEL_PATH
 from .workflow.securitypattern import SecurityPattern
 from .zoning.collaborativezoning import CollaborativeZoning
+from .zoning.compareesp import CompareEsp
+from .zoning.restorationscenarios import RestorationScenarios
 from .zoning.restorationzoning import RestorationZoning
 
 #: Every public algorithm, in toolbox order. Ids never change: models store them.
 ALGORITHMS = (Mspa, HabitatQuality, ConnectivityImportance, ExtractSources, ResistanceSurface,
               Circuitscape, CircuitscapeIni, Omniscape, OmniscapeIni, LinkagePathways, PinchPoints,
-              Barriers, Centrality, RestorationZoning, CollaborativeZoning, SecurityPattern)
+              Barriers, Centrality, RestorationZoning, CollaborativeZoning, RestorationScenarios,
+              CompareEsp, SecurityPattern)
 
 
 def lookup(context: str, text: str) -> str:
@@ -88,9 +91,10 @@ class SecurityPatternModel(QgsProcessingModelAlgorithm):
         return translate(
             "The ecological security pattern chain of ESP Toolkit as a model: MSPA sources "
             "ranked by dPC, land-cover resistance, pairwise current, least-cost corridors, "
-            "pinch points, barriers, centrality, restoration zones and the county ledger. The "
-            "algorithm 'Ecological security pattern (whole chain)' runs the same steps and adds "
-            "habitat quality and the report.")
+            "pinch points, barriers, centrality, restoration zones, the county ledger and the "
+            "restoration programme with its compensation ledger. The algorithm 'Ecological "
+            "security pattern (whole chain)' runs the same steps and adds habitat quality, the "
+            "comparison with an earlier run and the report.")
 
     def helpString(self) -> str:
         return self.shortHelpString()

@@ -74,6 +74,7 @@ SECTIONS: Tuple[Tuple[str, Tuple[str, ...]], ...] = (
     ("connectivity", ("NEAREST", "CORRIDOR_WIDTH", "PINCH_WIDTH", "MIN_RADIUS", "MAX_RADIUS",
                       "STEP")),
     ("zoning", ("BUFFER", "BREAK_CLASSES", "REPORT_LANGUAGE")),
+    ("programme", ("BUDGET", "ACTIONS_TABLE", "OWN_SHARE", "COMPARE_WITH")),
 )
 #: Set by the run buttons and the folder row, not by a section.
 CONTROLS = (FIRST_STAGE, LAST_STAGE, OUTPUT_FOLDER)

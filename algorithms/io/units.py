@@ -74,10 +74,12 @@ def read_units(source: QgsProcessingFeatureSource, name_field: str,
         if geometry.isNull() or geometry.isEmpty():
             raise QgsProcessingException(translate(
                 "Administrative unit {number} ('{name}') has no geometry; remove it or fix "
-                "it.").format(number=number, name=_text(feature[name_field]) or ""))
+                "it.").format(number=number,
+                              name=(_text(feature[name_field]) if name_field else "") or ""))
         geometry.transform(transform)
         features.append(feature)
-        names.append(_text(feature[name_field]) or translate("Unit {n}").format(n=number))
+        name = _text(feature[name_field]) if name_field else None
+        names.append(name or translate("Unit {n}").format(n=number))
         groups.append(_text(feature[group_field]) if group_field else None)
         geometries.append(geometry)
     if not features:

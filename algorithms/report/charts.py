@@ -157,3 +157,29 @@ def grouped_bars(names: Sequence[str], series: Sequence[np.ndarray], *,
     _style(axes)
     _fonts(axes, families)
     return _png(figure)
+
+
+def gain_curve(cost: Sequence[float], gain: Sequence[float], *, budget: float, title: str,
+               xlabel: str, ylabel: str, budget_label: str) -> Optional[bytes]:
+    """Cumulative connectivity gain against cumulative cost: one step per restored site (the
+    first point is 0, 0), with the budget as a dashed line; None without any site."""
+    if len(cost) < 2:
+        return None
+    from matplotlib.font_manager import FontProperties
+
+    families = font_families()
+    figure = _figure()
+    axes = figure.add_subplot()
+    axes.step(cost, gain, where="post", color="#1a9641", linewidth=1.6)
+    axes.plot(cost, gain, "o", color="#1a9641", markersize=3)
+    if np.isfinite(budget) and budget > 0:
+        axes.axvline(budget, color="#b2182b", linestyle="--", linewidth=1, label=budget_label)
+        axes.legend(loc="lower right", prop=FontProperties(family=families, size=8))
+    axes.set_title(title)
+    axes.set_xlabel(xlabel)
+    axes.set_ylabel(ylabel)
+    axes.set_xlim(left=0)
+    axes.set_ylim(bottom=0)
+    _style(axes)
+    _fonts(axes, families)
+    return _png(figure)

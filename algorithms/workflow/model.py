@@ -28,7 +28,7 @@ MODEL_NAME = "Ecological security pattern (model)"
 #: is one because the model would otherwise not write it, and the pinch-point mode needs it.
 MODEL_OUTPUTS = ("SOURCES", "RESISTANCE", "CURRENT", "LINKS", "CORRIDORS", "PINCHPOINTS_NETWORK",
                  "PINCHPOINT_CLASSES", "BARRIER_CLASSES", "ZONES", "KEY_AREAS", "LEDGER",
-                 "MATRIX", "ACCOUNT")
+                 "MATRIX", "ACCOUNT", "PROGRAMME_SITES", "COMPENSATION")
 COLUMN = 480.0  # modeler layout: one column per stage, the outputs beside their step
 ROW = 110.0
 OUTPUT_OFFSET = 240.0
@@ -46,9 +46,10 @@ def build_model() -> QgsProcessingModelAlgorithm:
     model.setHelpContent({"ALG_DESC": (
         "The ecological security pattern chain of ESP Toolkit as a model: MSPA sources ranked "
         "by dPC, land-cover resistance, pairwise current, least-cost corridors, pinch points, "
-        "barriers, centrality, restoration zones and the county ledger. The algorithm "
-        "'Ecological security pattern (whole chain)' runs the same steps and adds habitat "
-        "quality and the report.")})
+        "barriers, centrality, restoration zones, the county ledger and the restoration "
+        "programme with its compensation ledger. The algorithm 'Ecological "
+        "security pattern (whole chain)' runs the same steps and adds habitat quality, the "
+        "comparison with an earlier run and the report.")})
     steps = model_steps()
     made_by = {key: step for step in steps for key in step.outputs.values()}
     definitions = SecurityPattern()

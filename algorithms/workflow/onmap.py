@@ -23,12 +23,14 @@ from .products import BY_KEY, PRODUCTS, Product, apply_style
 
 #: The map's layer order, top first: lines and points over polygons, and rasters that cover
 #: little (classes, corridors) over those that cover the whole land, which would hide them.
-MAP_ORDER = ("SOURCES", "MSPA", "HABITAT_QUALITY", "DEGRADATION", "SOURCE_IDS",
+MAP_ORDER = ("PROGRAMME_SITES", "CORRIDOR_CHANGE", "SOURCES", "SOURCE_CHANGE", "MSPA",
+             "HABITAT_QUALITY", "DEGRADATION", "SOURCE_IDS", "RESTORED_RESISTANCE",
              "RESISTANCE",
              "LINKS", "CENTRALITY_LINKS", "SOURCE_POINTS", "CENTRALITY_SOURCES",
              "BARRIER_CLASSES", "PINCHPOINT_CLASSES", "BARRIERS", "PINCHPOINTS",
              "PINCHPOINTS_NETWORK", "CORRIDORS", "CURRENT",
-             "CROSS_LINKS", "KEY_AREAS", "LEDGER", "ZONE_POLYGONS", "ZONES")
+             "CROSS_LINKS", "KEY_AREAS", "LEDGER", "COMPENSATION", "COMPARISON",
+             "ZONE_POLYGONS", "ZONE_CHANGE", "ZONES")
 
 #: Marks the layers of a workflow's products, so the dock and the toolbox find, order and
 #: replace them.

@@ -14,13 +14,14 @@ from qgis.core import QgsMapLayer, QgsRasterLayer, QgsVectorLayer
 from ..base import STYLE_DIR, stretch_pseudocolor, translate
 
 #: The stages in chain order; their index is the value of FIRST_STAGE / LAST_STAGE.
-STAGES = ("sources", "resistance", "connectivity", "zoning")
+STAGES = ("sources", "resistance", "connectivity", "zoning", "programme")
 
 
 def stage_titles() -> Dict[str, str]:
     """Translated stage titles, as the dock and the report show them."""
     return {"sources": translate("1 · Sources"), "resistance": translate("2 · Resistance"),
-            "connectivity": translate("3 · Connectivity"), "zoning": translate("4 · Zoning")}
+            "connectivity": translate("3 · Connectivity"), "zoning": translate("4 · Zoning"),
+            "programme": translate("5 · Programme")}
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,28 @@ PRODUCTS: Tuple[Product, ...] = (
             show=False),
     Product("ACCOUNT", "restoration_account.csv", "table", "zoning",
             "Restoration account", show=False),
+    Product("PROGRAMME_SITES", "restoration_sites.gpkg", "vector", "programme",
+            "Restoration sites (priority)", style="restoration_sites.qml"),
+    Product("GAIN_CURVE", "gain_curve.csv", "table", "programme", "Gain curve", show=False),
+    Product("GAIN_CHART", "gain_curve.png", "file", "programme", "Gain curve chart",
+            show=False),
+    Product("RESTORED_RESISTANCE", "restored_resistance.tif", "raster", "programme",
+            "Resistance after restoration", "resistance.qml", fit=True, checked=False),
+    Product("COMPENSATION", "compensation.gpkg", "vector", "programme",
+            "Compensation ledger", style="compensation.qml", checked=False),
+    Product("TRANSFERS", "transfers.csv", "table", "programme", "Transfers between counties",
+            show=False),
+    Product("COMPARISON", "comparison.gpkg", "vector", "programme", "Effectiveness by county",
+            style="comparison.qml", checked=False),
+    Product("SOURCE_CHANGE", "source_change.tif", "raster", "programme", "Source change"),
+    Product("ZONE_CHANGE", "zone_change.tif", "raster", "programme", "Zone change",
+            checked=False),
+    Product("CORRIDOR_CHANGE", "corridor_change.gpkg", "vector", "programme",
+            "Corridor change", style="corridor_change.qml", checked=False),
+    Product("ZONE_TRANSITIONS", "zone_transitions.csv", "table", "programme",
+            "Zone transitions", show=False),
+    Product("COMPARISON_GROUPS", "comparison_prefectures.csv", "table", "programme",
+            "Effectiveness by prefecture", show=False),
     Product("REPORT", "report.html", "file", "zoning", "Report", show=False),
     Product("REPORT_PDF", "report.pdf", "file", "zoning", "Report (PDF)", show=False),
     Product("REPORT_DOCX", "report.docx", "file", "zoning", "Report (Word)", show=False),

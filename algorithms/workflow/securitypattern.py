@@ -26,12 +26,12 @@ from qgis.core import (
 from ...espcore.resistance.presets import PRESETS
 from ..base import EspAlgorithm
 from ..io import surfaces
-from ..qgis_compat import NumberType, ParameterFlag, SourceType, parameter_as_strings
+from ..qgis_compat import FileBehavior, NumberType, ParameterFlag, SourceType, parameter_as_strings
 from . import products as workflow
 from .onmap import ProductOnLoad
 from .preflight import FolderLock, check_inputs
 from .products import PRODUCTS, STAGES, Product
-from .steps import MADE_BY, STEPS, Made, Setting, Step
+from .steps import MADE_BY, STEPS, Made, RunFolder, Setting, Step
 
 ADVANCED = ParameterFlag.Advanced
 OUTPUT_TYPES = {"raster": QgsProcessingOutputRasterLayer, "vector": QgsProcessingOutputVectorLayer,
@@ -66,6 +66,10 @@ class SecurityPattern(EspAlgorithm):
     STEP = "STEP"
     BUFFER = "BUFFER"
     BREAK_CLASSES = "BREAK_CLASSES"
+    BUDGET = "BUDGET"
+    ACTIONS_TABLE = "ACTIONS_TABLE"
+    OWN_SHARE = "OWN_SHARE"
+    COMPARE_WITH = "COMPARE_WITH"
     FIRST_STAGE = "FIRST_STAGE"
     LAST_STAGE = "LAST_STAGE"
     REPORT_LANGUAGE = "REPORT_LANGUAGE"
@@ -93,7 +97,12 @@ class SecurityPattern(EspAlgorithm):
             "<li><b>Zoning</b>: conservation, restoration, improvement and control zones with "
             "the key restoration areas; the county ledger, connectivity matrix, collaboration "
             "zones and restoration account; the report (HTML, Word where python-docx is "
-            "installed, and PDF where it can be printed).</li></ol>"
+            "installed, and PDF where it can be printed).</li>"
+            "<li><b>Programme</b>: the key areas ranked by the connectivity (equivalent "
+            "connected area) their restoration gains per cost, the sites chosen within the "
+            "budget, the gain curve, each county's cost, benefit and transfers; with an "
+            "earlier run to compare with, what changed and an effectiveness score per "
+            "county. The report gets a chapter for each.</li></ol>"
             "The land cover must be in a projected CRS with metre units; the counties may be "
             "in any CRS. Stages can be run one at a time (first and last stage): a later stage "
             "reads the products of the earlier ones from the same output folder, as the dock "
@@ -212,6 +221,26 @@ class SecurityPattern(EspAlgorithm):
                                          optional=True),
             tr("Land-cover codes where a least-cost path outside the sources is broken "
                "(CLCD 8: impervious)."))
+        add(QgsProcessingParameterNumber(self.BUDGET, tr("Restoration budget (10⁴ CNY)"),
+                                         double, 50000.0, minValue=0.0),
+            tr("The money for the restoration programme, in the unit of the actions' costs "
+               "(10⁴ CNY with the default actions): the key areas that gain most "
+               "connectivity per cost are chosen until it is spent."))
+        add(QgsProcessingParameterFile(self.ACTIONS_TABLE, tr("Restoration actions (CSV)"),
+                                       extension="csv", optional=True),
+            tr("What restoring each land-cover class or key-area kind does and costs "
+               "(columns class or kind, target_class or resistance, cost_per_km2); empty: "
+               "the CLCD defaults of 'Restoration scenarios'."))
+        add(advanced(QgsProcessingParameterNumber(self.OWN_SHARE,
+                                                  tr("Own share of a host's cost"), double,
+                                                  0.0, minValue=0.0, maxValue=1.0)),
+            tr("0: each county's net cost is proportional to its benefit; 1: each county "
+               "pays for its own sites."))
+        add(QgsProcessingParameterFile(self.COMPARE_WITH, tr("Compare with an earlier run"),
+                                       behavior=FileBehavior.Folder, optional=True),
+            tr("The output folder of another run of this workflow (an earlier year, or the "
+               "plan before restoration) on the same grid: what changed is mapped, scored "
+               "per county and written in the report's Effectiveness chapter."))
         stages = [workflow.stage_titles()[stage] for stage in STAGES]
         add(advanced(QgsProcessingParameterEnum(self.FIRST_STAGE, tr("First stage"), stages,
                                                 defaultValue=0)),
@@ -219,7 +248,8 @@ class SecurityPattern(EspAlgorithm):
                "folder."))
         add(advanced(QgsProcessingParameterEnum(self.LAST_STAGE, tr("Last stage"), stages,
                                                 defaultValue=len(STAGES) - 1)),
-            tr("Stop after this stage; the report is written with the zoning stage."))
+            tr("Stop after this stage; the report is written when the run reaches the zoning "
+               "stage or the programme."))
         add(QgsProcessingParameterEnum(self.REPORT_LANGUAGE, tr("Report language"),
                                        [tr("Interface language"), "English", "简体中文"],
                                        defaultValue=0),
@@ -261,7 +291,7 @@ class SecurityPattern(EspAlgorithm):
              feedback: QgsProcessingFeedback, folder: str) -> Dict[str, Any]:
         import processing
 
-        writes_report = STAGES[-1] in stages
+        writes_report = STAGES.index(stages[-1]) >= STAGES.index("zoning")
         if writes_report:  # a report that outlived a failed or cancelled run would mislead
             for key in ("REPORT", "REPORT_PDF", "REPORT_DOCX"):
                 remove_product(workflow.BY_KEY[key].path(folder))
@@ -374,6 +404,8 @@ class SecurityPattern(EspAlgorithm):
             elif isinstance(source, Made):
                 path = workflow.BY_KEY[source.key].path(folder)
                 value = path if os.path.exists(path) else None
+            elif isinstance(source, RunFolder):
+                value = folder
             else:
                 value = source
             if value is not None and value != "":

@@ -23,7 +23,13 @@ class Made:
     key: str
 
 
-Source = Union[Setting, Made, Any]  # anything else is a fixed value
+@dataclass(frozen=True)
+class RunFolder:
+    """The run's own output folder (for a step that reads a whole run, such as the
+    comparison with an earlier run)."""
+
+
+Source = Union[Setting, Made, RunFolder, Any]  # anything else is a fixed value
 
 
 @dataclass(frozen=True)
@@ -119,6 +125,28 @@ STEPS: Tuple[Step, ...] = (
           "STEP": Setting("STEP")},
          {"OUTPUT": "LEDGER", "CROSS_LINKS": "CROSS_LINKS", "MATRIX": "MATRIX",
           "SHARES": "SHARES", "ACCOUNT": "ACCOUNT"}),
+    # The candidate sites are the key areas that restoration acts on (kinds by default);
+    # a site touches the links within the corridor core of the pinch points.
+    Step("scenarios", "programme", "esp:restorationscenarios",
+         {"RESISTANCE": Made("RESISTANCE"), "SOURCES": Made("SOURCES"),
+          "SOURCE_ID_FIELD": SOURCE_ID, "LINKS": Made("LINKS"), "SITES": Made("KEY_AREAS"),
+          "LANDCOVER": Setting("LANDCOVER"), "CURRENT": Made("CURRENT"),
+          "ACTIONS": Setting("ACTIONS_TABLE"), "BUDGET": Setting("BUDGET"),
+          "BAND": Setting("PINCH_WIDTH"), "CUTOFF": Setting("PINCH_WIDTH"),
+          "UNITS": Setting("UNITS"), "UNIT_NAME_FIELD": Setting("UNIT_NAME_FIELD"),
+          "GROUP_FIELD": Setting("GROUP_FIELD"), "OWN_SHARE": Setting("OWN_SHARE")},
+         {"OUTPUT": "PROGRAMME_SITES", "CURVE": "GAIN_CURVE", "CHART": "GAIN_CHART",
+          "RESTORED": "RESTORED_RESISTANCE", "LEDGER": "COMPENSATION",
+          "TRANSFERS": "TRANSFERS"}),
+    # An earlier run (another year's land cover, or the plan before restoration) against
+    # this one.
+    Step("comparison", "programme", "esp:compareesp",
+         {"BEFORE": Setting("COMPARE_WITH"), "AFTER": RunFolder(), "UNITS": Setting("UNITS"),
+          "UNIT_NAME_FIELD": Setting("UNIT_NAME_FIELD"), "GROUP_FIELD": Setting("GROUP_FIELD")},
+         {"OUTPUT": "COMPARISON", "SOURCE_CHANGE": "SOURCE_CHANGE",
+          "ZONE_CHANGE": "ZONE_CHANGE", "LINK_CHANGES": "CORRIDOR_CHANGE",
+          "TRANSITIONS": "ZONE_TRANSITIONS", "GROUPS": "COMPARISON_GROUPS"},
+         needs=("COMPARE_WITH",)),
 )
 
 #: Which step writes each product.

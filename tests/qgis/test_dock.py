@@ -50,7 +50,9 @@ SHOWN = {"sources": {"MSPA classes", "Ecological sources"},
                           "Pinch points", "Barriers", "Corridor centrality",
                           "Source centrality"},
          "zoning": {"Restoration zones", "Key restoration areas", "County ledger",
-                    "Cross-boundary corridors", "Zone polygons"}}
+                    "Cross-boundary corridors", "Zone polygons"},
+         "programme": {"Restoration sites (priority)", "Resistance after restoration",
+                       "Compensation ledger"}}
 
 
 @pytest.fixture
@@ -138,8 +140,10 @@ def test_dock_builds_its_sections_from_the_algorithm(make_dock, land):
     names = {d.name() for d in alg.parameterDefinitions()} - controls
     assert set(dock.editors) == names
     assert [box.title() for box in dock.sections.values()] == [
-        "Inputs", "1 · Sources", "2 · Resistance", "3 · Connectivity", "4 · Zoning"]
-    assert list(dock.step_buttons) == ["sources", "resistance", "connectivity", "zoning"]
+        "Inputs", "1 · Sources", "2 · Resistance", "3 · Connectivity", "4 · Zoning",
+        "5 · Programme"]
+    assert list(dock.step_buttons) == ["sources", "resistance", "connectivity", "zoning",
+                                       "programme"]
 
     widgets = {name: editor.widget for name, editor in dock.editors.items()}
     assert isinstance(widgets["LANDCOVER"], QgsMapLayerComboBox)
@@ -184,7 +188,7 @@ def test_defaults_are_the_algorithms(make_dock, land):
             params["BUFFER"], params["FOREGROUND_CLASSES"], params["BREAK_CLASSES"],
             params["RESISTANCE_PRESET"], params["REPORT_LANGUAGE"]) == (
         30.0, 10000.0, 40, 4, 1000.0, "2,3,4", "8", 0, 0)
-    assert (params["FIRST_STAGE"], params["LAST_STAGE"]) == (0, 3)
+    assert (params["FIRST_STAGE"], params["LAST_STAGE"]) == (0, 4)
     # Before the project is saved: a folder of this dock's own under Documents (or the home
     # folder), not in the temporary folder, which the system empties.
     folder = params["OUTPUT_FOLDER"]
@@ -232,8 +236,8 @@ def test_parameter_dict_is_what_the_widgets_show(make_dock, land, tmp_path):
         "HALF_SATURATION": 0.4, "MIN_DPC": 0.1, "RESISTANCE_PRESET": 1, "NEAREST": 2,
         "CORRIDOR_WIDTH": 12000.0, "PINCH_WIDTH": 4000.0, "MIN_RADIUS": 300.0,
         "MAX_RADIUS": 900.0, "STEP": 300.0, "BUFFER": 150.0, "BREAK_CLASSES": "8,1",
-        "REPORT_LANGUAGE": 2, "FIRST_STAGE": 1, "LAST_STAGE": 2,
-        "OUTPUT_FOLDER": str(tmp_path / "out")}
+        "REPORT_LANGUAGE": 2, "BUDGET": 50000.0, "OWN_SHARE": 0.0, "FIRST_STAGE": 1,
+        "LAST_STAGE": 2, "OUTPUT_FOLDER": str(tmp_path / "out")}
     # Emptied optional inputs are left out, so the algorithm takes its own default.
     widgets["CORRECTION"].setLayer(None)
     widgets["GROUP_FIELD"].setField("")
@@ -254,7 +258,8 @@ def test_run_all_loads_the_styled_products_and_the_report(make_dock, land, qtbot
     assert run(qtbot, dock, dock.run_all_button), dock.status.text()
     layers = group_layers()
     expected = dict(SHOWN, sources=SHOWN["sources"] | {"Habitat quality"})
-    assert list(layers) == ["4 · Zoning", "3 · Connectivity", "2 · Resistance", "1 · Sources"]
+    assert list(layers) == ["5 · Programme", "4 · Zoning", "3 · Connectivity", "2 · Resistance",
+                            "1 · Sources"]
     assert {name: set(found) for name, found in zip(expected, reversed(list(
         layers.values())))} == expected
     for found in layers.values():
@@ -266,11 +271,16 @@ def test_run_all_loads_the_styled_products_and_the_report(make_dock, land, qtbot
     # Only the last stage is switched on, so its rasters are not hidden under the others.
     group = esp_group()
     visible = [sub.name() for sub in group.children() if sub.itemVisibilityChecked()]
-    assert visible == ["4 · Zoning"]
+    assert visible == ["5 · Programme"]
     # Top to bottom, lines over polygons over the raster; the ledger's filled county
     # polygons and the zone polygons start switched off, or they would hide the zones.
     switched = [(node.layer().name(), node.itemVisibilityChecked())
                 for node in group.children()[0].findLayers()]
+    assert switched == [("Restoration sites (priority)", True),
+                        ("Resistance after restoration", False),
+                        ("Compensation ledger", False)]
+    switched = [(node.layer().name(), node.itemVisibilityChecked())
+                for node in group.children()[1].findLayers()]
     assert switched == [("Cross-boundary corridors", True), ("Key restoration areas", True),
                         ("County ledger", False), ("Zone polygons", False),
                         ("Restoration zones", True)]

@@ -79,7 +79,7 @@ def test_dock_loads_every_product_visible_and_labelled(project, workflow_run,
     rasters = [node for node in project.layerTreeRoot().findLayers()
                if node.layer().customProperty(PRODUCT_PROPERTY)
                and isinstance(node.layer(), QgsRasterLayer)]
-    assert len(rasters) == 8
+    assert len(rasters) == 9  # with the resistance after restoration
     for node in rasters:
         texts = legend_texts(model, node)
         # GDAL's band name ("Band 1: cum_curmap (Gray)") is replaced by the heading.
@@ -104,7 +104,8 @@ def test_the_toolbox_loads_styled_ordered_and_labelled(esp, project, layer_tree_
              if node.layer().customProperty(PRODUCT_PROPERTY)]
     keys = [node.layer().customProperty(PRODUCT_PROPERTY) for node in nodes]
     # No threat tables, so no habitat quality.
-    assert set(keys) == {p.key for p in PRODUCTS if p.show and p.stage != "zoning"
+    assert set(keys) == {p.key for p in PRODUCTS if p.show
+                         and p.stage not in ("zoning", "programme")
                          and p.key != "HABITAT_QUALITY"}
     assert keys == sorted(keys, key=MAP_ORDER.index)
     model = QgsLayerTreeModel(project.layerTreeRoot())
