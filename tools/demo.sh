@@ -130,11 +130,12 @@ qp esp:securitypattern -- \
 
 echo "== 16/17 Restoration scenarios: the key areas ranked by connectivity gained per cost"
 # Barriers, breakpoints and degraded land as candidate sites, restored with the CLCD default
-# actions; a budget of 5 x 10^8 CNY (50,000 x 10^4); each county's cost, benefit and transfers.
+# actions; a budget of 5 x 10^7 CNY (5,000 x 10^4), which buys some of the sites that gain;
+# each county's cost, benefit and transfers.
 qp esp:restorationscenarios -- \
     RESISTANCE="$out/resistance_ntl.tif" SOURCES="$out/sources.gpkg" SOURCE_ID_FIELD=source_id \
     LINKS="$out/corridor_links_pinch.gpkg" SITES="$out/key_areas.gpkg" \
-    LANDCOVER="$demo/hunan_landcover.tif" CURRENT="$out/current_pairwise.tif" BUDGET=50000 \
+    LANDCOVER="$demo/hunan_landcover.tif" CURRENT="$out/current_pairwise.tif" BUDGET=5000 \
     BAND=10000 CUTOFF=10000 UNITS="$demo/hunan_counties.gpkg" UNIT_NAME_FIELD=name \
     GROUP_FIELD=pref_name OUTPUT="$out/restoration_sites.gpkg" CURVE="$out/gain_curve.csv" \
     CHART="$out/gain_curve.png" RESTORED="$out/restored_resistance.tif" \
