@@ -27,7 +27,7 @@ LEDGER_NUMBERS = ("area_km2", "src_n", "src_km2", "cor_n", "cor_km", "xlink_n", 
                   "benefit_km2", "net_km2")
 
 
-def _number(value: Any) -> Optional[float]:
+def number_or_none(value: Any) -> Optional[float]:
     """A finite float, or None for NULL, empty or non-numeric text and NaN."""
     if value is None:
         return None
@@ -105,7 +105,7 @@ def read_resistances(path: str) -> Dict[Tuple[int, int], float]:
     for row in rows[1:]:
         a = int(float(row[0]))
         for b, value in zip(ids, row[1:]):
-            number = _number(value)
+            number = number_or_none(value)
             if a != b and number is not None and number >= 0:
                 pairs[(a, b)] = number
     return pairs
@@ -167,13 +167,14 @@ def _sources(data: RunData) -> None:
     central: Dict[int, Optional[float]] = {}
     if data.has("CENTRALITY_SOURCES"):
         _, crows = read_features(data.paths["CENTRALITY_SOURCES"])
-        central = {int(r["source_id"]): _number(r.get("CF_Central")) for r in crows
+        central = {int(r["source_id"]): number_or_none(r.get("CF_Central")) for r in crows
                    if r.get("source_id") is not None}
     for row in rows:
         ident = int(row["source_id"])
-        data.sources.append({"id": ident, "area_km2": _number(row.get("area_km2")),
-                             "dPC": _number(row.get("dPC")), "dIIC": _number(row.get("dIIC")),
-                             "quality": _number(row.get("mean_quality")),
+        data.sources.append({"id": ident, "area_km2": number_or_none(row.get("area_km2")),
+                             "dPC": number_or_none(row.get("dPC")),
+                             "dIIC": number_or_none(row.get("dIIC")),
+                             "quality": number_or_none(row.get("mean_quality")),
                              "centrality": central.get(ident)})
     data.links.sort(key=lambda link: link["id"])
     data.sources.sort(key=lambda s: s["id"])
@@ -184,18 +185,18 @@ def _links(data: RunData, km_per_unit: float) -> None:
     central: Dict[int, Optional[float]] = {}
     if data.has("CENTRALITY_LINKS"):
         _, crows = read_features(data.paths["CENTRALITY_LINKS"])
-        central = {int(r["Link_ID"]): _number(r.get("CF_Central")) for r in crows
+        central = {int(r["Link_ID"]): number_or_none(r.get("CF_Central")) for r in crows
                    if r.get("Link_ID") is not None}
     resistance = read_resistances(data.paths["RESISTANCE_MATRIX"]) \
         if data.has("RESISTANCE_MATRIX") else {}
     for row in rows:
         ident, a, b = int(row["Link_ID"]), int(row["From_Core"]), int(row["To_Core"])
-        length = _number(row.get("LCP_Length"))
-        euclid = _number(row.get("Euc_Dist"))
+        length = number_or_none(row.get("LCP_Length"))
+        euclid = number_or_none(row.get("Euc_Dist"))
         data.links.append({
             "id": ident, "from": a, "to": b, "active": bool(row.get("Active")),
             "euclid_km": euclid * km_per_unit if euclid is not None else None,
-            "cost": _number(row.get("CW_Dist")),
+            "cost": number_or_none(row.get("CW_Dist")),
             "length_km": length * km_per_unit if length is not None else None,
             "resistance": resistance.get((a, b), resistance.get((b, a))),
             "centrality": central.get(ident)})
@@ -220,7 +221,7 @@ def _matrix(data: RunData) -> Optional[np.ndarray]:
     table = read_csv(data.paths["MATRIX"])
     if len(table) - 1 != len(data.units) or any(len(row) != len(table) for row in table[1:]):
         return None
-    return np.array([[_number(v) or 0.0 for v in row[1:]] for row in table[1:]])
+    return np.array([[number_or_none(v) or 0.0 for v in row[1:]] for row in table[1:]])
 
 
 def modularity_of(matrix: Optional[np.ndarray], labels: List[int]) -> Optional[float]:
@@ -242,8 +243,8 @@ def _ledger(data: RunData) -> None:
     for label, row in zip(labels, rows):
         unit: Dict[str, Any] = {"name": label}
         for name in LEDGER_NUMBERS:
-            unit[name] = _number(row.get(name)) if name in names else None
-        community = _number(row.get("community"))
+            unit[name] = number_or_none(row.get(name)) if name in names else None
+        community = number_or_none(row.get("community"))
         unit["community"] = int(community) if community is not None and community > 0 \
             else None
         value = row.get(group) if group else None
@@ -260,8 +261,8 @@ def _key_areas(data: RunData) -> None:
     for row in rows:
         data.key_areas.append({"kind_id": int(row["kind_id"]), "kind": row.get("kind"),
                                "level": int(row["level"]),
-                               "area_km2": _number(row.get("area_km2")) or 0.0,
-                               "length_km": _number(row.get("length_km"))})
+                               "area_km2": number_or_none(row.get("area_km2")) or 0.0,
+                               "length_km": number_or_none(row.get("length_km"))})
 
 
 def _zones(data: RunData) -> None:
@@ -273,7 +274,7 @@ def _zones(data: RunData) -> None:
 def _account(data: RunData) -> None:
     table = read_csv(data.paths["ACCOUNT"])
     for row in table[1:]:
-        area = _number(row[2]) if len(row) > 2 else None
+        area = number_or_none(row[2]) if len(row) > 2 else None
         if area is not None:
             data.account.append((row[0], row[1], area))
     data.account.sort(key=lambda r: -r[2])
@@ -284,7 +285,7 @@ def _cross_links(data: RunData) -> None:
     for row in rows:
         data.cross_links.append({"id": row.get("Link_ID"), "from": row.get("From_Unit"),
                                  "to": row.get("To_Unit"),
-                                 "length_km": _number(row.get("length_km"))})
+                                 "length_km": number_or_none(row.get("length_km"))})
 
 
 def _rasters(data: RunData) -> None:

@@ -29,7 +29,7 @@ def _geographic(source: Optional[osr.SpatialReference]) -> Optional[osr.Coordina
         return None
 
 
-class _Counties:
+class SiteCounties:
     """The ledger's polygons with their names, for the county of a point."""
 
     def __init__(self, path: str, names: List[str], srs: Optional[osr.SpatialReference]):
@@ -86,7 +86,7 @@ def read_sites(data: RunData) -> None:
     layer = source.GetLayer(0)
     srs = layer.GetSpatialRef()
     to_degrees = _geographic(srs.Clone() if srs is not None else None)
-    counties = _Counties(data.paths["LEDGER"], [u["name"] for u in data.units], srs) \
+    counties = SiteCounties(data.paths["LEDGER"], [u["name"] for u in data.units], srs) \
         if data.has("LEDGER") and data.units else None
     for feature in layer:
         geometry = feature.GetGeometryRef()

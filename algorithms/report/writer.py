@@ -3,7 +3,8 @@ PDF and an editable Word file.
 
 ``write_report(folder)`` reads the products of esp:securitypattern from ``folder`` (fixed file
 names, workflow.PRODUCTS, read by report.data), builds the title block (report.cover) and the
-sections (report.overview, report.stages, report.counties, report.annex: maps from
+sections (report.overview, report.stages, report.counties, report.programme and
+report.effectiveness when the folder holds their products, report.annex: maps from
 report.maps, charts from report.charts), and writes report.html (images as data: URIs, CSS
 inline), report.pdf (the same HTML laid out on A4 pages by report.pdf) and report.docx (the
 same body in Word, report.word; needs python-docx). It runs in a Processing worker thread: no
@@ -25,24 +26,35 @@ from ..workflow.products import BY_KEY
 from .annex import ledger_section, sites_section
 from .counties import collaboration_section
 from .cover import cover, report_title
-from .data import read_run
+from .data import RunData, read_run
+from .effectiveness import effectiveness_section
 from .formatting import IMAGE_MARKER, JOINER, KEEP_ANCHOR, esc
 from .maps import png_bytes
 from .overview import methods_section, summary_section
 from .page import Page
+from .programme import programme_section
 from .runinfo import RunInfo
 from .stages import connectivity_section, resistance_section, sources_section, zoning_section
 from .style import CSS, PDF_CSS
 
-#: The sections of the report, in order; each is a <section> with this id.
+#: The sections of every report, in order; each is a <section> with this id.
 SECTIONS = ("summary", "sources", "resistance", "connectivity", "zoning", "collaboration",
             "methods", "ledger", "sites")
+#: Sections only for a run that has their product (id, product key), and where they go.
+OPTIONAL = (("programme", "PROGRAMME_SITES"), ("effectiveness", "COMPARISON"))
+ORDER = SECTIONS[:6] + tuple(ident for ident, _ in OPTIONAL) + SECTIONS[6:]
 #: Images on screen at most this wide (they are made for print: report.maps, report.charts).
 HTML_IMAGE_WIDTH = 900
 #: Images in the PDF at most this wide and high (QTextDocument pixels at 96 dpi; the text is
 #: 642 wide and 952 high, and a figure's legend and caption need room below its image).
 PDF_IMAGE_WIDTH = 640
 PDF_IMAGE_HEIGHT = 760
+
+
+def sections_of(data: RunData) -> Tuple[str, ...]:
+    """The ids of the sections of ``data``'s report, in order."""
+    present = set(SECTIONS) | {ident for ident, key in OPTIONAL if data.has(key)}
+    return tuple(ident for ident in ORDER if ident in present)
 
 
 def screen_png(png: bytes) -> Tuple[bytes, int, int]:
@@ -79,12 +91,17 @@ class Report(Page):
             ("zoning", tr("4 · Zoning"), lambda: zoning_section(self)),
             ("collaboration", tr("Collaboration between counties"),
              lambda: collaboration_section(self)),
+            ("programme", tr("5 · Restoration programme"), lambda: programme_section(self)),
+            ("effectiveness", tr("Effectiveness"), lambda: effectiveness_section(self)),
             ("methods", tr("Methods and parameters"), lambda: methods_section(self)),
             ("ledger", tr("Annex A · County ledger"), lambda: ledger_section(self)),
             ("sites", tr("Annex B · Key restoration sites"), lambda: sites_section(self)))
-        assert tuple(s[0] for s in sections) == SECTIONS
+        assert tuple(s[0] for s in sections) == ORDER
+        present = sections_of(self.data)
         parts = [cover(self)]
         for ident, title, build in sections:
+            if ident not in present:
+                continue
             parts.append(self.section(ident, title, build()))
             self._step(0)
         return "".join(parts)
@@ -230,6 +247,8 @@ def write_report(folder: str, *, language: str = i18n.ENGLISH,
     try:
         steps()
         data = read_run(folder, group_field=info.group_field if info else None)
+        # An optional section takes two steps: its own and its chart's.
+        steps.total += 2 * (len(sections_of(data)) - len(SECTIONS))
         steps()
         report = Report(data, language, settings, steps, info)
         failures = report.write_files(partial, pdf=pdf, docx=docx)

@@ -418,7 +418,7 @@ def test_the_word_report(workflow_folder):
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert headings == ["Summary", "1 · Sources", "2 · Resistance", "3 · Connectivity",
                         "4 · Zoning", "Collaboration between counties",
-                        "Methods and parameters", "Annex A · County ledger",
+                        "5 · Restoration programme", "Methods and parameters", "Annex A · County ledger",
                         "Annex B · Key restoration sites"]
     assert len(document.inline_shapes) == len(page.images)
     counties = features(os.path.join(workflow_folder, "county_ledger.gpkg"))
