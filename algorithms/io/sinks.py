@@ -80,6 +80,8 @@ def open_sink(algorithm: Any, parameters: Dict[str, Any], key: str,
                                                       wkb_type, crs, **options)
     else:
         folder, name = os.path.split(path)
+        if folder:  # as the raster writer does: a new folder is made, not refused
+            os.makedirs(folder, exist_ok=True)
         stem, extension = os.path.splitext(name)
         staged = os.path.join(folder, ".{0}.{1}.part{2}".format(stem, uuid.uuid4().hex[:8],
                                                                extension))

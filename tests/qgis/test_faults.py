@@ -126,6 +126,14 @@ def test_output_in_a_new_folder_is_written(esp, tmp_path):
     assert os.path.exists(result["OUTPUT"])
 
 
+def test_a_table_in_a_new_folder_is_written(esp, tmp_path):
+    path = forest(tmp_path)
+    table = tmp_path / "new" / "deeper" / "classes.csv"
+    result = processing.run("esp:mspa", {"INPUT": path, "OUTPUT": str(tmp_path / "m.tif"),
+                                         "OUTPUT_TABLE": str(table)})
+    assert os.path.exists(result["OUTPUT_TABLE"]) and result["OUTPUT_TABLE"] == str(table)
+
+
 def test_memory_and_temporary_outputs_are_not_paths(esp, tmp_path):
     path = forest(tmp_path)
     result = processing.run("esp:mspa", {"INPUT": path, "OUTPUT": "TEMPORARY_OUTPUT",
