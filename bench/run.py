@@ -144,6 +144,21 @@ CASES = {
     # Issue 19: Hunan at 100 m (21 million cells) within this machine's 24 GB.
     "workflow_100m": (_case("workflow_cases", "workflow_run"), {"cell": 100.0, "cells": None},
                       False),
+    # Issue 21: evaluate_sites, 100 candidate sites on the demo's pattern at 500 m (the chain
+    # runs once, cached in /tmp): serially; then with one greedy portfolio (extra); serial
+    # against 2 workers (pool, Dask), gains compared; serial and pool twice in turn.
+    "programme_sites_500m_serial": (_case("programme_cases", "programme_sites"),
+                                    {"cells": None}, True),
+    "programme_portfolio_500m": (_case("programme_cases", "programme_sites"),
+                                 {"cells": None, "portfolio": True}, False),
+    "programme_sites_500m_pool2": (_case("programme_cases", "programme_sites"),
+                                   {"cells": None, "engines": ("serial", "pool2")}, False),
+    "programme_sites_500m_dask2": (_case("programme_cases", "programme_sites"),
+                                   {"cells": None, "engines": ("serial", "pool2", "dask2")},
+                                   False),
+    "programme_sites_500m_alternate": (_case("programme_cases", "programme_sites"),
+                                       {"cells": None, "engines": ("serial", "pool2"),
+                                        "repeats": 2}, False),
 }
 
 

@@ -1413,6 +1413,244 @@ Reference: McRae, B.H. et al. (2008) Using circuit theory to model connectivity 
     </message>
 </context>
 <context>
+    <name>CompareEsp</name>
+    <message>
+        <location filename="../../algorithms/zoning/compareesp.py"/>
+        <source>Compare two runs (before / after)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/compareesp.py"/>
+        <source>compare,change,before,after,restoration,effectiveness,evaluation,ECA,equivalent connected area,transition,county,prefecture,修复成效,变化</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/compareesp.py"/>
+        <source>&lt;p&gt;Compares two runs of 'Ecological security pattern' (esp:securitypattern): two years of land cover, or the plan before and after a restoration. It reads source_ids.tif, zones.tif and corridor_links.gpkg from each run's folder; the two runs must be on one grid (same CRS, extent and cells; a projected CRS).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sources&lt;/b&gt;: each source after is matched to the source before it shares most cells with; sources before that overlap none after are lost, sources after that overlap none before are gained. &lt;b&gt;Corridors&lt;/b&gt;: an active link after whose two sources match the two sources of a link before is the same corridor (matched; its least-cost distance CW_Dist before and after and the relative change); links after without such a link before are new, links before without one after are lost.&lt;/p&gt;&lt;p&gt;&lt;b&gt;ECA&lt;/b&gt;, the equivalent connected area (Saura &amp;amp; Rubio 2010): ECA = √(Σ&lt;sub&gt;i&lt;/sub&gt;Σ&lt;sub&gt;j&lt;/sub&gt; a&lt;sub&gt;i&lt;/sub&gt; a&lt;sub&gt;j&lt;/sub&gt; p*&lt;sub&gt;ij&lt;/sub&gt;), a&lt;sub&gt;i&lt;/sub&gt; the area of source i (km², from its cells), p*&lt;sub&gt;ij&lt;/sub&gt; the largest product of p = exp(−k d) over the paths of active links between i and j (d = CW_Dist, k = −ln(p0) / d0, p0 = the probability at the kernel distance d0; p*&lt;sub&gt;ii&lt;/sub&gt; = 1). The same kernel is used for both runs, so the two ECAs compare. A county's ECA is Σ&lt;sub&gt;i&lt;/sub&gt;Σ&lt;sub&gt;j&lt;/sub&gt; a&lt;sub&gt;i&lt;/sub&gt;(county) a&lt;sub&gt;j&lt;/sub&gt; p*&lt;sub&gt;ij&lt;/sub&gt; / ECA (its shares add up to the ECA).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Effectiveness score&lt;/b&gt; of each county. Its four parts k are the ECA, the source area, the mean corridor cost (the mean CW_Dist of the active links with an end in the county; a source lies in the county holding most of it) and the restoration-zone area. For each part, r&lt;sub&gt;k&lt;/sub&gt; = d&lt;sub&gt;k&lt;/sub&gt; × (after − before) / before, clipped to [−1, 1], with d&lt;sub&gt;k&lt;/sub&gt; = +1 for the ECA and the source area and d&lt;sub&gt;k&lt;/sub&gt; = −1 (reversed sign: a decrease is an improvement) for the corridor cost and the restoration-zone area; r&lt;sub&gt;k&lt;/sub&gt; = 0 when before and after are both 0 and r&lt;sub&gt;k&lt;/sub&gt; = d&lt;sub&gt;k&lt;/sub&gt; when only before is 0. Then score = 100 × Σ&lt;sub&gt;k&lt;/sub&gt; w&lt;sub&gt;k&lt;/sub&gt; r&lt;sub&gt;k&lt;/sub&gt; / Σ&lt;sub&gt;k&lt;/sub&gt; w&lt;sub&gt;k&lt;/sub&gt;, the sums over the parts defined in the county: a part that is NaN (a county without corridors has no mean corridor cost) is left out of both sums. The score runs from −100 to 100; 0 is no change. A prefecture's score comes from its sums (ECA, source and restoration-zone areas of its counties; mean cost of the links with an end in the prefecture), not from the mean of its counties' scores.&lt;/p&gt;&lt;p&gt;Outputs: the counties with their indicators before (_a) and after (_b), r_eca, r_src, r_lcd, r_rz and the score; maps of source change and zone change; the links with their status; the zone transitions (km²) per county and in all; the prefectures' indicators and scores.&lt;/p&gt;&lt;p&gt;References: Saura &amp;amp; Rubio (2010) A common currency for the different ways in which patches and links can contribute to habitat availability and connectivity in the landscape, Ecography 33: 523-537. The issue that asked for this tool cites Liu, Tan &amp;amp; Jiao (2024) for evaluating a restoration by comparing the network before and after it; the composite score and its weights are this plugin's own choice.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/compareesp.py"/>
+        <source>Run before (output folder)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/compareesp.py"/>
+        <source>The output folder of a run of 'Ecological security pattern' (esp:securitypattern), for example with this year's land cover.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/compareesp.py"/>
+        <source>Run after (output folder)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/compareesp.py"/>
+        <source>The output folder of a second run, for example with the land cover of the plan after restoration; on the same grid as the run before (a different grid is refused).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/compareesp.py"/>
+        <source>Administrative units</source>
+        <translation>行政单元</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/compareesp.py"/>
+        <source>Polygons of the counties the change is reported for; burnt onto the runs' grid by cell centre (the first unit wins where they overlap).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/compareesp.py"/>
+        <source>Unit name field</source>
+        <translation>单元名称字段</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/compareesp.py"/>
+        <source>The name of each unit, written in every table; empty: Unit 1, Unit 2, ... in layer order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/compareesp.py"/>
+        <source>Group field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/compareesp.py"/>
+        <source>Optional: the group of each unit (for example the prefecture); the groups get their own indicators and score.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/compareesp.py"/>
+        <source>Kernel distance (cost units, 0 = median)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/compareesp.py"/>
+        <source>The least-cost distance d0 at which a direct move has the probability p0. 0 takes the median CW_Dist of the active links of the run before; the same kernel serves both runs so that their ECAs compare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/compareesp.py"/>
+        <source>Probability at the kernel distance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/compareesp.py"/>
+        <source>p0 of the probability of connectivity (Conefor studies use 0.5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/compareesp.py"/>
+        <source>Weight of the ECA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/compareesp.py"/>
+        <source>Weight of the source area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/compareesp.py"/>
+        <source>Weight of the corridor cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/compareesp.py"/>
+        <source>Weight of the restoration-zone area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/compareesp.py"/>
+        <source>w_k of this part in the effectiveness score, 0 or more; the weights need not add up to 1 (the score divides by their sum), but not all may be 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/compareesp.py"/>
+        <source>Change by unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/compareesp.py"/>
+        <source>The units with src_km2, eca_km2, lcd (mean corridor cost) and rz_km2 (restoration-zone area) before (_a) and after (_b), the relative changes r_eca, r_src, r_lcd, r_rz and the score (-100 to 100).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/compareesp.py"/>
+        <source>Corridor changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/compareesp.py"/>
+        <source>The active links after (status matched, new, or extra: a second link between the sources of one link before) and the lost links before (status lost; their own Link_ID and sources), with lcd_before, lcd_after and rel_change = (after - before) / before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/compareesp.py"/>
+        <source>Zone transitions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/compareesp.py"/>
+        <source>Table: zone before, zone after and area (km²), per unit, outside every unit and in all (0 = no zone).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/compareesp.py"/>
+        <source>Change by group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/compareesp.py"/>
+        <source>Table: per group (prefecture) the same indicators and score, from the sums of its units; written only with a group field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/compareesp.py"/>
+        <source>Source change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/compareesp.py"/>
+        <source>Byte GeoTIFF: 1 source in both runs, 2 lost, 3 gained, 0 (NoData) no source in either run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/compareesp.py"/>
+        <source>Zone change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/compareesp.py"/>
+        <source>Byte GeoTIFF: 10 × zone before + zone after where the zone changed (12 = conservation -&gt; restoration; 0 = no zone), 0 (NoData) where it did not.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/compareesp.py"/>
+        <source>ECA before (km²)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/compareesp.py"/>
+        <source>ECA after (km²)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/compareesp.py"/>
+        <source>Sources gained</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/compareesp.py"/>
+        <source>Sources lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/compareesp.py"/>
+        <source>New corridors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/compareesp.py"/>
+        <source>Lost corridors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/compareesp.py"/>
+        <source>All four weights are 0; give at least one part of the score a weight above 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/compareesp.py"/>
+        <source>run before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/compareesp.py"/>
+        <source>run after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/compareesp.py"/>
+        <source>Active links without a least-cost distance in the {role} are left out: {ids}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/compareesp.py"/>
+        <source>Kernel: p = {p:g} at {d:.6g} cost units.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/compareesp.py"/>
+        <source>No group field: the table by group is not written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/compareesp.py"/>
+        <source>ECA {a:.6g} -&gt; {b:.6g} km²; sources: {lost} lost, {gained} gained; corridors: {lost_links} lost, {new} new.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConnectivityImportance</name>
     <message>
         <location filename="../../algorithms/sources/connectivityimportance.py"/>
@@ -1901,6 +2139,99 @@ Reference: McRae, B.H. et al. (2008) Using circuit theory to model connectivity 
         <translation>第 {number} 类</translation>
     </message>
     <message>
+        <location filename="../../algorithms/io/comparison.py"/>
+        <source>Source in both runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/comparison.py"/>
+        <source>Source lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/comparison.py"/>
+        <source>Source gained</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/comparison.py"/>
+        <source>No zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/comparison.py"/>
+        <source>Conservation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/comparison.py"/>
+        <source>Restoration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/comparison.py"/>
+        <source>Improvement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/comparison.py"/>
+        <source>Control</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/comparison.py"/>
+        <source>{a} -&gt; {b}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/comparison.py"/>
+        <source>Score {low:g} to {high:g}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/comparison.py"/>
+        <source>Corridor in both runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/comparison.py"/>
+        <source>New corridor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/comparison.py"/>
+        <source>Second corridor between the same sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/comparison.py"/>
+        <source>Lost corridor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/comparison.py"/>
+        <location filename="../../algorithms/report/effectiveness.py"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/compensation.py"/>
+        <source>(no group)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/compensation.py"/>
+        <location filename="../../algorithms/report/programme.py"/>
+        <source>county</source>
+        <translation>县域</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/compensation.py"/>
+        <location filename="../../algorithms/report/programme.py"/>
+        <source>prefecture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../algorithms/io/csfiles.py"/>
         <source>Input file not found: {path}</source>
         <translation>找不到输入文件：{path}</translation>
@@ -2003,6 +2334,36 @@ Reference: McRae, B.H. et al. (2008) Using circuit theory to model connectivity 
         <translation>ID 必须为正整数；要素 {fid} 在字段“{field}”中的值为 {value}。</translation>
     </message>
     <message>
+        <location filename="../../algorithms/io/programme.py"/>
+        <source>The default restoration actions restore to land-cover classes: give the land-cover raster, or an actions table with target resistances.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/programme.py"/>
+        <source>The actions table {path} cannot be read ({error}); give a UTF-8 CSV file with the columns class (or kind), target_class or resistance, and cost_per_km2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/programme.py"/>
+        <source>Connectivity gained against cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/programme.py"/>
+        <source>Cumulative cost (10⁴ CNY)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/programme.py"/>
+        <source>Gain in equivalent connected area (km²)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/programme.py"/>
+        <source>Budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../algorithms/io/raster.py"/>
         <source>{role} '{name}' is not a file raster (its provider is '{provider}'). Save it as a GeoTIFF first (right-click the layer &gt; Export &gt; Save As).</source>
         <translation>{role}“{name}”不是文件栅格（其数据提供者为“{provider}”）。请先将其另存为 GeoTIFF（右键单击图层 &gt; 导出 &gt; 另存为）。</translation>
@@ -2068,6 +2429,56 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
         <location filename="../../algorithms/io/raster.py"/>
         <source>Output '{path}' must be a GeoTIFF file (.tif).</source>
         <translation>输出“{path}”必须是 GeoTIFF 文件（.tif）。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/runfolder.py"/>
+        <source>The folder '{folder}' ({role}) does not exist. Give the output folder of a run of 'Ecological security pattern' (esp:securitypattern).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/runfolder.py"/>
+        <source>The folder '{folder}' ({role}) has no {file} ({title}). Run 'Ecological security pattern' (esp:securitypattern) into that folder through the stage '{stage}' first, or give the folder of a run that did.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/runfolder.py"/>
+        <source>The output '{output}' ({name}) is a product of a run the comparison reads: writing it would overwrite that run. Choose another file name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/runfolder.py"/>
+        <source>{file} of the {role} cannot be read ({path}); write it again by running 'Ecological security pattern' into that folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/runfolder.py"/>
+        <source>Comparing two runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/runfolder.py"/>
+        <source>zones.tif of the {role} holds values outside the zone codes 1-4; give the zones written by 'Restoration zoning'.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/runfolder.py"/>
+        <source>The corridor links of the {role} cannot be read ({path}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/runfolder.py"/>
+        <source>The corridor links of the {role} ({path}) lack the fields {fields}; give the folder of a run of 'Ecological security pattern'.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/runfolder.py"/>
+        <source>Active link {id} of the links in '{path}' ({role}) has no whole-number From_Core / To_Core.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/runfolder.py"/>
+        <source>Active link {id} of the {role} joins sources {a} and {b}, which are not two sources of its source_ids.tif. Give the folder of one complete run (links and sources of the same run).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../algorithms/io/sinks.py"/>
@@ -2162,8 +2573,8 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
     </message>
     <message>
         <location filename="../../algorithms/provider.py"/>
-        <source>The ecological security pattern chain of ESP Toolkit as a model: MSPA sources ranked by dPC, land-cover resistance, pairwise current, least-cost corridors, pinch points, barriers, centrality, restoration zones and the county ledger. The algorithm 'Ecological security pattern (whole chain)' runs the same steps and adds habitat quality and the report.</source>
-        <translation>以模型形式表示的 ESP 工具箱生态安全格局流程：按 dPC 排序的 MSPA 生态源地、土地覆被阻力、成对累积电流、最小累积阻力廊道、夹点、障碍点、中心性、生态修复分区和县域台账。算法“生态安全格局（全流程）”运行相同的步骤，并另外计算生境质量、编写报告。</translation>
+        <source>The ecological security pattern chain of ESP Toolkit as a model: MSPA sources ranked by dPC, land-cover resistance, pairwise current, least-cost corridors, pinch points, barriers, centrality, restoration zones, the county ledger and the restoration programme with its compensation ledger. The algorithm 'Ecological security pattern (whole chain)' runs the same steps and adds habitat quality, the comparison with an earlier run and the report.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../algorithms/provider.py"/>
@@ -2365,6 +2776,11 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
         <translation>4 · 分区</translation>
     </message>
     <message>
+        <location filename="../../algorithms/workflow/products.py"/>
+        <source>5 · Programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>{name}: {cells} cells, values {sign} {limit:.6g}</source>
         <translation>{name}：{cells} 个像元，取值 {sign} {limit:.6g}</translation>
@@ -2516,6 +2932,66 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
     </message>
     <message>
         <location filename="../../algorithms/workflow/products.py"/>
+        <source>Restoration sites (priority)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/workflow/products.py"/>
+        <source>Gain curve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/workflow/products.py"/>
+        <source>Gain curve chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/workflow/products.py"/>
+        <source>Resistance after restoration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/workflow/products.py"/>
+        <source>Compensation ledger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/workflow/products.py"/>
+        <source>Transfers between counties</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/workflow/products.py"/>
+        <source>Effectiveness by county</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/workflow/products.py"/>
+        <source>Source change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/workflow/products.py"/>
+        <source>Zone change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/workflow/products.py"/>
+        <source>Corridor change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/workflow/products.py"/>
+        <source>Zone transitions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/workflow/products.py"/>
+        <source>Effectiveness by prefecture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/workflow/products.py"/>
         <source>Report</source>
         <translation>报告</translation>
     </message>
@@ -2528,6 +3004,10 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
         <location filename="../../algorithms/workflow/products.py"/>
         <source>Report (Word)</source>
         <translation>报告（Word）</translation>
+    </message>
+    <message>
+        <source>The ecological security pattern chain of ESP Toolkit as a model: MSPA sources ranked by dPC, land-cover resistance, pairwise current, least-cost corridors, pinch points, barriers, centrality, restoration zones and the county ledger. The algorithm 'Ecological security pattern (whole chain)' runs the same steps and adds habitat quality and the report.</source>
+        <translation type="vanished">以模型形式表示的 ESP 工具箱生态安全格局流程：按 dPC 排序的 MSPA 生态源地、土地覆被阻力、成对累积电流、最小累积阻力廊道、夹点、障碍点、中心性、生态修复分区和县域台账。算法“生态安全格局（全流程）”运行相同的步骤，并另外计算生境质量、编写报告。</translation>
     </message>
     <message>
         <source>No barrier radius ({radii} m) has a cell centre on its one-metre ring on {cell:g} m cells, so the barrier step could not score any. Use radii that are multiples of the cell size, for example {nearest}.</source>
@@ -4462,6 +4942,7 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     </message>
     <message>
         <location filename="../../algorithms/report/page.py"/>
+        <location filename="../../algorithms/report/effectiveness.py"/>
         <source>Ecological restoration zone</source>
         <translation>生态修复区</translation>
     </message>
@@ -4598,6 +5079,16 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     </message>
     <message>
         <location filename="../../algorithms/report/writer.py"/>
+        <source>5 · Restoration programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/writer.py"/>
+        <source>Effectiveness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/writer.py"/>
         <source>Methods and parameters</source>
         <translation>方法与参数</translation>
     </message>
@@ -4654,6 +5145,7 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     <message>
         <location filename="../../algorithms/report/overview.py"/>
         <location filename="../../algorithms/report/stages.py"/>
+        <location filename="../../algorithms/report/effectiveness.py"/>
         <source>Corridors</source>
         <translation>廊道</translation>
     </message>
@@ -4695,11 +5187,13 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     </message>
     <message>
         <location filename="../../algorithms/report/overview.py"/>
+        <location filename="../../algorithms/report/effectiveness.py"/>
         <source>Key figure</source>
         <translation>关键指标</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/overview.py"/>
+        <location filename="../../algorithms/report/effectiveness.py"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
@@ -4731,6 +5225,7 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     <message>
         <location filename="../../algorithms/report/stages.py"/>
         <location filename="../../algorithms/report/counties.py"/>
+        <location filename="../../algorithms/report/programme.py"/>
         <location filename="../../algorithms/report/annex.py"/>
         <source>Area (km²)</source>
         <translation>面积（km²）</translation>
@@ -4904,6 +5399,8 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     </message>
     <message>
         <location filename="../../algorithms/report/stages.py"/>
+        <location filename="../../algorithms/report/programme.py"/>
+        <location filename="../../algorithms/report/effectiveness.py"/>
         <location filename="../../algorithms/report/annex.py"/>
         <source>Total</source>
         <translation>合计</translation>
@@ -4932,6 +5429,7 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     </message>
     <message>
         <location filename="../../algorithms/report/stages.py"/>
+        <location filename="../../algorithms/report/programme.py"/>
         <location filename="../../algorithms/report/annex.py"/>
         <source>Kind</source>
         <translation>类型</translation>
@@ -5000,6 +5498,7 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     </message>
     <message>
         <location filename="../../algorithms/report/counties.py"/>
+        <location filename="../../algorithms/report/effectiveness.py"/>
         <location filename="../../algorithms/report/annex.py"/>
         <source>Prefecture</source>
         <translation>地市</translation>
@@ -5123,6 +5622,439 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
         <translation>{total} 条记录中最大的 {n} 条；文件夹中的表列出全部记录。</translation>
     </message>
     <message>
+        <location filename="../../algorithms/report/programme.py"/>
+        <source>The layer of restoration sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/programme.py"/>
+        <source>The layer of restoration sites holds no site.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/programme.py"/>
+        <source>Priority sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/programme.py"/>
+        <source>Compensation between counties</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/programme.py"/>
+        <source>{n} candidate sites were evaluated, each restored alone, and ranked by their gain in equivalent connected area (ECA) per cost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/programme.py"/>
+        <source>No site was chosen: none fits the budget and gains connectivity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/programme.py"/>
+        <source>{k} of them were chosen within the budget, at a total cost of {cost} × 10⁴ CNY.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/programme.py"/>
+        <source>Restored together, they raise the ECA of the sources from {before} to {after} km² (+{gain} km², {percent}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/programme.py"/>
+        <source>Restoration sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/programme.py"/>
+        <source>Chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/programme.py"/>
+        <source>Candidate not chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/programme.py"/>
+        <source>The sites chosen within the budget (filled) and the candidates left out (outlined), over the restoration zones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/programme.py"/>
+        <source>Priority restoration sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/programme.py"/>
+        <source>Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/programme.py"/>
+        <location filename="../../algorithms/report/annex.py"/>
+        <source>Site</source>
+        <translation>点位</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/programme.py"/>
+        <location filename="../../algorithms/report/effectiveness.py"/>
+        <location filename="../../algorithms/report/annex.py"/>
+        <source>County</source>
+        <translation>县</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/programme.py"/>
+        <source>Cost (10⁴ CNY)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/programme.py"/>
+        <source>ECA gain (km²)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/programme.py"/>
+        <source>Gain per cost (m² per 10⁴ CNY)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/programme.py"/>
+        <source>Rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/programme.py"/>
+        <source>The chosen sites in the order the portfolio takes them, then the best of the others. ECA gain: with the site restored alone; gain per cost: that gain in m² per 10⁴ CNY. Rank: by gain per cost alone (1 = best). County: the county holding a point inside the site. The layer of restoration sites lists all {n} candidates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/programme.py"/>
+        <source>Connectivity gained against cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/programme.py"/>
+        <source>Cumulative cost (10⁴ CNY)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/programme.py"/>
+        <source>Gain in equivalent connected area (km²)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/programme.py"/>
+        <source>Budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/programme.py"/>
+        <source>The gain curve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/programme.py"/>
+        <source>Gain curve of the portfolio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/programme.py"/>
+        <source>The cumulative gain in ECA against the cumulative cost, one step per site in the order the portfolio takes them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/programme.py"/>
+        <source>The compensation ledger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/programme.py"/>
+        <source>No county carries a cost or gains: the compensation ledger is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/programme.py"/>
+        <source>Compensation ledger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/programme.py"/>
+        <source>Cost carried (10⁴ CNY)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/programme.py"/>
+        <source>Benefit (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/programme.py"/>
+        <source>Fair cost (10⁴ CNY)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/programme.py"/>
+        <source>Net (10⁴ CNY)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/programme.py"/>
+        <source>Paid (10⁴ CNY)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/programme.py"/>
+        <source>Received (10⁴ CNY)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/programme.py"/>
+        <source>Cost carried: the cost of the chosen sites' cells in the county. Benefit: its share of the gain in connectivity. Fair cost: the part of the whole cost the county should carry for that gain (whoever benefits compensates). Net = cost carried - fair cost: above 0 the county is owed, below 0 it owes; the transfers below settle it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/programme.py"/>
+        <source>{n} further counties neither carry a cost nor gain; the compensation layer lists every county.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/programme.py"/>
+        <source>The table of transfers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/programme.py"/>
+        <source>No transfer is needed: every county carries its fair cost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/programme.py"/>
+        <source>Transfers between counties</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/programme.py"/>
+        <source>Transfers between prefectures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/programme.py"/>
+        <source>Payer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/programme.py"/>
+        <source>Payee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/programme.py"/>
+        <source>Amount (10⁴ CNY)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/programme.py"/>
+        <source>The {n} largest of {total} transfers; the table in the folder lists all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/programme.py"/>
+        <source>Each payer pays its payee the amount; the transfers between prefectures net those of their counties.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/effectiveness.py"/>
+        <source>The comparison with an earlier run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/effectiveness.py"/>
+        <source>This run (after) compared with an earlier run (before), for example the land cover of another year or the plan after restoration (Compare two runs, esp:compareesp).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/effectiveness.py"/>
+        <source>Zone transitions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/effectiveness.py"/>
+        <source>Effectiveness score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/effectiveness.py"/>
+        <source>Effectiveness by county</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/effectiveness.py"/>
+        <source>Effectiveness by prefecture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/effectiveness.py"/>
+        <source>Equivalent connected area (ECA)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/effectiveness.py"/>
+        <source>Source area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/effectiveness.py"/>
+        <source>Source cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/effectiveness.py"/>
+        <source>{kept} kept, {lost} lost, {gained} gained</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/effectiveness.py"/>
+        <source>{matched} in both runs ({costlier} costlier, {cheaper} cheaper); {new} new, {lost} lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/effectiveness.py"/>
+        <source>; {extra} second corridors between the same sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/effectiveness.py"/>
+        <source>Before and after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/effectiveness.py"/>
+        <source>Areas summed over the counties. Costlier and cheaper: the least-cost distance of a corridor found in both runs rose or fell.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/effectiveness.py"/>
+        <source>{before} -&gt; {after} ({sign}{change})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/effectiveness.py"/>
+        <source>Kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/effectiveness.py"/>
+        <source>Lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/effectiveness.py"/>
+        <source>Gained</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/effectiveness.py"/>
+        <source>In both runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/effectiveness.py"/>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/effectiveness.py"/>
+        <source>Second between the same sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/effectiveness.py"/>
+        <source>Source and corridor change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/effectiveness.py"/>
+        <source>Source cells kept, lost and gained since the earlier run, and the corridors of both runs by their change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/effectiveness.py"/>
+        <source>The table of zone transitions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/effectiveness.py"/>
+        <source>The table of zone transitions is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/effectiveness.py"/>
+        <source>No zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/effectiveness.py"/>
+        <source>Zone before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/effectiveness.py"/>
+        <source>Zone transitions (km²)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/effectiveness.py"/>
+        <source>Area of each zone of the earlier run (rows) by its zone in this run (columns), in km²; the diagonal is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/effectiveness.py"/>
+        <source>The score of a county is 100 × Σ w_k r_k / Σ w_k over four parts k: the ECA, the source area, the mean corridor cost and the restoration-zone area. r_k = (after - before) / before, clipped to [-1, 1], with the sign reversed for the corridor cost and the restoration-zone area (a decrease is an improvement); w_k are the weights of the comparison, and a part not defined in a county is left out. The score runs from -100 to 100; 0 is no change. A prefecture's score comes from the sums of its counties.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/effectiveness.py"/>
+        <source>The comparison holds no county.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/effectiveness.py"/>
+        <source>ECA before (km²)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/effectiveness.py"/>
+        <source>ECA after (km²)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/effectiveness.py"/>
+        <source>r ECA (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/effectiveness.py"/>
+        <source>r sources (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/effectiveness.py"/>
+        <source>r corridor cost (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/effectiveness.py"/>
+        <source>r restoration zone (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/report/effectiveness.py"/>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../algorithms/report/overview.py"/>
         <source>Parameters of this run</source>
         <translation>本次运行的参数</translation>
@@ -5184,11 +6116,6 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     </message>
     <message>
         <location filename="../../algorithms/report/annex.py"/>
-        <source>County</source>
-        <translation>县</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/annex.py"/>
         <source>Cross-boundary links</source>
         <translation>跨界连接</translation>
     </message>
@@ -5241,11 +6168,6 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
         <location filename="../../algorithms/report/annex.py"/>
         <source>Key restoration sites</source>
         <translation>重点修复点位</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/report/annex.py"/>
-        <source>Site</source>
-        <translation>点位</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/annex.py"/>
@@ -5781,6 +6703,435 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     </message>
 </context>
 <context>
+    <name>RestorationScenarios</name>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>Restoration scenarios and compensation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>restoration,scenario,portfolio,budget,priority,knapsack,greedy,ECA,equivalent connected area,compensation,transfer,生态修复,优先级,生态补偿</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>&lt;p&gt;Ranks candidate restoration sites (for example the barriers and breakpoints among the key areas of 'Restoration zoning') by what restoring each one alone gains in connectivity per unit of cost, and chooses the sites to restore within a budget.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Restoring a site&lt;/b&gt; lowers the resistance of its cells to a target: an action keyed by the site's kind (barrier, breakpoint ...) applies to all its cells, otherwise each cell's land-cover class picks its action. A target class stands for the median resistance this surface gives that class; restoration never raises a resistance. The cost is the restored area times the action's cost per km² (10⁴ CNY). Without an actions table the CLCD defaults are used (cropland to forest at the Grain for Green subsidy, 240 × 10⁴ CNY/km²; the others are planning placeholders: give your own unit costs).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Gain&lt;/b&gt;: the equivalent connected area (ECA = √(Σ a_i a_j p*_ij), Saura &amp;amp; Rubio 2010) of the sources, with p = p0^(d/d0) on each link's least-cost distance d and p* the best product over paths. A site changes the links it touches (a site cell within the band of the link's least-cost path): their least-cost distance and effective resistance (in the corridor core) are recomputed on the restored surface, exactly. Each site is one task of the engine set in Processing options.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Portfolio&lt;/b&gt;: 'exact' tries every combination of the sites that gain and fit the budget (at most 16; each link then takes the lowest distance any chosen site gives it); 'greedy' takes the best gain per cost, restores it, evaluates the sites sharing its links again on the restored surface, and repeats while a site fits; 'automatic' is exact up to 12 candidates. The method used is in the log and in METHOD_USED. The gain curve lists the chosen sites in order with the cumulative cost and gain.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Compensation&lt;/b&gt; (with administrative units): each county carries the cost of the restored cells inside it; the gain (the change of a_i a_j p*_ij of every pair of sources) goes half to each source of the pair, split over the counties by the source's area. Each county's fair part is own share × its own cost + (1 − own share) × total cost × its benefit share; counties that carried more are paid by those that carried less (largest first), so that every transfer table balances to zero. This follows the principle 'whoever benefits compensates' (谁受益、谁补偿) of China's ecological protection compensation (General Office of the State Council, 2016; Regulations on Ecological Protection Compensation, 2024); the own share stands for a host's fixed part, as both provinces fund the Xin'an River pilot.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>The surface the pattern was built on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>Candidate sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>Polygons of the sites to rank: the key areas of 'Restoration zoning' (their kind_id picks the kinds below and the action of each site), or your own project polygons (their cells act by land-cover class).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>Key-area kinds that are candidates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>Barriers</source>
+        <translation>障碍点</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>Breakpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>Degraded land in sources</source>
+        <translation>源地内退化地</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>Degraded land in corridors</source>
+        <translation>廊道内退化地</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>Used only when the sites have a kind_id field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>Land-cover raster</source>
+        <translation>土地覆被栅格</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>The land cover of the resistance grid (CLCD codes with the default actions); needed when the actions name land-cover classes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>Cumulative current</source>
+        <translation>累积电流</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>The current map of 'Circuitscape': the current through each site is reported (it does not change the ranking).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>Restoration actions (CSV)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>Columns: class (land-cover code) or kind (barrier, breakpoint, degraded_source, degraded_corridor, pinch_point, corridor), target_class or resistance, cost_per_km2 (10⁴ CNY), note. Empty: the CLCD defaults.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>Budget (10⁴ CNY)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>The money for the programme, in the unit of the actions' costs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>Portfolio method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>Automatic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>Greedy with re-evaluation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>Exact (all combinations)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>Automatic: exact up to 12 candidate sites, greedy beyond.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>Kernel distance d0 (cost units)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>The least-cost distance at which two sources connect with probability p0; 0 takes the median least-cost distance of the links.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>Probability p0 at d0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>Conefor's practice is 0.5 at the median dispersal distance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>Band of a link (cost units)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>A site touches a link when one of its cells lies within this many cost units of the link's least-cost path (NLCC).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>Corridor core width (cost units)</source>
+        <translation>廊道核心宽度（成本单位）</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>The corridor the effective resistance is computed in, as in 'Pinch points'.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>Worker processes</source>
+        <translation>工作进程数</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>1 evaluates the sites in this process; more start that many workers; 0 takes the provider's setting. The numbers are the same either way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>Administrative units</source>
+        <translation>行政单元</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>Counties: with them, the compensation ledger and transfers are written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>Unit name field</source>
+        <translation>单元名称字段</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>The name of each unit, written in the ledger and the transfers; empty: Unit 1, Unit 2, ... in layer order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>Group field (e.g. prefecture)</source>
+        <translation>分组字段（例如地级市）</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>Optional: transfers between the groups are also listed (netted).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>Own share of a host's cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>0: each county's net cost is proportional to its benefit; 1: each county pays for its own sites (no transfers); between: a part of each site is always the host's.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>Restoration sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>The sites with cost, gain (d_eca_km2), gain per cost, rank (1 = best alone), chosen (1 = in the portfolio) and order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>Gain curve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>Table: the chosen sites in order with cumulative cost and gain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>Compensation ledger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>The units with cost carried, benefit, fair part, net, paid and received (written with administrative units).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>Transfers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>Table: who pays whom, between counties and between prefectures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>Gain curve chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>PNG files (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>The gain curve drawn as a PNG.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>Restored resistance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>The resistance surface with the chosen sites restored: run the chain on it to see the plan's pattern.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>ECA before (km²)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>ECA with the portfolio (km²)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>Cost of the portfolio (10⁴ CNY)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>ECA gained (km²)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>Number of sites chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>Portfolio method used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>{n} candidate sites, {m} links, {k} sources; ECA {eca:.1f} km².</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>Portfolio ({method}): {n} sites, cost {cost:.1f} × 10⁴ CNY, ECA {a:.1f} -&gt; {b:.1f} km².</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <location filename="../../algorithms/io/sources.py"/>
+        <source>Resistance raster</source>
+        <translation>阻力栅格</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>Pinch point</source>
+        <translation>夹点</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>Barrier</source>
+        <translation>障碍点</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>Breakpoint</source>
+        <translation>断裂点</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>Corridor</source>
+        <translation>廊道</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/sources.py"/>
+        <source>Cost of crossing one map unit of each cell, e.g. the output of 'Resistance surface'; positive everywhere except NoData, which cannot be crossed. Must be in a projected CRS.</source>
+        <translation>穿越每个像元一个地图单位的成本，例如“阻力面”的输出；除 NoData（不可穿越）外处处为正。必须采用投影坐标系。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/sources.py"/>
+        <source>Sources (polygons)</source>
+        <translation>源地（面）</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/sources.py"/>
+        <source>Ecological sources (core areas) as polygons, for example the output of 'Extract ecological sources'. Each polygon is burnt onto the resistance grid (cells whose centre it covers). Give either these polygons or a source id raster.</source>
+        <translation>以面表示的生态源地（核心区），例如“提取生态源地”的输出。每个面被栅格化到阻力网格上（其覆盖的像元中心）。给出这些面或源地编号栅格之一。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/sources.py"/>
+        <source>Source id field</source>
+        <translation>源地编号字段</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/sources.py"/>
+        <source>Positive whole-number id of each source (source_id in 'Extract ecological sources'). Features sharing an id form one source. Empty: features are numbered 1, 2, ... in layer order.</source>
+        <translation>每个源地的正整数编号（“提取生态源地”中的 source_id）。编号相同的要素构成一个源地。为空：要素按图层顺序编号 1, 2, ...。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/sources.py"/>
+        <source>Source id raster</source>
+        <translation>源地编号栅格</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/sources.py"/>
+        <source>Instead of polygons: a raster of source ids (0 or NoData = no source) on the grid of the resistance raster, such as the source id raster of 'Extract ecological sources'.</source>
+        <translation>代替面要素：位于阻力栅格网格上的源地编号栅格（0 或 NoData = 非源地），例如“提取生态源地”输出的源地编号栅格。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/links.py"/>
+        <source>Corridor links</source>
+        <translation>廊道连接</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/links.py"/>
+        <source>The least-cost paths of 'Linkage pathways' (fields From_Core, To_Core, CW_Dist and Active). Only active links (Active = 1) are used; edit Active to leave links out or bring them back.</source>
+        <translation>“生态廊道识别”输出的最小累积阻力路径（字段 From_Core、To_Core、CW_Dist 和 Active）。只使用有效连接（Active = 1）；编辑 Active 可排除或恢复连接。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/sources.py"/>
+        <source>Give the resistance raster.</source>
+        <translation>请提供阻力栅格。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/sources.py"/>
+        <source>Give the sources either as polygons or as a source id raster (exactly one of the two).</source>
+        <translation>请以面或源地编号栅格之一给出源地（二者只能选其一）。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/sources.py"/>
+        <source>The resistance raster is in a geographic CRS (degrees); cost distances need metres. Reproject it to a projected CRS first (Raster &gt; Projections &gt; Warp).</source>
+        <translation>阻力栅格采用地理坐标系（度）；成本距离需要以米计。请先将其重投影到投影坐标系（栅格 &gt; 投影 &gt; 变形）。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/sources.py"/>
+        <source>Source ids must be whole numbers; the source id raster holds fractions.</source>
+        <translation>源地编号必须为整数；源地编号栅格含有小数。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/sources.py"/>
+        <source>The source layer has no polygon.</source>
+        <translation>源地图层中没有面。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/programme.py"/>
+        <source>No candidate site: the sites layer has no polygon{which}. Give the key areas of 'Restoration zoning' or your own project polygons.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/programme.py"/>
+        <source> of the kinds chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RestorationZoning</name>
     <message>
         <location filename="../../algorithms/zoning/restorationzoning.py"/>
@@ -6208,8 +7559,8 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     </message>
     <message>
         <location filename="../../algorithms/workflow/securitypattern.py"/>
-        <source>Runs the whole ecological security pattern chain in one go and writes every product into the output folder under a fixed name, with its style beside it:&lt;ol&gt;&lt;li&gt;&lt;b&gt;Sources&lt;/b&gt;: MSPA of the foreground classes; habitat quality (when both threat tables are given); the MSPA core cells of the top habitat-quality class, in patches of at least the minimum area, the most important by dPC.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Resistance&lt;/b&gt;: the land-cover classes reclassified by the preset, optionally corrected by a raster such as night-time light.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Connectivity&lt;/b&gt;: pairwise cumulative current between one point inside each source (Circuitscape); least-cost corridors (Linkage Pathways); pinch points; barriers; current-flow centrality.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Zoning&lt;/b&gt;: conservation, restoration, improvement and control zones with the key restoration areas; the county ledger, connectivity matrix, collaboration zones and restoration account; the report (HTML, Word where python-docx is installed, and PDF where it can be printed).&lt;/li&gt;&lt;/ol&gt;The land cover must be in a projected CRS with metre units; the counties may be in any CRS. Stages can be run one at a time (first and last stage): a later stage reads the products of the earlier ones from the same output folder, as the dock does. Each step is the toolkit's own algorithm with the settings shown here; run the algorithms one by one for their other options.&lt;br&gt;Method: Peng J. et al. (2018) Linking ecosystem services and circuit theory to identify ecological security patterns. Sci. Total Environ. 644, 781-790.</source>
-        <translation>一次性运行整个生态安全格局流程，将每个产品以固定名称写入输出文件夹，并在旁边附上其样式：&lt;ol&gt;&lt;li&gt;&lt;b&gt;生态源地&lt;/b&gt;：前景类型的 MSPA；生境质量（给出两个威胁因子表时）；生境质量最高一级的 MSPA 核心像元组成的、面积不小于最小面积的斑块中按 dPC 最重要者。&lt;/li&gt;&lt;li&gt;&lt;b&gt;阻力面&lt;/b&gt;：按预设对土地覆被类型重分类，可选用夜间灯光等栅格进行校正。&lt;/li&gt;&lt;li&gt;&lt;b&gt;连通性&lt;/b&gt;：各源地内一点之间的 pairwise 累积电流（Circuitscape）；最小累积阻力廊道（Linkage Pathways）；夹点；障碍点；电流中心性。&lt;/li&gt;&lt;li&gt;&lt;b&gt;分区&lt;/b&gt;：生态保护区、生态修复区、生态提升区和生态管控区及关键修复区域；县域台账、连通性矩阵、协同分区和修复受益账户；报告（HTML；已安装 python-docx 时另有 Word；可打印时另有 PDF）。&lt;/li&gt;&lt;/ol&gt;土地覆被必须采用以米为单位的投影坐标系；县域单元可以采用任意坐标参考系。各阶段可以逐一运行（起始阶段和结束阶段）：后面的阶段从同一输出文件夹读取前面阶段的产品，与停靠面板的做法相同。每一步都是本工具箱自身的算法，采用此处所示的设置；如需其他选项，请逐个运行各算法。&lt;br&gt;方法：Peng J. et al. (2018) Linking ecosystem services and circuit theory to identify ecological security patterns. Sci. Total Environ. 644, 781-790.</translation>
+        <source>Runs the whole ecological security pattern chain in one go and writes every product into the output folder under a fixed name, with its style beside it:&lt;ol&gt;&lt;li&gt;&lt;b&gt;Sources&lt;/b&gt;: MSPA of the foreground classes; habitat quality (when both threat tables are given); the MSPA core cells of the top habitat-quality class, in patches of at least the minimum area, the most important by dPC.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Resistance&lt;/b&gt;: the land-cover classes reclassified by the preset, optionally corrected by a raster such as night-time light.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Connectivity&lt;/b&gt;: pairwise cumulative current between one point inside each source (Circuitscape); least-cost corridors (Linkage Pathways); pinch points; barriers; current-flow centrality.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Zoning&lt;/b&gt;: conservation, restoration, improvement and control zones with the key restoration areas; the county ledger, connectivity matrix, collaboration zones and restoration account; the report (HTML, Word where python-docx is installed, and PDF where it can be printed).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Programme&lt;/b&gt;: the key areas ranked by the connectivity (equivalent connected area) their restoration gains per cost, the sites chosen within the budget, the gain curve, each county's cost, benefit and transfers; with an earlier run to compare with, what changed and an effectiveness score per county. The report gets a chapter for each.&lt;/li&gt;&lt;/ol&gt;The land cover must be in a projected CRS with metre units; the counties may be in any CRS. Stages can be run one at a time (first and last stage): a later stage reads the products of the earlier ones from the same output folder, as the dock does. Each step is the toolkit's own algorithm with the settings shown here; run the algorithms one by one for their other options.&lt;br&gt;Method: Peng J. et al. (2018) Linking ecosystem services and circuit theory to identify ecological security patterns. Sci. Total Environ. 644, 781-790.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../algorithms/workflow/securitypattern.py"/>
@@ -6453,6 +7804,46 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     </message>
     <message>
         <location filename="../../algorithms/workflow/securitypattern.py"/>
+        <source>Restoration budget (10⁴ CNY)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
+        <source>The money for the restoration programme, in the unit of the actions' costs (10⁴ CNY with the default actions): the key areas that gain most connectivity per cost are chosen until it is spent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
+        <source>Restoration actions (CSV)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
+        <source>What restoring each land-cover class or key-area kind does and costs (columns class or kind, target_class or resistance, cost_per_km2); empty: the CLCD defaults of 'Restoration scenarios'.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
+        <source>Own share of a host's cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
+        <source>0: each county's net cost is proportional to its benefit; 1: each county pays for its own sites.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
+        <source>Compare with an earlier run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
+        <source>The output folder of another run of this workflow (an earlier year, or the plan before restoration) on the same grid: what changed is mapped, scored per county and written in the report's Effectiveness chapter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>First stage</source>
         <translation>起始阶段</translation>
     </message>
@@ -6468,8 +7859,8 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     </message>
     <message>
         <location filename="../../algorithms/workflow/securitypattern.py"/>
-        <source>Stop after this stage; the report is written with the zoning stage.</source>
-        <translation>在此阶段后停止；报告随分区阶段写出。</translation>
+        <source>Stop after this stage; the report is written when the run reaches the zoning stage or the programme.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../algorithms/workflow/securitypattern.py"/>
@@ -6663,6 +8054,66 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     </message>
     <message>
         <location filename="../../algorithms/workflow/products.py"/>
+        <source>Restoration sites (priority)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/workflow/products.py"/>
+        <source>Gain curve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/workflow/products.py"/>
+        <source>Gain curve chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/workflow/products.py"/>
+        <source>Resistance after restoration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/workflow/products.py"/>
+        <source>Compensation ledger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/workflow/products.py"/>
+        <source>Transfers between counties</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/workflow/products.py"/>
+        <source>Effectiveness by county</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/workflow/products.py"/>
+        <source>Source change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/workflow/products.py"/>
+        <source>Zone change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/workflow/products.py"/>
+        <source>Corridor change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/workflow/products.py"/>
+        <source>Zone transitions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/workflow/products.py"/>
+        <source>Effectiveness by prefecture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/workflow/products.py"/>
         <source>Report</source>
         <translation>报告</translation>
     </message>
@@ -6690,6 +8141,14 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
         <location filename="../../espcore/resistance/presets.py"/>
         <source>ESA WorldCover (11 classes)</source>
         <translation>ESA WorldCover（11 类）</translation>
+    </message>
+    <message>
+        <source>Runs the whole ecological security pattern chain in one go and writes every product into the output folder under a fixed name, with its style beside it:&lt;ol&gt;&lt;li&gt;&lt;b&gt;Sources&lt;/b&gt;: MSPA of the foreground classes; habitat quality (when both threat tables are given); the MSPA core cells of the top habitat-quality class, in patches of at least the minimum area, the most important by dPC.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Resistance&lt;/b&gt;: the land-cover classes reclassified by the preset, optionally corrected by a raster such as night-time light.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Connectivity&lt;/b&gt;: pairwise cumulative current between one point inside each source (Circuitscape); least-cost corridors (Linkage Pathways); pinch points; barriers; current-flow centrality.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Zoning&lt;/b&gt;: conservation, restoration, improvement and control zones with the key restoration areas; the county ledger, connectivity matrix, collaboration zones and restoration account; the report (HTML, Word where python-docx is installed, and PDF where it can be printed).&lt;/li&gt;&lt;/ol&gt;The land cover must be in a projected CRS with metre units; the counties may be in any CRS. Stages can be run one at a time (first and last stage): a later stage reads the products of the earlier ones from the same output folder, as the dock does. Each step is the toolkit's own algorithm with the settings shown here; run the algorithms one by one for their other options.&lt;br&gt;Method: Peng J. et al. (2018) Linking ecosystem services and circuit theory to identify ecological security patterns. Sci. Total Environ. 644, 781-790.</source>
+        <translation type="vanished">一次性运行整个生态安全格局流程，将每个产品以固定名称写入输出文件夹，并在旁边附上其样式：&lt;ol&gt;&lt;li&gt;&lt;b&gt;生态源地&lt;/b&gt;：前景类型的 MSPA；生境质量（给出两个威胁因子表时）；生境质量最高一级的 MSPA 核心像元组成的、面积不小于最小面积的斑块中按 dPC 最重要者。&lt;/li&gt;&lt;li&gt;&lt;b&gt;阻力面&lt;/b&gt;：按预设对土地覆被类型重分类，可选用夜间灯光等栅格进行校正。&lt;/li&gt;&lt;li&gt;&lt;b&gt;连通性&lt;/b&gt;：各源地内一点之间的 pairwise 累积电流（Circuitscape）；最小累积阻力廊道（Linkage Pathways）；夹点；障碍点；电流中心性。&lt;/li&gt;&lt;li&gt;&lt;b&gt;分区&lt;/b&gt;：生态保护区、生态修复区、生态提升区和生态管控区及关键修复区域；县域台账、连通性矩阵、协同分区和修复受益账户；报告（HTML；已安装 python-docx 时另有 Word；可打印时另有 PDF）。&lt;/li&gt;&lt;/ol&gt;土地覆被必须采用以米为单位的投影坐标系；县域单元可以采用任意坐标参考系。各阶段可以逐一运行（起始阶段和结束阶段）：后面的阶段从同一输出文件夹读取前面阶段的产品，与停靠面板的做法相同。每一步都是本工具箱自身的算法，采用此处所示的设置；如需其他选项，请逐个运行各算法。&lt;br&gt;方法：Peng J. et al. (2018) Linking ecosystem services and circuit theory to identify ecological security patterns. Sci. Total Environ. 644, 781-790.</translation>
+    </message>
+    <message>
+        <source>Stop after this stage; the report is written with the zoning stage.</source>
+        <translation type="vanished">在此阶段后停止；报告随分区阶段写出。</translation>
     </message>
     <message>
         <source>Every product is written here under a fixed name (sources.gpkg, resistance.tif, ..., report.html), replacing an earlier run's.</source>
@@ -7602,6 +9061,361 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
         <location filename="../../espcore/memory.py"/>
         <source>{what} needs about {need} of memory, but only {available} is available. {advice}</source>
         <translation>{what}约需 {need} 内存，但只有 {available} 可用。{advice}</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/actions.py"/>
+        <source>The {column} of {where} is {value!r}, not a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/actions.py"/>
+        <source>{where} names {key!r}, which is neither a land-cover class code nor a key-area kind ({kinds}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/actions.py"/>
+        <source>{where} ({key}) must give either a target class or a target resistance, not both or neither.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/actions.py"/>
+        <source>{where} ({key}) has a cost of {cost} per km²; give zero or a positive number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/actions.py"/>
+        <source>{where} ({key}) restores to a resistance of {value}; give a positive number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/actions.py"/>
+        <source>Action {number} repeats the key {key}; give each class or kind once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/actions.py"/>
+        <source>{where} must name one class or one kind (columns 'class' or 'kind').</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/actions.py"/>
+        <source>{where} ({key}) has no cost_per_km2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/actions.py"/>
+        <source>The target_class of {where} is {value}, not a class code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/actions.py"/>
+        <source>{where} repeats {key}, already given in row {first}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/actions.py"/>
+        <source>The land cover ({cover}), resistance ({values}) and mask ({mask}) must have the same size.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/actions.py"/>
+        <source>The action for {key} restores to land-cover class {target}, which does not occur in this landscape; give a target resistance instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/actions.py"/>
+        <source>A site cell (flat index {index}) lies outside the grid of {size} cells.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/actions.py"/>
+        <source>The restoration actions name land-cover classes ({classes}) but no land cover is given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/actions.py"/>
+        <source>The site kind {kind!r} is not a key-area kind ({kinds}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/compare.py"/>
+        <source>The {name} must be a 2-D grid of whole numbers, not {kind} of {ndim} dimensions. Set NoData cells to 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/compare.py"/>
+        <source>The {name} grid has shape {found}, the first grid {want}; use grids of one shape.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/compare.py"/>
+        <source>The zones of run {name} hold codes outside 0..4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/compare.py"/>
+        <source>The cell area must be a finite number of 0 or more, not {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/compare.py"/>
+        <source>With units, give their number (1 or more, not {n_units}) and a units grid of -1 (outside) to that number - 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/compare.py"/>
+        <source>The links of run {name} must be pairs of whole source ids, not shape {shape}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/compare.py"/>
+        <source>Run {name} needs one finite least-cost distance of 0 or more per link ({links}); it has {found} values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/compare.py"/>
+        <source>Run A has two links between the same two sources.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/compare.py"/>
+        <source>Give one least-cost distance per link and end units in -1..{top}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/compare.py"/>
+        <source>The {name} indicators lack {missing}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/compare.py"/>
+        <source>The {name} indicators must have one value per unit each.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/compare.py"/>
+        <source>The {name} indicators must be 0 or more (NaN: not defined).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/compare.py"/>
+        <source>The indicators before and after have {old} and {new} units.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/compare.py"/>
+        <source>Give {n} weights of 0 or more with a sum above 0, not {weights}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/compensation.py"/>
+        <source>The number of units must be a whole number of 1 or more, not {n_units}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/compensation.py"/>
+        <source>The {name} have {found} entries, {want} expected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/compensation.py"/>
+        <source>The {name} must be finite amounts of 0 or more, not {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/compensation.py"/>
+        <source>The {name} must lie between 0 and {high}, not {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/compensation.py"/>
+        <source>The {name} must be a finite number of 0 or more, not {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/compensation.py"/>
+        <source>The units must be a 2-D grid of whole numbers from -1 (outside every unit) to {top}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/compensation.py"/>
+        <source>Give one cost per cell of each site: the sites have {cells} cells and {costs} costs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/compensation.py"/>
+        <source>Site cells must be whole cell indices on the grid of {size} cells.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/compensation.py"/>
+        <source>The pair gains must be a square matrix of finite numbers, not shape {shape}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/compensation.py"/>
+        <source>A pair gain is negative ({value}): connectivity fell, so there is no gain to attribute.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/compensation.py"/>
+        <source>The source areas must have one row per source ({n}), not shape {shape}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/compensation.py"/>
+        <source>A source's whole area is smaller than its area in the units.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/compensation.py"/>
+        <source>Source {source} gains connectivity but has no area, so its units are unknown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/compensation.py"/>
+        <source>The ledger needs at least one unit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/compensation.py"/>
+        <source>The net amounts sum to {total}, not 0: what some units are owed must equal what the others owe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/compensation.py"/>
+        <source>The net amounts must be finite numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/compensation.py"/>
+        <source>Give one whole-number group per unit ({want}), not {found} values of {kind}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/eca.py"/>
+        <source>The dispersal distance (kernel distance) must be a positive number of cost units, not {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/eca.py"/>
+        <source>The probability at the kernel distance must lie between 0 and 1 (both excluded), not {value}; Conefor studies use 0.5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/eca.py"/>
+        <source>The links hold {i} first sources, {j} second sources and {d} distances; they must be equally many.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/eca.py"/>
+        <source>A link refers to a source index outside 0..{last}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/eca.py"/>
+        <source>A link joins source index {index} to itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/eca.py"/>
+        <source>Link distances must be zero or positive (inf: no link).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/eca.py"/>
+        <source>There are {areas} source areas for {n} sources; give one per source.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/eca.py"/>
+        <source>Source areas must be zero or positive numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/eca.py"/>
+        <source>No link has a finite least-cost distance above 0, so there is no default kernel distance; give one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/eca.py"/>
+        <source>The areas by unit must be an (n sources, units) table, not an array of shape {shape}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/eca.py"/>
+        <source>The probabilities before ({before}) and after ({after}) must have the same shape.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/landscape.py"/>
+        <source>The {name} raster has shape {got}, not the source raster's {shape}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/landscape.py"/>
+        <source>The source raster must be two-dimensional, not {ndim}-dimensional.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/landscape.py"/>
+        <source>There are {links} links, {lcd} least-cost distances and {eff} effective resistances; give one of each per link.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/landscape.py"/>
+        <source>The source ids must be unique.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/landscape.py"/>
+        <source>A link names source {id}, which is not among the sources.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/landscape.py"/>
+        <source>The area of a square map unit must be a positive number of km², not {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/landscape.py"/>
+        <source>The corridor width (cutoff) must be zero or positive cost units, not {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/landscape.py"/>
+        <source>There are {areas} source areas for {n} source ids; give one area per source.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/portfolio.py"/>
+        <source>The budget must be zero or a positive number (10^4 CNY), not {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/portfolio.py"/>
+        <source>The portfolio method must be 'auto', 'greedy' or 'exact', not {value!r}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/portfolio.py"/>
+        <source>The evaluation was made for other sites; evaluate these sites first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/portfolio.py"/>
+        <source>{count} sites gain and fit the budget; the exact search takes at most {limit}. Use the greedy method.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/sitegains.py"/>
+        <source>Site id {id} is given twice; site ids must be unique.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/sitegains.py"/>
+        <source>The band around a least-cost path must be zero or positive cost units, not {value}.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../espcore/rasterfile.py"/>
@@ -8525,6 +10339,93 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
         <translation>成本加权距离（CWD）</translation>
     </message>
     <message>
+        <location filename="../../espcore/programme/actions.py"/>
+        <source>cost_per_km2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/actions.py"/>
+        <source>target_class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/actions.py"/>
+        <location filename="../../espcore/programme/landscape.py"/>
+        <source>resistance</source>
+        <translation>阻力</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/compare.py"/>
+        <source>sources A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/compare.py"/>
+        <source>sources B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/compare.py"/>
+        <source>zones A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/compare.py"/>
+        <source>zones B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/compare.py"/>
+        <location filename="../../espcore/zoning/collaboration.py"/>
+        <source>units</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/compare.py"/>
+        <source>before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/compare.py"/>
+        <source>after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/compensation.py"/>
+        <source>cell costs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/compensation.py"/>
+        <source>source areas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/compensation.py"/>
+        <source>unit costs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/compensation.py"/>
+        <source>benefit shares</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/compensation.py"/>
+        <source>own share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/compensation.py"/>
+        <source>smallest transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/landscape.py"/>
+        <source>NoData</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../espcore/sources/habitat.py"/>
         <source>threats</source>
         <translation>威胁因子</translation>
@@ -8548,11 +10449,6 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
         <location filename="../../espcore/sources/mspatiles.py"/>
         <source>tile overlap</source>
         <translation>分块重叠</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/zoning/collaboration.py"/>
-        <source>units</source>
-        <translation>单元</translation>
     </message>
     <message>
         <location filename="../../espcore/zoning/collaboration.py"/>
@@ -8826,6 +10722,96 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
         <translation>高</translation>
     </message>
     <message>
+        <location filename="../styles/comparison.qml"/>
+        <source>Much worse (-100 to -50)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../styles/comparison.qml"/>
+        <source>Worse (-50 to -10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../styles/comparison.qml"/>
+        <source>About the same (-10 to 10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../styles/comparison.qml"/>
+        <source>Better (10 to 50)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../styles/comparison.qml"/>
+        <source>Much better (50 to 100)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../styles/compensation.qml"/>
+        <source>Pays over 1,000 (10⁴ CNY)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../styles/compensation.qml"/>
+        <source>Pays 100–1,000 (10⁴ CNY)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../styles/compensation.qml"/>
+        <source>Pays 10–100 (10⁴ CNY)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../styles/compensation.qml"/>
+        <source>About even (within 10 × 10⁴ CNY)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../styles/compensation.qml"/>
+        <source>Owed 10–100 (10⁴ CNY)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../styles/compensation.qml"/>
+        <source>Owed 100–1,000 (10⁴ CNY)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../styles/compensation.qml"/>
+        <source>Owed over 1,000 (10⁴ CNY)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../styles/corridor_change.qml"/>
+        <source>Costlier (over 1 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../styles/corridor_change.qml"/>
+        <source>Cheaper (over 1 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../styles/corridor_change.qml"/>
+        <source>Unchanged (within 1 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../styles/corridor_change.qml"/>
+        <source>New corridor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../styles/corridor_change.qml"/>
+        <source>Second corridor between the same sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../styles/corridor_change.qml"/>
+        <source>Lost corridor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../styles/corridors.qml"/>
         <source>least-cost path</source>
         <translation>最小累积阻力路径</translation>
@@ -9075,6 +11061,16 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
         <location filename="../styles/resistance.qml"/>
         <source>1000 (built land)</source>
         <translation>1000（建设用地）</translation>
+    </message>
+    <message>
+        <location filename="../styles/restoration_sites.qml"/>
+        <source>In the programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../styles/restoration_sites.qml"/>
+        <source>Not chosen</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -144,6 +144,9 @@ def test_dock_builds_its_sections_from_the_algorithm(make_dock, land):
         "5 · Programme"]
     assert list(dock.step_buttons) == ["sources", "resistance", "connectivity", "zoning",
                                        "programme"]
+    # The earlier run to compare with is a folder.
+    assert dock.editors["COMPARE_WITH"].widget.storageMode() == \
+        QgsFileWidget.StorageMode.GetDirectory
 
     widgets = {name: editor.widget for name, editor in dock.editors.items()}
     assert isinstance(widgets["LANDCOVER"], QgsMapLayerComboBox)
