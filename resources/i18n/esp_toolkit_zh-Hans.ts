@@ -1417,37 +1417,37 @@ Reference: McRae, B.H. et al. (2008) Using circuit theory to model connectivity 
     <message>
         <location filename="../../algorithms/zoning/compareesp.py"/>
         <source>Compare two runs (before / after)</source>
-        <translation type="unfinished"></translation>
+        <translation>两次运行对比（前期 / 后期）</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/compareesp.py"/>
         <source>compare,change,before,after,restoration,effectiveness,evaluation,ECA,equivalent connected area,transition,county,prefecture,修复成效,变化</source>
-        <translation type="unfinished"></translation>
+        <translation>对比,变化,前期,后期,生态修复,修复成效,成效评估,ECA,等效连通面积,转移,县域,地市,compare,change,before,after,restoration,effectiveness,evaluation,equivalent connected area,transition,county,prefecture</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/compareesp.py"/>
         <source>&lt;p&gt;Compares two runs of 'Ecological security pattern' (esp:securitypattern): two years of land cover, or the plan before and after a restoration. It reads source_ids.tif, zones.tif and corridor_links.gpkg from each run's folder; the two runs must be on one grid (same CRS, extent and cells; a projected CRS).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sources&lt;/b&gt;: each source after is matched to the source before it shares most cells with; sources before that overlap none after are lost, sources after that overlap none before are gained. &lt;b&gt;Corridors&lt;/b&gt;: an active link after whose two sources match the two sources of a link before is the same corridor (matched; its least-cost distance CW_Dist before and after and the relative change); links after without such a link before are new, links before without one after are lost.&lt;/p&gt;&lt;p&gt;&lt;b&gt;ECA&lt;/b&gt;, the equivalent connected area (Saura &amp;amp; Rubio 2010): ECA = √(Σ&lt;sub&gt;i&lt;/sub&gt;Σ&lt;sub&gt;j&lt;/sub&gt; a&lt;sub&gt;i&lt;/sub&gt; a&lt;sub&gt;j&lt;/sub&gt; p*&lt;sub&gt;ij&lt;/sub&gt;), a&lt;sub&gt;i&lt;/sub&gt; the area of source i (km², from its cells), p*&lt;sub&gt;ij&lt;/sub&gt; the largest product of p = exp(−k d) over the paths of active links between i and j (d = CW_Dist, k = −ln(p0) / d0, p0 = the probability at the kernel distance d0; p*&lt;sub&gt;ii&lt;/sub&gt; = 1). The same kernel is used for both runs, so the two ECAs compare. A county's ECA is Σ&lt;sub&gt;i&lt;/sub&gt;Σ&lt;sub&gt;j&lt;/sub&gt; a&lt;sub&gt;i&lt;/sub&gt;(county) a&lt;sub&gt;j&lt;/sub&gt; p*&lt;sub&gt;ij&lt;/sub&gt; / ECA (its shares add up to the ECA).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Effectiveness score&lt;/b&gt; of each county. Its four parts k are the ECA, the source area, the mean corridor cost (the mean CW_Dist of the active links with an end in the county; a source lies in the county holding most of it) and the restoration-zone area. For each part, r&lt;sub&gt;k&lt;/sub&gt; = d&lt;sub&gt;k&lt;/sub&gt; × (after − before) / before, clipped to [−1, 1], with d&lt;sub&gt;k&lt;/sub&gt; = +1 for the ECA and the source area and d&lt;sub&gt;k&lt;/sub&gt; = −1 (reversed sign: a decrease is an improvement) for the corridor cost and the restoration-zone area; r&lt;sub&gt;k&lt;/sub&gt; = 0 when before and after are both 0 and r&lt;sub&gt;k&lt;/sub&gt; = d&lt;sub&gt;k&lt;/sub&gt; when only before is 0. Then score = 100 × Σ&lt;sub&gt;k&lt;/sub&gt; w&lt;sub&gt;k&lt;/sub&gt; r&lt;sub&gt;k&lt;/sub&gt; / Σ&lt;sub&gt;k&lt;/sub&gt; w&lt;sub&gt;k&lt;/sub&gt;, the sums over the parts defined in the county: a part that is NaN (a county without corridors has no mean corridor cost) is left out of both sums. The score runs from −100 to 100; 0 is no change. A prefecture's score comes from its sums (ECA, source and restoration-zone areas of its counties; mean cost of the links with an end in the prefecture), not from the mean of its counties' scores.&lt;/p&gt;&lt;p&gt;Outputs: the counties with their indicators before (_a) and after (_b), r_eca, r_src, r_lcd, r_rz and the score; maps of source change and zone change; the links with their status; the zone transitions (km²) per county and in all; the prefectures' indicators and scores.&lt;/p&gt;&lt;p&gt;References: Saura &amp;amp; Rubio (2010) A common currency for the different ways in which patches and links can contribute to habitat availability and connectivity in the landscape, Ecography 33: 523-537. The issue that asked for this tool cites Liu, Tan &amp;amp; Jiao (2024) for evaluating a restoration by comparing the network before and after it; the composite score and its weights are this plugin's own choice.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;比较“生态安全格局”（esp:securitypattern）的两次运行：两个年份的土地覆被，或修复前后的规划方案。它从每次运行的文件夹读取 source_ids.tif、zones.tif 和 corridor_links.gpkg；两次运行必须位于同一网格上（坐标参考系、范围和像元均相同，且为投影坐标系）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;源地&lt;/b&gt;：后期的每个源地与同其共有像元最多的前期源地匹配；与任何后期源地都不重叠的前期源地为消失，与任何前期源地都不重叠的后期源地为新增。&lt;b&gt;廊道&lt;/b&gt;：若后期某条有效连接的两个源地与前期某条连接的两个源地相匹配，则二者为同一条廊道（匹配；给出其前期和后期的最小累积阻力距离 CW_Dist 及相对变化）；前期没有对应连接的后期连接为新增，后期没有对应连接的前期连接为消失。&lt;/p&gt;&lt;p&gt;&lt;b&gt;ECA&lt;/b&gt;，即等效连通面积（Saura &amp;amp; Rubio 2010）：ECA = √(Σ&lt;sub&gt;i&lt;/sub&gt;Σ&lt;sub&gt;j&lt;/sub&gt; a&lt;sub&gt;i&lt;/sub&gt; a&lt;sub&gt;j&lt;/sub&gt; p*&lt;sub&gt;ij&lt;/sub&gt;)，其中 a&lt;sub&gt;i&lt;/sub&gt; 为源地 i 的面积（km²，由其像元计算），p*&lt;sub&gt;ij&lt;/sub&gt; 为 i 与 j 之间经由有效连接的各条路径上 p = exp(−k d) 乘积的最大值（d = CW_Dist，k = −ln(p0) / d0，p0 为核距离 d0 处的概率；p*&lt;sub&gt;ii&lt;/sub&gt; = 1）。两次运行使用同一核函数，因此二者的 ECA 可以比较。县的 ECA 为 Σ&lt;sub&gt;i&lt;/sub&gt;Σ&lt;sub&gt;j&lt;/sub&gt; a&lt;sub&gt;i&lt;/sub&gt;(县) a&lt;sub&gt;j&lt;/sub&gt; p*&lt;sub&gt;ij&lt;/sub&gt; / ECA（各县份额之和等于 ECA）。&lt;/p&gt;&lt;p&gt;各县的&lt;b&gt;成效得分&lt;/b&gt;。其四个组成部分 k 为 ECA、源地面积、廊道平均成本（一端位于该县的有效连接的 CW_Dist 平均值；源地归属于占其面积最多的县）和生态修复区面积。对每个部分，r&lt;sub&gt;k&lt;/sub&gt; = d&lt;sub&gt;k&lt;/sub&gt; × (后期 − 前期) / 前期，截断到 [−1, 1]；ECA 和源地面积取 d&lt;sub&gt;k&lt;/sub&gt; = +1，廊道成本和生态修复区面积取 d&lt;sub&gt;k&lt;/sub&gt; = −1（符号取反：减少即为改善）；前期和后期均为 0 时 r&lt;sub&gt;k&lt;/sub&gt; = 0，仅前期为 0 时 r&lt;sub&gt;k&lt;/sub&gt; = d&lt;sub&gt;k&lt;/sub&gt;。得分 = 100 × Σ&lt;sub&gt;k&lt;/sub&gt; w&lt;sub&gt;k&lt;/sub&gt; r&lt;sub&gt;k&lt;/sub&gt; / Σ&lt;sub&gt;k&lt;/sub&gt; w&lt;sub&gt;k&lt;/sub&gt;，两个求和均只针对该县有定义的部分：值为 NaN 的部分（没有廊道的县没有廊道平均成本）不计入两个求和。得分范围为 −100 至 100；0 表示没有变化。地市的得分由其汇总值计算（其下各县的 ECA、源地面积和生态修复区面积；一端位于该地市的连接的平均成本），而不是其下各县得分的平均值。&lt;/p&gt;&lt;p&gt;输出：各县及其前期（_a）和后期（_b）指标、r_eca、r_src、r_lcd、r_rz 和得分；源地变化图和分区变化图；带状态的连接；各县及全域的分区转移（km²）；各地市的指标和得分。&lt;/p&gt;&lt;p&gt;参考文献：Saura &amp;amp; Rubio (2010) A common currency for the different ways in which patches and links can contribute to habitat availability and connectivity in the landscape, Ecography 33: 523-537。提出本工具需求的 issue 引用了 Liu, Tan &amp;amp; Jiao (2024)，即通过比较修复前后的网络来评估修复效果；综合得分及其权重为本插件自行设定。&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/compareesp.py"/>
         <source>Run before (output folder)</source>
-        <translation type="unfinished"></translation>
+        <translation>前期运行（输出文件夹）</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/compareesp.py"/>
         <source>The output folder of a run of 'Ecological security pattern' (esp:securitypattern), for example with this year's land cover.</source>
-        <translation type="unfinished"></translation>
+        <translation>“生态安全格局”（esp:securitypattern）某次运行的输出文件夹，例如使用今年土地覆被的运行。</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/compareesp.py"/>
         <source>Run after (output folder)</source>
-        <translation type="unfinished"></translation>
+        <translation>后期运行（输出文件夹）</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/compareesp.py"/>
         <source>The output folder of a second run, for example with the land cover of the plan after restoration; on the same grid as the run before (a different grid is refused).</source>
-        <translation type="unfinished"></translation>
+        <translation>第二次运行的输出文件夹，例如使用修复后规划土地覆被的运行；须与前期运行位于同一网格上（网格不同将被拒绝）。</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/compareesp.py"/>
@@ -1457,7 +1457,7 @@ Reference: McRae, B.H. et al. (2008) Using circuit theory to model connectivity 
     <message>
         <location filename="../../algorithms/zoning/compareesp.py"/>
         <source>Polygons of the counties the change is reported for; burnt onto the runs' grid by cell centre (the first unit wins where they overlap).</source>
-        <translation type="unfinished"></translation>
+        <translation>需报告变化的各县的面；按像元中心栅格化到两次运行的网格上（重叠处以第一个单元为准）。</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/compareesp.py"/>
@@ -1467,187 +1467,187 @@ Reference: McRae, B.H. et al. (2008) Using circuit theory to model connectivity 
     <message>
         <location filename="../../algorithms/zoning/compareesp.py"/>
         <source>The name of each unit, written in every table; empty: Unit 1, Unit 2, ... in layer order.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个单元的名称，写入每张表中；为空：按图层顺序依次命名为单元 1、单元 2……</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/compareesp.py"/>
         <source>Group field</source>
-        <translation type="unfinished"></translation>
+        <translation>分组字段</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/compareesp.py"/>
         <source>Optional: the group of each unit (for example the prefecture); the groups get their own indicators and score.</source>
-        <translation type="unfinished"></translation>
+        <translation>可选：每个单元所属的分组（例如地级市）；为各分组单独计算指标和得分。</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/compareesp.py"/>
         <source>Kernel distance (cost units, 0 = median)</source>
-        <translation type="unfinished"></translation>
+        <translation>核距离（成本单位，0 = 中位数）</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/compareesp.py"/>
         <source>The least-cost distance d0 at which a direct move has the probability p0. 0 takes the median CW_Dist of the active links of the run before; the same kernel serves both runs so that their ECAs compare.</source>
-        <translation type="unfinished"></translation>
+        <translation>直接扩散概率为 p0 时的最小累积阻力距离 d0。0 表示取前期运行有效连接 CW_Dist 的中位数；两次运行使用同一核函数，以便比较二者的 ECA。</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/compareesp.py"/>
         <source>Probability at the kernel distance</source>
-        <translation type="unfinished"></translation>
+        <translation>核距离处的概率</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/compareesp.py"/>
         <source>p0 of the probability of connectivity (Conefor studies use 0.5).</source>
-        <translation type="unfinished"></translation>
+        <translation>连通概率中的 p0（Conefor 研究常用 0.5）。</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/compareesp.py"/>
         <source>Weight of the ECA</source>
-        <translation type="unfinished"></translation>
+        <translation>ECA 权重</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/compareesp.py"/>
         <source>Weight of the source area</source>
-        <translation type="unfinished"></translation>
+        <translation>源地面积权重</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/compareesp.py"/>
         <source>Weight of the corridor cost</source>
-        <translation type="unfinished"></translation>
+        <translation>廊道成本权重</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/compareesp.py"/>
         <source>Weight of the restoration-zone area</source>
-        <translation type="unfinished"></translation>
+        <translation>生态修复区面积权重</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/compareesp.py"/>
         <source>w_k of this part in the effectiveness score, 0 or more; the weights need not add up to 1 (the score divides by their sum), but not all may be 0.</source>
-        <translation type="unfinished"></translation>
+        <translation>该部分在成效得分中的权重 w_k，不小于 0；各权重之和不必为 1（得分会除以权重之和），但不能全部为 0。</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/compareesp.py"/>
         <source>Change by unit</source>
-        <translation type="unfinished"></translation>
+        <translation>各单元变化</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/compareesp.py"/>
         <source>The units with src_km2, eca_km2, lcd (mean corridor cost) and rz_km2 (restoration-zone area) before (_a) and after (_b), the relative changes r_eca, r_src, r_lcd, r_rz and the score (-100 to 100).</source>
-        <translation type="unfinished"></translation>
+        <translation>各单元及其前期（_a）和后期（_b）的 src_km2、eca_km2、lcd（廊道平均成本）和 rz_km2（生态修复区面积），相对变化 r_eca、r_src、r_lcd、r_rz，以及得分（-100 至 100）。</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/compareesp.py"/>
         <source>Corridor changes</source>
-        <translation type="unfinished"></translation>
+        <translation>廊道变化</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/compareesp.py"/>
         <source>The active links after (status matched, new, or extra: a second link between the sources of one link before) and the lost links before (status lost; their own Link_ID and sources), with lcd_before, lcd_after and rel_change = (after - before) / before.</source>
-        <translation type="unfinished"></translation>
+        <translation>后期的有效连接（status 为 matched、new，或 extra：与某条前期连接的两个源地之间的第二条连接）和前期已消失的连接（status 为 lost；保留其自身的 Link_ID 和源地），带 lcd_before、lcd_after 和 rel_change = (after - before) / before。</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/compareesp.py"/>
         <source>Zone transitions</source>
-        <translation type="unfinished"></translation>
+        <translation>分区转移</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/compareesp.py"/>
         <source>Table: zone before, zone after and area (km²), per unit, outside every unit and in all (0 = no zone).</source>
-        <translation type="unfinished"></translation>
+        <translation>表格：前期分区、后期分区和面积（km²），分别按单元、所有单元之外和全域统计（0 = 无分区）。</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/compareesp.py"/>
         <source>Change by group</source>
-        <translation type="unfinished"></translation>
+        <translation>各分组变化</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/compareesp.py"/>
         <source>Table: per group (prefecture) the same indicators and score, from the sums of its units; written only with a group field.</source>
-        <translation type="unfinished"></translation>
+        <translation>表格：各分组（地市）的同类指标和得分，由其下各单元的汇总值计算；仅在给出分组字段时写出。</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/compareesp.py"/>
         <source>Source change</source>
-        <translation type="unfinished"></translation>
+        <translation>源地变化</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/compareesp.py"/>
         <source>Byte GeoTIFF: 1 source in both runs, 2 lost, 3 gained, 0 (NoData) no source in either run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Byte GeoTIFF：1 两期均为源地，2 消失，3 新增，0（NoData）两期均非源地。</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/compareesp.py"/>
         <source>Zone change</source>
-        <translation type="unfinished"></translation>
+        <translation>分区变化</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/compareesp.py"/>
         <source>Byte GeoTIFF: 10 × zone before + zone after where the zone changed (12 = conservation -&gt; restoration; 0 = no zone), 0 (NoData) where it did not.</source>
-        <translation type="unfinished"></translation>
+        <translation>Byte GeoTIFF：分区发生变化处为 10 × 前期分区 + 后期分区（12 = 保护区 -&gt; 修复区；0 = 无分区），未变化处为 0（NoData）。</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/compareesp.py"/>
         <source>ECA before (km²)</source>
-        <translation type="unfinished"></translation>
+        <translation>前期 ECA（km²）</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/compareesp.py"/>
         <source>ECA after (km²)</source>
-        <translation type="unfinished"></translation>
+        <translation>后期 ECA（km²）</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/compareesp.py"/>
         <source>Sources gained</source>
-        <translation type="unfinished"></translation>
+        <translation>新增源地</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/compareesp.py"/>
         <source>Sources lost</source>
-        <translation type="unfinished"></translation>
+        <translation>消失源地</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/compareesp.py"/>
         <source>New corridors</source>
-        <translation type="unfinished"></translation>
+        <translation>新增廊道</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/compareesp.py"/>
         <source>Lost corridors</source>
-        <translation type="unfinished"></translation>
+        <translation>消失廊道</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/compareesp.py"/>
         <source>All four weights are 0; give at least one part of the score a weight above 0.</source>
-        <translation type="unfinished"></translation>
+        <translation>四个权重均为 0；请至少为得分的一个部分设置大于 0 的权重。</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/compareesp.py"/>
         <source>run before</source>
-        <translation type="unfinished"></translation>
+        <translation>前期运行</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/compareesp.py"/>
         <source>run after</source>
-        <translation type="unfinished"></translation>
+        <translation>后期运行</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/compareesp.py"/>
         <source>Active links without a least-cost distance in the {role} are left out: {ids}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{role}中没有最小累积阻力距离的有效连接已被舍去：{ids}。</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/compareesp.py"/>
         <source>Kernel: p = {p:g} at {d:.6g} cost units.</source>
-        <translation type="unfinished"></translation>
+        <translation>核函数：{d:.6g} 成本单位处 p = {p:g}。</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/compareesp.py"/>
         <source>No group field: the table by group is not written.</source>
-        <translation type="unfinished"></translation>
+        <translation>未给出分组字段：不写出分组表。</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/compareesp.py"/>
         <source>ECA {a:.6g} -&gt; {b:.6g} km²; sources: {lost} lost, {gained} gained; corridors: {lost_links} lost, {new} new.</source>
-        <translation type="unfinished"></translation>
+        <translation>ECA {a:.6g} -&gt; {b:.6g} km²；源地：消失 {lost} 个，新增 {gained} 个；廊道：消失 {lost_links} 条，新增 {new} 条。</translation>
     </message>
 </context>
 <context>
@@ -1660,12 +1660,12 @@ Reference: McRae, B.H. et al. (2008) Using circuit theory to model connectivity 
     <message>
         <location filename="../../algorithms/sources/connectivityimportance.py"/>
         <source>connectivity,Conefor,IIC,PC,dPC,dIIC,ECA,equivalent connected area,probability of connectivity,patch importance,graph,sources,stepping stone</source>
-        <translation>连通性,景观连通性,Conefor,IIC,PC,dPC,dIIC,ECA,等效连接面积,连通概率,斑块重要性,图,源地,踏脚石,connectivity,equivalent connected area,probability of connectivity,patch importance,graph,sources,stepping stone</translation>
+        <translation>连通性,景观连通性,Conefor,IIC,PC,dPC,dIIC,ECA,等效连通面积,连通概率,斑块重要性,图,源地,踏脚石,connectivity,equivalent connected area,probability of connectivity,patch importance,graph,sources,stepping stone</translation>
     </message>
     <message>
         <location filename="../../algorithms/sources/connectivityimportance.py"/>
         <source>&lt;p&gt;Landscape connectivity of habitat patches as Conefor computes it, and how much each patch contributes: the step of the 'MSPA - Conefor' route that ranks core patches before the most important become ecological sources.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Indices&lt;/b&gt; (a = patch area, A&lt;sub&gt;L&lt;/sub&gt; = landscape area):&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;IIC&lt;/b&gt; = Σ&lt;sub&gt;i&lt;/sub&gt;Σ&lt;sub&gt;j&lt;/sub&gt; a&lt;sub&gt;i&lt;/sub&gt;a&lt;sub&gt;j&lt;/sub&gt; / (1 + nl&lt;sub&gt;ij&lt;/sub&gt;) / A&lt;sub&gt;L&lt;/sub&gt;²: patches closer than d0 are linked; nl&lt;sub&gt;ij&lt;/sub&gt; is the number of links on the shortest path between i and j (pairs in different components add nothing).&lt;/li&gt;&lt;li&gt;&lt;b&gt;PC&lt;/b&gt; = Σ&lt;sub&gt;i&lt;/sub&gt;Σ&lt;sub&gt;j&lt;/sub&gt; a&lt;sub&gt;i&lt;/sub&gt;a&lt;sub&gt;j&lt;/sub&gt; p*&lt;sub&gt;ij&lt;/sub&gt; / A&lt;sub&gt;L&lt;/sub&gt;²: a direct move across distance d succeeds with p = p0&lt;sup&gt;d/d0&lt;/sup&gt;; p*&lt;sub&gt;ij&lt;/sub&gt; is the best product of p over any path through other patches.&lt;/li&gt;&lt;li&gt;&lt;b&gt;ECA&lt;/b&gt; = √(PC × A&lt;sub&gt;L&lt;/sub&gt;²), the equivalent connected area (map units²): the area of one patch that would give the same PC.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Importance&lt;/b&gt;: dI = 100 × (I − I&lt;sub&gt;without the patch&lt;/sub&gt;) / I, in %, split (Saura &amp;amp; Rubio 2010) into &lt;i&gt;intra&lt;/i&gt; (the patch's own area), &lt;i&gt;flux&lt;/i&gt; (connections that start or end at the patch) and &lt;i&gt;connector&lt;/i&gt; (the patch as a stepping stone between others); the three add up to dI. The same split is given for dIIC.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Probability at d0&lt;/b&gt;: Conefor studies use p0 = 0.5 (d0 = median dispersal distance); Graphab's default is 0.05 (d0 = maximum dispersal distance). Pairs whose direct probability is below the smallest probability kept are unlinked (Makurhini's 0.01), which bounds the search for neighbours.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inputs&lt;/b&gt;: either a polygon layer (one feature per patch; a projected CRS, areas and distances from the geometries; patch id from a field or the feature number 1, 2, ...) or a raster of patch ids (0, negative and NoData = no patch). Euclidean distances are the gap between the patch edges: exact polygon distances for polygons, the gap between the nearest cell edges for a raster (so both give the same numbers for grid-aligned patches). Least-cost distances (cost units) run over the resistance raster (NoData = impassable); polygons are burnt onto its grid (a cell belongs to a patch when its centre lies inside), a patch raster must be on its grid.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Landscape area&lt;/b&gt; A&lt;sub&gt;L&lt;/sub&gt; (changes IIC and PC, not dIIC, dPC or ECA): when not given, the area of the patch raster's data cells (not NoData), or of the bounding box of all polygons.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: the patches (input fields kept) with patch_id, area_km2, dIIC and dPC with their fractions and the rank by dPC (1 = most important); the links with distance and probability (optional); IIC, PC and ECA.&lt;/p&gt;&lt;p&gt;Reference: Saura, S. &amp;amp; Rubio, L. (2010) A common currency for the different ways in which patches and links can contribute to habitat availability and connectivity in the landscape. Ecography 33: 523-537.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;按 Conefor 的方法计算生境斑块的景观连通性及各斑块的贡献：即“MSPA - Conefor”路线中先对核心斑块排序、再将最重要者作为生态源地的那一步。&lt;/p&gt;&lt;p&gt;&lt;b&gt;指数&lt;/b&gt;（a = 斑块面积，A&lt;sub&gt;L&lt;/sub&gt; = 景观面积）：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;IIC&lt;/b&gt; = Σ&lt;sub&gt;i&lt;/sub&gt;Σ&lt;sub&gt;j&lt;/sub&gt; a&lt;sub&gt;i&lt;/sub&gt;a&lt;sub&gt;j&lt;/sub&gt; / (1 + nl&lt;sub&gt;ij&lt;/sub&gt;) / A&lt;sub&gt;L&lt;/sub&gt;²：距离小于 d0 的斑块相连；nl&lt;sub&gt;ij&lt;/sub&gt; 为 i 与 j 之间最短路径上的连接数（分属不同连通分量的斑块对贡献为零）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;PC&lt;/b&gt; = Σ&lt;sub&gt;i&lt;/sub&gt;Σ&lt;sub&gt;j&lt;/sub&gt; a&lt;sub&gt;i&lt;/sub&gt;a&lt;sub&gt;j&lt;/sub&gt; p*&lt;sub&gt;ij&lt;/sub&gt; / A&lt;sub&gt;L&lt;/sub&gt;²：跨越距离 d 的直接迁移以概率 p = p0&lt;sup&gt;d/d0&lt;/sup&gt; 成功；p*&lt;sub&gt;ij&lt;/sub&gt; 为经由其他斑块的任一路径上 p 的最大乘积。&lt;/li&gt;&lt;li&gt;&lt;b&gt;ECA&lt;/b&gt; = √(PC × A&lt;sub&gt;L&lt;/sub&gt;²)，等效连接面积（地图单位²）：能给出相同 PC 的单个斑块的面积。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;&lt;b&gt;重要性&lt;/b&gt;：dI = 100 × (I − I&lt;sub&gt;移除该斑块后&lt;/sub&gt;) / I，以 % 计，并（按 Saura &amp;amp; Rubio 2010）分解为 &lt;i&gt;intra&lt;/i&gt;（斑块自身面积）、&lt;i&gt;flux&lt;/i&gt;（始于或止于该斑块的连接）和 &lt;i&gt;connector&lt;/i&gt;（斑块作为其他斑块之间的踏脚石）；三者之和等于 dI。dIIC 也给出相同的分解。&lt;/p&gt;&lt;p&gt;&lt;b&gt;d0 处的概率&lt;/b&gt;：Conefor 研究使用 p0 = 0.5（d0 = 扩散距离中位数）；Graphab 默认为 0.05（d0 = 最大扩散距离）。直接概率低于“保留的最小概率”的斑块对不相连（Makurhini 取 0.01），这限定了邻居搜索范围。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输入&lt;/b&gt;：面图层（每个斑块一个要素；投影坐标系，面积和距离由几何计算；斑块 ID 取自字段或要素序号 1, 2, ...），或斑块 ID 栅格（0、负值和 NoData = 非斑块）。欧氏距离为斑块边缘之间的间隔：面要素为精确的多边形距离，栅格为最近像元边缘之间的间隔（因此对齐网格的斑块二者结果相同）。最小累积阻力距离（成本单位）在阻力栅格上计算（NoData = 不可通行）；面要素被栅格化到其网格上（像元中心位于斑块内即属于该斑块），斑块栅格必须与其网格一致。&lt;/p&gt;&lt;p&gt;&lt;b&gt;景观面积&lt;/b&gt; A&lt;sub&gt;L&lt;/sub&gt;（影响 IIC 和 PC，不影响 dIIC、dPC 或 ECA）：未给出时，取斑块栅格有数据（非 NoData）像元的面积，或所有面要素外包矩形的面积。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输出&lt;/b&gt;：斑块（保留输入字段），含 patch_id、area_km2、dIIC 和 dPC 及其分量以及按 dPC 的排名（1 = 最重要）；连接及其距离和概率（可选）；IIC、PC 和 ECA。&lt;/p&gt;&lt;p&gt;参考文献：Saura, S. &amp;amp; Rubio, L. (2010) A common currency for the different ways in which patches and links can contribute to habitat availability and connectivity in the landscape. Ecography 33: 523-537.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;按 Conefor 的方法计算生境斑块的景观连通性及各斑块的贡献：即“MSPA - Conefor”路线中先对核心斑块排序、再将最重要者作为生态源地的那一步。&lt;/p&gt;&lt;p&gt;&lt;b&gt;指数&lt;/b&gt;（a = 斑块面积，A&lt;sub&gt;L&lt;/sub&gt; = 景观面积）：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;IIC&lt;/b&gt; = Σ&lt;sub&gt;i&lt;/sub&gt;Σ&lt;sub&gt;j&lt;/sub&gt; a&lt;sub&gt;i&lt;/sub&gt;a&lt;sub&gt;j&lt;/sub&gt; / (1 + nl&lt;sub&gt;ij&lt;/sub&gt;) / A&lt;sub&gt;L&lt;/sub&gt;²：距离小于 d0 的斑块相连；nl&lt;sub&gt;ij&lt;/sub&gt; 为 i 与 j 之间最短路径上的连接数（分属不同连通分量的斑块对贡献为零）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;PC&lt;/b&gt; = Σ&lt;sub&gt;i&lt;/sub&gt;Σ&lt;sub&gt;j&lt;/sub&gt; a&lt;sub&gt;i&lt;/sub&gt;a&lt;sub&gt;j&lt;/sub&gt; p*&lt;sub&gt;ij&lt;/sub&gt; / A&lt;sub&gt;L&lt;/sub&gt;²：跨越距离 d 的直接迁移以概率 p = p0&lt;sup&gt;d/d0&lt;/sup&gt; 成功；p*&lt;sub&gt;ij&lt;/sub&gt; 为经由其他斑块的任一路径上 p 的最大乘积。&lt;/li&gt;&lt;li&gt;&lt;b&gt;ECA&lt;/b&gt; = √(PC × A&lt;sub&gt;L&lt;/sub&gt;²)，等效连通面积（地图单位²）：能给出相同 PC 的单个斑块的面积。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;&lt;b&gt;重要性&lt;/b&gt;：dI = 100 × (I − I&lt;sub&gt;移除该斑块后&lt;/sub&gt;) / I，以 % 计，并（按 Saura &amp;amp; Rubio 2010）分解为 &lt;i&gt;intra&lt;/i&gt;（斑块自身面积）、&lt;i&gt;flux&lt;/i&gt;（始于或止于该斑块的连接）和 &lt;i&gt;connector&lt;/i&gt;（斑块作为其他斑块之间的踏脚石）；三者之和等于 dI。dIIC 也给出相同的分解。&lt;/p&gt;&lt;p&gt;&lt;b&gt;d0 处的概率&lt;/b&gt;：Conefor 研究使用 p0 = 0.5（d0 = 扩散距离中位数）；Graphab 默认为 0.05（d0 = 最大扩散距离）。直接概率低于“保留的最小概率”的斑块对不相连（Makurhini 取 0.01），这限定了邻居搜索范围。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输入&lt;/b&gt;：面图层（每个斑块一个要素；投影坐标系，面积和距离由几何计算；斑块 ID 取自字段或要素序号 1, 2, ...），或斑块 ID 栅格（0、负值和 NoData = 非斑块）。欧氏距离为斑块边缘之间的间隔：面要素为精确的多边形距离，栅格为最近像元边缘之间的间隔（因此对齐网格的斑块二者结果相同）。最小累积阻力距离（成本单位）在阻力栅格上计算（NoData = 不可通行）；面要素被栅格化到其网格上（像元中心位于斑块内即属于该斑块），斑块栅格必须与其网格一致。&lt;/p&gt;&lt;p&gt;&lt;b&gt;景观面积&lt;/b&gt; A&lt;sub&gt;L&lt;/sub&gt;（影响 IIC 和 PC，不影响 dIIC、dPC 或 ECA）：未给出时，取斑块栅格有数据（非 NoData）像元的面积，或所有面要素外包矩形的面积。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输出&lt;/b&gt;：斑块（保留输入字段），含 patch_id、area_km2、dIIC 和 dPC 及其分量以及按 dPC 的排名（1 = 最重要）；连接及其距离和概率（可选）；IIC、PC 和 ECA。&lt;/p&gt;&lt;p&gt;参考文献：Saura, S. &amp;amp; Rubio, L. (2010) A common currency for the different ways in which patches and links can contribute to habitat availability and connectivity in the landscape. Ecography 33: 523-537.&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../../algorithms/sources/connectivityimportance.py"/>
@@ -2141,72 +2141,72 @@ Reference: McRae, B.H. et al. (2008) Using circuit theory to model connectivity 
     <message>
         <location filename="../../algorithms/io/comparison.py"/>
         <source>Source in both runs</source>
-        <translation type="unfinished"></translation>
+        <translation>两期均为源地</translation>
     </message>
     <message>
         <location filename="../../algorithms/io/comparison.py"/>
         <source>Source lost</source>
-        <translation type="unfinished"></translation>
+        <translation>消失源地</translation>
     </message>
     <message>
         <location filename="../../algorithms/io/comparison.py"/>
         <source>Source gained</source>
-        <translation type="unfinished"></translation>
+        <translation>新增源地</translation>
     </message>
     <message>
         <location filename="../../algorithms/io/comparison.py"/>
         <source>No zone</source>
-        <translation type="unfinished"></translation>
+        <translation>无分区</translation>
     </message>
     <message>
         <location filename="../../algorithms/io/comparison.py"/>
         <source>Conservation</source>
-        <translation type="unfinished"></translation>
+        <translation>保护区</translation>
     </message>
     <message>
         <location filename="../../algorithms/io/comparison.py"/>
         <source>Restoration</source>
-        <translation type="unfinished"></translation>
+        <translation>修复区</translation>
     </message>
     <message>
         <location filename="../../algorithms/io/comparison.py"/>
         <source>Improvement</source>
-        <translation type="unfinished"></translation>
+        <translation>提升区</translation>
     </message>
     <message>
         <location filename="../../algorithms/io/comparison.py"/>
         <source>Control</source>
-        <translation type="unfinished"></translation>
+        <translation>管控区</translation>
     </message>
     <message>
         <location filename="../../algorithms/io/comparison.py"/>
         <source>{a} -&gt; {b}</source>
-        <translation type="unfinished"></translation>
+        <translation>{a} -&gt; {b}</translation>
     </message>
     <message>
         <location filename="../../algorithms/io/comparison.py"/>
         <source>Score {low:g} to {high:g}</source>
-        <translation type="unfinished"></translation>
+        <translation>得分 {low:g} 至 {high:g}</translation>
     </message>
     <message>
         <location filename="../../algorithms/io/comparison.py"/>
         <source>Corridor in both runs</source>
-        <translation type="unfinished"></translation>
+        <translation>两期均有的廊道</translation>
     </message>
     <message>
         <location filename="../../algorithms/io/comparison.py"/>
         <source>New corridor</source>
-        <translation type="unfinished"></translation>
+        <translation>新增廊道</translation>
     </message>
     <message>
         <location filename="../../algorithms/io/comparison.py"/>
         <source>Second corridor between the same sources</source>
-        <translation type="unfinished"></translation>
+        <translation>同一对源地间的第二条廊道</translation>
     </message>
     <message>
         <location filename="../../algorithms/io/comparison.py"/>
         <source>Lost corridor</source>
-        <translation type="unfinished"></translation>
+        <translation>消失廊道</translation>
     </message>
     <message>
         <location filename="../../algorithms/io/comparison.py"/>
@@ -2217,7 +2217,7 @@ Reference: McRae, B.H. et al. (2008) Using circuit theory to model connectivity 
     <message>
         <location filename="../../algorithms/io/compensation.py"/>
         <source>(no group)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无分组）</translation>
     </message>
     <message>
         <location filename="../../algorithms/io/compensation.py"/>
@@ -2229,7 +2229,7 @@ Reference: McRae, B.H. et al. (2008) Using circuit theory to model connectivity 
         <location filename="../../algorithms/io/compensation.py"/>
         <location filename="../../algorithms/report/programme.py"/>
         <source>prefecture</source>
-        <translation type="unfinished"></translation>
+        <translation>地市</translation>
     </message>
     <message>
         <location filename="../../algorithms/io/csfiles.py"/>
@@ -2336,32 +2336,32 @@ Reference: McRae, B.H. et al. (2008) Using circuit theory to model connectivity 
     <message>
         <location filename="../../algorithms/io/programme.py"/>
         <source>The default restoration actions restore to land-cover classes: give the land-cover raster, or an actions table with target resistances.</source>
-        <translation type="unfinished"></translation>
+        <translation>默认修复措施以土地覆被类型为修复目标：请提供土地覆被栅格，或提供带目标阻力值的措施表。</translation>
     </message>
     <message>
         <location filename="../../algorithms/io/programme.py"/>
         <source>The actions table {path} cannot be read ({error}); give a UTF-8 CSV file with the columns class (or kind), target_class or resistance, and cost_per_km2.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取措施表 {path}（{error}）；请提供 UTF-8 编码的 CSV 文件，包含 class（或 kind）、target_class 或 resistance 以及 cost_per_km2 列。</translation>
     </message>
     <message>
         <location filename="../../algorithms/io/programme.py"/>
         <source>Connectivity gained against cost</source>
-        <translation type="unfinished"></translation>
+        <translation>连通性增益与成本</translation>
     </message>
     <message>
         <location filename="../../algorithms/io/programme.py"/>
         <source>Cumulative cost (10⁴ CNY)</source>
-        <translation type="unfinished"></translation>
+        <translation>累计成本（万元）</translation>
     </message>
     <message>
         <location filename="../../algorithms/io/programme.py"/>
         <source>Gain in equivalent connected area (km²)</source>
-        <translation type="unfinished"></translation>
+        <translation>等效连通面积增益（km²）</translation>
     </message>
     <message>
         <location filename="../../algorithms/io/programme.py"/>
         <source>Budget</source>
-        <translation type="unfinished"></translation>
+        <translation>预算</translation>
     </message>
     <message>
         <location filename="../../algorithms/io/raster.py"/>
@@ -2433,52 +2433,52 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
     <message>
         <location filename="../../algorithms/io/runfolder.py"/>
         <source>The folder '{folder}' ({role}) does not exist. Give the output folder of a run of 'Ecological security pattern' (esp:securitypattern).</source>
-        <translation type="unfinished"></translation>
+        <translation>文件夹“{folder}”（{role}）不存在。请提供“生态安全格局”（esp:securitypattern）某次运行的输出文件夹。</translation>
     </message>
     <message>
         <location filename="../../algorithms/io/runfolder.py"/>
         <source>The folder '{folder}' ({role}) has no {file} ({title}). Run 'Ecological security pattern' (esp:securitypattern) into that folder through the stage '{stage}' first, or give the folder of a run that did.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件夹“{folder}”（{role}）中没有 {file}（{title}）。请先将“生态安全格局”（esp:securitypattern）运行到该文件夹，至少运行到“{stage}”阶段；或提供已运行到该阶段的文件夹。</translation>
     </message>
     <message>
         <location filename="../../algorithms/io/runfolder.py"/>
         <source>The output '{output}' ({name}) is a product of a run the comparison reads: writing it would overwrite that run. Choose another file name.</source>
-        <translation type="unfinished"></translation>
+        <translation>输出“{output}”（{name}）是本次对比所读取的运行的成果，写出它会覆盖该运行的结果。请另选文件名。</translation>
     </message>
     <message>
         <location filename="../../algorithms/io/runfolder.py"/>
         <source>{file} of the {role} cannot be read ({path}); write it again by running 'Ecological security pattern' into that folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取{role}的 {file}（{path}）；请将“生态安全格局”再次运行到该文件夹以重新写出。</translation>
     </message>
     <message>
         <location filename="../../algorithms/io/runfolder.py"/>
         <source>Comparing two runs</source>
-        <translation type="unfinished"></translation>
+        <translation>正在对比两次运行</translation>
     </message>
     <message>
         <location filename="../../algorithms/io/runfolder.py"/>
         <source>zones.tif of the {role} holds values outside the zone codes 1-4; give the zones written by 'Restoration zoning'.</source>
-        <translation type="unfinished"></translation>
+        <translation>{role}的 zones.tif 含有分区代码 1-4 以外的值；请提供“生态修复分区”输出的分区。</translation>
     </message>
     <message>
         <location filename="../../algorithms/io/runfolder.py"/>
         <source>The corridor links of the {role} cannot be read ({path}).</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取{role}的廊道连接（{path}）。</translation>
     </message>
     <message>
         <location filename="../../algorithms/io/runfolder.py"/>
         <source>The corridor links of the {role} ({path}) lack the fields {fields}; give the folder of a run of 'Ecological security pattern'.</source>
-        <translation type="unfinished"></translation>
+        <translation>{role}的廊道连接（{path}）缺少字段 {fields}；请提供“生态安全格局”某次运行的文件夹。</translation>
     </message>
     <message>
         <location filename="../../algorithms/io/runfolder.py"/>
         <source>Active link {id} of the links in '{path}' ({role}) has no whole-number From_Core / To_Core.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{path}”（{role}）中的有效连接 {id} 没有整数的 From_Core / To_Core。</translation>
     </message>
     <message>
         <location filename="../../algorithms/io/runfolder.py"/>
         <source>Active link {id} of the {role} joins sources {a} and {b}, which are not two sources of its source_ids.tif. Give the folder of one complete run (links and sources of the same run).</source>
-        <translation type="unfinished"></translation>
+        <translation>{role}的有效连接 {id} 连接源地 {a} 和 {b}，但二者并非其 source_ids.tif 中的两个源地。请提供同一次完整运行的文件夹（连接与源地来自同一次运行）。</translation>
     </message>
     <message>
         <location filename="../../algorithms/io/sinks.py"/>
@@ -2574,7 +2574,7 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
     <message>
         <location filename="../../algorithms/provider.py"/>
         <source>The ecological security pattern chain of ESP Toolkit as a model: MSPA sources ranked by dPC, land-cover resistance, pairwise current, least-cost corridors, pinch points, barriers, centrality, restoration zones, the county ledger and the restoration programme with its compensation ledger. The algorithm 'Ecological security pattern (whole chain)' runs the same steps and adds habitat quality, the comparison with an earlier run and the report.</source>
-        <translation type="unfinished"></translation>
+        <translation>以模型形式呈现的 ESP 工具箱生态安全格局流程：按 dPC 排序的 MSPA 生态源地、土地覆被阻力面、pairwise 电流、最小累积阻力廊道、夹点、障碍点、中心性、生态修复分区、县域台账，以及修复方案及其生态补偿台账。算法“生态安全格局（全流程）”运行相同的步骤，并另外包含生境质量、与先前运行的对比以及报告。</translation>
     </message>
     <message>
         <location filename="../../algorithms/provider.py"/>
@@ -2778,7 +2778,7 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
     <message>
         <location filename="../../algorithms/workflow/products.py"/>
         <source>5 · Programme</source>
-        <translation type="unfinished"></translation>
+        <translation>5 · 修复方案</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/restorationzoning.py"/>
@@ -2933,62 +2933,62 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
     <message>
         <location filename="../../algorithms/workflow/products.py"/>
         <source>Restoration sites (priority)</source>
-        <translation type="unfinished"></translation>
+        <translation>修复点位（优先级）</translation>
     </message>
     <message>
         <location filename="../../algorithms/workflow/products.py"/>
         <source>Gain curve</source>
-        <translation type="unfinished"></translation>
+        <translation>收益曲线</translation>
     </message>
     <message>
         <location filename="../../algorithms/workflow/products.py"/>
         <source>Gain curve chart</source>
-        <translation type="unfinished"></translation>
+        <translation>收益曲线图</translation>
     </message>
     <message>
         <location filename="../../algorithms/workflow/products.py"/>
         <source>Resistance after restoration</source>
-        <translation type="unfinished"></translation>
+        <translation>修复后阻力面</translation>
     </message>
     <message>
         <location filename="../../algorithms/workflow/products.py"/>
         <source>Compensation ledger</source>
-        <translation type="unfinished"></translation>
+        <translation>生态补偿台账</translation>
     </message>
     <message>
         <location filename="../../algorithms/workflow/products.py"/>
         <source>Transfers between counties</source>
-        <translation type="unfinished"></translation>
+        <translation>县际转移支付</translation>
     </message>
     <message>
         <location filename="../../algorithms/workflow/products.py"/>
         <source>Effectiveness by county</source>
-        <translation type="unfinished"></translation>
+        <translation>各县修复成效</translation>
     </message>
     <message>
         <location filename="../../algorithms/workflow/products.py"/>
         <source>Source change</source>
-        <translation type="unfinished"></translation>
+        <translation>源地变化</translation>
     </message>
     <message>
         <location filename="../../algorithms/workflow/products.py"/>
         <source>Zone change</source>
-        <translation type="unfinished"></translation>
+        <translation>分区变化</translation>
     </message>
     <message>
         <location filename="../../algorithms/workflow/products.py"/>
         <source>Corridor change</source>
-        <translation type="unfinished"></translation>
+        <translation>廊道变化</translation>
     </message>
     <message>
         <location filename="../../algorithms/workflow/products.py"/>
         <source>Zone transitions</source>
-        <translation type="unfinished"></translation>
+        <translation>分区转移</translation>
     </message>
     <message>
         <location filename="../../algorithms/workflow/products.py"/>
         <source>Effectiveness by prefecture</source>
-        <translation type="unfinished"></translation>
+        <translation>各地市修复成效</translation>
     </message>
     <message>
         <location filename="../../algorithms/workflow/products.py"/>
@@ -3192,7 +3192,7 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
     <message>
         <location filename="../../algorithms/sources/extractsources.py"/>
         <source>Equivalent connected area (km²)</source>
-        <translation>等效连接面积（km²）</translation>
+        <translation>等效连通面积（km²）</translation>
     </message>
     <message>
         <location filename="../../algorithms/sources/extractsources.py"/>
@@ -5080,12 +5080,12 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     <message>
         <location filename="../../algorithms/report/writer.py"/>
         <source>5 · Restoration programme</source>
-        <translation type="unfinished"></translation>
+        <translation>5 · 生态修复方案</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/writer.py"/>
         <source>Effectiveness</source>
-        <translation type="unfinished"></translation>
+        <translation>修复成效</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/writer.py"/>
@@ -5624,72 +5624,72 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     <message>
         <location filename="../../algorithms/report/programme.py"/>
         <source>The layer of restoration sites</source>
-        <translation type="unfinished"></translation>
+        <translation>修复点位图层</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/programme.py"/>
         <source>The layer of restoration sites holds no site.</source>
-        <translation type="unfinished"></translation>
+        <translation>修复点位图层中没有点位。</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/programme.py"/>
         <source>Priority sites</source>
-        <translation type="unfinished"></translation>
+        <translation>优先修复点位</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/programme.py"/>
         <source>Compensation between counties</source>
-        <translation type="unfinished"></translation>
+        <translation>县际生态保护补偿</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/programme.py"/>
         <source>{n} candidate sites were evaluated, each restored alone, and ranked by their gain in equivalent connected area (ECA) per cost.</source>
-        <translation type="unfinished"></translation>
+        <translation>共评估了 {n} 个候选点位：逐一单独修复，并按单位成本的等效连通面积（ECA）增量排序。</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/programme.py"/>
         <source>No site was chosen: none fits the budget and gains connectivity.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有点位入选：没有既在预算之内又能提高连通性的点位。</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/programme.py"/>
         <source>{k} of them were chosen within the budget, at a total cost of {cost} × 10⁴ CNY.</source>
-        <translation type="unfinished"></translation>
+        <translation>其中 {k} 个在预算内入选，总成本 {cost} 万元。</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/programme.py"/>
         <source>Restored together, they raise the ECA of the sources from {before} to {after} km² (+{gain} km², {percent}).</source>
-        <translation type="unfinished"></translation>
+        <translation>共同修复后，源地的 ECA 从 {before} km² 提高到 {after} km²（+{gain} km²，{percent}）。</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/programme.py"/>
         <source>Restoration sites</source>
-        <translation type="unfinished"></translation>
+        <translation>修复点位</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/programme.py"/>
         <source>Chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>入选</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/programme.py"/>
         <source>Candidate not chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>未入选的候选点位</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/programme.py"/>
         <source>The sites chosen within the budget (filled) and the candidates left out (outlined), over the restoration zones.</source>
-        <translation type="unfinished"></translation>
+        <translation>生态修复分区背景上预算内入选的点位（填充）和未入选的候选点位（仅显示轮廓）。</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/programme.py"/>
         <source>Priority restoration sites</source>
-        <translation type="unfinished"></translation>
+        <translation>优先修复点位</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/programme.py"/>
         <source>Order</source>
-        <translation type="unfinished"></translation>
+        <translation>顺序</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/programme.py"/>
@@ -5707,352 +5707,352 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     <message>
         <location filename="../../algorithms/report/programme.py"/>
         <source>Cost (10⁴ CNY)</source>
-        <translation type="unfinished"></translation>
+        <translation>成本（万元）</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/programme.py"/>
         <source>ECA gain (km²)</source>
-        <translation type="unfinished"></translation>
+        <translation>ECA 增量（km²）</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/programme.py"/>
         <source>Gain per cost (m² per 10⁴ CNY)</source>
-        <translation type="unfinished"></translation>
+        <translation>单位成本收益（m²/万元）</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/programme.py"/>
         <source>Rank</source>
-        <translation type="unfinished"></translation>
+        <translation>排名</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/programme.py"/>
         <source>The chosen sites in the order the portfolio takes them, then the best of the others. ECA gain: with the site restored alone; gain per cost: that gain in m² per 10⁴ CNY. Rank: by gain per cost alone (1 = best). County: the county holding a point inside the site. The layer of restoration sites lists all {n} candidates.</source>
-        <translation type="unfinished"></translation>
+        <translation>先按修复组合的纳入顺序列出入选点位，再列出其余点位中排名靠前者。ECA 增量：单独修复该点位时的增量；单位成本收益：该增量除以成本，以 m²/万元计。排名：仅按单位成本收益排序（1 = 最佳）。县：点位内部一点所在的县。修复点位图层列出全部 {n} 个候选点位。</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/programme.py"/>
         <source>Connectivity gained against cost</source>
-        <translation type="unfinished"></translation>
+        <translation>连通性收益与成本</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/programme.py"/>
         <source>Cumulative cost (10⁴ CNY)</source>
-        <translation type="unfinished"></translation>
+        <translation>累计成本（万元）</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/programme.py"/>
         <source>Gain in equivalent connected area (km²)</source>
-        <translation type="unfinished"></translation>
+        <translation>等效连通面积增量（km²）</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/programme.py"/>
         <source>Budget</source>
-        <translation type="unfinished"></translation>
+        <translation>预算</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/programme.py"/>
         <source>The gain curve</source>
-        <translation type="unfinished"></translation>
+        <translation>收益曲线</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/programme.py"/>
         <source>Gain curve of the portfolio</source>
-        <translation type="unfinished"></translation>
+        <translation>修复组合的收益曲线</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/programme.py"/>
         <source>The cumulative gain in ECA against the cumulative cost, one step per site in the order the portfolio takes them.</source>
-        <translation type="unfinished"></translation>
+        <translation>ECA 累计增量随累计成本的变化，按修复组合的纳入顺序每个点位一步。</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/programme.py"/>
         <source>The compensation ledger</source>
-        <translation type="unfinished"></translation>
+        <translation>补偿台账</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/programme.py"/>
         <source>No county carries a cost or gains: the compensation ledger is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有县承担成本或获得收益：补偿台账为空。</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/programme.py"/>
         <source>Compensation ledger</source>
-        <translation type="unfinished"></translation>
+        <translation>补偿台账</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/programme.py"/>
         <source>Cost carried (10⁴ CNY)</source>
-        <translation type="unfinished"></translation>
+        <translation>实际承担成本（万元）</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/programme.py"/>
         <source>Benefit (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>受益占比（%）</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/programme.py"/>
         <source>Fair cost (10⁴ CNY)</source>
-        <translation type="unfinished"></translation>
+        <translation>应担成本（万元）</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/programme.py"/>
         <source>Net (10⁴ CNY)</source>
-        <translation type="unfinished"></translation>
+        <translation>净额（万元）</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/programme.py"/>
         <source>Paid (10⁴ CNY)</source>
-        <translation type="unfinished"></translation>
+        <translation>支付额（万元）</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/programme.py"/>
         <source>Received (10⁴ CNY)</source>
-        <translation type="unfinished"></translation>
+        <translation>受偿额（万元）</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/programme.py"/>
         <source>Cost carried: the cost of the chosen sites' cells in the county. Benefit: its share of the gain in connectivity. Fair cost: the part of the whole cost the county should carry for that gain (whoever benefits compensates). Net = cost carried - fair cost: above 0 the county is owed, below 0 it owes; the transfers below settle it.</source>
-        <translation type="unfinished"></translation>
+        <translation>实际承担成本：入选点位位于该县境内的像元的成本。受益占比：该县在连通性收益中所占的份额。应担成本：为获得该收益，该县应承担的那部分总成本（谁受益、谁补偿）。净额 = 实际承担成本 - 应担成本：大于 0 表示该县应获补偿，小于 0 表示该县应支付补偿；下方的转移支付即用于结清。</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/programme.py"/>
         <source>{n} further counties neither carry a cost nor gain; the compensation layer lists every county.</source>
-        <translation type="unfinished"></translation>
+        <translation>另有 {n} 个县既未承担成本也未获得收益；补偿图层列出全部县。</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/programme.py"/>
         <source>The table of transfers</source>
-        <translation type="unfinished"></translation>
+        <translation>转移支付表</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/programme.py"/>
         <source>No transfer is needed: every county carries its fair cost.</source>
-        <translation type="unfinished"></translation>
+        <translation>无需转移支付：每个县都已承担其应担成本。</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/programme.py"/>
         <source>Transfers between counties</source>
-        <translation type="unfinished"></translation>
+        <translation>县际转移支付</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/programme.py"/>
         <source>Transfers between prefectures</source>
-        <translation type="unfinished"></translation>
+        <translation>地市间转移支付</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/programme.py"/>
         <source>Payer</source>
-        <translation type="unfinished"></translation>
+        <translation>支付方</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/programme.py"/>
         <source>Payee</source>
-        <translation type="unfinished"></translation>
+        <translation>受偿方</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/programme.py"/>
         <source>Amount (10⁴ CNY)</source>
-        <translation type="unfinished"></translation>
+        <translation>金额（万元）</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/programme.py"/>
         <source>The {n} largest of {total} transfers; the table in the folder lists all.</source>
-        <translation type="unfinished"></translation>
+        <translation>{total} 笔转移支付中金额最大的 {n} 笔；文件夹中的表列出全部。</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/programme.py"/>
         <source>Each payer pays its payee the amount; the transfers between prefectures net those of their counties.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个支付方向其受偿方支付所列金额；地市间转移支付是其所辖各县转移支付轧差后的结果。</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/effectiveness.py"/>
         <source>The comparison with an earlier run</source>
-        <translation type="unfinished"></translation>
+        <translation>与前期运行的比较结果</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/effectiveness.py"/>
         <source>This run (after) compared with an earlier run (before), for example the land cover of another year or the plan after restoration (Compare two runs, esp:compareesp).</source>
-        <translation type="unfinished"></translation>
+        <translation>将本次运行（后期）与较早的一次运行（前期）进行比较，例如不同年份的土地覆被，或修复后的规划方案（“两次运行对比（前期 / 后期）”，esp:compareesp）。</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/effectiveness.py"/>
         <source>Zone transitions</source>
-        <translation type="unfinished"></translation>
+        <translation>分区转移</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/effectiveness.py"/>
         <source>Effectiveness score</source>
-        <translation type="unfinished"></translation>
+        <translation>成效得分</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/effectiveness.py"/>
         <source>Effectiveness by county</source>
-        <translation type="unfinished"></translation>
+        <translation>各县修复成效</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/effectiveness.py"/>
         <source>Effectiveness by prefecture</source>
-        <translation type="unfinished"></translation>
+        <translation>各地市修复成效</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/effectiveness.py"/>
         <source>Equivalent connected area (ECA)</source>
-        <translation type="unfinished"></translation>
+        <translation>等效连通面积（ECA）</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/effectiveness.py"/>
         <source>Source area</source>
-        <translation type="unfinished"></translation>
+        <translation>源地面积</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/effectiveness.py"/>
         <source>Source cells</source>
-        <translation type="unfinished"></translation>
+        <translation>源地像元</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/effectiveness.py"/>
         <source>{kept} kept, {lost} lost, {gained} gained</source>
-        <translation type="unfinished"></translation>
+        <translation>保留 {kept}，消失 {lost}，新增 {gained}</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/effectiveness.py"/>
         <source>{matched} in both runs ({costlier} costlier, {cheaper} cheaper); {new} new, {lost} lost</source>
-        <translation type="unfinished"></translation>
+        <translation>两次运行共有 {matched} 条（成本升高 {costlier} 条，降低 {cheaper} 条）；新增 {new} 条，消失 {lost} 条</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/effectiveness.py"/>
         <source>; {extra} second corridors between the same sources</source>
-        <translation type="unfinished"></translation>
+        <translation>；同一对源地之间的第二条廊道 {extra} 条</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/effectiveness.py"/>
         <source>Before and after</source>
-        <translation type="unfinished"></translation>
+        <translation>前后对比</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/effectiveness.py"/>
         <source>Areas summed over the counties. Costlier and cheaper: the least-cost distance of a corridor found in both runs rose or fell.</source>
-        <translation type="unfinished"></translation>
+        <translation>面积为各县之和。成本升高与降低：两次运行中均存在的廊道，其最小累积阻力距离增大或减小。</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/effectiveness.py"/>
         <source>{before} -&gt; {after} ({sign}{change})</source>
-        <translation type="unfinished"></translation>
+        <translation>{before} -&gt; {after}（{sign}{change}）</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/effectiveness.py"/>
         <source>Kept</source>
-        <translation type="unfinished"></translation>
+        <translation>保留</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/effectiveness.py"/>
         <source>Lost</source>
-        <translation type="unfinished"></translation>
+        <translation>消失</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/effectiveness.py"/>
         <source>Gained</source>
-        <translation type="unfinished"></translation>
+        <translation>新增</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/effectiveness.py"/>
         <source>In both runs</source>
-        <translation type="unfinished"></translation>
+        <translation>两次运行共有</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/effectiveness.py"/>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>新增</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/effectiveness.py"/>
         <source>Second between the same sources</source>
-        <translation type="unfinished"></translation>
+        <translation>同一对源地之间的第二条</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/effectiveness.py"/>
         <source>Source and corridor change</source>
-        <translation type="unfinished"></translation>
+        <translation>源地与廊道变化</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/effectiveness.py"/>
         <source>Source cells kept, lost and gained since the earlier run, and the corridors of both runs by their change.</source>
-        <translation type="unfinished"></translation>
+        <translation>与前期运行相比保留、消失和新增的源地像元，以及按变化情况显示的两次运行的廊道。</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/effectiveness.py"/>
         <source>The table of zone transitions</source>
-        <translation type="unfinished"></translation>
+        <translation>分区转移表</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/effectiveness.py"/>
         <source>The table of zone transitions is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>分区转移表为空。</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/effectiveness.py"/>
         <source>No zone</source>
-        <translation type="unfinished"></translation>
+        <translation>无分区</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/effectiveness.py"/>
         <source>Zone before</source>
-        <translation type="unfinished"></translation>
+        <translation>前期分区</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/effectiveness.py"/>
         <source>Zone transitions (km²)</source>
-        <translation type="unfinished"></translation>
+        <translation>分区转移（km²）</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/effectiveness.py"/>
         <source>Area of each zone of the earlier run (rows) by its zone in this run (columns), in km²; the diagonal is unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>前期运行各分区（行）在本次运行中所属分区（列）的面积，单位为 km²；对角线为未变化的面积。</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/effectiveness.py"/>
         <source>The score of a county is 100 × Σ w_k r_k / Σ w_k over four parts k: the ECA, the source area, the mean corridor cost and the restoration-zone area. r_k = (after - before) / before, clipped to [-1, 1], with the sign reversed for the corridor cost and the restoration-zone area (a decrease is an improvement); w_k are the weights of the comparison, and a part not defined in a county is left out. The score runs from -100 to 100; 0 is no change. A prefecture's score comes from the sums of its counties.</source>
-        <translation type="unfinished"></translation>
+        <translation>县的得分为 100 × Σ w_k r_k / Σ w_k，k 为四个部分：ECA、源地面积、廊道平均成本和生态修复区面积。r_k = (after - before) / before，截断到 [-1, 1]；廊道成本和生态修复区面积取相反符号（减少即为改善）；w_k 为比较时设定的权重，县内无定义的部分不计入。得分范围为 -100 到 100，0 表示无变化。地市得分由其所辖各县的合计值计算。</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/effectiveness.py"/>
         <source>The comparison holds no county.</source>
-        <translation type="unfinished"></translation>
+        <translation>比较结果中没有县。</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/effectiveness.py"/>
         <source>ECA before (km²)</source>
-        <translation type="unfinished"></translation>
+        <translation>前期 ECA（km²）</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/effectiveness.py"/>
         <source>ECA after (km²)</source>
-        <translation type="unfinished"></translation>
+        <translation>后期 ECA（km²）</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/effectiveness.py"/>
         <source>r ECA (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>r ECA（%）</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/effectiveness.py"/>
         <source>r sources (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>r 源地（%）</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/effectiveness.py"/>
         <source>r corridor cost (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>r 廊道成本（%）</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/effectiveness.py"/>
         <source>r restoration zone (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>r 生态修复区（%）</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/effectiveness.py"/>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation>得分</translation>
     </message>
     <message>
         <location filename="../../algorithms/report/overview.py"/>
@@ -6707,37 +6707,37 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
         <source>Restoration scenarios and compensation</source>
-        <translation type="unfinished"></translation>
+        <translation>生态修复情景与补偿</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
         <source>restoration,scenario,portfolio,budget,priority,knapsack,greedy,ECA,equivalent connected area,compensation,transfer,生态修复,优先级,生态补偿</source>
-        <translation type="unfinished"></translation>
+        <translation>生态修复,修复情景,修复组合,预算,优先级,背包问题,贪心算法,ECA,等效连通面积,生态保护补偿,转移支付,生态补偿,restoration,scenario,portfolio,budget,priority,knapsack,greedy,equivalent connected area,compensation,transfer</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
         <source>&lt;p&gt;Ranks candidate restoration sites (for example the barriers and breakpoints among the key areas of 'Restoration zoning') by what restoring each one alone gains in connectivity per unit of cost, and chooses the sites to restore within a budget.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Restoring a site&lt;/b&gt; lowers the resistance of its cells to a target: an action keyed by the site's kind (barrier, breakpoint ...) applies to all its cells, otherwise each cell's land-cover class picks its action. A target class stands for the median resistance this surface gives that class; restoration never raises a resistance. The cost is the restored area times the action's cost per km² (10⁴ CNY). Without an actions table the CLCD defaults are used (cropland to forest at the Grain for Green subsidy, 240 × 10⁴ CNY/km²; the others are planning placeholders: give your own unit costs).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Gain&lt;/b&gt;: the equivalent connected area (ECA = √(Σ a_i a_j p*_ij), Saura &amp;amp; Rubio 2010) of the sources, with p = p0^(d/d0) on each link's least-cost distance d and p* the best product over paths. A site changes the links it touches (a site cell within the band of the link's least-cost path): their least-cost distance and effective resistance (in the corridor core) are recomputed on the restored surface, exactly. Each site is one task of the engine set in Processing options.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Portfolio&lt;/b&gt;: 'exact' tries every combination of the sites that gain and fit the budget (at most 16; each link then takes the lowest distance any chosen site gives it); 'greedy' takes the best gain per cost, restores it, evaluates the sites sharing its links again on the restored surface, and repeats while a site fits; 'automatic' is exact up to 12 candidates. The method used is in the log and in METHOD_USED. The gain curve lists the chosen sites in order with the cumulative cost and gain.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Compensation&lt;/b&gt; (with administrative units): each county carries the cost of the restored cells inside it; the gain (the change of a_i a_j p*_ij of every pair of sources) goes half to each source of the pair, split over the counties by the source's area. Each county's fair part is own share × its own cost + (1 − own share) × total cost × its benefit share; counties that carried more are paid by those that carried less (largest first), so that every transfer table balances to zero. This follows the principle 'whoever benefits compensates' (谁受益、谁补偿) of China's ecological protection compensation (General Office of the State Council, 2016; Regulations on Ecological Protection Compensation, 2024); the own share stands for a host's fixed part, as both provinces fund the Xin'an River pilot.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;按单独修复每个候选修复点位（例如“生态修复分区”关键区域中的障碍点和断裂点）所带来的单位成本连通性收益对其排序，并在预算内选出要修复的点位。&lt;/p&gt;&lt;p&gt;&lt;b&gt;修复一个点位&lt;/b&gt;即将其像元的阻力降至目标值：按点位类型（障碍点、断裂点等）设定的措施适用于其全部像元，否则由每个像元的土地覆被类型确定其措施。目标类型代表该阻力面赋予该类型的阻力中位数；修复不会提高任何阻力。成本为修复面积乘以该措施的单位面积成本（万元/km²）。未给出措施表时采用 CLCD 默认值（耕地转林地按退耕还林补助标准，240 万元/km²；其余为规划占位值：请给出本地的单位成本）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;收益&lt;/b&gt;：源地的等效连通面积（ECA = √(Σ a_i a_j p*_ij)，Saura &amp;amp; Rubio 2010），其中每条连接按其最小累积阻力距离 d 取 p = p0^(d/d0)，p* 为各路径概率乘积的最大值。点位会改变其触及的连接（点位像元位于该连接最小累积阻力路径的缓冲带内）：这些连接的最小累积阻力距离和有效电阻（在廊道核心内）在修复后的阻力面上精确重算。每个点位是处理选项中所设引擎的一个任务。&lt;/p&gt;&lt;p&gt;&lt;b&gt;修复组合&lt;/b&gt;：“精确”穷举所有具有收益且在预算之内的点位的组合（最多 16 个；此时每条连接取各入选点位给出的最小距离）；“贪心”选取单位成本收益最高的点位并将其修复，在修复后的阻力面上重新评估与其共用连接的点位，只要仍有点位可纳入预算就重复此过程；“自动”在候选点位不超过 12 个时采用精确方法。实际采用的方法记录在日志和 METHOD_USED 中。收益曲线按顺序列出入选点位及累计成本和累计收益。&lt;/p&gt;&lt;p&gt;&lt;b&gt;补偿&lt;/b&gt;（给出行政单元时）：每个县承担其境内修复像元的成本；收益（每对源地 a_i a_j p*_ij 的变化量）平均分给该对中的两个源地，再按源地面积分配到各县。每个县的应担份额 = 自担比例 × 本县成本 + (1 − 自担比例) × 总成本 × 本县受益占比；承担较多的县由承担较少的县支付补偿（从最大额开始），从而使每张转移支付表收支平衡为零。这遵循我国生态保护补偿“谁受益、谁补偿”的原则（国务院办公厅，2016；《生态保护补偿条例》，2024）；自担比例代表所在地固定承担的部分，正如新安江流域试点由两省共同出资。&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
         <source>The surface the pattern was built on.</source>
-        <translation type="unfinished"></translation>
+        <translation>构建生态安全格局所用的阻力面。</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
         <source>Candidate sites</source>
-        <translation type="unfinished"></translation>
+        <translation>候选点位</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
         <source>Polygons of the sites to rank: the key areas of 'Restoration zoning' (their kind_id picks the kinds below and the action of each site), or your own project polygons (their cells act by land-cover class).</source>
-        <translation type="unfinished"></translation>
+        <translation>待排序点位的面要素：“生态修复分区”输出的关键区域（其 kind_id 决定下方所选类型及各点位的措施），或自定的项目面（其像元按土地覆被类型确定措施）。</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
         <source>Key-area kinds that are candidates</source>
-        <translation type="unfinished"></translation>
+        <translation>作为候选的关键区域类型</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
@@ -6747,7 +6747,7 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
         <source>Breakpoints</source>
-        <translation type="unfinished"></translation>
+        <translation>断裂点</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
@@ -6762,7 +6762,7 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
         <source>Used only when the sites have a kind_id field.</source>
-        <translation type="unfinished"></translation>
+        <translation>仅当点位图层有 kind_id 字段时使用。</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
@@ -6772,7 +6772,7 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
         <source>The land cover of the resistance grid (CLCD codes with the default actions); needed when the actions name land-cover classes.</source>
-        <translation type="unfinished"></translation>
+        <translation>与阻力栅格同一网格的土地覆被（使用默认措施时为 CLCD 代码）；措施按土地覆被类型指定时必填。</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
@@ -6782,82 +6782,82 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
         <source>The current map of 'Circuitscape': the current through each site is reported (it does not change the ranking).</source>
-        <translation type="unfinished"></translation>
+        <translation>“Circuitscape”输出的电流图：报告通过每个点位的电流（不影响排序）。</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
         <source>Restoration actions (CSV)</source>
-        <translation type="unfinished"></translation>
+        <translation>修复措施（CSV）</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
         <source>Columns: class (land-cover code) or kind (barrier, breakpoint, degraded_source, degraded_corridor, pinch_point, corridor), target_class or resistance, cost_per_km2 (10⁴ CNY), note. Empty: the CLCD defaults.</source>
-        <translation type="unfinished"></translation>
+        <translation>列：class（土地覆被代码）或 kind（barrier、breakpoint、degraded_source、degraded_corridor、pinch_point、corridor），target_class 或 resistance，cost_per_km2（万元），note。为空：采用 CLCD 默认值。</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
         <source>Budget (10⁴ CNY)</source>
-        <translation type="unfinished"></translation>
+        <translation>预算（万元）</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
         <source>The money for the programme, in the unit of the actions' costs.</source>
-        <translation type="unfinished"></translation>
+        <translation>修复方案可用资金，单位与措施成本相同。</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
         <source>Portfolio method</source>
-        <translation type="unfinished"></translation>
+        <translation>组合方法</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
         <source>Automatic</source>
-        <translation type="unfinished"></translation>
+        <translation>自动</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
         <source>Greedy with re-evaluation</source>
-        <translation type="unfinished"></translation>
+        <translation>贪心算法（逐步重新评估）</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
         <source>Exact (all combinations)</source>
-        <translation type="unfinished"></translation>
+        <translation>精确（穷举所有组合）</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
         <source>Automatic: exact up to 12 candidate sites, greedy beyond.</source>
-        <translation type="unfinished"></translation>
+        <translation>自动：候选点位不超过 12 个时采用精确方法，超过时采用贪心算法。</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
         <source>Kernel distance d0 (cost units)</source>
-        <translation type="unfinished"></translation>
+        <translation>核距离 d0（成本单位）</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
         <source>The least-cost distance at which two sources connect with probability p0; 0 takes the median least-cost distance of the links.</source>
-        <translation type="unfinished"></translation>
+        <translation>两个源地以概率 p0 连通时的最小累积阻力距离；0 表示取各连接最小累积阻力距离的中位数。</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
         <source>Probability p0 at d0</source>
-        <translation type="unfinished"></translation>
+        <translation>d0 处的概率 p0</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
         <source>Conefor's practice is 0.5 at the median dispersal distance.</source>
-        <translation type="unfinished"></translation>
+        <translation>Conefor 惯例为在扩散距离中位数处取 0.5。</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
         <source>Band of a link (cost units)</source>
-        <translation type="unfinished"></translation>
+        <translation>连接缓冲带（成本单位）</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
         <source>A site touches a link when one of its cells lies within this many cost units of the link's least-cost path (NLCC).</source>
-        <translation type="unfinished"></translation>
+        <translation>当点位的某个像元与连接的最小累积阻力路径相距不超过此成本单位数（NLCC）时，视为该点位触及该连接。</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
@@ -6867,7 +6867,7 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
         <source>The corridor the effective resistance is computed in, as in 'Pinch points'.</source>
-        <translation type="unfinished"></translation>
+        <translation>计算有效电阻所用的廊道，与“夹点识别”相同。</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
@@ -6877,7 +6877,7 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
         <source>1 evaluates the sites in this process; more start that many workers; 0 takes the provider's setting. The numbers are the same either way.</source>
-        <translation type="unfinished"></translation>
+        <translation>1 表示在本进程中评估各点位；大于 1 则启动相应数量的工作进程；0 表示采用提供程序的设置。两种方式结果相同。</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
@@ -6887,7 +6887,7 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
         <source>Counties: with them, the compensation ledger and transfers are written.</source>
-        <translation type="unfinished"></translation>
+        <translation>县级行政区：给出后将写出补偿台账和转移支付。</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
@@ -6897,7 +6897,7 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
         <source>The name of each unit, written in the ledger and the transfers; empty: Unit 1, Unit 2, ... in layer order.</source>
-        <translation type="unfinished"></translation>
+        <translation>各单元的名称，写入台账和转移支付表；为空：按图层顺序命名为 单元 1、单元 2……</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
@@ -6907,122 +6907,122 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
         <source>Optional: transfers between the groups are also listed (netted).</source>
-        <translation type="unfinished"></translation>
+        <translation>可选：同时列出各组之间（轧差后）的转移支付。</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
         <source>Own share of a host's cost</source>
-        <translation type="unfinished"></translation>
+        <translation>所在县自担比例</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
         <source>0: each county's net cost is proportional to its benefit; 1: each county pays for its own sites (no transfers); between: a part of each site is always the host's.</source>
-        <translation type="unfinished"></translation>
+        <translation>0：各县的净成本与其受益成正比；1：各县自行承担本县点位的成本（无转移支付）；介于两者之间：每个点位的一部分成本始终由所在县承担。</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
         <source>Restoration sites</source>
-        <translation type="unfinished"></translation>
+        <translation>修复点位</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
         <source>The sites with cost, gain (d_eca_km2), gain per cost, rank (1 = best alone), chosen (1 = in the portfolio) and order.</source>
-        <translation type="unfinished"></translation>
+        <translation>各点位及其成本、收益（d_eca_km2）、单位成本收益、排名（1 = 单独修复时最佳）、是否入选（1 = 纳入修复组合）和顺序。</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
         <source>Gain curve</source>
-        <translation type="unfinished"></translation>
+        <translation>收益曲线</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
         <source>Table: the chosen sites in order with cumulative cost and gain.</source>
-        <translation type="unfinished"></translation>
+        <translation>表：按顺序排列的入选点位及累计成本和累计收益。</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
         <source>Compensation ledger</source>
-        <translation type="unfinished"></translation>
+        <translation>补偿台账</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
         <source>The units with cost carried, benefit, fair part, net, paid and received (written with administrative units).</source>
-        <translation type="unfinished"></translation>
+        <translation>各单元的实际承担成本、受益、应担份额、净额、支付额和受偿额（给出行政单元时写出）。</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
         <source>Transfers</source>
-        <translation type="unfinished"></translation>
+        <translation>转移支付</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
         <source>Table: who pays whom, between counties and between prefectures.</source>
-        <translation type="unfinished"></translation>
+        <translation>表：县与县之间、地市与地市之间由谁向谁支付。</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
         <source>Gain curve chart</source>
-        <translation type="unfinished"></translation>
+        <translation>收益曲线图</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
         <source>PNG files (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 文件 (*.png)</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
         <source>The gain curve drawn as a PNG.</source>
-        <translation type="unfinished"></translation>
+        <translation>以 PNG 格式绘制的收益曲线。</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
         <source>Restored resistance</source>
-        <translation type="unfinished"></translation>
+        <translation>修复后阻力</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
         <source>The resistance surface with the chosen sites restored: run the chain on it to see the plan's pattern.</source>
-        <translation type="unfinished"></translation>
+        <translation>入选点位修复后的阻力面：以其重新运行全流程，即可得到规划实施后的格局。</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
         <source>ECA before (km²)</source>
-        <translation type="unfinished"></translation>
+        <translation>修复前 ECA（km²）</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
         <source>ECA with the portfolio (km²)</source>
-        <translation type="unfinished"></translation>
+        <translation>实施修复组合后 ECA（km²）</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
         <source>Cost of the portfolio (10⁴ CNY)</source>
-        <translation type="unfinished"></translation>
+        <translation>修复组合成本（万元）</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
         <source>ECA gained (km²)</source>
-        <translation type="unfinished"></translation>
+        <translation>ECA 增量（km²）</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
         <source>Number of sites chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>入选点位数</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
         <source>Portfolio method used</source>
-        <translation type="unfinished"></translation>
+        <translation>实际采用的组合方法</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
         <source>{n} candidate sites, {m} links, {k} sources; ECA {eca:.1f} km².</source>
-        <translation type="unfinished"></translation>
+        <translation>候选点位 {n} 个，连接 {m} 条，源地 {k} 个；ECA 为 {eca:.1f} km²。</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
         <source>Portfolio ({method}): {n} sites, cost {cost:.1f} × 10⁴ CNY, ECA {a:.1f} -&gt; {b:.1f} km².</source>
-        <translation type="unfinished"></translation>
+        <translation>修复组合（{method}）：{n} 个点位，成本 {cost:.1f} 万元，ECA {a:.1f} -&gt; {b:.1f} km²。</translation>
     </message>
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
@@ -7123,12 +7123,12 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     <message>
         <location filename="../../algorithms/io/programme.py"/>
         <source>No candidate site: the sites layer has no polygon{which}. Give the key areas of 'Restoration zoning' or your own project polygons.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有候选点位：点位图层中没有{which}面。请提供“生态修复分区”输出的关键区域或自定的项目面。</translation>
     </message>
     <message>
         <location filename="../../algorithms/io/programme.py"/>
         <source> of the kinds chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>所选类型的</translation>
     </message>
 </context>
 <context>
@@ -7560,7 +7560,7 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     <message>
         <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>Runs the whole ecological security pattern chain in one go and writes every product into the output folder under a fixed name, with its style beside it:&lt;ol&gt;&lt;li&gt;&lt;b&gt;Sources&lt;/b&gt;: MSPA of the foreground classes; habitat quality (when both threat tables are given); the MSPA core cells of the top habitat-quality class, in patches of at least the minimum area, the most important by dPC.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Resistance&lt;/b&gt;: the land-cover classes reclassified by the preset, optionally corrected by a raster such as night-time light.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Connectivity&lt;/b&gt;: pairwise cumulative current between one point inside each source (Circuitscape); least-cost corridors (Linkage Pathways); pinch points; barriers; current-flow centrality.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Zoning&lt;/b&gt;: conservation, restoration, improvement and control zones with the key restoration areas; the county ledger, connectivity matrix, collaboration zones and restoration account; the report (HTML, Word where python-docx is installed, and PDF where it can be printed).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Programme&lt;/b&gt;: the key areas ranked by the connectivity (equivalent connected area) their restoration gains per cost, the sites chosen within the budget, the gain curve, each county's cost, benefit and transfers; with an earlier run to compare with, what changed and an effectiveness score per county. The report gets a chapter for each.&lt;/li&gt;&lt;/ol&gt;The land cover must be in a projected CRS with metre units; the counties may be in any CRS. Stages can be run one at a time (first and last stage): a later stage reads the products of the earlier ones from the same output folder, as the dock does. Each step is the toolkit's own algorithm with the settings shown here; run the algorithms one by one for their other options.&lt;br&gt;Method: Peng J. et al. (2018) Linking ecosystem services and circuit theory to identify ecological security patterns. Sci. Total Environ. 644, 781-790.</source>
-        <translation type="unfinished"></translation>
+        <translation>一次性运行整个生态安全格局流程，将每个产品以固定名称写入输出文件夹，并在旁边附上其样式：&lt;ol&gt;&lt;li&gt;&lt;b&gt;生态源地&lt;/b&gt;：前景类型的 MSPA；生境质量（给出两个威胁因子表时）；生境质量最高一级的 MSPA 核心像元组成的、面积不小于最小面积的斑块中按 dPC 最重要者。&lt;/li&gt;&lt;li&gt;&lt;b&gt;阻力面&lt;/b&gt;：按预设对土地覆被类型重分类，可选用夜间灯光等栅格进行校正。&lt;/li&gt;&lt;li&gt;&lt;b&gt;连通性&lt;/b&gt;：各源地内一点之间的 pairwise 累积电流（Circuitscape）；最小累积阻力廊道（Linkage Pathways）；夹点；障碍点；电流中心性。&lt;/li&gt;&lt;li&gt;&lt;b&gt;分区&lt;/b&gt;：生态保护区、生态修复区、生态提升区和生态管控区及关键修复区域；县域台账、连通性矩阵、协同分区和修复受益账户；报告（HTML；已安装 python-docx 时另有 Word；可打印时另有 PDF）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;修复方案&lt;/b&gt;：按单位成本修复所获的连通性（等效连通面积）增益对关键区域排序，在预算内选定修复点位，给出收益曲线以及各县的成本、受益和转移支付；给出用于对比的先前运行时，还给出发生的变化和各县的成效得分。报告为以上每项各设一章。&lt;/li&gt;&lt;/ol&gt;土地覆被必须采用以米为单位的投影坐标系；县域单元可以采用任意坐标参考系。各阶段可以逐一运行（起始阶段和结束阶段）：后面的阶段从同一输出文件夹读取前面阶段的产品，与停靠面板的做法相同。每一步都是本工具箱自身的算法，采用此处所示的设置；如需其他选项，请逐个运行各算法。&lt;br&gt;方法：Peng J. et al. (2018) Linking ecosystem services and circuit theory to identify ecological security patterns. Sci. Total Environ. 644, 781-790.</translation>
     </message>
     <message>
         <location filename="../../algorithms/workflow/securitypattern.py"/>
@@ -7805,42 +7805,42 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     <message>
         <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>Restoration budget (10⁴ CNY)</source>
-        <translation type="unfinished"></translation>
+        <translation>修复预算（万元）</translation>
     </message>
     <message>
         <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>The money for the restoration programme, in the unit of the actions' costs (10⁴ CNY with the default actions): the key areas that gain most connectivity per cost are chosen until it is spent.</source>
-        <translation type="unfinished"></translation>
+        <translation>修复方案的资金，单位与修复措施的成本相同（使用默认措施时为万元）：按单位成本的连通性增益从高到低选取关键区域，直至预算用完。</translation>
     </message>
     <message>
         <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>Restoration actions (CSV)</source>
-        <translation type="unfinished"></translation>
+        <translation>修复措施（CSV）</translation>
     </message>
     <message>
         <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>What restoring each land-cover class or key-area kind does and costs (columns class or kind, target_class or resistance, cost_per_km2); empty: the CLCD defaults of 'Restoration scenarios'.</source>
-        <translation type="unfinished"></translation>
+        <translation>修复各土地覆被类型或各类关键区域的效果和成本（列 class 或 kind、target_class 或 resistance、cost_per_km2）；为空：使用“修复情景”的 CLCD 默认值。</translation>
     </message>
     <message>
         <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>Own share of a host's cost</source>
-        <translation type="unfinished"></translation>
+        <translation>所在县自担成本比例</translation>
     </message>
     <message>
         <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>0: each county's net cost is proportional to its benefit; 1: each county pays for its own sites.</source>
-        <translation type="unfinished"></translation>
+        <translation>0：各县的净成本与其受益成正比；1：各县自行承担其境内点位的成本。</translation>
     </message>
     <message>
         <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>Compare with an earlier run</source>
-        <translation type="unfinished"></translation>
+        <translation>与先前运行对比</translation>
     </message>
     <message>
         <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>The output folder of another run of this workflow (an earlier year, or the plan before restoration) on the same grid: what changed is mapped, scored per county and written in the report's Effectiveness chapter.</source>
-        <translation type="unfinished"></translation>
+        <translation>本工作流另一次运行（较早年份，或修复前的规划方案）的输出文件夹，须位于同一网格上：变化情况将被制图、逐县评分，并写入报告的“修复成效”一章。</translation>
     </message>
     <message>
         <location filename="../../algorithms/workflow/securitypattern.py"/>
@@ -7860,7 +7860,7 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     <message>
         <location filename="../../algorithms/workflow/securitypattern.py"/>
         <source>Stop after this stage; the report is written when the run reaches the zoning stage or the programme.</source>
-        <translation type="unfinished"></translation>
+        <translation>在此阶段后停止；运行到分区阶段或修复方案阶段时写出报告。</translation>
     </message>
     <message>
         <location filename="../../algorithms/workflow/securitypattern.py"/>
@@ -8055,62 +8055,62 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     <message>
         <location filename="../../algorithms/workflow/products.py"/>
         <source>Restoration sites (priority)</source>
-        <translation type="unfinished"></translation>
+        <translation>修复点位（优先级）</translation>
     </message>
     <message>
         <location filename="../../algorithms/workflow/products.py"/>
         <source>Gain curve</source>
-        <translation type="unfinished"></translation>
+        <translation>收益曲线</translation>
     </message>
     <message>
         <location filename="../../algorithms/workflow/products.py"/>
         <source>Gain curve chart</source>
-        <translation type="unfinished"></translation>
+        <translation>收益曲线图</translation>
     </message>
     <message>
         <location filename="../../algorithms/workflow/products.py"/>
         <source>Resistance after restoration</source>
-        <translation type="unfinished"></translation>
+        <translation>修复后阻力面</translation>
     </message>
     <message>
         <location filename="../../algorithms/workflow/products.py"/>
         <source>Compensation ledger</source>
-        <translation type="unfinished"></translation>
+        <translation>生态补偿台账</translation>
     </message>
     <message>
         <location filename="../../algorithms/workflow/products.py"/>
         <source>Transfers between counties</source>
-        <translation type="unfinished"></translation>
+        <translation>县际转移支付</translation>
     </message>
     <message>
         <location filename="../../algorithms/workflow/products.py"/>
         <source>Effectiveness by county</source>
-        <translation type="unfinished"></translation>
+        <translation>各县修复成效</translation>
     </message>
     <message>
         <location filename="../../algorithms/workflow/products.py"/>
         <source>Source change</source>
-        <translation type="unfinished"></translation>
+        <translation>源地变化</translation>
     </message>
     <message>
         <location filename="../../algorithms/workflow/products.py"/>
         <source>Zone change</source>
-        <translation type="unfinished"></translation>
+        <translation>分区变化</translation>
     </message>
     <message>
         <location filename="../../algorithms/workflow/products.py"/>
         <source>Corridor change</source>
-        <translation type="unfinished"></translation>
+        <translation>廊道变化</translation>
     </message>
     <message>
         <location filename="../../algorithms/workflow/products.py"/>
         <source>Zone transitions</source>
-        <translation type="unfinished"></translation>
+        <translation>分区转移</translation>
     </message>
     <message>
         <location filename="../../algorithms/workflow/products.py"/>
         <source>Effectiveness by prefecture</source>
-        <translation type="unfinished"></translation>
+        <translation>各地市修复成效</translation>
     </message>
     <message>
         <location filename="../../algorithms/workflow/products.py"/>
@@ -9065,357 +9065,357 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     <message>
         <location filename="../../espcore/programme/actions.py"/>
         <source>The {column} of {where} is {value!r}, not a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>{where} 的 {column} 为 {value!r}，不是数值。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/actions.py"/>
         <source>{where} names {key!r}, which is neither a land-cover class code nor a key-area kind ({kinds}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{where} 指定的 {key!r} 既不是土地覆被类型代码，也不是关键区域类型（{kinds}）。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/actions.py"/>
         <source>{where} ({key}) must give either a target class or a target resistance, not both or neither.</source>
-        <translation type="unfinished"></translation>
+        <translation>{where}（{key}）必须给出目标类型或目标阻力二者之一，不能两者都给或都不给。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/actions.py"/>
         <source>{where} ({key}) has a cost of {cost} per km²; give zero or a positive number.</source>
-        <translation type="unfinished"></translation>
+        <translation>{where}（{key}）的成本为每 km² {cost}；请给出零或正数。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/actions.py"/>
         <source>{where} ({key}) restores to a resistance of {value}; give a positive number.</source>
-        <translation type="unfinished"></translation>
+        <translation>{where}（{key}）修复后的阻力为 {value}；请给出正数。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/actions.py"/>
         <source>Action {number} repeats the key {key}; give each class or kind once.</source>
-        <translation type="unfinished"></translation>
+        <translation>措施 {number} 重复了键 {key}；每个土地覆被类型或关键区域类型只能给出一次。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/actions.py"/>
         <source>{where} must name one class or one kind (columns 'class' or 'kind').</source>
-        <translation type="unfinished"></translation>
+        <translation>{where} 必须指定一个土地覆被类型或一个关键区域类型（列 'class' 或 'kind'）。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/actions.py"/>
         <source>{where} ({key}) has no cost_per_km2.</source>
-        <translation type="unfinished"></translation>
+        <translation>{where}（{key}）缺少 cost_per_km2。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/actions.py"/>
         <source>The target_class of {where} is {value}, not a class code.</source>
-        <translation type="unfinished"></translation>
+        <translation>{where} 的 target_class 为 {value}，不是类型代码。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/actions.py"/>
         <source>{where} repeats {key}, already given in row {first}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{where} 重复了 {key}，该项已在第 {first} 行给出。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/actions.py"/>
         <source>The land cover ({cover}), resistance ({values}) and mask ({mask}) must have the same size.</source>
-        <translation type="unfinished"></translation>
+        <translation>土地覆被（{cover}）、阻力（{values}）和掩膜（{mask}）的大小必须相同。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/actions.py"/>
         <source>The action for {key} restores to land-cover class {target}, which does not occur in this landscape; give a target resistance instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>{key} 的措施将其修复为土地覆被类型 {target}，但该类型在此景观中不存在；请改为给出目标阻力。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/actions.py"/>
         <source>A site cell (flat index {index}) lies outside the grid of {size} cells.</source>
-        <translation type="unfinished"></translation>
+        <translation>点位像元（展平索引 {index}）位于 {size} 个像元的网格之外。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/actions.py"/>
         <source>The restoration actions name land-cover classes ({classes}) but no land cover is given.</source>
-        <translation type="unfinished"></translation>
+        <translation>修复措施指定了土地覆被类型（{classes}），但未给出土地覆被。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/actions.py"/>
         <source>The site kind {kind!r} is not a key-area kind ({kinds}).</source>
-        <translation type="unfinished"></translation>
+        <translation>点位类型 {kind!r} 不是关键区域类型（{kinds}）。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/compare.py"/>
         <source>The {name} must be a 2-D grid of whole numbers, not {kind} of {ndim} dimensions. Set NoData cells to 0.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 必须为整数二维网格，而不是 {ndim} 维的 {kind}。请将 NoData 像元设为 0。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/compare.py"/>
         <source>The {name} grid has shape {found}, the first grid {want}; use grids of one shape.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 网格的形状为 {found}，而第一个网格为 {want}；请使用形状相同的网格。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/compare.py"/>
         <source>The zones of run {name} hold codes outside 0..4.</source>
-        <translation type="unfinished"></translation>
+        <translation>运行 {name} 的分区含有 0..4 以外的代码。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/compare.py"/>
         <source>The cell area must be a finite number of 0 or more, not {value}.</source>
-        <translation type="unfinished"></translation>
+        <translation>像元面积必须为大于等于 0 的有限数，而不是 {value}。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/compare.py"/>
         <source>With units, give their number (1 or more, not {n_units}) and a units grid of -1 (outside) to that number - 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>给出单元时，请给出单元数（大于等于 1，而不是 {n_units}）以及取值为 -1（单元外）到单元数 - 1 的单元网格。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/compare.py"/>
         <source>The links of run {name} must be pairs of whole source ids, not shape {shape}.</source>
-        <translation type="unfinished"></translation>
+        <translation>运行 {name} 的连接必须是整数源地 ID 对，而不是形状 {shape}。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/compare.py"/>
         <source>Run {name} needs one finite least-cost distance of 0 or more per link ({links}); it has {found} values.</source>
-        <translation type="unfinished"></translation>
+        <translation>运行 {name} 的每条连接（共 {links} 条）需要一个大于等于 0 的有限最小累积阻力距离；现有 {found} 个值。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/compare.py"/>
         <source>Run A has two links between the same two sources.</source>
-        <translation type="unfinished"></translation>
+        <translation>运行 A 在同一对源地之间有两条连接。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/compare.py"/>
         <source>Give one least-cost distance per link and end units in -1..{top}.</source>
-        <translation type="unfinished"></translation>
+        <translation>请为每条连接给出一个最小累积阻力距离，端点单元须在 -1..{top} 之间。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/compare.py"/>
         <source>The {name} indicators lack {missing}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}指标缺少 {missing}。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/compare.py"/>
         <source>The {name} indicators must have one value per unit each.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}指标必须每个单元各有一个值。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/compare.py"/>
         <source>The {name} indicators must be 0 or more (NaN: not defined).</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}指标必须大于等于 0（NaN：无定义）。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/compare.py"/>
         <source>The indicators before and after have {old} and {new} units.</source>
-        <translation type="unfinished"></translation>
+        <translation>前期和后期指标分别有 {old} 个和 {new} 个单元。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/compare.py"/>
         <source>Give {n} weights of 0 or more with a sum above 0, not {weights}.</source>
-        <translation type="unfinished"></translation>
+        <translation>请给出 {n} 个大于等于 0 且总和大于 0 的权重，而不是 {weights}。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/compensation.py"/>
         <source>The number of units must be a whole number of 1 or more, not {n_units}.</source>
-        <translation type="unfinished"></translation>
+        <translation>单元数必须为大于等于 1 的整数，而不是 {n_units}。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/compensation.py"/>
         <source>The {name} have {found} entries, {want} expected.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}有 {found} 项，应为 {want} 项。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/compensation.py"/>
         <source>The {name} must be finite amounts of 0 or more, not {value}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}必须为大于等于 0 的有限值，而不是 {value}。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/compensation.py"/>
         <source>The {name} must lie between 0 and {high}, not {value}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}必须介于 0 和 {high} 之间，而不是 {value}。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/compensation.py"/>
         <source>The {name} must be a finite number of 0 or more, not {value}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}必须为大于等于 0 的有限数，而不是 {value}。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/compensation.py"/>
         <source>The units must be a 2-D grid of whole numbers from -1 (outside every unit) to {top}.</source>
-        <translation type="unfinished"></translation>
+        <translation>单元必须为取值从 -1（不属于任何单元）到 {top} 的整数二维网格。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/compensation.py"/>
         <source>Give one cost per cell of each site: the sites have {cells} cells and {costs} costs.</source>
-        <translation type="unfinished"></translation>
+        <translation>请为每个点位的每个像元给出一个成本：各点位有 {cells} 个像元、{costs} 个成本。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/compensation.py"/>
         <source>Site cells must be whole cell indices on the grid of {size} cells.</source>
-        <translation type="unfinished"></translation>
+        <translation>点位像元必须是 {size} 个像元的网格上的整数像元索引。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/compensation.py"/>
         <source>The pair gains must be a square matrix of finite numbers, not shape {shape}.</source>
-        <translation type="unfinished"></translation>
+        <translation>源地对收益必须为有限数构成的方阵，而不是形状 {shape}。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/compensation.py"/>
         <source>A pair gain is negative ({value}): connectivity fell, so there is no gain to attribute.</source>
-        <translation type="unfinished"></translation>
+        <translation>某源地对的收益为负（{value}）：连通性下降，因此没有可分配的收益。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/compensation.py"/>
         <source>The source areas must have one row per source ({n}), not shape {shape}.</source>
-        <translation type="unfinished"></translation>
+        <translation>源地面积必须每个源地一行（{n} 行），而不是形状 {shape}。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/compensation.py"/>
         <source>A source's whole area is smaller than its area in the units.</source>
-        <translation type="unfinished"></translation>
+        <translation>某源地的总面积小于其在各单元中的面积。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/compensation.py"/>
         <source>Source {source} gains connectivity but has no area, so its units are unknown.</source>
-        <translation type="unfinished"></translation>
+        <translation>源地 {source} 的连通性有收益但面积为零，因此无法确定其所属单元。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/compensation.py"/>
         <source>The ledger needs at least one unit.</source>
-        <translation type="unfinished"></translation>
+        <translation>台账至少需要一个单元。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/compensation.py"/>
         <source>The net amounts sum to {total}, not 0: what some units are owed must equal what the others owe.</source>
-        <translation type="unfinished"></translation>
+        <translation>净额之和为 {total}，而不是 0：部分单元应得的金额必须等于其他单元应付的金额。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/compensation.py"/>
         <source>The net amounts must be finite numbers.</source>
-        <translation type="unfinished"></translation>
+        <translation>净额必须为有限数。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/compensation.py"/>
         <source>Give one whole-number group per unit ({want}), not {found} values of {kind}.</source>
-        <translation type="unfinished"></translation>
+        <translation>请为每个单元给出一个整数分组（共 {want} 个），而不是 {found} 个 {kind} 类型的值。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/eca.py"/>
         <source>The dispersal distance (kernel distance) must be a positive number of cost units, not {value}.</source>
-        <translation type="unfinished"></translation>
+        <translation>扩散距离（核距离）必须为以成本单位计的正数，而不是 {value}。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/eca.py"/>
         <source>The probability at the kernel distance must lie between 0 and 1 (both excluded), not {value}; Conefor studies use 0.5.</source>
-        <translation type="unfinished"></translation>
+        <translation>核距离处的概率必须介于 0 和 1 之间（不含两端），而不是 {value}；Conefor 研究使用 0.5。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/eca.py"/>
         <source>The links hold {i} first sources, {j} second sources and {d} distances; they must be equally many.</source>
-        <translation type="unfinished"></translation>
+        <translation>连接中有 {i} 个起点源地、{j} 个终点源地和 {d} 个距离；三者数量必须相等。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/eca.py"/>
         <source>A link refers to a source index outside 0..{last}.</source>
-        <translation type="unfinished"></translation>
+        <translation>某条连接引用了 0..{last} 之外的源地索引。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/eca.py"/>
         <source>A link joins source index {index} to itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>某条连接将源地索引 {index} 与其自身相连。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/eca.py"/>
         <source>Link distances must be zero or positive (inf: no link).</source>
-        <translation type="unfinished"></translation>
+        <translation>连接距离必须为零或正数（inf：无连接）。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/eca.py"/>
         <source>There are {areas} source areas for {n} sources; give one per source.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 个源地有 {areas} 个源地面积；请为每个源地给出一个。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/eca.py"/>
         <source>Source areas must be zero or positive numbers.</source>
-        <translation type="unfinished"></translation>
+        <translation>源地面积必须为零或正数。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/eca.py"/>
         <source>No link has a finite least-cost distance above 0, so there is no default kernel distance; give one.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有任何连接的最小累积阻力距离是大于 0 的有限值，因此无法确定默认核距离；请给出核距离。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/eca.py"/>
         <source>The areas by unit must be an (n sources, units) table, not an array of shape {shape}.</source>
-        <translation type="unfinished"></translation>
+        <translation>按单元统计的面积必须是（源地数, 单元数）的表，而不是形状为 {shape} 的数组。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/eca.py"/>
         <source>The probabilities before ({before}) and after ({after}) must have the same shape.</source>
-        <translation type="unfinished"></translation>
+        <translation>修复前（{before}）和修复后（{after}）的概率形状必须相同。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/landscape.py"/>
         <source>The {name} raster has shape {got}, not the source raster's {shape}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 栅格的形状为 {got}，与源地栅格的 {shape} 不同。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/landscape.py"/>
         <source>The source raster must be two-dimensional, not {ndim}-dimensional.</source>
-        <translation type="unfinished"></translation>
+        <translation>源地栅格必须为二维，而不是 {ndim} 维。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/landscape.py"/>
         <source>There are {links} links, {lcd} least-cost distances and {eff} effective resistances; give one of each per link.</source>
-        <translation type="unfinished"></translation>
+        <translation>有 {links} 条连接、{lcd} 个最小累积阻力距离和 {eff} 个有效电阻；请为每条连接各给出一个。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/landscape.py"/>
         <source>The source ids must be unique.</source>
-        <translation type="unfinished"></translation>
+        <translation>源地 ID 必须唯一。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/landscape.py"/>
         <source>A link names source {id}, which is not among the sources.</source>
-        <translation type="unfinished"></translation>
+        <translation>某条连接指定的源地 {id} 不在源地之中。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/landscape.py"/>
         <source>The area of a square map unit must be a positive number of km², not {value}.</source>
-        <translation type="unfinished"></translation>
+        <translation>一个平方地图单位的面积必须为以 km² 计的正数，而不是 {value}。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/landscape.py"/>
         <source>The corridor width (cutoff) must be zero or positive cost units, not {value}.</source>
-        <translation type="unfinished"></translation>
+        <translation>廊道宽度（截断值）必须为零或正的成本单位数，而不是 {value}。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/landscape.py"/>
         <source>There are {areas} source areas for {n} source ids; give one area per source.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 个源地 ID 有 {areas} 个源地面积；请为每个源地给出一个面积。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/portfolio.py"/>
         <source>The budget must be zero or a positive number (10^4 CNY), not {value}.</source>
-        <translation type="unfinished"></translation>
+        <translation>预算必须为零或正数（万元），而不是 {value}。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/portfolio.py"/>
         <source>The portfolio method must be 'auto', 'greedy' or 'exact', not {value!r}.</source>
-        <translation type="unfinished"></translation>
+        <translation>组合方法必须是 'auto'、'greedy' 或 'exact'，而不是 {value!r}。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/portfolio.py"/>
         <source>The evaluation was made for other sites; evaluate these sites first.</source>
-        <translation type="unfinished"></translation>
+        <translation>该评估针对的是其他点位；请先评估这些点位。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/portfolio.py"/>
         <source>{count} sites gain and fit the budget; the exact search takes at most {limit}. Use the greedy method.</source>
-        <translation type="unfinished"></translation>
+        <translation>有 {count} 个点位具有收益且在预算之内；精确搜索最多只能处理 {limit} 个。请使用贪心算法。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/sitegains.py"/>
         <source>Site id {id} is given twice; site ids must be unique.</source>
-        <translation type="unfinished"></translation>
+        <translation>点位 ID {id} 出现了两次；点位 ID 必须唯一。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/sitegains.py"/>
         <source>The band around a least-cost path must be zero or positive cost units, not {value}.</source>
-        <translation type="unfinished"></translation>
+        <translation>最小累积阻力路径周围的缓冲带必须为零或正的成本单位数，而不是 {value}。</translation>
     </message>
     <message>
         <location filename="../../espcore/rasterfile.py"/>
@@ -10341,12 +10341,12 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     <message>
         <location filename="../../espcore/programme/actions.py"/>
         <source>cost_per_km2</source>
-        <translation type="unfinished"></translation>
+        <translation>cost_per_km2</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/actions.py"/>
         <source>target_class</source>
-        <translation type="unfinished"></translation>
+        <translation>target_class</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/actions.py"/>
@@ -10357,22 +10357,22 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     <message>
         <location filename="../../espcore/programme/compare.py"/>
         <source>sources A</source>
-        <translation type="unfinished"></translation>
+        <translation>源地 A</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/compare.py"/>
         <source>sources B</source>
-        <translation type="unfinished"></translation>
+        <translation>源地 B</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/compare.py"/>
         <source>zones A</source>
-        <translation type="unfinished"></translation>
+        <translation>分区 A</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/compare.py"/>
         <source>zones B</source>
-        <translation type="unfinished"></translation>
+        <translation>分区 B</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/compare.py"/>
@@ -10383,47 +10383,47 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     <message>
         <location filename="../../espcore/programme/compare.py"/>
         <source>before</source>
-        <translation type="unfinished"></translation>
+        <translation>前期</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/compare.py"/>
         <source>after</source>
-        <translation type="unfinished"></translation>
+        <translation>后期</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/compensation.py"/>
         <source>cell costs</source>
-        <translation type="unfinished"></translation>
+        <translation>像元成本</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/compensation.py"/>
         <source>source areas</source>
-        <translation type="unfinished"></translation>
+        <translation>源地面积</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/compensation.py"/>
         <source>unit costs</source>
-        <translation type="unfinished"></translation>
+        <translation>单元成本</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/compensation.py"/>
         <source>benefit shares</source>
-        <translation type="unfinished"></translation>
+        <translation>受益占比</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/compensation.py"/>
         <source>own share</source>
-        <translation type="unfinished"></translation>
+        <translation>自担比例</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/compensation.py"/>
         <source>smallest transfer</source>
-        <translation type="unfinished"></translation>
+        <translation>最小转移支付额</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/landscape.py"/>
         <source>NoData</source>
-        <translation type="unfinished"></translation>
+        <translation>NoData</translation>
     </message>
     <message>
         <location filename="../../espcore/sources/habitat.py"/>
@@ -10724,92 +10724,92 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     <message>
         <location filename="../styles/comparison.qml"/>
         <source>Much worse (-100 to -50)</source>
-        <translation type="unfinished"></translation>
+        <translation>明显变差（-100 至 -50）</translation>
     </message>
     <message>
         <location filename="../styles/comparison.qml"/>
         <source>Worse (-50 to -10)</source>
-        <translation type="unfinished"></translation>
+        <translation>变差（-50 至 -10）</translation>
     </message>
     <message>
         <location filename="../styles/comparison.qml"/>
         <source>About the same (-10 to 10)</source>
-        <translation type="unfinished"></translation>
+        <translation>基本不变（-10 至 10）</translation>
     </message>
     <message>
         <location filename="../styles/comparison.qml"/>
         <source>Better (10 to 50)</source>
-        <translation type="unfinished"></translation>
+        <translation>改善（10 至 50）</translation>
     </message>
     <message>
         <location filename="../styles/comparison.qml"/>
         <source>Much better (50 to 100)</source>
-        <translation type="unfinished"></translation>
+        <translation>明显改善（50 至 100）</translation>
     </message>
     <message>
         <location filename="../styles/compensation.qml"/>
         <source>Pays over 1,000 (10⁴ CNY)</source>
-        <translation type="unfinished"></translation>
+        <translation>支付 1,000 万元以上</translation>
     </message>
     <message>
         <location filename="../styles/compensation.qml"/>
         <source>Pays 100–1,000 (10⁴ CNY)</source>
-        <translation type="unfinished"></translation>
+        <translation>支付 100–1,000 万元</translation>
     </message>
     <message>
         <location filename="../styles/compensation.qml"/>
         <source>Pays 10–100 (10⁴ CNY)</source>
-        <translation type="unfinished"></translation>
+        <translation>支付 10–100 万元</translation>
     </message>
     <message>
         <location filename="../styles/compensation.qml"/>
         <source>About even (within 10 × 10⁴ CNY)</source>
-        <translation type="unfinished"></translation>
+        <translation>基本平衡（10 万元以内）</translation>
     </message>
     <message>
         <location filename="../styles/compensation.qml"/>
         <source>Owed 10–100 (10⁴ CNY)</source>
-        <translation type="unfinished"></translation>
+        <translation>获得补偿 10–100 万元</translation>
     </message>
     <message>
         <location filename="../styles/compensation.qml"/>
         <source>Owed 100–1,000 (10⁴ CNY)</source>
-        <translation type="unfinished"></translation>
+        <translation>获得补偿 100–1,000 万元</translation>
     </message>
     <message>
         <location filename="../styles/compensation.qml"/>
         <source>Owed over 1,000 (10⁴ CNY)</source>
-        <translation type="unfinished"></translation>
+        <translation>获得补偿 1,000 万元以上</translation>
     </message>
     <message>
         <location filename="../styles/corridor_change.qml"/>
         <source>Costlier (over 1 %)</source>
-        <translation type="unfinished"></translation>
+        <translation>成本增加（超过 1 %）</translation>
     </message>
     <message>
         <location filename="../styles/corridor_change.qml"/>
         <source>Cheaper (over 1 %)</source>
-        <translation type="unfinished"></translation>
+        <translation>成本降低（超过 1 %）</translation>
     </message>
     <message>
         <location filename="../styles/corridor_change.qml"/>
         <source>Unchanged (within 1 %)</source>
-        <translation type="unfinished"></translation>
+        <translation>基本不变（1 % 以内）</translation>
     </message>
     <message>
         <location filename="../styles/corridor_change.qml"/>
         <source>New corridor</source>
-        <translation type="unfinished"></translation>
+        <translation>新增廊道</translation>
     </message>
     <message>
         <location filename="../styles/corridor_change.qml"/>
         <source>Second corridor between the same sources</source>
-        <translation type="unfinished"></translation>
+        <translation>同一对源地间的第二条廊道</translation>
     </message>
     <message>
         <location filename="../styles/corridor_change.qml"/>
         <source>Lost corridor</source>
-        <translation type="unfinished"></translation>
+        <translation>消失廊道</translation>
     </message>
     <message>
         <location filename="../styles/corridors.qml"/>
@@ -11065,12 +11065,12 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     <message>
         <location filename="../styles/restoration_sites.qml"/>
         <source>In the programme</source>
-        <translation type="unfinished"></translation>
+        <translation>列入修复方案</translation>
     </message>
     <message>
         <location filename="../styles/restoration_sites.qml"/>
         <source>Not chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>未入选</translation>
     </message>
 </context>
 </TS>
