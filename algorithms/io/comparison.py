@@ -28,11 +28,13 @@ from ...espcore.programme.compare import (
     GAINED,
     KEPT,
     LOST,
+    LinkChanges,
+    ZoneTransitions,
+)
+from ...espcore.programme.effectiveness import (
     PARTS,
     Effectiveness,
-    LinkChanges,
     UnitIndicators,
-    ZoneTransitions,
     effectiveness,
     mean_link_cost,
 )

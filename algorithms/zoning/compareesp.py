@@ -19,11 +19,8 @@ from qgis.core import (
 )
 
 from ...espcore.programme.compare import (
-    UnitIndicators,
-    effectiveness,
     link_changes,
     match_sources,
-    mean_link_cost,
     source_change,
     zone_transitions,
 )
@@ -32,6 +29,11 @@ from ...espcore.programme.eca import (
     equivalent_connected_area,
     pair_probabilities,
     unit_eca,
+)
+from ...espcore.programme.effectiveness import (
+    UnitIndicators,
+    effectiveness,
+    mean_link_cost,
 )
 from ...espcore.progress import check_cancelled
 from ...espcore.zoning.collaboration import cross_tabulate

@@ -15,14 +15,16 @@ import pytest
 
 from espcore import EspInputError
 from espcore.programme.compare import (
+    link_changes,
+    match_sources,
+    source_change,
+    zone_transitions,
+)
+from espcore.programme.effectiveness import (
     PARTS,
     UnitIndicators,
     effectiveness,
-    link_changes,
-    match_sources,
     mean_link_cost,
-    source_change,
-    zone_transitions,
 )
 
 A = np.array([[1, 1, 1, 0, 2, 2],

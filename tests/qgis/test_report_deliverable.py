@@ -418,8 +418,8 @@ def test_the_word_report(workflow_folder):
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert headings == ["Summary", "1 · Sources", "2 · Resistance", "3 · Connectivity",
                         "4 · Zoning", "Collaboration between counties",
-                        "5 · Restoration programme", "Methods and parameters", "Annex A · County ledger",
-                        "Annex B · Key restoration sites"]
+                        "5 · Restoration programme", "Methods and parameters",
+                        "Annex A · County ledger", "Annex B · Key restoration sites"]
     assert len(document.inline_shapes) == len(page.images)
     counties = features(os.path.join(workflow_folder, "county_ledger.gpkg"))
     ledger = next(t for t in document.tables if t.rows[0].cells[0].text == "County"
