@@ -133,3 +133,29 @@ def balance(book: Compensation) -> float:
     table balances)."""
     settled = settlement(book.counties.transfers, book.counties.cost.size)
     return float(np.max(np.abs(settled + book.counties.unsettled - book.counties.net)))
+
+
+GROUP_COLUMNS = (("group", "string"), ("units", "int"), ("cost", "double"),
+                 ("benefit_pct", "double"), ("fair_cost", "double"), ("net", "double"),
+                 ("paid", "double"), ("received", "double"))
+
+
+def group_rows(units: Units, book: Compensation) -> List[List[Any]]:
+    """The prefecture ledger: sums of the counties' cost, benefit and fair part, and the
+    netted transfers between prefectures; empty without groups."""
+    if book.groups is None:
+        return []
+    groups = group_labels(units)
+    assert groups is not None
+    labels = sorted(set(int(label) for label in groups))
+    paid, received = _paid_received(book.groups)
+    return [[book.group_names[k], int(np.count_nonzero(groups == label)),
+             float(book.groups.cost[k]), 100.0 * float(book.groups.benefit_share[k]),
+             float(book.groups.fair_cost[k]), float(book.groups.net[k]), float(paid[k]),
+             float(received[k])] for k, label in enumerate(labels)]
+
+
+def write_groups(algorithm: EspAlgorithm, parameters: Dict[str, Any], key: str,
+                 context: QgsProcessingContext, units: Units, book: Compensation) -> str:
+    return write_table(algorithm, parameters, key, context, GROUP_COLUMNS,
+                       group_rows(units, book))

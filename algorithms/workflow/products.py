@@ -126,6 +126,8 @@ PRODUCTS: Tuple[Product, ...] = (
             "Compensation ledger", style="compensation.qml", checked=False),
     Product("TRANSFERS", "transfers.csv", "table", "programme", "Transfers between counties",
             show=False),
+    Product("COMPENSATION_GROUPS", "compensation_prefectures.csv", "table", "programme",
+            "Compensation by prefecture", show=False),
     Product("COMPARISON", "comparison.gpkg", "vector", "programme", "Effectiveness by county",
             style="comparison.qml", checked=False),
     Product("SOURCE_CHANGE", "source_change.tif", "raster", "programme", "Source change"),

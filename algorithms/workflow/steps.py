@@ -137,7 +137,7 @@ STEPS: Tuple[Step, ...] = (
           "GROUP_FIELD": Setting("GROUP_FIELD"), "OWN_SHARE": Setting("OWN_SHARE")},
          {"OUTPUT": "PROGRAMME_SITES", "CURVE": "GAIN_CURVE", "CHART": "GAIN_CHART",
           "RESTORED": "RESTORED_RESISTANCE", "LEDGER": "COMPENSATION",
-          "TRANSFERS": "TRANSFERS"}),
+          "TRANSFERS": "TRANSFERS", "LEDGER_GROUPS": "COMPENSATION_GROUPS"}),
     # An earlier run (another year's land cover, or the plan before restoration) against
     # this one.
     Step("comparison", "programme", "esp:compareesp",

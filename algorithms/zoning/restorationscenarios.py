@@ -34,6 +34,7 @@ from ..engine import executor_for
 from ..io.compensation import (
     Compensation,
     compensation,
+    write_groups,
     write_ledger,
     write_transfers,
 )
@@ -83,6 +84,7 @@ class RestorationScenarios(EspAlgorithm):
     RESTORED = "RESTORED"
     LEDGER = "LEDGER"
     TRANSFERS = "TRANSFERS"
+    LEDGER_GROUPS = "LEDGER_GROUPS"
     BASE_ECA = "BASE_ECA"
     ECA_AFTER = "ECA_AFTER"
     TOTAL_COST = "TOTAL_COST"
@@ -220,9 +222,12 @@ class RestorationScenarios(EspAlgorithm):
                  tr("The units with cost carried, benefit, fair part, net, paid and "
                     "received (written with administrative units).")),
                 (self.TRANSFERS, tr("Transfers"), SourceType.Vector,
-                 tr("Table: who pays whom, between counties and between prefectures."))):
+                 tr("Table: who pays whom, between counties and between prefectures.")),
+                (self.LEDGER_GROUPS, tr("Compensation by group"), SourceType.Vector,
+                 tr("Table: the ledger summed per group (prefecture), with the netted "
+                    "transfers between groups (written with a group field)."))):
             add(QgsProcessingParameterFeatureSink(key, label, kind, optional=key in (
-                self.LEDGER, self.TRANSFERS)), text)
+                self.LEDGER, self.TRANSFERS, self.LEDGER_GROUPS)), text)
         add(QgsProcessingParameterFileDestination(self.CHART, tr("Gain curve chart"),
                                                   tr("PNG files (*.png)"), optional=True),
             tr("The gain curve drawn as a PNG."))
@@ -309,6 +314,10 @@ class RestorationScenarios(EspAlgorithm):
             if parameters.get(self.TRANSFERS):
                 outputs[self.TRANSFERS] = write_transfers(self, parameters, self.TRANSFERS,
                                                           context, units, book[1])
+            if parameters.get(self.LEDGER_GROUPS) and book[1].groups is not None:
+                outputs[self.LEDGER_GROUPS] = write_groups(self, parameters,
+                                                           self.LEDGER_GROUPS, context, units,
+                                                           book[1])
         feedback.setProgress(100)
         return outputs
 

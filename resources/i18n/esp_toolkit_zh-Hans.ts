@@ -2962,6 +2962,11 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
     </message>
     <message>
         <location filename="../../algorithms/workflow/products.py"/>
+        <source>Compensation by prefecture</source>
+        <translation>各地市生态补偿台账</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/workflow/products.py"/>
         <source>Effectiveness by county</source>
         <translation>各县修复成效</translation>
     </message>
@@ -6961,6 +6966,16 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     </message>
     <message>
         <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>Compensation by group</source>
+        <translation>分组生态补偿台账</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
+        <source>Table: the ledger summed per group (prefecture), with the netted transfers between groups (written with a group field).</source>
+        <translation>表格：按分组（地市）汇总的台账，以及分组之间轧差后的转移支付（给定分组字段时输出）。</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
         <source>Gain curve chart</source>
         <translation>收益曲线图</translation>
     </message>
@@ -8084,6 +8099,11 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     </message>
     <message>
         <location filename="../../algorithms/workflow/products.py"/>
+        <source>Compensation by prefecture</source>
+        <translation>各地市生态补偿台账</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/workflow/products.py"/>
         <source>Effectiveness by county</source>
         <translation>各县修复成效</translation>
     </message>
@@ -9178,36 +9198,6 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
         <translation>运行 A 在同一对源地之间有两条连接。</translation>
     </message>
     <message>
-        <location filename="../../espcore/programme/compare.py"/>
-        <source>Give one least-cost distance per link and end units in -1..{top}.</source>
-        <translation>请为每条连接给出一个最小累积阻力距离，端点单元须在 -1..{top} 之间。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/programme/compare.py"/>
-        <source>The {name} indicators lack {missing}.</source>
-        <translation>{name}指标缺少 {missing}。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/programme/compare.py"/>
-        <source>The {name} indicators must have one value per unit each.</source>
-        <translation>{name}指标必须每个单元各有一个值。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/programme/compare.py"/>
-        <source>The {name} indicators must be 0 or more (NaN: not defined).</source>
-        <translation>{name}指标必须大于等于 0（NaN：无定义）。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/programme/compare.py"/>
-        <source>The indicators before and after have {old} and {new} units.</source>
-        <translation>前期和后期指标分别有 {old} 个和 {new} 个单元。</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/programme/compare.py"/>
-        <source>Give {n} weights of 0 or more with a sum above 0, not {weights}.</source>
-        <translation>请给出 {n} 个大于等于 0 且总和大于 0 的权重，而不是 {weights}。</translation>
-    </message>
-    <message>
         <location filename="../../espcore/programme/compensation.py"/>
         <source>The number of units must be a whole number of 1 or more, not {n_units}.</source>
         <translation>单元数必须为大于等于 1 的整数，而不是 {n_units}。</translation>
@@ -9346,6 +9336,36 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
         <location filename="../../espcore/programme/eca.py"/>
         <source>The probabilities before ({before}) and after ({after}) must have the same shape.</source>
         <translation>修复前（{before}）和修复后（{after}）的概率形状必须相同。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/effectiveness.py"/>
+        <source>Give one least-cost distance per link and end units in -1..{top}.</source>
+        <translation>请为每条连接给出一个最小累积阻力距离，端点单元须在 -1..{top} 之间。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/effectiveness.py"/>
+        <source>The {name} indicators lack {missing}.</source>
+        <translation>{name}指标缺少 {missing}。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/effectiveness.py"/>
+        <source>The {name} indicators must have one value per unit each.</source>
+        <translation>{name}指标必须每个单元各有一个值。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/effectiveness.py"/>
+        <source>The {name} indicators must be 0 or more (NaN: not defined).</source>
+        <translation>{name}指标必须大于等于 0（NaN：无定义）。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/effectiveness.py"/>
+        <source>The indicators before and after have {old} and {new} units.</source>
+        <translation>前期和后期指标分别有 {old} 个和 {new} 个单元。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/effectiveness.py"/>
+        <source>Give {n} weights of 0 or more with a sum above 0, not {weights}.</source>
+        <translation>请给出 {n} 个大于等于 0 且总和大于 0 的权重，而不是 {weights}。</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/landscape.py"/>
@@ -10381,16 +10401,6 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../espcore/programme/compare.py"/>
-        <source>before</source>
-        <translation>前期</translation>
-    </message>
-    <message>
-        <location filename="../../espcore/programme/compare.py"/>
-        <source>after</source>
-        <translation>后期</translation>
-    </message>
-    <message>
         <location filename="../../espcore/programme/compensation.py"/>
         <source>cell costs</source>
         <translation>像元成本</translation>
@@ -10419,6 +10429,16 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
         <location filename="../../espcore/programme/compensation.py"/>
         <source>smallest transfer</source>
         <translation>最小转移支付额</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/effectiveness.py"/>
+        <source>before</source>
+        <translation>前期</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/effectiveness.py"/>
+        <source>after</source>
+        <translation>后期</translation>
     </message>
     <message>
         <location filename="../../espcore/programme/landscape.py"/>

@@ -27,6 +27,7 @@ def _run(folder, landscape, tmp_path, **extra):
         "OUTPUT": str(tmp_path / "sites.gpkg"), "CURVE": str(tmp_path / "curve.csv"),
         "CHART": str(tmp_path / "curve.png"), "RESTORED": str(tmp_path / "restored.tif"),
         "LEDGER": str(tmp_path / "ledger.gpkg"), "TRANSFERS": str(tmp_path / "transfers.csv"),
+        "LEDGER_GROUPS": str(tmp_path / "prefectures.csv"),
     }
     parameters.update(extra)
     return processing.run("esp:restorationscenarios", parameters)
@@ -138,6 +139,29 @@ def test_the_ledger_balances_and_carries_the_whole_cost(scenario):
         settled[row["payer"]] -= float(row["amount"])
         settled[row["payee"]] += float(row["amount"])
     assert [settled[name] for name in names] == pytest.approx(net.tolist(), abs=1e-6)
+
+
+def test_the_prefecture_ledger_sums_its_counties(scenario):
+    _, results = scenario
+    counties = _features(results["LEDGER"])
+    groups = {row["group"]: row for row in _features(results["LEDGER_GROUPS"])}
+    assert set(groups) == {row["group"] for row in counties} == {"东州", "西州"}
+    for name, row in groups.items():
+        members = [c for c in counties if c["group"] == name]
+        assert int(row["units"]) == len(members) == 2
+        for column in ("cost", "benefit_pct", "fair_cost", "net"):
+            assert float(row[column]) == pytest.approx(sum(c[column] for c in members),
+                                                       abs=1e-6)
+    # The netted transfers between the two prefectures settle their nets.
+    settled = dict.fromkeys(groups, 0.0)
+    for row in _features(results["TRANSFERS"]):
+        if row["level"] == "prefecture":
+            settled[row["payer"]] -= float(row["amount"])
+            settled[row["payee"]] += float(row["amount"])
+    for name, row in groups.items():
+        assert settled[name] == pytest.approx(float(row["net"]), abs=1e-6)
+        assert float(row["received"]) - float(row["paid"]) == pytest.approx(settled[name],
+                                                                             abs=1e-6)
 
 
 def test_a_zero_budget_chooses_nothing(esp, workflow_folder, workflow_landscape, tmp_path):
