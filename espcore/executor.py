@@ -40,6 +40,8 @@ Work = Callable[[Any, Any], Any]
 
 #: Seconds between two looks at the cancel flag while the caller waits for workers.
 POLL = 0.05
+#: Seconds a stopped worker is given to exit before the pool's pipes are closed.
+TERMINATE_WAIT = 5.0
 
 
 class SerialExecutor:
@@ -176,15 +178,25 @@ def _first_done(pending: Set[Any], progress: Progress) -> Tuple[Set[Any], Set[An
 def _terminate(pool: ProcessPoolExecutor) -> None:
     """Drop the queued tasks and stop the workers at once: a task in flight may run for
     minutes (Python 3.14's ``terminate_workers`` does the same)."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    results = getattr(pool, "_result_queue", None)
     stop = getattr(pool, "terminate_workers", None)
     if stop is not None:
         stop()
-        return
-    processes = list((getattr(pool, "_processes", None) or {}).values())
-    pool.shutdown(wait=False, cancel_futures=True)
+    else:
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
     for process in processes:
-        if process.is_alive():
-            process.terminate()
+        process.join(TERMINATE_WAIT)
+    # A worker stopped while it sent a large result leaves half a message in the result
+    # pipe, and the pool's manager thread would wait for the rest for ever (and Python for
+    # that thread when it exits). With every worker gone, closing this end of the pipe's
+    # writer lets that read end.
+    writer = getattr(results, "_writer", None)
+    if writer is not None and not any(process.is_alive() for process in processes):
+        writer.close()
 
 
 #: Per-worker cache of the Dask engine: (key of the scattered setup, its state). One slot, so a

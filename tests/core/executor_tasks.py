@@ -54,3 +54,14 @@ def tiled_spill_work(state, tile):
     import numpy as np
 
     return {"ones": np.ones(tile.read_shape)}
+
+
+def no_state():
+    return None
+
+
+def large_result(state, task):
+    """A result of ``task`` float64s: sending it takes many pipe writes."""
+    import numpy as np
+
+    return np.ones(int(task))
