@@ -38,25 +38,9 @@ KINDS = ("barrier", "breakpoint", "degraded_source", "degraded_corridor")
 
 def _chain(folder):
     """The 500 m chain through the zoning stage into ``folder`` (run in a child process)."""
-    from qgis.core import QgsApplication
-    from workflow_cases import _resample
+    from workflow_cases import _resample, start_qgis
 
-    app = QgsApplication([], False)
-    app.initQgis()
-    sys.path.insert(0, "/usr/share/qgis/python/plugins")
-    import processing
-    from processing.core.Processing import Processing
-
-    Processing.initialize()
-    plugins = os.path.join(ROOT, "build", "test-plugins")
-    os.makedirs(plugins, exist_ok=True)
-    if not os.path.islink(os.path.join(plugins, "esp_toolkit")):
-        os.symlink(ROOT, os.path.join(plugins, "esp_toolkit"))
-    sys.path.insert(0, plugins)
-    from esp_toolkit.plugin import EspToolkitPlugin
-
-    plugin = EspToolkitPlugin(None)
-    plugin.initProcessing()
+    app, processing, plugin = start_qgis()
     work = "{0}.part{1}".format(folder, os.getpid())
     os.makedirs(work)
     landcover = _resample(LANDCOVER, os.path.join(work, "landcover.tif"), CELL)

@@ -84,17 +84,9 @@ def _resample(source, target, cell):
     return target
 
 
-def workflow_run(cell=1000.0, cells=None, radii_cells=None, share=True):
-    """esp:securitypattern on the demo, land cover (and night light) at ``cell`` metres.
-
-    ``share=False`` runs the workflow as it was before its steps shared the sources'
-    cost-distance surfaces (each step searches them again), for the side-by-side figure.
-
-    ``cells`` is accepted for bench/run.py's --cells and ignored: the grid is the demo's.
-    ``radii_cells`` (smallest, largest, step) sets the barrier detection radii in cells: Barrier
-    Mapper's one-map-unit rings hold no cell centre for the default 2, 4 and 6 km on cells
-    that do not divide them (176.8 m), and the step would refuse.
-    """
+def start_qgis():
+    """QGIS without a GUI, Processing and this working tree's provider, in this process:
+    (the application, the processing module, the plugin); keep the application referenced."""
     from qgis.core import QgsApplication
 
     app = QgsApplication([], False)
@@ -113,6 +105,21 @@ def workflow_run(cell=1000.0, cells=None, radii_cells=None, share=True):
 
     plugin = EspToolkitPlugin(None)
     plugin.initProcessing()
+    return app, processing, plugin
+
+
+def workflow_run(cell=1000.0, cells=None, radii_cells=None, share=True):
+    """esp:securitypattern on the demo, land cover (and night light) at ``cell`` metres.
+
+    ``share=False`` runs the workflow as it was before its steps shared the sources'
+    cost-distance surfaces (each step searches them again), for the side-by-side figure.
+
+    ``cells`` is accepted for bench/run.py's --cells and ignored: the grid is the demo's.
+    ``radii_cells`` (smallest, largest, step) sets the barrier detection radii in cells: Barrier
+    Mapper's one-map-unit rings hold no cell centre for the default 2, 4 and 6 km on cells
+    that do not divide them (176.8 m), and the step would refuse.
+    """
+    app, processing, plugin = start_qgis()
     if not share:
         import contextlib
 
