@@ -29,7 +29,7 @@ from ...espcore.programme.portfolio import choose_portfolio
 from ...espcore.programme.sitegains import evaluate_sites, restore_sites, restored_resistance
 from ...espcore.progress import SubProgress
 from ...espcore.zoning.zones import BARRIER, BREAKPOINT, DEGRADED_CORRIDOR, DEGRADED_SOURCE
-from ..base import EspAlgorithm, FeedbackProgress
+from ..base import EspAlgorithm, FeedbackProgress, StyleOnLoad
 from ..engine import executor_for
 from ..io.compensation import (
     Compensation,
@@ -293,6 +293,7 @@ class RestorationScenarios(EspAlgorithm):
         outputs[self.OUTPUT] = write_sites(self, parameters, self.OUTPUT, context,
                                            grid.crs or "", layer, evaluation, portfolio,
                                            self._kind_names())
+        StyleOnLoad.attach(context, outputs[self.OUTPUT], "restoration_sites.qml")
         outputs[self.CURVE] = write_table(self, parameters, self.CURVE, context,
                                           CURVE_COLUMNS, curve_rows(portfolio))
         chart = self.parameterAsFileOutput(parameters, self.CHART, context)
@@ -304,6 +305,7 @@ class RestorationScenarios(EspAlgorithm):
                        restored_path,
                        description=self.tr("Restored resistance"))
             outputs[self.RESTORED] = restored_path
+            StyleOnLoad.attach(context, restored_path, "resistance.qml", fit=True)
         if book is not None:
             units = book[0]
             crs = QgsCoordinateReferenceSystem.fromWkt(grid.crs or "")
@@ -311,6 +313,7 @@ class RestorationScenarios(EspAlgorithm):
             if parameters.get(self.LEDGER):
                 outputs[self.LEDGER] = write_ledger(self, parameters, self.LEDGER, context,
                                                     units, book[1], crs)
+                StyleOnLoad.attach(context, outputs[self.LEDGER], "compensation.qml")
             if parameters.get(self.TRANSFERS):
                 outputs[self.TRANSFERS] = write_transfers(self, parameters, self.TRANSFERS,
                                                           context, units, book[1])

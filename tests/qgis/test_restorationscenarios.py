@@ -15,6 +15,11 @@ from skimage.graph import MCP_Geometric
 
 
 def _run(folder, landscape, tmp_path, **extra):
+    return processing.run("esp:restorationscenarios",
+                          _parameters(folder, landscape, tmp_path, **extra))
+
+
+def _parameters(folder, landscape, tmp_path, **extra):
     parameters = {
         "RESISTANCE": os.path.join(folder, "resistance.tif"),
         "SOURCE_RASTER": os.path.join(folder, "source_ids.tif"),
@@ -30,7 +35,7 @@ def _run(folder, landscape, tmp_path, **extra):
         "LEDGER_GROUPS": str(tmp_path / "prefectures.csv"),
     }
     parameters.update(extra)
-    return processing.run("esp:restorationscenarios", parameters)
+    return parameters
 
 
 def _features(path):
@@ -178,3 +183,34 @@ def test_an_actions_table_with_an_unknown_class_is_refused(esp, workflow_folder,
     with pytest.raises(QgsProcessingException, match="forest land"):
         _run(workflow_folder, workflow_landscape, tmp_path, ACTIONS=str(table))
     assert not os.path.exists(tmp_path / "sites.gpkg")
+
+
+def test_the_toolbox_loads_the_outputs_styled(esp, layer_tree_view, workflow_folder,
+                                              workflow_landscape, tmp_path):
+    from qgis.core import QgsProject, QgsRasterLayer
+
+    parameters = _parameters(workflow_folder, workflow_landscape, tmp_path)
+    result = processing.runAndLoadResults("esp:restorationscenarios", parameters)
+    loaded = {layer.source().split("|")[0]: layer
+              for layer in QgsProject.instance().mapLayers().values()}
+    sites = loaded[result["OUTPUT"]].renderer()
+    assert sites.type() == "categorizedSymbol" and sites.classAttribute() == "chosen"
+    ledger = loaded[result["LEDGER"]].renderer()
+    assert ledger.type() == "graduatedSymbol" and ledger.classAttribute() == "net"
+    restored = loaded[result["RESTORED"]]
+    assert isinstance(restored, QgsRasterLayer)
+    assert restored.renderer().type() == "singlebandpseudocolor"
+
+
+def test_default_actions_without_a_land_cover_are_refused(esp, workflow_folder,
+                                                          workflow_landscape, tmp_path):
+    with pytest.raises(QgsProcessingException, match="land-cover raster"):
+        _run(workflow_folder, workflow_landscape, tmp_path, LANDCOVER=None)
+    assert not os.path.exists(tmp_path / "sites.gpkg")
+
+
+def test_sites_of_no_chosen_kind_are_refused(esp, workflow_folder, workflow_landscape,
+                                             tmp_path):
+    # The tiny landscape's key areas hold no degraded land in sources.
+    with pytest.raises(QgsProcessingException, match="no polygon of the kinds chosen"):
+        _run(workflow_folder, workflow_landscape, tmp_path, KINDS=[2])
