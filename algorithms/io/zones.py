@@ -20,8 +20,12 @@ from qgis.core import (
 from ...espcore.grid import Grid
 from ...espcore.zoning.zones import (
     BARRIER,
+    BREAKPOINT,
     CONSERVATION,
     CONTROL,
+    CORRIDOR,
+    DEGRADED_CORRIDOR,
+    DEGRADED_SOURCE,
     IMPROVEMENT,
     PINCH_POINT,
     RESTORATION,
@@ -58,6 +62,18 @@ def zone_names() -> Dict[int, str]:
              CONTROL: translate("Ecological control zone")}
     assert set(names) == set(ZONE_NAMES)
     return names
+
+
+def key_area_kinds() -> Dict[int, Tuple[str, str]]:
+    """(form, kind) of every key-area kind (``kind_id``), translated: the key areas of
+    'Restoration zoning' and the candidate sites of 'Restoration scenarios' name them so."""
+    point, line, surface = translate("Point"), translate("Line"), translate("Surface")
+    return {PINCH_POINT: (point, translate("Pinch point")),
+            BARRIER: (point, translate("Barrier")),
+            BREAKPOINT: (point, translate("Breakpoint")),
+            CORRIDOR: (line, translate("Corridor")),
+            DEGRADED_SOURCE: (surface, translate("Degraded land in sources")),
+            DEGRADED_CORRIDOR: (surface, translate("Degraded land in corridors"))}
 
 
 def zone_categories() -> List[Tuple[int, str, str]]:

@@ -50,7 +50,7 @@ from ..io.programme import (
 from ..io.raster import check_aligned, check_cells_memory, check_destination, read_grid, write_grid
 from ..io.sources import RESISTANCE, add_resistance_parameter, add_source_parameters, read_sources
 from ..io.units import Units, read_units, unit_raster
-from ..io.zones import km2_factor, write_table
+from ..io.zones import key_area_kinds, km2_factor, write_table
 from ..qgis_compat import NumberType, SourceType
 
 #: The key-area kinds offered as candidates, in the order of the KINDS option list.
@@ -292,7 +292,8 @@ class RestorationScenarios(EspAlgorithm):
             self.CHOSEN_COUNT: len(portfolio.chosen), self.METHOD_USED: portfolio.method}
         outputs[self.OUTPUT] = write_sites(self, parameters, self.OUTPUT, context,
                                            grid.crs or "", layer, evaluation, portfolio,
-                                           self._kind_names())
+                                           {kind: name for kind, (_, name)
+                                            in key_area_kinds().items()})
         StyleOnLoad.attach(context, outputs[self.OUTPUT], "restoration_sites.qml")
         outputs[self.CURVE] = write_table(self, parameters, self.CURVE, context,
                                           CURVE_COLUMNS, curve_rows(portfolio))
@@ -389,12 +390,3 @@ class RestorationScenarios(EspAlgorithm):
                             own_share=self.parameterAsDouble(parameters, self.OWN_SHARE,
                                                              context))
         return units, book
-
-    def _kind_names(self) -> Dict[int, str]:
-        tr = self.tr
-        from ...espcore.zoning.zones import CORRIDOR, PINCH_POINT
-
-        return {PINCH_POINT: tr("Pinch point"), BARRIER: tr("Barrier"),
-                BREAKPOINT: tr("Breakpoint"), CORRIDOR: tr("Corridor"),
-                DEGRADED_SOURCE: tr("Degraded land in sources"),
-                DEGRADED_CORRIDOR: tr("Degraded land in corridors")}

@@ -2,7 +2,7 @@
 
 import math
 from dataclasses import dataclass
-from typing import Any, Dict, List, NamedTuple, Optional, Tuple
+from typing import Any, Dict, List, NamedTuple, Optional
 
 import numpy as np
 from qgis.core import (
@@ -27,12 +27,7 @@ from ...espcore.grid import Grid
 from ...espcore.progress import check_cancelled
 from ...espcore.zoning.keyareas import key_area_groups, key_corridors, key_patches, kind_counts
 from ...espcore.zoning.zones import (
-    BARRIER,
-    BREAKPOINT,
     CORRIDOR,
-    DEGRADED_CORRIDOR,
-    DEGRADED_SOURCE,
-    PINCH_POINT,
     ZoneTally,
     ZoningElements,
     restoration_zones,
@@ -50,6 +45,7 @@ from ..io.sinks import open_sink, write_all
 from ..io.sources import RESISTANCE, add_resistance_parameter, add_source_parameters, read_sources
 from ..io.zones import (
     LEVEL_COLOURS,
+    key_area_kinds,
     km2_factor,
     style_sink,
     zone_categories,
@@ -410,20 +406,11 @@ class RestorationZoning(EspAlgorithm):
 
     # ------------------------------------------------------------------ key areas ------
 
-    def _kind_names(self) -> Dict[int, Tuple[str, str]]:
-        """(form, kind) of every key-area kind, translated."""
-        tr = self.tr
-        point, line, surface = tr("Point"), tr("Line"), tr("Surface")
-        return {PINCH_POINT: (point, tr("Pinch point")), BARRIER: (point, tr("Barrier")),
-                BREAKPOINT: (point, tr("Breakpoint")), CORRIDOR: (line, tr("Corridor")),
-                DEGRADED_SOURCE: (surface, tr("Degraded land in sources")),
-                DEGRADED_CORRIDOR: (surface, tr("Degraded land in corridors"))}
-
     def _key_areas(self, grid: Grid, elements: ZoningElements,
                    rasters: Dict[str, Optional[Grid]], links: List[Link],
                    parameters: Dict[str, Any], context: QgsProcessingContext,
                    cell_km2: float) -> List[KeyArea]:
-        names = self._kind_names()
+        names = key_area_kinds()
         keys: List[KeyArea] = []
         for found in key_patches(elements, resistance=grid, cell_area=cell_km2,
                                  pinch=rasters[self.PINCHPOINTS],
@@ -518,7 +505,7 @@ class RestorationZoning(EspAlgorithm):
             [tr("Zone"), names[code], None, int(parts), float(area), None, float(share)]
             for code, area, share, parts in zip(tally.codes, tally.area, tally.share,
                                                 zone_parts(zones))]
-        kinds = self._kind_names()
+        kinds = key_area_kinds()
         rows += [[tr("Key area"), kinds[group.kind][1], group.level, group.count, group.area,
                   group.length, None]
                  for group in key_area_groups(
@@ -539,7 +526,7 @@ class RestorationZoning(EspAlgorithm):
         for code, area, share in zip(tally.codes, tally.area, tally.share):
             feedback.pushInfo(self.tr("{zone}: {area:.2f} km² ({share:.1f} %)").format(
                 zone=names[code], area=area, share=share))
-        kinds = self._kind_names()
+        kinds = key_area_kinds()
         for kind, count in kind_counts([key.kind_id for key in keys]):
             feedback.pushInfo(self.tr("Key areas, {kind}: {count}").format(
                 kind=kinds[kind][1], count=count))

@@ -2557,6 +2557,51 @@ Resample or clip it to the grid of '{ref_name}' first, for example with Raster &
     </message>
     <message>
         <location filename="../../algorithms/io/zones.py"/>
+        <source>Point</source>
+        <translation>点状</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/zones.py"/>
+        <source>Line</source>
+        <translation>线状</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/zones.py"/>
+        <source>Surface</source>
+        <translation>面状</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/zones.py"/>
+        <source>Pinch point</source>
+        <translation>夹点</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/zones.py"/>
+        <source>Barrier</source>
+        <translation>障碍点</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/zones.py"/>
+        <source>Breakpoint</source>
+        <translation>断裂点</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/zones.py"/>
+        <source>Corridor</source>
+        <translation>廊道</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/zones.py"/>
+        <source>Degraded land in sources</source>
+        <translation>源地内退化地</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/zones.py"/>
+        <source>Degraded land in corridors</source>
+        <translation>廊道内退化地</translation>
+    </message>
+    <message>
+        <location filename="../../algorithms/io/zones.py"/>
         <source>The grid is in a geographic CRS (degrees); areas and lengths need a projected CRS. Reproject the rasters first (Raster &gt; Projections &gt; Warp).</source>
         <translation>网格采用地理坐标系（度）；面积和长度需要投影坐标系。请先对栅格进行重投影（栅格 &gt; 投影 &gt; 变形（重投影））。</translation>
     </message>
@@ -7046,26 +7091,6 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
         <translation>阻力栅格</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
-        <source>Pinch point</source>
-        <translation>夹点</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
-        <source>Barrier</source>
-        <translation>障碍点</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
-        <source>Breakpoint</source>
-        <translation>断裂点</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/zoning/restorationscenarios.py"/>
-        <source>Corridor</source>
-        <translation>廊道</translation>
-    </message>
-    <message>
         <location filename="../../algorithms/io/sources.py"/>
         <source>Cost of crossing one map unit of each cell, e.g. the output of 'Resistance surface'; positive everywhere except NoData, which cannot be crossed. Must be in a projected CRS.</source>
         <translation>穿越每个像元一个地图单位的成本，例如“阻力面”的输出；除 NoData（不可穿越）外处处为正。必须采用投影坐标系。</translation>
@@ -7144,6 +7169,22 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
         <location filename="../../algorithms/io/programme.py"/>
         <source> of the kinds chosen</source>
         <translation>所选类型的</translation>
+    </message>
+    <message>
+        <source>Pinch point</source>
+        <translation type="vanished">夹点</translation>
+    </message>
+    <message>
+        <source>Barrier</source>
+        <translation type="vanished">障碍点</translation>
+    </message>
+    <message>
+        <source>Breakpoint</source>
+        <translation type="vanished">断裂点</translation>
+    </message>
+    <message>
+        <source>Corridor</source>
+        <translation type="vanished">廊道</translation>
     </message>
 </context>
 <context>
@@ -7416,51 +7457,6 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     </message>
     <message>
         <location filename="../../algorithms/zoning/restorationzoning.py"/>
-        <source>Point</source>
-        <translation>点状</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/zoning/restorationzoning.py"/>
-        <source>Line</source>
-        <translation>线状</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/zoning/restorationzoning.py"/>
-        <source>Surface</source>
-        <translation>面状</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/zoning/restorationzoning.py"/>
-        <source>Pinch point</source>
-        <translation>夹点</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/zoning/restorationzoning.py"/>
-        <source>Barrier</source>
-        <translation>障碍点</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/zoning/restorationzoning.py"/>
-        <source>Breakpoint</source>
-        <translation>断裂点</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/zoning/restorationzoning.py"/>
-        <source>Corridor</source>
-        <translation>廊道</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/zoning/restorationzoning.py"/>
-        <source>Degraded land in sources</source>
-        <translation>源地内退化地</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/zoning/restorationzoning.py"/>
-        <source>Degraded land in corridors</source>
-        <translation>廊道内退化地</translation>
-    </message>
-    <message>
-        <location filename="../../algorithms/zoning/restorationzoning.py"/>
         <source>Level {level}</source>
         <translation>{level} 级</translation>
     </message>
@@ -7543,6 +7539,42 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
         <location filename="../../algorithms/io/sources.py"/>
         <source>The source layer has no polygon.</source>
         <translation>源地图层中没有面。</translation>
+    </message>
+    <message>
+        <source>Point</source>
+        <translation type="vanished">点状</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation type="vanished">线状</translation>
+    </message>
+    <message>
+        <source>Surface</source>
+        <translation type="vanished">面状</translation>
+    </message>
+    <message>
+        <source>Pinch point</source>
+        <translation type="vanished">夹点</translation>
+    </message>
+    <message>
+        <source>Barrier</source>
+        <translation type="vanished">障碍点</translation>
+    </message>
+    <message>
+        <source>Breakpoint</source>
+        <translation type="vanished">断裂点</translation>
+    </message>
+    <message>
+        <source>Corridor</source>
+        <translation type="vanished">廊道</translation>
+    </message>
+    <message>
+        <source>Degraded land in sources</source>
+        <translation type="vanished">源地内退化地</translation>
+    </message>
+    <message>
+        <source>Degraded land in corridors</source>
+        <translation type="vanished">廊道内退化地</translation>
     </message>
 </context>
 <context>
