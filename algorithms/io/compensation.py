@@ -12,7 +12,6 @@ from ...espcore.programme.compensation import (
     Ledger,
     compensation_ledger,
     group_ledger,
-    settlement,
     site_unit_costs,
     unit_benefits,
 )
@@ -126,13 +125,6 @@ def write_transfers(algorithm: EspAlgorithm, parameters: Dict[str, Any], key: st
                     context: QgsProcessingContext, units: Units, book: Compensation) -> str:
     return write_table(algorithm, parameters, key, context, TRANSFER_COLUMNS,
                        transfer_rows(units, book))
-
-
-def balance(book: Compensation) -> float:
-    """The largest gap between a county's net and what its transfers settle (0 when the
-    table balances)."""
-    settled = settlement(book.counties.transfers, book.counties.cost.size)
-    return float(np.max(np.abs(settled + book.counties.unsettled - book.counties.net)))
 
 
 GROUP_COLUMNS = (("group", "string"), ("units", "int"), ("cost", "double"),
