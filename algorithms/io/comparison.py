@@ -36,7 +36,7 @@ from ...espcore.programme.effectiveness import (
     Effectiveness,
     UnitIndicators,
     effectiveness,
-    mean_link_cost,
+    group_indicators,
 )
 from ...espcore.zoning.zones import ZONES
 from ..base import StyleOnLoad, translate
@@ -207,24 +207,15 @@ def group_sums(names: Sequence[Optional[str]], labels: np.ndarray,
                indicators: Sequence[UnitIndicators], end_units: Sequence[np.ndarray],
                costs: Sequence[np.ndarray], weights: Sequence[float]) -> tuple:
     """(group names, units per group, indicators before, after, effectiveness) of the groups
-    1..G of ``labels`` (0 = a unit without group), from the sums of their units' areas and
-    ECAs; the mean corridor cost over the links with an end in the group (``end_units``:
-    unit 1..U, 0 outside, at each end of each run's links, whose ``costs`` these are)."""
+    1..G of ``labels`` (0 = a unit without group); ``end_units``: unit 1..U, 0 outside, at
+    each end of each run's links, whose ``costs`` these are."""
     count = int(labels.max())
     order: Dict[int, str] = {}
     for label, name in zip(labels, names):
         if label > 0:
             order.setdefault(int(label), name or "")
-    group_of = np.r_[0, labels]  # unit 1..U (0 outside) -> group 1..G (0 none)
-
-    def total(values: np.ndarray) -> np.ndarray:
-        return np.bincount(labels, weights=values, minlength=count + 1)[1:]
-
-    sums = [UnitIndicators(
-        eca=total(unit.eca), source_area=total(unit.source_area),
-        corridor_cost=mean_link_cost(group_of[ends] - 1, cost, n_units=count),
-        restoration_area=total(unit.restoration_area))
-        for unit, ends, cost in zip(indicators, end_units, costs)]
+    sums = [group_indicators(unit, labels - 1, np.asarray(ends) - 1, cost, n_groups=count)
+            for unit, ends, cost in zip(indicators, end_units, costs)]
     return ([order[k] for k in range(1, count + 1)],
             np.bincount(labels, minlength=count + 1)[1:], sums[0], sums[1],
             effectiveness(sums[0], sums[1], weights=weights))

@@ -71,6 +71,47 @@ def mean_link_cost(end_units: Any, lcd: Any, *, n_units: int) -> np.ndarray:
     return np.divide(total, count, out=np.full(n_units, np.nan), where=count > 0)
 
 
+def group_indicators(units: UnitIndicators, groups: Any, end_units: Any, lcd: Any, *,
+                     n_groups: int) -> UnitIndicators:
+    """The indicators of groups of units (prefectures), shape (G,).
+
+    ECA, source area and restoration-zone area are the sums over the group's units; the
+    corridor cost is the mean least-cost distance of the links with an end in the group (a
+    link inside the group counts once, as :func:`mean_link_cost` does for units).
+
+    Parameters
+    ----------
+    units : UnitIndicators
+        The units' indicators, (U,) each.
+    groups : (U,) int array
+        Group of each unit, 0..G-1; -1 for a unit in no group.
+    end_units : (m, 2) int array
+        Unit of each end of each link, 0..U-1; -1 outside every unit.
+    lcd : (m,) float array
+        Least-cost distance of each link, cost units.
+    n_groups : int
+        G.
+    """
+    group_of = np.asarray(groups, dtype=np.int64).ravel()
+    count = group_of.size
+    if group_of.size and (group_of.min() < -1 or group_of.max() >= n_groups):
+        raise EspInputError("Give a group in -1..{top} for each unit.", top=n_groups - 1)
+    inside = group_of >= 0
+
+    def total(values: np.ndarray) -> np.ndarray:
+        values = np.asarray(values, dtype=np.float64).ravel()
+        if values.size != count:
+            raise EspInputError("Give one value per unit ({count}), not {found}.",
+                                count=count, found=values.size)
+        return np.bincount(group_of[inside], weights=values[inside], minlength=n_groups)
+
+    ends = np.asarray(end_units, dtype=np.int64).reshape(-1, 2)
+    ends_group = np.r_[group_of, -1][np.where(ends < 0, count, ends)]
+    return UnitIndicators(eca=total(units.eca), source_area=total(units.source_area),
+                          corridor_cost=mean_link_cost(ends_group, lcd, n_units=n_groups),
+                          restoration_area=total(units.restoration_area))
+
+
 def _indicators(values: Union[UnitIndicators, Mapping[str, Any]], name: str) -> np.ndarray:
     """The four indicators as a (U, 4) array, finite and 0 or more, or NaN."""
     if isinstance(values, UnitIndicators):

@@ -217,3 +217,22 @@ def test_weights_change_the_score():
 def test_effectiveness_refuses_bad_input(after, weights):
     with pytest.raises(EspInputError):
         effectiveness(BEFORE, after, weights)
+
+
+def test_group_indicators_sum_their_units_and_average_their_links():
+    from espcore.programme.effectiveness import group_indicators
+
+    # Units 0, 1 in group 0; unit 2 in group 1; unit 3 in no group.
+    units = UnitIndicators(eca=np.array([1.0, 2.0, 4.0, 8.0]),
+                           source_area=np.array([10.0, 0.0, 5.0, 1.0]),
+                           corridor_cost=np.full(4, np.nan),
+                           restoration_area=np.array([0.0, 3.0, 1.0, 7.0]))
+    # Links: inside group 0 (units 0-1), group 0 to group 1, group 1 to outside, unit 3 only.
+    ends = np.array([[0, 1], [1, 2], [2, -1], [3, 3]])
+    lcd = np.array([100.0, 300.0, 50.0, 999.0])
+    groups = group_indicators(units, np.array([0, 0, 1, -1]), ends, lcd, n_groups=2)
+    assert groups.eca.tolist() == [3.0, 4.0]
+    assert groups.source_area.tolist() == [10.0, 5.0]
+    assert groups.restoration_area.tolist() == [3.0, 1.0]
+    # Group 0: links 100 (counted once) and 300; group 1: 300 and 50.
+    assert groups.corridor_cost.tolist() == [200.0, 175.0]
