@@ -9376,6 +9376,16 @@ Reference: Landau, V.A., Shah, V.B., Anantharaman, R. and Hall, K.R. (2021) Omni
     </message>
     <message>
         <location filename="../../espcore/programme/effectiveness.py"/>
+        <source>Give a group in -1..{top} for each unit.</source>
+        <translation>请为每个单元给出 -1..{top} 之间的分组。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/effectiveness.py"/>
+        <source>Give one value per unit ({count}), not {found}.</source>
+        <translation>请为每个单元给出一个值（共 {count} 个），而不是 {found} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../espcore/programme/effectiveness.py"/>
         <source>The {name} indicators lack {missing}.</source>
         <translation>{name}指标缺少 {missing}。</translation>
     </message>
